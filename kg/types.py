@@ -1,0 +1,260 @@
+"""Typed records that flow between the stages of ``kg``.
+
+Every stage is a function from these records to these records; none of them is
+mutated after it is made. Offsets are always character offsets into
+``Article.text``, the document's text as read, so that
+``article.text[m.start:m.end] == m.text`` holds for every record here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.vocab import EntityKind, EventKind, Mode, Plover, Status, TemporalPrecision
+
+__all__ = [
+    "Article",
+    "ArticleFacts",
+    "DocumentInfo",
+    "Entity",
+    "Event",
+    "EventCandidate",
+    "Evidence",
+    "Mention",
+    "OfficeClaim",
+    "Problem",
+    "Span",
+    "TemporalValue",
+]
+
+Span = tuple[int, int]
+"""A half-open character range ``(start, end)`` into an article's text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with the input that a person can act on.
+
+    ``code`` is stable (``KG1xx`` input, ``KG2xx`` metadata, ``KG3xx`` output), ``path``
+    names the file, ``message`` says what is wrong and what to do.
+    """
+
+    code: str
+    path: str
+    message: str
+    skipped: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.path}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article, as read and decoded.
+
+    ``furniture`` lists the spans of page furniture (ad markers, bylines, comment
+    forms, duplicated captions, wire datelines) that extraction must ignore; the
+    text itself is never altered so offsets stay true to the file.
+    """
+
+    doc_id: str
+    text: str
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+    furniture: tuple[Span, ...] = ()
+    dateline: str | None = None
+
+    @property
+    def body(self) -> str:
+        """The text with furniture blanked out by spaces (newlines kept): same length, same offsets."""
+        if not self.furniture:
+            return self.text
+        chars = list(self.text)
+        for start, end in self.furniture:
+            for i in range(start, end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    @property
+    def digest(self) -> str:
+        """A content hash used to notice the same article twice under two names."""
+        normal = " ".join(self.body.split()).casefold()
+        return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+    def info(self) -> DocumentInfo:
+        """The article without its text: what the graph keeps about the document."""
+        return DocumentInfo(
+            doc_id=self.doc_id,
+            published=self.published,
+            title=self.title,
+            url=self.url,
+            chars=len(self.text),
+            digest=self.digest,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the graph keeps about a source article."""
+
+    doc_id: str
+    published: date | None
+    title: str | None
+    url: str | None
+    chars: int
+    digest: str
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Evidence:
+    """One sentence of one article that supports a node (a ``kg:Mention`` in RDF)."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class TemporalValue:
+    """A date as precise as the text allows.
+
+    ``value`` carries the year (and month, and day) that ``precision`` says are known;
+    the rest is set to 1 and means nothing.
+    """
+
+    value: date
+    precision: TemporalPrecision
+
+    @property
+    def lexical(self) -> str:
+        """The XSD lexical form: ``2023-06-18``, ``2023-06`` or ``2023``."""
+        if self.precision is TemporalPrecision.DAY:
+            return self.value.isoformat()
+        if self.precision is TemporalPrecision.MONTH:
+            return f"{self.value.year:04d}-{self.value.month:02d}"
+        return f"{self.value.year:04d}"
+
+    def covers(self, other: TemporalValue) -> bool:
+        """True when ``other`` lies inside this value (2023 covers 2023-06-18)."""
+        if self.value.year != other.value.year:
+            return False
+        if self.precision is TemporalPrecision.YEAR:
+            return True
+        if self.value.month != other.value.month:
+            return False
+        if self.precision is TemporalPrecision.MONTH:
+            return True
+        return other.precision is TemporalPrecision.DAY and self.value == other.value
+
+    def compatible(self, other: TemporalValue) -> bool:
+        """True when the two values may name the same time (one covers the other)."""
+        return self.covers(other) or other.covers(self)
+
+    def __str__(self) -> str:
+        return self.lexical
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place in one article that names an actor, place or office.
+
+    ``key`` is the normalised lookup key for gazetteer hits (an ISO code for a
+    country, a title key for an office); ``label`` is the model's or rule's label.
+    ``country`` is the ISO code the mention is tied to where the text says so
+    ("Chinese Foreign Minister" -> ``CHN``).
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: EntityKind
+    sentence: Evidence
+    label: str = ""
+    key: str = ""
+    country: str = ""
+    former: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeClaim:
+    """The text ties a person mention to an office title ("Chinese Foreign Minister Qin Gang")."""
+
+    person: Mention
+    office: Mention
+    former: bool = False
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventCandidate:
+    """An event as one sentence tells it, before events are merged across articles.
+
+    Actors are mentions; resolution turns them into entity IRIs.
+    """
+
+    kind: EventKind
+    doc_id: str
+    trigger: str
+    sentence: Evidence
+    participants: tuple[Mention, ...] = ()
+    place: Mention | None = None
+    destination: Mention | None = None
+    date: TemporalValue | None = None
+    status: Status = Status.OCCURRED
+    issues: tuple[str, ...] = ()
+    plover: Plover = Plover.CONSULT
+    mode: Mode | None = None
+    rule: str = ""
+    published: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """Everything extraction found in one article: small, picklable, free of spaCy objects."""
+
+    info: DocumentInfo
+    mentions: tuple[Mention, ...] = ()
+    offices: tuple[OfficeClaim, ...] = ()
+    events: tuple[EventCandidate, ...] = ()
+    words: int = 0
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A resolved real-world thing: one node of the graph however it is spelt."""
+
+    iri: str
+    kind: EntityKind
+    label: str
+    aliases: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    country: str | None = None
+    key: str = ""
+    attrs: tuple[tuple[str, str], ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A resolved event: one node per real event, with every sentence that tells it."""
+
+    iri: str
+    kind: EventKind
+    label: str
+    participants: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    status: Status
+    plover: Plover
+    mode: Mode | None = None
+    date: TemporalValue | None = None
+    place: str | None = None
+    traveller: str | None = None
+    destination: str | None = None
+    issues: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()

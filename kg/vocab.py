@@ -1,0 +1,142 @@
+"""Closed vocabularies: every kind of thing, event, status and relation ``kg`` knows.
+
+Kinds are ``str`` enums so that they compare equal to their plain values, read
+well in a notebook (``G.nodes[n]["kind"] == "person"``) and serialise as strings.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+__all__ = [
+    "EntityKind",
+    "EventKind",
+    "Mode",
+    "NodeKind",
+    "Plover",
+    "Relation",
+    "Status",
+    "TemporalPrecision",
+    "Tense",
+]
+
+
+class EntityKind(str, Enum):
+    """What a resolved actor or place is."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    COUNTRY = "country"
+    PLACE = "place"
+    OFFICE = "office"
+    ISSUE = "issue"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class EventKind(str, Enum):
+    """The four event classes of the public schema."""
+
+    MEETING = "meeting"
+    PHONE_CALL = "phone_call"
+    VISIT = "visit"
+    DISPUTE = "dispute"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+NodeKind = EntityKind | EventKind
+"""Every node of the graph is an entity or an event (documents live in the exports only)."""
+
+
+class Status(str, Enum):
+    """Whether an event happened, in the closed list of the public schema."""
+
+    OCCURRED = "occurred"
+    PLANNED = "planned"
+    POSSIBLE = "possible"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+    DECLINED = "declined"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Plover(str, Enum):
+    """PLOVER event types (Open Event Data Alliance), for comparison with event data sets."""
+
+    CONSULT = "CONSULT"
+    AGREE = "AGREE"
+    SUPPORT = "SUPPORT"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    YIELD = "YIELD"
+    ACCUSE = "ACCUSE"
+    DISAPPROVE = "DISAPPROVE"
+    DEMAND = "DEMAND"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    PROTEST = "PROTEST"
+    SANCTION = "SANCTION"
+    MOBILIZE = "MOBILIZE"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Mode(str, Enum):
+    """PLOVER modes of CONSULT events."""
+
+    VISIT = "visit"
+    HOST = "host"
+    PHONE = "phone"
+    THIRD_PARTY = "third-party"
+    MULTILATERAL = "multilateral"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class TemporalPrecision(str, Enum):
+    """How precise a resolved date is; maps to ``xsd:date``, ``xsd:gYearMonth``, ``xsd:gYear``."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Relation(str, Enum):
+    """Edge kinds of the graph (the ``key`` of each ``MultiDiGraph`` edge)."""
+
+    HOLDS_OFFICE = "holds_office"
+    HELD_OFFICE = "held_office"
+    OFFICE_OF = "office_of"
+    COUNTRY = "country"
+    PARTICIPANT = "participant"
+    TRAVELLER = "traveller"
+    DESTINATION = "destination"
+    PLACE = "place"
+    PARTY = "party"
+    ISSUE = "issue"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Tense(str, Enum):
+    """Where a clause stands in time relative to the article's publication date."""
+
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+
+    def __str__(self) -> str:
+        return self.value
