@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+import datetime as dt
 
 from kg.vocab import EntityKind, EventKind, Mode, Plover, Status, TemporalPrecision
 
@@ -61,7 +61,7 @@ class Article:
 
     doc_id: str
     text: str
-    published: date | None = None
+    published: dt.date | None = None
     title: str | None = None
     url: str | None = None
     furniture: tuple[Span, ...] = ()
@@ -102,7 +102,7 @@ class DocumentInfo:
     """What the graph keeps about a source article."""
 
     doc_id: str
-    published: date | None
+    published: dt.date | None
     title: str | None
     url: str | None
     chars: int
@@ -127,7 +127,7 @@ class TemporalValue:
     the rest is set to 1 and means nothing.
     """
 
-    value: date
+    value: dt.date
     precision: TemporalPrecision
 
     @property
@@ -183,11 +183,21 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class OfficeClaim:
-    """The text ties a person mention to an office title ("Chinese Foreign Minister Qin Gang")."""
+    """The text ties a title to a person, an owner, or both.
 
-    person: Mention
+    ``office`` is the title mention (``kind`` OFFICE, ``key`` the title key, ``label``
+    the title's kind: ``office``, ``descriptor`` or ``predecessor``). ``owner`` is the
+    country, organisation or person whose office it is ("China's", "State Department's",
+    "Biden's"). ``person`` is who holds it, if the text names them. A ``referential``
+    claim is a bare title standing for its holder ("the top US diplomat said").
+    """
+
     office: Mention
+    person: Mention | None = None
+    owner: Mention | None = None
     former: bool = False
+    qualifier: str = ""
+    referential: bool = False
     rule: str = ""
 
 
@@ -211,7 +221,7 @@ class EventCandidate:
     plover: Plover = Plover.CONSULT
     mode: Mode | None = None
     rule: str = ""
-    published: date | None = None
+    published: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

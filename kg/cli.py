@@ -1,0 +1,82 @@
+"""The ``kg`` command. It only parses arguments into :class:`~kg.settings.Settings` and
+calls the library; every expected failure is one line on standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg.errors import KgError
+from kg.settings import Settings
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from news articles.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="build the graph of a folder of .txt articles")
+    build.add_argument("input", type=Path, help="folder of .txt articles (optionally with metadata.csv)")
+    build.add_argument("--out", type=Path, required=True, help="output folder for graph.ttl, graph.html...")
+    build.add_argument("--workers", type=int, default=1, help="processes for parsing (default 1)")
+    build.add_argument("--engine", choices=["local", "dask"], default="local")
+    build.add_argument("--scheduler", help="Dask scheduler address, with --engine dask")
+    build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    return parser
+
+
+def _summary(G, out_dir: Path) -> str:  # noqa: ANN001
+    report = G.graph["report"]
+    kinds = Counter(data["kind"] for _, data in G.nodes(data=True))
+    lines = [
+        f"kg build: {report.articles} articles, {report.words} words in {report.seconds:.1f}s -> {out_dir}",
+        "  nodes: " + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())),
+        f"  edges: {G.number_of_edges()}; mentions left unresolved: {report.unresolved}",
+    ]
+    if report.problems:
+        lines.append(f"  warnings: {len(report.problems)} ({report.skipped} files skipped)")
+        lines.extend(f"  {p}" for p in report.problems)
+    else:
+        lines.append("  warnings: none")
+    return "\n".join(lines)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from kg.build import build
+    from kg.export.files import write_all
+    from kg.export.html import to_html
+    from kg.export.rdf import to_turtle
+
+    settings = Settings(workers=args.workers, progress=not args.quiet, engine=args.engine,
+                        scheduler=args.scheduler)
+    G = build(args.input, settings)
+    write_all(args.out, {"graph.ttl": to_turtle(G), "graph.html": to_html(G)})
+    report = G.graph["report"]
+    if not args.quiet:
+        print(_summary(G, args.out), file=sys.stderr)
+    return EXIT_SKIPPED if report.skipped else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 error, 3 some input skipped)."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            return _build(args)
+    except KgError as error:
+        print(f"kg: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("kg: interrupted; previous exports are unchanged", file=sys.stderr)
+        return 130
+    return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Per-article extraction: a parsed article in, a small picklable :class:`ArticleFacts` out.
+
+This is the unit of work that parallel and distributed builds ship to workers:
+nothing in its result refers to spaCy objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from kg.events import EventExtractor
+from kg.mentions import DocMentions
+from kg.roles import load_name_words, load_titles
+from kg.settings import Settings
+from kg.types import Article, ArticleFacts
+
+__all__ = ["Extractor", "chunks", "merge_chunks"]
+
+
+def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """Split ``text`` at line breaks into pieces of at most ``limit`` characters.
+
+    A line longer than ``limit`` is cut at the last space before it. Yields
+    ``(offset, piece)``; the pieces concatenated give back ``text``.
+
+    Examples
+    --------
+    >>> list(chunks("aa\\nbb\\ncc", 5))
+    [(0, 'aa\\nbb\\n'), (6, 'cc')]
+    """
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            if cut > start:
+                end = cut + 1
+        yield start, text[start:end]
+        start = end
+
+
+class Extractor:
+    """Mentions, office claims and events of one parsed article (or chunk)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.titles = {t.key: t for t in load_titles(settings.data_dir)}
+        self.words = load_name_words(settings.data_dir)
+        self.events = EventExtractor(settings.data_dir)
+
+    def __call__(self, doc: Doc, article: Article, offset: int = 0) -> ArticleFacts:
+        found = DocMentions(doc, article, self.titles, self.words, offset)
+        mentions = tuple(m for m in found.mentions if m is not None)
+        return ArticleFacts(
+            info=article.info(),
+            mentions=mentions,
+            offices=found.office_claims(),
+            events=tuple(self.events(found)),
+            words=sum(1 for t in doc if not t.is_space and not t.is_punct),
+        )
+
+
+def merge_chunks(parts: list[ArticleFacts]) -> ArticleFacts:
+    """One article's facts from the facts of its chunks."""
+    if len(parts) == 1:
+        return parts[0]
+    first = parts[0]
+    return replace(
+        first,
+        mentions=tuple(m for p in parts for m in p.mentions),
+        offices=tuple(o for p in parts for o in p.offices),
+        events=tuple(e for p in parts for e in p.events),
+        words=sum(p.words for p in parts),
+    )

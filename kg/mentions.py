@@ -1,0 +1,453 @@
+"""From a parsed article to typed mentions and office claims.
+
+Reads ``doc.spans["kg"]`` (see :mod:`kg.pipeline.entities`) and turns each span into
+a :class:`~kg.types.Mention` with its sentence as evidence. Titles are tied to the
+people and owners the text gives them by a few word-order patterns:
+
+- title before a name: "Chinese Foreign Minister Qin Gang", "State Councilor and
+  Foreign Minister Qin Gang";
+- apposition: "Daniel Kritt, the State Department's top diplomat for East Asia";
+- possessive with a comma: "the president's national security adviser, Jane Roe";
+- predecessors: "his predecessor John Doe" holds, formerly, what the sentence's
+  subject holds.
+
+An owner is read from the words before the title (a country, demonym, organisation
+or a person's possessive) or after it ("Minister of Defence of Chad").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Span
+
+from kg.lexicon import Label, split_key
+from kg.roles import NameWords, Title, load_title_compounds
+from kg.types import Article, Evidence, Mention, OfficeClaim
+from kg.vocab import EntityKind
+
+__all__ = ["DocMentions", "extract_mentions"]
+
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their"}
+_POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_OWNER_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.CAPITAL, Label.COMBINING, Label.ORG}
+_PERSONAL = {"PERSON", "NAME"}
+_COUNTRY_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.COMBINING}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    """An office claim as span indices (``title`` < 0 marks a predecessor at token ``-1 - title``)."""
+
+    title: int
+    person: int | None
+    owner: int | None
+    former: bool
+    qualifier: str
+    referential: bool
+    rule: str
+    np_start: int
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    titles: dict[str, Title]
+    words: NameWords
+    compounds: dict[tuple[str, str], str]
+
+
+class DocMentions:
+    """The mentions of one parsed article, indexed by token for later stages.
+
+    Parameters
+    ----------
+    doc:
+        The parsed article, or one chunk of a long one (its text is the article's
+        body, furniture blanked, from character ``offset`` on).
+    article:
+        The article as read; evidence text is cut from ``article.text``.
+    titles, words:
+        The role vocabulary (:func:`kg.roles.load_titles`, :func:`kg.roles.load_name_words`).
+    """
+
+    def __init__(
+        self, doc: Doc, article: Article, titles: dict[str, Title], words: NameWords, offset: int = 0
+    ) -> None:
+        self.doc = doc
+        self.article = article
+        self.offset = offset
+        self.ctx = _Context(titles, words, load_title_compounds())
+        self.spans: list[Span] = list(doc.spans["kg"]) if "kg" in doc.spans else []
+        self.at: list[int] = [-1] * len(doc)
+        for index, span in enumerate(self.spans):
+            for i in range(span.start, span.end):
+                self.at[i] = index
+        self._sentences: dict[int, Evidence] = {}
+        self._attached: dict[int, int] = {}  # title span index -> person span index
+
+    # -- evidence -------------------------------------------------------------------
+
+    def sentence(self, span: Span) -> Evidence:
+        """The sentence containing ``span``, trimmed, as evidence cut from the article text."""
+        sent = span.sent
+        cached = self._sentences.get(sent.start)
+        if cached is None:
+            start, end = sent.start_char + self.offset, sent.end_char + self.offset
+            text = self.article.text
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            cached = Evidence(self.article.doc_id, start, end, text[start:end])
+            self._sentences[sent.start] = cached
+        return cached
+
+    # -- span helpers ----------------------------------------------------------------
+
+    def span_at(self, i: int) -> int:
+        """Index of the span covering token ``i``, or -1."""
+        return self.at[i] if 0 <= i < len(self.at) else -1
+
+    def _title(self, index: int) -> Title | None:
+        span = self.spans[index]
+        return self.ctx.titles.get(span.kb_id_) if span.label_ == Label.TITLE else None
+
+    def _is_person_span(self, index: int) -> bool:
+        return index >= 0 and self.spans[index].label_ in _PERSONAL
+
+    # -- owners and attachments -----------------------------------------------------
+
+    def _chain_before(self, start: int) -> tuple[int, int | None, bool, int | None, frozenset[str]]:
+        """Walk left from a title over its noun phrase.
+
+        Returns ``(np_start, owner_index, former, region_index, modifiers)``.
+        """
+        words = self.ctx.words
+        doc = self.doc
+        owner: int | None = None
+        region: int | None = None
+        former = False
+        modifiers: set[str] = set()
+        i = start - 1
+        np_start = start
+        while i >= 0:
+            token = doc[i]
+            lower = token.lower_
+            index = self.span_at(i)
+            if index >= 0 and owner is None and region is None and self.spans[index].label_ == Label.REGION:
+                region = index
+                i = self.spans[index].start - 1
+                np_start = i + 1
+                continue
+            if index >= 0 and owner is None and self.spans[index].label_ in _OWNER_LABELS:
+                owner = index
+                i = self.spans[index].start - 1
+                np_start = i + 1
+                continue
+            if index >= 0 and owner is None and self._is_person_span(index) and i + 1 < start and (
+                doc[i + 1].text in _POSSESSIVE
+            ):
+                owner = index
+                i = self.spans[index].start - 1
+                np_start = i + 1
+                continue
+            if index >= 0 and owner is None and self.spans[index].label_ == Label.TITLE:
+                title = self._title(index)
+                if title is not None and title.kind == "organization":
+                    owner = index
+                    i = self.spans[index].start - 1
+                    np_start = i + 1
+                    continue
+            if lower in words.former or lower.rstrip("-") in words.former:
+                former = True
+            elif lower in words.modifiers:
+                modifiers.add(lower)
+            elif token.text in _POSSESSIVE or token.text in {"-", "\u2010"}:
+                pass
+            else:
+                break
+            np_start = i
+            i -= 1
+        return np_start, owner, former, region, frozenset(modifiers)
+
+    def _owner_after(self, end: int) -> tuple[int | None, str, int]:
+        """An owner or qualifier after a title: "of China", "for East Asia".
+
+        Returns ``(owner_index, qualifier, new_end)``.
+        """
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].lower_ not in {"of", "for", "on", "to"}:
+            return None, "", end
+        j = end + 1
+        if doc[j].lower_ == "the":
+            j += 1
+        index = self.span_at(j)
+        if index < 0 or self.spans[index].start != j:
+            return None, "", end
+        span = self.spans[index]
+        if doc[end].lower_ in {"of", "to"} and span.label_ in _OWNER_LABELS:
+            return index, "", span.end
+        if span.label_ in {Label.REGION, Label.COUNTRY, "PLACE", Label.CITY}:
+            return None, f"for {span.text}", span.end
+        return None, "", end
+
+    def _person_after(self, end: int) -> int | None:
+        """A name right after a title (or after "and <title>"), skipping a stray comma."""
+        index = self.span_at(end)
+        if self._is_person_span(index) and self.spans[index].start == end:
+            return index
+        if end < len(self.doc) and self.doc[end].lower_ == "and":
+            nxt = self.span_at(end + 1)
+            if nxt >= 0 and self._title(nxt) is not None and self.spans[nxt].start == end + 1:
+                after = self.spans[nxt].end
+                _, _, after = self._owner_after(after)
+                return self._person_after(after)
+        return None
+
+    def _person_before(self, np_start: int) -> int | None:
+        """Apposition: ``NAME, [the] <title>``."""
+        j = np_start - 1
+        if j >= 0 and self.doc[j].lower_ in _DETERMINERS:
+            j -= 1
+        if j < 1 or self.doc[j].text != ",":
+            return None
+        index = self.span_at(j - 1)
+        if self._is_person_span(index) and self.spans[index].end == j:
+            return index
+        return None
+
+    def _person_after_comma(self, end: int, np_start: int) -> int | None:
+        """``<owner>'s <title>, NAME``: a possessive title set off by a comma."""
+        if end + 1 >= len(self.doc) or self.doc[end].text != ",":
+            return None
+        possessive = any(self.doc[k].text in _POSSESSIVE for k in range(np_start, end))
+        if not possessive:
+            return None
+        index = self.span_at(end + 1)
+        if self._is_person_span(index) and self.spans[index].start == end + 1:
+            return index
+        return None
+
+    # -- public -------------------------------------------------------------------------
+
+    @cached_property
+    def claims(self) -> tuple[_Claim, ...]:
+        """Raw office claims as span indices."""
+        out = []
+        doc = self.doc
+        for index, span in enumerate(self.spans):
+            title = self._title(index)
+            if title is None or title.kind == "organization":
+                continue
+            np_start, owner, former, region, modifiers = self._chain_before(span.start)
+            key = title.key
+            for modifier in sorted(modifiers):
+                key = self.ctx.compounds.get((modifier, key), key)
+            owner_after, qualifier, end = self._owner_after(span.end)
+            if owner is None:
+                owner = owner_after
+            if region is not None:
+                qualifier = self.spans[region].text
+            rule = "title-before-name"
+            person = self._person_after(end)
+            if person is None:
+                person = self._person_before(np_start)
+                rule = "apposition"
+                if person is not None and end < len(doc) and doc[end].lower_ == "during":
+                    former = True
+            if person is None:
+                person = self._person_after_comma(end, np_start)
+                rule = "possessive-apposition"
+            referential = False
+            if person is None:
+                rule = "standalone"
+                head = span.root
+                referential = (
+                    head.tag_ not in {"NNS", "NNPS"}
+                    and head.dep_ not in {"attr", "appos", "compound", "amod", "conj"}
+                    and ((np_start > 0 and doc[np_start - 1].lower_ == "the") or owner is not None)
+                )
+                if referential and np_start > 0 and doc[np_start - 1].lower_ == "the":
+                    np_start -= 1
+            out.append(_Claim(index, person, owner, former, qualifier, referential, rule, np_start, key))
+        out.extend(self._predecessors())
+        return tuple(out)
+
+    def _predecessors(self) -> Iterator[_Claim]:
+        words = self.ctx.words
+        for token in self.doc:
+            if token.lower_ not in words.predecessor:
+                continue
+            person = self.span_at(token.i + 1)
+            if not self._is_person_span(person) or self.spans[person].start != token.i + 1:
+                continue
+            subject = None
+            for k in range(token.sent.start, token.i):
+                index = self.span_at(k)
+                if self._is_person_span(index) and index != person:
+                    subject = index
+                    break
+            if subject is not None:
+                # The "title" of a predecessor claim is the subject: the predecessor
+                # held what the subject holds.
+                yield _Claim(-1 - token.i, person, subject, True, "", False, "predecessor", token.i, "")
+
+    def kind_of(self, index: int) -> EntityKind | None:
+        """The entity kind of span ``index``, or None when it names nothing we keep."""
+        span = self.spans[index]
+        label = span.label_
+        if label in _COUNTRY_LABELS:
+            return EntityKind.COUNTRY
+        if label == Label.CAPITAL:
+            return EntityKind.COUNTRY if self._metonymy(span) else EntityKind.PLACE
+        if label in {Label.CITY, Label.REGION, "PLACE"}:
+            return EntityKind.PLACE
+        if label == Label.ORG:
+            return EntityKind.ORGANIZATION
+        if label in _PERSONAL:
+            return EntityKind.PERSON
+        if label == Label.TITLE:
+            title = self._title(index)
+            if title is not None and title.kind == "organization":
+                return EntityKind.ORGANIZATION
+            return EntityKind.OFFICE
+        return None
+
+    def _metonymy(self, span: Span) -> bool:
+        """A capital standing for its government: "Beijing said", "accused Washington"."""
+        root = span.root
+        if root.dep_ in _SUBJECT_DEPS:
+            return True
+        if root.dep_ == "dobj":
+            return root.head.lemma_.lower() not in self.ctx.words.motion
+        return False
+
+    def _preceded_by_locative(self, span: Span) -> bool:
+        i = span.start - 1
+        if i >= 0 and self.doc[i].lower_ == "the":
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in self.ctx.words.locatives
+
+    @cached_property
+    def mentions(self) -> tuple[Mention | None, ...]:
+        """One :class:`Mention` per span (None where the span names nothing we keep),
+        aligned with :attr:`spans`."""
+        attached_people = {c.person for c in self.claims if c.person is not None}
+        owners = {c.title: c.owner for c in self.claims if c.title >= 0}
+        keys = {c.title: c.key for c in self.claims if c.title >= 0}
+        out: list[Mention | None] = []
+        for index, span in enumerate(self.spans):
+            kind = self.kind_of(index)
+            if kind is None:
+                out.append(None)
+                continue
+            label, key, country = span.label_, span.kb_id_, ""
+            if label in _COUNTRY_LABELS:
+                key, country = span.kb_id_, span.kb_id_
+            elif label == Label.CAPITAL:
+                key, country = split_key(span.kb_id_)
+                if kind is EntityKind.COUNTRY:
+                    key = country
+            elif label in {Label.CITY, Label.ORG}:
+                key, country = split_key(span.kb_id_)
+            elif label == Label.REGION:
+                key = span.kb_id_
+            elif label == "NAME":
+                if index in attached_people:
+                    label = "PERSON"
+                elif self._preceded_by_locative(span):
+                    key = "locative"
+                label = label if label == "PERSON" else f"NAME:{span.kb_id_}"
+            elif label == Label.TITLE:
+                title = self._title(index)
+                assert title is not None
+                owner = owners.get(index)
+                if owner is None and title.kind == "organization":
+                    owner = self._chain_before(span.start)[1]
+                if owner is not None:
+                    owner_span = self.spans[owner]
+                    if owner_span.label_ in _COUNTRY_LABELS:
+                        country = owner_span.kb_id_
+                    elif owner_span.label_ in {Label.ORG, Label.CAPITAL}:
+                        country = split_key(owner_span.kb_id_)[1]
+                label = title.kind
+                key = keys.get(index, key)
+                if key != title.key:
+                    label = self.ctx.titles[key].kind
+                if title.kind == "organization":
+                    if not country:
+                        out.append(None)
+                        continue
+                    key = title.title
+                    label = "GENERIC_ORG"
+            out.append(self._make(span, kind, label, key, country))
+        return tuple(out)
+
+    def mention_at(self, i: int) -> Mention | None:
+        """The mention covering token ``i``, if any."""
+        index = self.span_at(i)
+        return self.mentions[index] if index >= 0 else None
+
+    def _make(self, span: Span, kind: EntityKind, label: str, key: str, country: str = "") -> Mention:
+        start, end = span.start_char + self.offset, span.end_char + self.offset
+        return Mention(
+            doc_id=self.article.doc_id,
+            start=start,
+            end=end,
+            text=self.article.text[start:end],
+            kind=kind,
+            sentence=self.sentence(span),
+            label=label,
+            key=key,
+            country=country,
+        )
+
+    def office_claims(self) -> tuple[OfficeClaim, ...]:
+        """The claims as records of mentions.
+
+        A referential claim gets a person mention covering the whole noun phrase
+        ("the top US diplomat"), labelled ``TITLE-REF``, for resolution to map to
+        the office's holder.
+        """
+        mentions = self.mentions
+        out = []
+        for claim in self.claims:
+            person = mentions[claim.person] if claim.person is not None else None
+            owner = mentions[claim.owner] if claim.owner is not None else None
+            if claim.title < 0:
+                token = self.doc[-1 - claim.title]
+                office = self._make(
+                    self.doc[token.i : token.i + 1], EntityKind.OFFICE, "predecessor", "predecessor"
+                )
+            else:
+                office_or_none = mentions[claim.title]
+                if office_or_none is None:
+                    continue
+                office = office_or_none
+                if claim.referential:
+                    span = self.spans[claim.title]
+                    phrase = self.doc[claim.np_start : span.end]
+                    person = self._make(phrase, EntityKind.PERSON, "TITLE-REF", office.key, office.country)
+            if person is None and owner is None:
+                continue
+            out.append(
+                OfficeClaim(office, person, owner, claim.former, claim.qualifier, claim.referential, claim.rule)
+            )
+        return tuple(out)
+
+
+def extract_mentions(
+    doc: Doc, article: Article, titles: dict[str, Title], words: NameWords, offset: int = 0
+) -> tuple[tuple[Mention, ...], tuple[OfficeClaim, ...]]:
+    """The mentions and office claims of one parsed article.
+
+    Examples
+    --------
+    See ``tests/test_mentions.py``: mentions are built on hand-made Docs there.
+    """
+    found = DocMentions(doc, article, titles, words, offset)
+    return tuple(m for m in found.mentions if m is not None), found.office_claims()

@@ -1,0 +1,86 @@
+"""Countries, demonyms, capitals, cities, regions, organisations and office titles.
+
+The statistical model knows none of these as such: it tags "Chinese" as NORP,
+"Secretary of State" as half an ORG and misses "Sino-US". This component finds
+them by phrase matching the data files and leaves them in ``doc.spans["kg_gazetteer"]``
+with the kind as label and the thing they name as ``kb_id`` (an ISO code, a title
+key, ``"name|country"`` for cities and organisations).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from kg.lexicon import Term, compile_terms
+from kg.roles import load_titles
+
+__all__ = ["SPAN_KEY", "GazetteerMatcher"]
+
+SPAN_KEY = "kg_gazetteer"
+
+
+class GazetteerMatcher:
+    """Phrase-match a list of :class:`~kg.lexicon.Term` and keep the longest matches.
+
+    Titles whose key is in ``first`` win over anything they overlap.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> terms = [Term("U.S.", "COUNTRY", "USA"), Term("secretary of state", "TITLE", "sos", False)]
+    >>> matcher = GazetteerMatcher(nlp.vocab, terms, nlp.make_doc)
+    >>> doc = matcher(nlp("U.S. Secretary of State arrives"))
+    >>> [(s.text, s.label_, s.kb_id_) for s in doc.spans["kg_gazetteer"]]
+    [('U.S.', 'COUNTRY', 'USA'), ('Secretary of State', 'TITLE', 'sos')]
+    """
+
+    def __init__(self, vocab: Vocab, terms: Iterable[Term], make_doc, first: Iterable[str] = ()) -> None:  # noqa: ANN001
+        self.first = frozenset(first)
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
+        self.folded = PhraseMatcher(vocab, attr="LOWER")
+        exact: dict[str, list[Doc]] = {}
+        folded: dict[str, list[Doc]] = {}
+        for term in terms:
+            match_id = f"{term.label}\t{term.key}"
+            table = exact if term.case_sensitive else folded
+            text = term.text if term.case_sensitive else term.text.lower()
+            table.setdefault(match_id, []).append(make_doc(text))
+        for match_id, docs in exact.items():
+            self.exact.add(match_id, docs)
+        for match_id, docs in folded.items():
+            self.folded.add(match_id, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        spans = []
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                label, _, key = strings[match_id].partition("\t")
+                spans.append(Span(doc, start, end, label=label, kb_id=key))
+        # Office titles go first: "U.S. Treasury Secretary" is a country and a title,
+        # not the organisation "U.S. Treasury" and a stray "Secretary".
+        chosen = filter_spans([s for s in spans if s.kb_id_ in self.first and s.label_ == "TITLE"])
+        taken = {i for s in chosen for i in range(s.start, s.end)}
+        rest = [s for s in spans if s not in chosen and not any(i in taken for i in range(s.start, s.end))]
+        doc.spans[SPAN_KEY] = sorted(chosen + filter_spans(rest), key=lambda s: s.start)
+        return doc
+
+
+@Language.factory(
+    "kg_gazetteer",
+    assigns=["doc.spans"],
+    default_config={"data_dir": ""},
+)
+def make_gazetteer(nlp: Language, name: str, data_dir: str) -> GazetteerMatcher:
+    """spaCy factory: a :class:`GazetteerMatcher` over the package's data files (or ``data_dir``'s)."""
+    path = Path(data_dir) if data_dir else None
+    offices = {t.key for t in load_titles(path) if t.kind != "organization"}
+    return GazetteerMatcher(nlp.vocab, compile_terms(path), nlp.make_doc, offices)

@@ -1,0 +1,513 @@
+"""Entity resolution within and across articles: one node per real-world thing.
+
+Countries, places and organisations resolve by gazetteer key. People are harder:
+
+1. Full names (two or more words) are grouped by spelling, case-insensitively.
+2. A rare spelling one edit away from a more frequent one, word for word, is a
+   misspelling of it ("Anthony" for "Antony") unless the two are known to act for
+   different countries. The canonical label is the most frequent spelling.
+3. A single word ("Blinken", "Qin", "Yi") joins the full name in the same article
+   that contains it (the nearest one before it when several do), else the only
+   full name in the corpus ending in it; a long single word one edit away from such
+   a word joins it too ("Binken").
+4. A name the model tagged as a place or organisation becomes a person when it is
+   one of a person's names; a place name that equals a person's full name is that
+   person ("Barack Obama's" tagged as a facility).
+5. A title standing for a person ("the top US diplomat", "China's top diplomat")
+   joins the one person in the corpus who holds that office for that owner.
+
+Single words that join nobody are left unresolved (no half-name nodes) unless the
+text gives them an office ("President Macron").
+
+Offices are keyed by title and owner. An owner is a country, an organisation, or
+a person's country ("the president's national security adviser"); a title with no
+owner takes the holder's country. Press phrases map to offices by country
+(``office_synonyms.tsv``: in the United States the "top diplomat" is the
+Secretary of State).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.iri import mint
+from kg.knowledge import Gazetteer, load_gazetteer
+from kg.roles import Title, load_office_synonyms, load_titles
+from kg.types import ArticleFacts, Entity, Evidence, Mention, OfficeClaim
+from kg.vocab import EntityKind
+
+__all__ = ["MentionKey", "Resolution", "Tenure", "mention_key", "resolve"]
+
+MentionKey = tuple[str, int, int]
+"""``(doc_id, start, end)``: how a mention is found again after resolution."""
+
+
+def mention_key(mention: Mention) -> MentionKey:
+    """The key of ``mention`` in :attr:`Resolution.entity_of`."""
+    return (mention.doc_id, mention.start, mention.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """A person holds (or held) an office."""
+
+    person: str
+    office: str
+    former: bool
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The entities of a corpus and where each mention went.
+
+    ``unresolved`` counts the mentions that joined nothing (single names with no
+    full name, titles with no holder, unknown names that are neither person nor place).
+    """
+
+    entities: dict[str, Entity]
+    entity_of: dict[MentionKey, str]
+    tenures: tuple[Tenure, ...]
+    office_owner: dict[str, str]
+    unresolved: tuple[Mention, ...] = ()
+
+
+def normalise(text: str) -> str:
+    """NFKC, straight apostrophes, single spaces, no possessive ending."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    text = " ".join(text.split())
+    for ending in ("'s", "'"):
+        if text.endswith(ending):
+            text = text[: -len(ending)]
+    return text.strip(" ,;:")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one insertion, deletion, substitution or swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[
+            diffs[1]
+        ] == b[diffs[0]]
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+@dataclass(slots=True)
+class _PersonCluster:
+    """A growing group of person mentions (mutable only inside :func:`resolve`)."""
+
+    spellings: Counter[str] = field(default_factory=Counter)
+    mentions: list[Mention] = field(default_factory=list)
+    countries: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def label(self) -> str:
+        # Most frequent, then longest (a fuller spelling), then alphabetical: stable.
+        return min(self.spellings.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
+
+    @property
+    def tokens(self) -> set[str]:
+        return {t.casefold() for spelling in self.spellings for t in spelling.split()}
+
+
+class _Resolver:
+    """One resolution run. Holds the working state; :func:`resolve` is its public face."""
+
+    def __init__(self, gazetteer: Gazetteer, titles: dict[str, Title], synonyms: dict[tuple[str, str], str]):
+        self.gaz = gazetteer
+        self.titles = titles
+        self.synonyms = synonyms
+        self.country_name = {c.code: c.name for c in gazetteer.countries}
+        self.mentions: list[Mention] = []
+        self.claims: list[OfficeClaim] = []
+        self.entity_of: dict[MentionKey, str] = {}
+        self.entities: dict[str, dict] = {}
+        self.unresolved: list[Mention] = []
+
+    # -- input ------------------------------------------------------------------------
+
+    def add(self, facts: ArticleFacts) -> None:
+        self.mentions.extend(facts.mentions)
+        self.claims.extend(facts.offices)
+
+    # -- bookkeeping ------------------------------------------------------------------
+
+    def _bind(self, iri: str, kind: EntityKind, label: str, mention: Mention, **attrs: str) -> None:
+        entry = self.entities.setdefault(
+            iri, {"kind": kind, "label": label, "surfaces": Counter(), "evidence": set(), **attrs}
+        )
+        for name, value in attrs.items():
+            if value and not entry.get(name):
+                entry[name] = value
+        entry["surfaces"][normalise(mention.text) if kind is not EntityKind.OFFICE else mention.text] += 1
+        entry["evidence"].add(mention.sentence)
+        self.entity_of[mention_key(mention)] = iri
+
+    def country_iri(self, code: str) -> str:
+        return mint("country", self.country_name.get(code, code))
+
+    # -- simple kinds ---------------------------------------------------------------
+
+    def resolve_simple(self, mention: Mention) -> bool:
+        """Countries, gazetteer places and organisations. True when handled."""
+        kind = mention.kind
+        if kind is EntityKind.COUNTRY and mention.key in self.country_name:
+            self._bind(self.country_iri(mention.key), kind, self.country_name[mention.key], mention,
+                       key=mention.key)
+            return True
+        if kind is EntityKind.PLACE and mention.label != "PLACE":
+            label = mention.key or normalise(mention.text)
+            self._bind(mint("place", label), kind, label, mention, country=mention.country)
+            return True
+        if kind is EntityKind.ORGANIZATION:
+            if mention.label == "GENERIC_ORG":
+                label = f"{mention.key} of {self.country_name.get(mention.country, mention.country)}"
+            elif mention.key:
+                label = mention.key
+            else:
+                label = normalise(mention.text)
+                if label.lower().startswith("the "):
+                    label = label[4:]
+            self._bind(mint("organization", label), kind, label, mention, country=mention.country)
+            return True
+        return False
+
+    # -- people ---------------------------------------------------------------------
+
+    def resolve_people(self) -> None:
+        people = [m for m in self.mentions if m.kind is EntityKind.PERSON and m.label != "TITLE-REF"]
+        places = [m for m in self.mentions if m.kind is EntityKind.PLACE and m.label == "PLACE"]
+        full = [m for m in people if m.label == "PERSON" and len(normalise(m.text).split()) >= 2]
+        clusters = self._cluster_full_names(full)
+        by_doc: dict[str, list[tuple[int, _PersonCluster]]] = defaultdict(list)
+        for cluster in clusters:
+            for m in cluster.mentions:
+                by_doc[m.doc_id].append((m.start, cluster))
+        for entries in by_doc.values():
+            entries.sort(key=lambda e: e[0])
+        surname_index: dict[str, list[_PersonCluster]] = defaultdict(list)
+        for cluster in clusters:
+            for spelling in cluster.spellings:
+                surname_index[spelling.split()[-1].casefold()].append(cluster)
+        titled = {mention_key(c.person) for c in self.claims if c.person is not None}
+        singles = [m for m in people if m not in set(full)]
+        loose: list[Mention] = []
+        for m in singles:
+            cluster = self._join_single(m, by_doc, surname_index, clusters)
+            if cluster is not None:
+                cluster.mentions.append(m)
+            elif m.label == "PERSON" and mention_key(m) in titled:
+                loose.append(m)
+            elif m.label.startswith("NAME:") and m.key == "locative" and m.label != "NAME:ORG":
+                label = normalise(m.text)
+                self._bind(mint("place", label), EntityKind.PLACE, label, m)
+            else:
+                self.unresolved.append(m)
+        full_names = {normalise(s).casefold(): c for c in clusters for s in c.spellings}
+        for m in places:
+            cluster = full_names.get(normalise(m.text).casefold())
+            if cluster is not None:
+                cluster.mentions.append(m)
+            else:
+                label = normalise(m.text)
+                if label.lower().startswith("the "):
+                    label = label[4:]
+                self._bind(mint("place", label), EntityKind.PLACE, label, m)
+        # Titled single names ("President Macron") stand on their own, one per spelling.
+        by_name: dict[str, _PersonCluster] = {}
+        for m in loose:
+            cluster = by_name.setdefault(normalise(m.text).casefold(), _PersonCluster())
+            cluster.spellings[normalise(m.text)] += 1
+            cluster.mentions.append(m)
+        for cluster in [*clusters, *by_name.values()]:
+            iri = mint("person", cluster.label)
+            for m in cluster.mentions:
+                self._bind(iri, EntityKind.PERSON, cluster.label, m)
+
+    def _cluster_full_names(self, full: list[Mention]) -> list[_PersonCluster]:
+        by_spelling: dict[str, _PersonCluster] = {}
+        for m in full:
+            name = normalise(m.text)
+            cluster = by_spelling.setdefault(name.casefold(), _PersonCluster())
+            cluster.spellings[name] += 1
+            cluster.mentions.append(m)
+        countries = self._claimed_countries()
+        for cluster in by_spelling.values():
+            for m in cluster.mentions:
+                for code in countries.get(mention_key(m), ()):
+                    cluster.countries[code] += 1
+        # Rarest first, each joins the most frequent spelling it is one edit from.
+        order = sorted(by_spelling, key=lambda s: (sum(by_spelling[s].spellings.values()), s))
+        merged: dict[str, _PersonCluster] = dict(by_spelling)
+        for name in order:
+            cluster = merged.get(name)
+            if cluster is None:
+                continue
+            size = len(cluster.mentions)
+            best = None
+            for other_name, other in merged.items():
+                if other is cluster or len(other.mentions) <= size:
+                    continue
+                if not _variant_of(name, other_name):
+                    continue
+                if cluster.countries and other.countries and not set(cluster.countries) & set(other.countries):
+                    continue
+                if best is None or len(other.mentions) > len(best[1].mentions):
+                    best = (other_name, other)
+            if best is not None:
+                target = best[1]
+                target.spellings.update(cluster.spellings)
+                target.mentions.extend(cluster.mentions)
+                target.countries.update(cluster.countries)
+                del merged[name]
+        return sorted(merged.values(), key=lambda c: c.label)
+
+    def _claimed_countries(self) -> dict[MentionKey, set[str]]:
+        out: dict[MentionKey, set[str]] = defaultdict(set)
+        for claim in self.claims:
+            if claim.person is not None and claim.owner is not None and claim.owner.country:
+                out[mention_key(claim.person)].add(claim.owner.country)
+            elif claim.person is not None and claim.office.country:
+                out[mention_key(claim.person)].add(claim.office.country)
+        return out
+
+    def _join_single(
+        self,
+        m: Mention,
+        by_doc: dict[str, list[tuple[int, _PersonCluster]]],
+        surname_index: dict[str, list[_PersonCluster]],
+        clusters: list[_PersonCluster],
+    ) -> _PersonCluster | None:
+        word = normalise(m.text).casefold()
+        if " " in word:
+            return None
+        local = by_doc.get(m.doc_id, [])
+        exact = [(pos, c) for pos, c in local if word in c.tokens]
+        if exact:
+            before = [e for e in exact if e[0] < m.start]
+            return (before[-1] if before else exact[0])[1]
+        candidates = surname_index.get(word, [])
+        if len({id(c) for c in candidates}) == 1:
+            return candidates[0]
+        if len(word) >= 5:
+            near = {id(c): c for pos, c in local if any(_one_edit(word, t) for t in c.tokens if len(t) >= 5)}
+            if len(near) == 1:
+                return next(iter(near.values()))
+            near = {
+                id(c): c
+                for c in clusters
+                for spelling in c.spellings
+                if len(spelling.split()[-1]) >= 5 and _one_edit(word, spelling.split()[-1].casefold())
+            }
+            if len(near) == 1:
+                return next(iter(near.values()))
+        return None
+
+    # -- offices ------------------------------------------------------------------------
+
+    def resolve_offices(self) -> tuple[tuple[Tenure, ...], dict[str, str]]:
+        person_country: dict[str, Counter[str]] = defaultdict(Counter)
+        direct: list[tuple[OfficeClaim, str | None]] = []
+        # Pass 1: owners named in the text, so people get their countries.
+        for claim in self.claims:
+            person_iri = self.entity_of.get(mention_key(claim.person)) if claim.person else None
+            if claim.person is not None and claim.person.label == "TITLE-REF":
+                person_iri = None
+            code = self._owner_country(claim, {})
+            if person_iri is not None and code:
+                person_country[person_iri][code] += 1
+            direct.append((claim, person_iri))
+        countries = {p: c.most_common(1)[0][0] for p, c in person_country.items()}
+        # Pass 2: owners that are people ("Biden's adviser") and holders' own countries.
+        tenures: dict[tuple[str, str], dict] = {}
+        office_owner: dict[str, str] = {}
+        for claim, person_iri in direct:
+            if claim.office.label != "office" or person_iri is None:
+                continue
+            office_iri = self._office(claim, person_iri, countries, office_owner)
+            entry = tenures.setdefault((person_iri, office_iri), {"former": True, "evidence": set()})
+            entry["former"] = entry["former"] and claim.former
+            entry["evidence"].add(claim.office.sentence)
+            if claim.person is not None:
+                entry["evidence"].add(claim.person.sentence)
+            code = office_owner.get(office_iri, "")
+            owner_code = self.entities.get(code, {}).get("key", "") if code else ""
+            if owner_code and person_iri not in countries:
+                countries[person_iri] = owner_code
+        # Predecessors held what their successor holds.
+        for claim, person_iri in direct:
+            if claim.office.label != "predecessor" or person_iri is None or claim.owner is None:
+                continue
+            successor = self.entity_of.get(mention_key(claim.owner))
+            for (holder, office_iri), entry in list(tenures.items()):
+                if holder == successor and not entry["former"]:
+                    former = tenures.setdefault((person_iri, office_iri), {"former": True, "evidence": set()})
+                    former["evidence"].add(claim.office.sentence)
+        for person_iri, code in countries.items():
+            if person_iri in self.entities and code in self.country_name:
+                self.entities[person_iri]["country"] = code
+        self._resolve_title_references(tenures, office_owner)
+        return (
+            tuple(
+                Tenure(p, o, e["former"], tuple(sorted(e["evidence"])))
+                for (p, o), e in sorted(tenures.items())
+            ),
+            office_owner,
+        )
+
+    def _owner_country(self, claim: OfficeClaim, countries: dict[str, str]) -> str:
+        owner = claim.owner
+        if owner is None:
+            return claim.office.country
+        if owner.kind is EntityKind.PERSON:
+            iri = self.entity_of.get(mention_key(owner))
+            return countries.get(iri, "") if iri else ""
+        return owner.country
+
+    def _office(self, claim: OfficeClaim, person_iri: str, countries: dict[str, str],
+                office_owner: dict[str, str]) -> str:
+        title = self.titles[claim.office.key]
+        owner = claim.owner
+        owner_iri = ""
+        owner_label = ""
+        if owner is not None and owner.kind is EntityKind.ORGANIZATION:
+            owner_iri = self.entity_of.get(mention_key(owner), "")
+        code = self._owner_country(claim, countries) if not owner_iri else ""
+        if not owner_iri and not code:
+            code = countries.get(person_iri, "")
+        if code and code in self.country_name:
+            owner_iri = self.country_iri(code)
+            synonym = self.synonyms.get((code, title.key))
+            if synonym is not None:
+                title = self.titles[synonym]
+        if owner_iri:
+            owner_label = self.entities[owner_iri]["label"] if owner_iri in self.entities else self.country_name[code]
+        name = title.title
+        qualifier = claim.qualifier if title.key == claim.office.key else ""
+        if qualifier.startswith("for "):
+            name = f"{name} {qualifier}"
+        elif qualifier:
+            name = f"{qualifier} {name}"
+        if owner_iri:
+            label = f"{name} ({owner_label})"
+            iri = mint("office", name, owner_label)
+            office_owner[iri] = owner_iri
+            if owner_iri not in self.entities and code:
+                # The owner country is known only through the holder; it still gets a node.
+                self.entities[owner_iri] = {
+                    "kind": EntityKind.COUNTRY, "label": self.country_name[code], "surfaces": Counter(),
+                    "evidence": {claim.office.sentence}, "key": code,
+                }
+        else:
+            label = name
+            iri = mint("office", name, "holder", self.entities[person_iri]["label"])
+        self._bind(iri, EntityKind.OFFICE, label, claim.office, key=title.key)
+        return iri
+
+    def _resolve_title_references(self, tenures: dict[tuple[str, str], dict],
+                                  office_owner: dict[str, str]) -> None:
+        """Map "the top US diplomat" to the one current holder of that office."""
+        holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for (person, office), entry in tenures.items():
+            if entry["former"]:
+                continue
+            owner = office_owner.get(office, "")
+            key = self.entities[office].get("key", "")
+            owner_code = self.entities.get(owner, {}).get("key", "") if owner else ""
+            holders[(key, owner_code)].add(person)
+            # The descriptor itself also names the holder ("top diplomat" as given in the text).
+        for claim in self.claims:
+            if claim.person is None or claim.person.label != "TITLE-REF":
+                continue
+            code = claim.office.country or (claim.owner.country if claim.owner else "")
+            keys = {claim.office.key, self.synonyms.get((code, claim.office.key), claim.office.key)}
+            found = set().union(*(holders.get((k, code), set()) for k in keys))
+            if len(found) == 1:
+                person = next(iter(found))
+                self._bind(person, EntityKind.PERSON, self.entities[person]["label"], claim.person)
+            else:
+                self.unresolved.append(claim.person)
+
+    # -- output -------------------------------------------------------------------------
+
+    def _add_referenced_countries(self) -> None:
+        """A country known only as where a place lies or whom a person acts for still gets
+        a node; its evidence is the sentences of what refers to it."""
+        for entry in list(self.entities.values()):
+            code = entry.get("country")
+            if not code or code not in self.country_name or entry["kind"] is EntityKind.COUNTRY:
+                continue
+            iri = self.country_iri(code)
+            target = self.entities.setdefault(iri, {
+                "kind": EntityKind.COUNTRY, "label": self.country_name[code], "surfaces": Counter(),
+                "evidence": set(), "key": code,
+            })
+            if not target["evidence"]:
+                target["evidence"].update(entry["evidence"])
+
+    def result(self, tenures: tuple[Tenure, ...], office_owner: dict[str, str]) -> Resolution:
+        self._add_referenced_countries()
+        entities = {}
+        for iri, entry in sorted(self.entities.items()):
+            label = entry["label"]
+            aliases = tuple(sorted(s for s in entry["surfaces"] if s != label))
+            country = entry.get("country") or None
+            country_iri = self.country_iri(country) if country and country in self.country_name else None
+            if entry["kind"] is EntityKind.COUNTRY:
+                country_iri = None
+            entities[iri] = Entity(
+                iri=iri,
+                kind=entry["kind"],
+                label=label,
+                aliases=aliases,
+                evidence=tuple(sorted(entry["evidence"])),
+                country=country_iri,
+                key=entry.get("key", ""),
+            )
+        return Resolution(entities, dict(self.entity_of), tenures, office_owner, tuple(self.unresolved))
+
+
+def _variant_of(rare: str, common: str) -> bool:
+    """``rare`` is a misspelling of ``common``: same words but one, which is one edit away."""
+    a, b = rare.split(), common.split()
+    if len(a) != len(b):
+        return False
+    diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diffs) == 1 and _one_edit(*diffs[0]) and diffs[0][0][:1] == diffs[0][1][:1]
+
+
+def resolve(facts: Iterable[ArticleFacts], data_dir: Path | None = None) -> Resolution:
+    """Resolve the mentions of all articles into entities.
+
+    Parameters
+    ----------
+    facts:
+        What extraction found in each article (any order; the result does not depend on it).
+    data_dir:
+        Where the data files are (default: the package's own).
+    """
+    titles = {t.key: t for t in load_titles(data_dir)}
+    resolver = _Resolver(load_gazetteer(data_dir), titles, load_office_synonyms(data_dir))
+    for item in sorted(facts, key=lambda f: f.info.doc_id):
+        resolver.add(item)
+    for m in resolver.mentions:
+        if m.kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION) or (
+            m.kind is EntityKind.PLACE and m.label != "PLACE"
+        ):
+            resolver.resolve_simple(m)
+    resolver.resolve_people()
+    tenures, office_owner = resolver.resolve_offices()
+    return resolver.result(tenures, office_owner)

@@ -1,0 +1,128 @@
+"""The vocabulary of roles: office titles, descriptors, generic bodies, and the small
+word lists that decide what a name is. All of it is read from ``kg/data``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.knowledge import read_table
+
+__all__ = [
+    "NameWords",
+    "Title",
+    "load_name_words",
+    "load_office_synonyms",
+    "load_title_compounds",
+    "load_titles",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A role noun from ``titles.tsv``.
+
+    ``kind`` is ``office`` (a post), ``descriptor`` (only says whom someone acts for)
+    or ``organization`` (a body each country has, such as a foreign ministry).
+    """
+
+    key: str
+    title: str
+    aliases: tuple[str, ...]
+    kind: str
+    rank: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameWords:
+    """Word lists from ``name_words.tsv`` (lower case)."""
+
+    org_heads: frozenset[str]
+    gatherings: frozenset[str]
+    locatives: frozenset[str]
+    particles: frozenset[str]
+    modifiers: frozenset[str]
+    former: frozenset[str]
+    predecessor: frozenset[str]
+    motion: frozenset[str]
+    org_suffixes: frozenset[str]
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+@lru_cache(maxsize=4)
+def load_titles(data_dir: Path | None = None) -> tuple[Title, ...]:
+    """Every row of ``titles.tsv`` as a :class:`Title`.
+
+    Examples
+    --------
+    >>> {t.key: t.kind for t in load_titles()}["foreign-minister"]
+    'office'
+    """
+    return tuple(
+        Title(row["key"], row["title"], _split(row["aliases"]), row["kind"], row["rank"])
+        for row in read_table("titles.tsv", data_dir)
+    )
+
+
+@lru_cache(maxsize=4)
+def load_name_words(data_dir: Path | None = None) -> NameWords:
+    """The word lists of ``name_words.tsv``.
+
+    Examples
+    --------
+    >>> "party" in load_name_words().org_heads
+    True
+    """
+    by_kind: dict[str, set[str]] = {}
+    for row in read_table("name_words.tsv", data_dir):
+        by_kind.setdefault(row["kind"], set()).add(row["word"].lower())
+
+    def words(kind: str) -> frozenset[str]:
+        return frozenset(by_kind.get(kind, ()))
+
+    return NameWords(
+        org_heads=words("org_head"),
+        gatherings=words("gathering"),
+        locatives=words("locative"),
+        particles=words("particle"),
+        modifiers=words("modifier"),
+        former=words("former"),
+        predecessor=words("predecessor"),
+        motion=words("motion"),
+        org_suffixes=words("org_suffix"),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_office_synonyms(data_dir: Path | None = None) -> dict[tuple[str, str], str]:
+    """``(country code, title key) -> office key``: what a press phrase means in one country.
+
+    Examples
+    --------
+    >>> load_office_synonyms()[("USA", "top-diplomat")]
+    'secretary-of-state'
+    """
+    return {
+        (row["country"], row["phrase"]): row["office"]
+        for row in read_table("office_synonyms.tsv", data_dir)
+    }
+
+
+@lru_cache(maxsize=4)
+def load_title_compounds(data_dir: Path | None = None) -> dict[tuple[str, str], str]:
+    """``(modifier, title key) -> title key``: "top" + "diplomat" is "top-diplomat".
+
+    Examples
+    --------
+    >>> load_title_compounds()[("top", "diplomat")]
+    'top-diplomat'
+    """
+    return {
+        (row["modifier"], row["title"]): row["result"]
+        for row in read_table("title_compounds.tsv", data_dir)
+    }

@@ -1,0 +1,713 @@
+"""Read a folder of scraped news articles: one :class:`~kg.types.Article` per ``.txt`` file.
+
+The input is messy, so every file is checked and each trouble becomes one coded,
+one-line :class:`~kg.types.Problem` naming the file and what to do; the run goes on.
+Only a folder that cannot be a corpus at all raises :class:`~kg.errors.KgError`.
+
+Codes
+-----
+Raised (:class:`~kg.errors.KgError`):
+
+``KG101``  the folder does not exist
+``KG102``  the path is not a folder
+``KG103``  the folder has no ``.txt`` files
+``KG104``  the folder cannot be listed (permissions)
+``KG190``  the furniture rules file is malformed (see :mod:`kg.furniture`)
+
+Yielded per article file (``skipped=True``: no article; ``False``: a warning, and
+the article follows right after it):
+
+``KG110``  skipped: empty or only whitespace
+``KG111``  skipped: binary (NUL bytes or mostly control bytes), not text
+``KG112``  warning: not UTF-8; decoded with the encoding named in the message
+``KG113``  skipped: not UTF-8 and no encoding decodes it sensibly
+``KG114``  skipped: larger than ``Settings.max_bytes`` (never read into memory)
+``KG115``  warning: an HTML page, not text; its visible text was extracted
+``KG116``  skipped: not English
+``KG117``  skipped: the same article as an earlier file (same ``Article.digest``)
+``KG118``  skipped: the file cannot be opened or read
+
+Yielded for ``metadata.csv`` before the articles (never stop the run, never keep an
+article out, so always ``skipped=False``):
+
+``KG201``  metadata.csv unreadable, binary or undecodable: all of it is ignored
+``KG202``  no header row (the first row has no ``file`` column)
+``KG203``  a ``published`` value that is not YYYY-MM-DD: that date is ignored
+``KG204``  a row names a file that is not a ``.txt`` article in the folder
+``KG205``  a second row for the same file: the later row is ignored
+``KG206``  metadata.csv is not UTF-8; decoded with the encoding named in the message
+``KG207``  a row without a file name: ignored
+``KG208``  metadata.csv is malformed CSV from some row on: the rest is ignored
+``KG209``  an unknown column: ignored
+
+Texts are decoded (a UTF-8 byte-order mark is dropped), line ends normalised to
+``\\n``, and HTML reduced to its visible text; ``Article.text`` is that result, the
+text "as read" that every offset refers to. Hidden files (names starting with a
+dot) are not articles.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import itertools
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from kg.errors import KgError
+from kg.furniture import FurnitureRules, find_furniture, load_rules
+from kg.settings import Settings
+from kg.types import Article, Problem
+
+__all__ = [
+    "METADATA_FILE",
+    "ArticleMeta",
+    "count_articles",
+    "html_to_text",
+    "is_english",
+    "read_corpus",
+    "read_metadata",
+]
+
+METADATA_FILE = "metadata.csv"
+"""The optional metadata file beside the articles."""
+
+_COLUMNS = ("file", "published", "title", "url")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_BINARY_SAMPLE = 65_536
+# Control bytes other than whitespace (and the DOS end-of-file mark) never occur in text.
+_CONTROL_BYTES = frozenset(range(32)) - {9, 10, 11, 12, 13, 26}
+_MAX_CONTROL_SHARE = 0.05
+_MAX_GARBAGE_SHARE = 0.02
+_UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its mark starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_HTML_ROOT = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_HTML_BLOCK = re.compile(
+    r"</?(?:p|div|br|span|a|li|ul|ol|h[1-6]|article|section|table|tr|td|img)\b[^>]*>", re.I
+)
+_MIN_HTML_TAGS = 3
+_WORD = re.compile(r"[^\W\d_]+")
+# Frequent English words that are not also common words of French, German, Spanish,
+# Italian or Dutch ("a", "in", "an", "is", "was", "will", "also", "so", "on" are left out).
+# English news scores about a third; those languages almost nothing; English full of
+# names still well above the threshold.
+# fmt: off
+_ENGLISH_WORDS = frozenset(
+    (
+        "the", "of", "and", "to", "that", "for", "it", "with", "as", "are", "be", "by", "this", "from",
+        "at", "have", "has", "had", "not", "but", "they", "their", "which", "would", "been", "were",
+        "he", "she", "his", "her", "its", "who", "said", "after", "about", "there", "than", "more",
+        "into", "other", "we", "can", "could", "should", "when", "what", "our", "these", "those",
+        "such", "only", "if", "them", "him", "us", "you", "your", "while", "where", "because", "before",
+        "between", "against", "during", "under", "most", "some", "any", "new", "two", "first", "year",
+        "years", "people", "government", "told", "last", "week", "officials", "official",
+    )
+)
+# fmt: on
+_MIN_WORDS_TO_JUDGE = 30
+_MIN_ENGLISH_SHARE = 0.06
+_LANGUAGE_SAMPLE_WORDS = 3_000
+_MIN_LETTERS_TO_JUDGE = 50
+_MIN_LATIN_SHARE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What ``metadata.csv`` says about one article file."""
+
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]:
+    """Read the articles of a folder, one file at a time, in file-name order.
+
+    The folder is checked at once (so a bad folder raises here, not at the first
+    ``next``); the files are read lazily, never more than one text at a time.
+
+    Parameters
+    ----------
+    folder:
+        The folder of ``.txt`` articles (files directly in it; other files, such
+        as ``README.md`` or ``metadata.csv``, are not articles).
+    settings:
+        Uses ``max_bytes`` (larger files are refused unread) and ``data_dir``
+        (where the furniture rules live).
+
+    Yields
+    ------
+    Article or Problem
+        Metadata problems first, then per file: its problems (a warning is followed
+        by the article, a skip is not) and its article.
+
+    Raises
+    ------
+    KgError
+        ``KG101`` no such folder, ``KG102`` not a folder, ``KG103`` no ``.txt`` files,
+        ``KG104`` the folder cannot be listed.
+
+    Examples
+    --------
+    >>> from kg.settings import Settings
+    >>> items = list(read_corpus(Path("seeds"), Settings()))  # doctest: +SKIP
+    """
+    folder = Path(folder)
+    names = _article_names(folder)
+    rules = load_rules(settings.data_dir)
+    meta, problems = read_metadata(folder / METADATA_FILE)
+    return _read(folder, names, meta, problems, settings, rules)
+
+
+def count_articles(folder: Path) -> int:
+    """How many files of ``folder`` :func:`read_corpus` will try (for a progress bar).
+
+    Parameters
+    ----------
+    folder:
+        The folder of ``.txt`` articles.
+
+    Returns
+    -------
+    int
+        The number of ``.txt`` files; each ends as one article or one skipping problem.
+
+    Raises
+    ------
+    KgError
+        As :func:`read_corpus` does for a folder that cannot be read.
+    """
+    return len(_article_names(Path(folder)))
+
+
+def _article_names(folder: Path) -> list[str]:
+    if not folder.exists():
+        raise KgError("KG101", str(folder), "no such folder; give the folder of .txt articles")
+    if not folder.is_dir():
+        raise KgError("KG102", str(folder), "not a folder; give the folder that holds the .txt articles")
+    try:
+        with os.scandir(folder) as entries:
+            # Names only: 100,000 of them are small; the texts are read one at a time later.
+            names = sorted(
+                entry.name
+                for entry in entries
+                if entry.name.lower().endswith(".txt") and not entry.name.startswith(".") and entry.is_file()
+            )
+    except OSError as error:
+        raise KgError(
+            "KG104", str(folder), f"cannot list the folder ({error.strerror}); check permissions"
+        ) from None
+    if not names:
+        raise KgError(
+            "KG103", str(folder), "no .txt files in this folder; put one UTF-8 .txt file per article in it"
+        )
+    return names
+
+
+def _read(
+    folder: Path,
+    names: list[str],
+    meta: dict[str, ArticleMeta],
+    problems: list[Problem],
+    settings: Settings,
+    rules: FurnitureRules,
+) -> Iterator[Article | Problem]:
+    yield from problems
+    present = set(names)
+    metadata_path = str(folder / METADATA_FILE)
+    for name in sorted(meta):
+        if name not in present:
+            yield _metadata_problem(
+                "KG204",
+                metadata_path,
+                f"a row names {name!r}, not a .txt article in {folder}; fix the name or drop the row",
+            )
+    seen: dict[str, str] = {}
+    for name in names:
+        yield from _read_one(folder / name, meta.get(name, ArticleMeta()), settings, rules, seen)
+
+
+def _read_one(
+    path: Path, meta: ArticleMeta, settings: Settings, rules: FurnitureRules, seen: dict[str, str]
+) -> Iterator[Article | Problem]:
+    where = str(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            yield _too_large(where, size, settings.max_bytes)
+            return
+        with path.open("rb") as handle:
+            # Read one byte past the limit: a file that grew since stat is still refused.
+            data = handle.read(settings.max_bytes + 1)
+    except OSError as error:
+        message = f"cannot read the file ({error.strerror}); check that it exists and is readable"
+        yield Problem("KG118", where, message)
+        return
+    if len(data) > settings.max_bytes:
+        yield _too_large(where, len(data), settings.max_bytes)
+        return
+
+    warnings: list[Problem] = []
+    text, encoding = _decode(data)
+    if text is not None and not text.strip():
+        yield Problem(
+            "KG110", where, "empty or only whitespace; remove the file or put the article text in it"
+        )
+        return
+    if encoding == "binary":
+        yield Problem("KG111", where, "a binary file, not text; remove it or save the article as plain text")
+        return
+    if text is None:
+        yield Problem(
+            "KG113",
+            where,
+            "not UTF-8, and no encoding decodes it sensibly; re-save it as UTF-8 text",
+        )
+        return
+    if encoding is not None:
+        warnings.append(
+            Problem(
+                "KG112",
+                where,
+                f"not UTF-8; read as {encoding} (a guess: check its accents and quotes, "
+                "then re-save the file as UTF-8)",
+                skipped=False,
+            )
+        )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _looks_html(text):
+        text = html_to_text(text)
+        if not text.strip():
+            yield Problem("KG110", where, "an HTML page with no visible text; remove it")
+            return
+        warnings.append(
+            Problem(
+                "KG115",
+                where,
+                "an HTML page, not text: read its visible text; save articles as plain text to be sure",
+                skipped=False,
+            )
+        )
+    if not is_english(text):
+        yield Problem(
+            "KG116",
+            where,
+            "does not look like English (few common English words); kg reads English only, "
+            "remove the file or give an English version",
+        )
+        return
+    furniture, dateline = find_furniture(text, rules)
+    article = Article(
+        doc_id=name,
+        text=text,
+        published=meta.published,
+        title=meta.title,
+        url=meta.url,
+        furniture=furniture,
+        dateline=dateline,
+    )
+    digest = article.digest
+    if digest in seen:
+        yield Problem(
+            "KG117",
+            where,
+            f"the same article as {seen[digest]} (read earlier); remove one of the two files",
+        )
+        return
+    seen[digest] = name
+    yield from warnings
+    yield article
+
+
+def _too_large(where: str, size: int, limit: int) -> Problem:
+    return Problem(
+        "KG114",
+        where,
+        f"{size:,} bytes, over the limit of {limit:,} bytes (Settings.max_bytes); "
+        "split it into one file per article, or raise the limit",
+    )
+
+
+def _decode(data: bytes) -> tuple[str | None, str | None]:
+    """Decode bytes: (text, encoding when not UTF-8), (None, "binary") or (None, None)."""
+    for bom, encoding in _UNICODE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None, None
+    if _looks_binary(data):
+        return None, "binary"
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    encoding = _guess_encoding(data)
+    if encoding is None:
+        return None, None
+    text = data.decode(encoding, errors="replace")
+    if _garbage_share(text) > _MAX_GARBAGE_SHARE:
+        return None, None
+    return text, encoding
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:_BINARY_SAMPLE]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
+    return controls > _MAX_CONTROL_SHARE * len(sample)
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    # English web text that is not UTF-8 is nearly always Windows-1252 (or Latin-1, its
+    # subset); charset-normalizer often names an equivalent code page (cp1250) that
+    # differs on the accents it cannot see. Prefer cp1252 whenever it decodes the same.
+    for match in matches:
+        if "cp1252" in match.could_be_from_charset:
+            return "cp1252"
+    return matches[0].encoding
+
+
+def _garbage_share(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(
+        1
+        for char in text
+        if char == "\ufffd"
+        or (unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"} and char not in "\t\n\r\f\v")
+    )
+    return bad / len(text)
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:4096]
+    if _HTML_ROOT.search(head):
+        return True
+    return len(_HTML_BLOCK.findall(text, 0, 65_536)) >= _MIN_HTML_TAGS
+
+
+class _VisibleText(HTMLParser):
+    """Collect the text a browser would show, one line per block element."""
+
+    # Page chrome and code, not article text.
+    SKIP = frozenset(
+        {
+            "script",
+            "style",
+            "nav",
+            "header",
+            "footer",
+            "aside",
+            "noscript",
+            "template",
+            "svg",
+            "form",
+            "iframe",
+            "head",
+            "button",
+            "select",
+            "object",
+            "canvas",
+            "menu",
+            "dialog",
+        }
+    )
+    BLOCK = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "table",
+            "section",
+            "article",
+            "blockquote",
+            "pre",
+            "hr",
+            "figure",
+            "figcaption",
+            "dd",
+            "dt",
+            "dl",
+            "main",
+            "address",
+            "caption",
+            "details",
+            "summary",
+            "title",
+            "body",
+            "html",
+            "td",
+            "th",
+        }
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # <br/> and friends: a void element never opens a skipped region.
+        if tag in self.BLOCK and not self.skipping:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML page: one paragraph per block, blank lines between.
+
+    Scripts, styles and page chrome (``nav``, ``header``, ``footer``, ``aside``,
+    forms) are dropped; entities are unescaped.
+
+    Parameters
+    ----------
+    html:
+        The page source.
+
+    Returns
+    -------
+    str
+        Paragraphs separated by a blank line.
+
+    Examples
+    --------
+    >>> html_to_text("<html><script>x()</script><p>Talks&nbsp;began.</p><p>They ended &amp; left.</p></html>")
+    'Talks began.\\n\\nThey ended & left.'
+    """
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
+def is_english(text: str) -> bool:
+    """Whether a text reads as English, by its share of common English function words.
+
+    A light test, not a language identifier: English prose has many of these short
+    words even when it is full of names; other European languages have almost none of
+    them, and a text mostly in another script is not English. Texts too short to tell
+    (fewer than 30 words) count as English.
+
+    Parameters
+    ----------
+    text:
+        The text to test (only its first 3,000 words are read).
+
+    Returns
+    -------
+    bool
+        ``False`` when the text is clearly not English.
+
+    Examples
+    --------
+    >>> is_english("Blinken met Wang Yi in Beijing on Monday, and they said the talks were candid.")
+    True
+    >>> is_english("Der Außenminister traf am Montag in Peking seinen Amtskollegen. " * 5)
+    False
+    """
+    letters = [char for char in text[:50_000] if char.isalpha()]
+    if len(letters) >= _MIN_LETTERS_TO_JUDGE:
+        latin = sum(1 for char in letters if "LATIN" in unicodedata.name(char, ""))
+        if latin < _MIN_LATIN_SHARE * len(letters):
+            return False
+    words = []
+    for match in _WORD.finditer(text):
+        words.append(match.group().casefold())
+        if len(words) >= _LANGUAGE_SAMPLE_WORDS:
+            break
+    if len(words) < _MIN_WORDS_TO_JUDGE:
+        return True
+    common = sum(1 for word in words if word in _ENGLISH_WORDS)
+    return common >= _MIN_ENGLISH_SHARE * len(words)
+
+
+def read_metadata(path: Path) -> tuple[dict[str, ArticleMeta], list[Problem]]:
+    """Read ``metadata.csv``: what it says about each file, and what is wrong with it.
+
+    The file is optional and small, so it is read at once. Nothing in it stops a run:
+    each malformed part becomes one :class:`~kg.types.Problem` and is ignored.
+
+    Parameters
+    ----------
+    path:
+        The metadata file (``file,published,title,url`` with a header row; any
+        column but ``file`` may be missing or empty).
+
+    Returns
+    -------
+    meta : dict
+        File name -> :class:`ArticleMeta`; empty when the file does not exist.
+    problems : list of Problem
+        Codes ``KG201``-``KG209`` (see the module docstring), in file order.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "metadata.csv").write_text("file,published\\na.txt,2023-06-18\\nb.txt,18/06/2023\\n")
+    >>> meta, problems = read_metadata(folder / "metadata.csv")
+    >>> meta["a.txt"].published, meta["b.txt"].published, [p.code for p in problems]
+    (datetime.date(2023, 6, 18), None, ['KG203'])
+    """
+    path = Path(path)
+    where = str(path)
+    if not path.is_file():
+        return {}, []
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return {}, [_metadata_problem("KG201", where, f"cannot read it ({error.strerror}); metadata ignored")]
+    problems: list[Problem] = []
+    text, encoding = _decode(data)
+    if text is None:
+        why = "a binary file" if encoding == "binary" else "not UTF-8 and cannot be decoded"
+        return {}, [_metadata_problem("KG201", where, f"it is {why}; metadata ignored; save it as UTF-8 CSV")]
+    if encoding is not None:
+        problems.append(_metadata_problem("KG206", where, f"not UTF-8; read as {encoding}; save it as UTF-8"))
+    rows = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(rows, None)
+    except csv.Error as error:
+        problems.append(_metadata_problem("KG208", where, f"row 1 is bad CSV ({error}); metadata ignored"))
+        return {}, problems
+    if header is None or not any(cell.strip() for cell in header):
+        problems.append(_metadata_problem("KG202", where, "empty; add the header file,published,title,url"))
+        return {}, problems
+    columns = [cell.strip().lower() for cell in header]
+    first_row = 2
+    if "file" not in columns:
+        if not header[0].strip().lower().endswith(".txt"):
+            problems.append(
+                _metadata_problem(
+                    "KG202",
+                    where,
+                    f"the first row {','.join(header)!r} has no 'file' column; metadata ignored; "
+                    "make the first line file,published,title,url",
+                )
+            )
+            return {}, problems
+        # The header was forgotten but the rows hold the documented columns: use them.
+        problems.append(
+            _metadata_problem(
+                "KG202",
+                where,
+                "no header row (the first row has no 'file' column); read the columns as "
+                "file,published,title,url; add that header line",
+            )
+        )
+        columns = list(_COLUMNS)
+        rows = itertools.chain([header], rows)
+        first_row = 1
+    for column in columns:
+        if column and column not in _COLUMNS:
+            problems.append(
+                _metadata_problem(
+                    "KG209", where, f"unknown column {column!r} ignored; known: file,published,title,url"
+                )
+            )
+    meta: dict[str, ArticleMeta] = {}
+    number = first_row - 1
+    try:
+        for number, row in enumerate(rows, start=first_row):
+            if not any(cell.strip() for cell in row):
+                continue
+            # Short rows leave columns empty; cells beyond the header are dropped.
+            record = dict(zip(columns, (cell.strip() for cell in row), strict=False))
+            entry = _meta_row(record, number, where, meta, problems)
+            if entry is not None:
+                meta[record["file"]] = entry
+    except csv.Error as error:
+        problems.append(
+            _metadata_problem(
+                "KG208", where, f"row {number + 1} is bad CSV ({error}); it and the rows after it are ignored"
+            )
+        )
+    return meta, problems
+
+
+def _meta_row(
+    record: dict[str, str], number: int, where: str, meta: dict[str, ArticleMeta], problems: list[Problem]
+) -> ArticleMeta | None:
+    name = record.get("file", "")
+    if not name:
+        problems.append(_metadata_problem("KG207", where, f"row {number} has no file name; row ignored"))
+        return None
+    if name in meta:
+        problems.append(
+            _metadata_problem(
+                "KG205", where, f"row {number} is a second row for {name}; the first one is used; drop one"
+            )
+        )
+        return None
+    published = None
+    value = record.get("published", "")
+    if value:
+        published = _parse_date(value)
+        if published is None:
+            problems.append(
+                _metadata_problem(
+                    "KG203",
+                    where,
+                    f"row {number} ({name}): published {value!r} is not a YYYY-MM-DD date; date ignored",
+                )
+            )
+    return ArticleMeta(published=published, title=record.get("title") or None, url=record.get("url") or None)
+
+
+def _parse_date(value: str) -> date | None:
+    if not _DATE.fullmatch(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _metadata_problem(code: str, where: str, message: str) -> Problem:
+    # Metadata never keeps an article out, so none of its problems counts as a skipped file.
+    return Problem(code, where, message, skipped=False)

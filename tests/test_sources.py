@@ -1,0 +1,462 @@
+"""Reading the corpus folder: good articles, every kind of bad file, metadata.csv."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.errors import KgError
+from kg.settings import Settings
+from kg.sources import (
+    ArticleMeta,
+    count_articles,
+    html_to_text,
+    is_english,
+    read_corpus,
+    read_metadata,
+)
+from kg.types import Article, Problem
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+ENGLISH = (
+    "Officials from the two countries met in the capital on Monday for talks that lasted six hours.\n\n"
+    "The foreign minister said the meeting had been candid and constructive, and that both sides "
+    "would keep talking about trade, security and the climate.\n\n"
+    "A spokesman for the ministry told reporters that a second round of talks was planned for next "
+    "month, but gave no date.\n"
+)
+OTHER_ENGLISH = (
+    "The prime minister arrived in the port city on Tuesday for a two-day visit, her office said.\n\n"
+    "She is expected to meet business leaders and to open a new bridge that was built with help "
+    "from the regional government.\n\n"
+    "Protesters gathered outside the town hall, but the police said the day had passed calmly.\n"
+)
+CP1252_TEXT = (
+    "The minister said \u201cwe will meet again\u201d after talks at a caf\u00e9 near the harbour, "
+    "where reporters had waited for hours in the rain.\n\n"
+    "It was the first visit by a senior official from the country in five years, and the talks "
+    "were described as \u201cfrank\u201d by both of the delegations.\n"
+)
+LATIN1_TEXT = (
+    "A na\u00efve plan to reopen the border was dropped on Friday after the talks in the capital broke "
+    "down, officials said.\n\n"
+    "The envoy, who had flown in from Z\u00fcrich, told reporters that there would be no new round of "
+    "talks before the end of the year.\n"
+)
+FRENCH = (
+    "Le ministre des affaires \u00e9trang\u00e8res est arriv\u00e9 dimanche \u00e0 P\u00e9kin pour une "
+    "visite destin\u00e9e \u00e0 apaiser les tensions entre les deux puissances. Il doit rencontrer son "
+    "homologue chinois et peut-\u00eatre le pr\u00e9sident. Les relations entre la Chine et les "
+    "\u00c9tats-Unis sont au plus bas depuis des ann\u00e9es.\n"
+)
+GERMAN = (
+    "Der amerikanische Au\u00dfenminister ist am Sonntag zu einem Besuch in Peking eingetroffen, der die "
+    "Spannungen zwischen den beiden Gro\u00dfm\u00e4chten abbauen soll. Er wird seinen chinesischen "
+    "Amtskollegen treffen und m\u00f6glicherweise auch den Pr\u00e4sidenten. Die Beziehungen sind so "
+    "schlecht wie seit Jahren nicht mehr.\n"
+)
+HTML_PAGE = (
+    "<!DOCTYPE html><html><head><title>Site</title><style>p {color: red}</style></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+    "<script>alert(1)</script>"
+    "<article><h1>Talks resume in the capital</h1>"
+    "<p>Officials from the two countries met on Monday for talks that lasted six hours &amp; more.</p>"
+    "<p>The foreign minister said the meeting had been candid and that both sides would keep "
+    "talking about trade, security and the climate.<br>No date was given for the next round.</p>"
+    "</article><footer>Copyright 2023 Example News</footer></body></html>"
+)
+METADATA = (
+    "file,published,title,url\n"
+    "a_good.txt,2023-06-18,Talks resume,https://example.com/a\n"
+    "e_cp1252.txt,18/06/2023,A caf\u00e9 meeting,\n"
+    "missing.txt,2023-06-19,Not here,\n"
+    "a_good.txt,2023-06-20,Talks resume again,\n"
+    "m_crlf.txt,,,\n"
+)
+
+BAD = {
+    "b_empty.txt": "KG110",
+    "c_blank.txt": "KG110",
+    "d_binary.txt": "KG111",
+    "e_cp1252.txt": "KG112",
+    "f_latin1.txt": "KG112",
+    "g_large.txt": "KG114",
+    "h_page.txt": "KG115",
+    "i_french.txt": "KG116",
+    "j_german.txt": "KG116",
+    "k_copy.txt": "KG117",
+}
+WARNED = {"e_cp1252.txt", "f_latin1.txt", "h_page.txt"}
+GOOD = ["a_good.txt", "e_cp1252.txt", "f_latin1.txt", "h_page.txt", "l_bom.txt", "m_crlf.txt"]
+LIMIT = 2_000
+
+
+@pytest.fixture
+def bad_corpus(tmp_path: Path) -> Path:
+    """A folder with one file of each bad kind, good files, non-articles and metadata.csv."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a_good.txt").write_text("Talks resume\n\n" + ENGLISH, encoding="utf-8")
+    (folder / "b_empty.txt").write_bytes(b"")
+    (folder / "c_blank.txt").write_text("  \n\t\n   \n", encoding="utf-8")
+    (folder / "d_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    (folder / "e_cp1252.txt").write_bytes(CP1252_TEXT.encode("cp1252"))
+    (folder / "f_latin1.txt").write_bytes(LATIN1_TEXT.encode("latin-1"))
+    (folder / "g_large.txt").write_text(ENGLISH * 20, encoding="utf-8")
+    (folder / "h_page.txt").write_text(HTML_PAGE, encoding="utf-8")
+    (folder / "i_french.txt").write_text(FRENCH, encoding="utf-8")
+    (folder / "j_german.txt").write_text(GERMAN, encoding="utf-8")
+    # The same article again, with different page furniture and spacing.
+    copy = "Advertisement\nTalks  resume\n\n" + ENGLISH + "\nShare\n"
+    (folder / "k_copy.txt").write_text(copy, encoding="utf-8")
+    (folder / "l_bom.txt").write_bytes(b"\xef\xbb\xbf" + OTHER_ENGLISH.encode("utf-8"))
+    crlf = "A vote in parliament\r\n\r\n" + OTHER_ENGLISH.replace("Tuesday", "Wednesday")
+    (folder / "m_crlf.txt").write_bytes(crlf.replace("\n", "\r\n").replace("\r\r\n", "\r\n").encode("utf-8"))
+    (folder / "README.md").write_text("Not an article.\n", encoding="utf-8")
+    (folder / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    (folder / ".hidden.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / "folder.txt").mkdir()
+    (folder / "metadata.csv").write_text(METADATA, encoding="utf-8")
+    return folder
+
+
+def _split(items: list[Article | Problem]) -> tuple[list[Article], list[Problem]]:
+    articles = [item for item in items if isinstance(item, Article)]
+    problems = [item for item in items if isinstance(item, Problem)]
+    return articles, problems
+
+
+def _read(folder: Path, **changes: object) -> list[Article | Problem]:
+    return list(read_corpus(folder, dataclasses.replace(Settings(), **changes)))
+
+
+def test_one_problem_per_bad_file_with_code_and_name(bad_corpus: Path) -> None:
+    _, problems = _split(_read(bad_corpus, max_bytes=LIMIT))
+    per_file = [p for p in problems if not p.path.endswith("metadata.csv")]
+    assert sorted(Path(p.path).name for p in per_file) == sorted(BAD)
+    for problem in per_file:
+        name = Path(problem.path).name
+        assert problem.code == BAD[name], str(problem)
+        assert str(problem).startswith(f"{problem.code} {problem.path}: ")
+        assert problem.skipped is (name not in WARNED)
+        assert "\n" not in str(problem)
+
+
+def test_good_articles_in_sorted_order_with_metadata(bad_corpus: Path) -> None:
+    articles, _ = _split(_read(bad_corpus, max_bytes=LIMIT))
+    assert [a.doc_id for a in articles] == GOOD
+    by_name = {a.doc_id: a for a in articles}
+    good = by_name["a_good.txt"]
+    assert good.published == date(2023, 6, 18)  # the first of the two rows wins
+    assert good.title == "Talks resume"
+    assert good.url == "https://example.com/a"
+    # A bad date is dropped, the rest of the row is kept.
+    assert by_name["e_cp1252.txt"].published is None
+    assert by_name["e_cp1252.txt"].title == "A caf\u00e9 meeting"
+    # No metadata row, or an empty one: nothing is guessed.
+    assert by_name["l_bom.txt"].title is None and by_name["l_bom.txt"].published is None
+    assert by_name["m_crlf.txt"].title is None and by_name["m_crlf.txt"].url is None
+
+
+def test_items_come_in_file_order_warnings_before_their_article(bad_corpus: Path) -> None:
+    items = _read(bad_corpus, max_bytes=LIMIT)
+    names = [Path(i.path).name if isinstance(i, Problem) else i.doc_id for i in items]
+    metadata = [n for n in names if n == "metadata.csv"]
+    assert names[: len(metadata)] == metadata  # metadata problems come first
+    rest = names[len(metadata) :]
+    assert rest == sorted(rest)
+    for index, item in enumerate(items):
+        if isinstance(item, Problem) and not item.skipped and item.code.startswith("KG1"):
+            following = items[index + 1]
+            assert isinstance(following, Article) and following.doc_id == Path(item.path).name
+
+
+def test_metadata_problems(bad_corpus: Path) -> None:
+    _, problems = _split(_read(bad_corpus, max_bytes=LIMIT))
+    meta = [p for p in problems if p.path.endswith("metadata.csv")]
+    assert sorted(p.code for p in meta) == ["KG203", "KG204", "KG205"]
+    by_code = {p.code: p for p in meta}
+    assert "e_cp1252.txt" in by_code["KG203"].message and "18/06/2023" in by_code["KG203"].message
+    assert "missing.txt" in by_code["KG204"].message
+    assert "a_good.txt" in by_code["KG205"].message
+    assert not any(p.skipped for p in meta)
+
+
+def test_decoded_texts(bad_corpus: Path) -> None:
+    articles, problems = _split(_read(bad_corpus, max_bytes=LIMIT))
+    by_name = {a.doc_id: a for a in articles}
+    assert by_name["e_cp1252.txt"].text == CP1252_TEXT
+    assert by_name["f_latin1.txt"].text == LATIN1_TEXT
+    assert "cp1252" in next(p for p in problems if p.path.endswith("e_cp1252.txt")).message
+    assert not by_name["l_bom.txt"].text.startswith("\ufeff")
+    assert by_name["l_bom.txt"].text == OTHER_ENGLISH
+    assert "\r" not in by_name["m_crlf.txt"].text
+    assert by_name["m_crlf.txt"].text.startswith("A vote in parliament\n\nThe prime minister")
+
+
+def test_html_is_reduced_to_its_visible_text(bad_corpus: Path) -> None:
+    articles, _ = _split(_read(bad_corpus, max_bytes=LIMIT))
+    page = next(a for a in articles if a.doc_id == "h_page.txt")
+    assert "alert(1)" not in page.text
+    assert "<" not in page.text and "color: red" not in page.text
+    assert "Home" not in page.text and "Copyright" not in page.text
+    assert page.text.startswith("Talks resume in the capital\n\nOfficials from the two countries")
+    assert "six hours & more." in page.text
+    assert "\nNo date was given for the next round." in page.text
+
+
+def test_duplicate_names_the_earlier_file(bad_corpus: Path) -> None:
+    _, problems = _split(_read(bad_corpus, max_bytes=LIMIT))
+    duplicate = next(p for p in problems if p.code == "KG117")
+    assert duplicate.path.endswith("k_copy.txt") and "a_good.txt" in duplicate.message
+
+
+def test_large_file_message_says_limit_and_what_to_do(bad_corpus: Path) -> None:
+    _, problems = _split(_read(bad_corpus, max_bytes=LIMIT))
+    large = next(p for p in problems if p.code == "KG114")
+    assert f"{LIMIT:,}" in large.message and "split" in large.message
+
+
+def test_large_file_is_not_read(bad_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    real_open = Path.open
+
+    def spy(self: Path, *args: object, **kwargs: object) -> object:
+        opened.append(self.name)
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", spy)
+    _read(bad_corpus, max_bytes=LIMIT)
+    assert "g_large.txt" not in opened and "a_good.txt" in opened
+
+
+def test_files_are_read_lazily_one_at_a_time(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(OTHER_ENGLISH, encoding="utf-8")
+    items = read_corpus(tmp_path, Settings())
+    first = next(items)
+    assert isinstance(first, Article) and first.doc_id == "a.txt"
+    # b.txt is only opened when asked for: it vanished meanwhile, and that is one problem.
+    os.remove(tmp_path / "b.txt")
+    rest = list(items)
+    assert len(rest) == 1 and isinstance(rest[0], Problem)
+    assert rest[0].code == "KG118" and "b.txt" in str(rest[0]) and rest[0].skipped
+
+
+def test_utf16_with_byte_order_mark_is_decoded(tmp_path: Path) -> None:
+    (tmp_path / "wide.txt").write_bytes(ENGLISH.encode("utf-16"))
+    items = _read(tmp_path)
+    assert [type(i).__name__ for i in items] == ["Problem", "Article"]
+    assert items[0].code == "KG112" and items[1].text == ENGLISH  # type: ignore[union-attr]
+
+
+def test_undecodable_text_is_skipped(tmp_path: Path) -> None:
+    # Bytes no 8-bit code page reads as text: not binary (no control bytes), not UTF-8.
+    (tmp_path / "mojibake.txt").write_bytes(bytes(range(0x80, 0x100)) * 40)
+    (tmp_path / "ok.txt").write_text(ENGLISH, encoding="utf-8")
+    articles, problems = _split(_read(tmp_path))
+    assert [a.doc_id for a in articles] == ["ok.txt"]
+    assert len(problems) == 1 and problems[0].path.endswith("mojibake.txt")
+    assert problems[0].code in {"KG113", "KG116"} and problems[0].skipped
+
+
+def test_html_without_visible_text_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "blank.txt").write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text(ENGLISH, encoding="utf-8")
+    _, problems = _split(_read(tmp_path))
+    assert [(p.code, Path(p.path).name) for p in problems] == [("KG110", "blank.txt")]
+
+
+def test_articles_carry_furniture_and_dateline(tmp_path: Path) -> None:
+    text = "Talks resume\nNew Delhi: " + ENGLISH + "Advertisement\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (article,) = _read(tmp_path)
+    assert isinstance(article, Article)
+    assert article.dateline == "New Delhi"
+    assert [article.text[s:e] for s, e in article.furniture] == ["New Delhi:", "Advertisement"]
+
+
+def test_missing_folder_raises(tmp_path: Path) -> None:
+    missing = tmp_path / "nope"
+    with pytest.raises(KgError) as caught:
+        read_corpus(missing, Settings())  # raised at once, not at the first next()
+    assert caught.value.code == "KG101" and str(missing) in str(caught.value)
+
+
+def test_file_instead_of_folder_raises(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ENGLISH, encoding="utf-8")
+    with pytest.raises(KgError) as caught:
+        read_corpus(path, Settings())
+    assert caught.value.code == "KG102" and str(path) in str(caught.value)
+
+
+def test_folder_without_txt_files_raises(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("hello", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,published\n", encoding="utf-8")
+    with pytest.raises(KgError) as caught:
+        read_corpus(tmp_path, Settings())
+    assert caught.value.code == "KG103" and str(tmp_path) in str(caught.value)
+    assert ".txt" in caught.value.message
+
+
+def test_count_articles(bad_corpus: Path, tmp_path: Path) -> None:
+    assert count_articles(bad_corpus) == len(BAD) + len(GOOD) - len(WARNED)
+    with pytest.raises(KgError):
+        count_articles(tmp_path / "nope")
+
+
+# metadata.csv on its own
+
+
+def _metadata(tmp_path: Path, content: str | bytes) -> tuple[dict[str, ArticleMeta], list[Problem]]:
+    path = tmp_path / "metadata.csv"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return read_metadata(path)
+
+
+def test_metadata_without_url_column(tmp_path: Path) -> None:
+    meta, problems = _metadata(tmp_path, "file,published,title\na.txt,2023-06-18,A title\nb.txt,,\n")
+    assert problems == []
+    assert meta["a.txt"] == ArticleMeta(date(2023, 6, 18), "A title", None)
+    assert meta["b.txt"] == ArticleMeta(None, None, None)
+
+
+def test_metadata_header_is_lenient_about_case_space_and_bom(tmp_path: Path) -> None:
+    meta, problems = _metadata(tmp_path, "\ufeffFile, Published ,TITLE\r\na.txt, 2023-06-18 ,A title\r\n")
+    assert problems == []
+    assert meta["a.txt"].published == date(2023, 6, 18)
+
+
+def test_metadata_without_header_reads_documented_columns(tmp_path: Path) -> None:
+    meta, problems = _metadata(tmp_path, "a.txt,2023-06-18,A title\nb.txt,2023-06-19,B title\n")
+    assert [p.code for p in problems] == ["KG202"]
+    assert "header" in problems[0].message
+    assert meta["a.txt"].published == date(2023, 6, 18) and meta["b.txt"].title == "B title"
+
+
+def test_metadata_with_other_header_is_ignored(tmp_path: Path) -> None:
+    meta, problems = _metadata(tmp_path, "name,date\na.txt,2023-06-18\n")
+    assert meta == {} and [p.code for p in problems] == ["KG202"]
+    assert "'file'" in problems[0].message
+
+
+def test_metadata_bad_dates(tmp_path: Path) -> None:
+    content = "file,published\na.txt,June 18 2023\nb.txt,2023-02-30\nc.txt,20230618\nd.txt,2023-06-18\n"
+    meta, problems = _metadata(tmp_path, content)
+    assert [p.code for p in problems] == ["KG203"] * 3
+    assert all(name in p.message for name, p in zip(["a.txt", "b.txt", "c.txt"], problems, strict=True))
+    assert [meta[n].published for n in ["a.txt", "b.txt", "c.txt"]] == [None, None, None]
+    assert meta["d.txt"].published == date(2023, 6, 18)
+
+
+def test_metadata_duplicate_and_nameless_rows(tmp_path: Path) -> None:
+    meta, problems = _metadata(tmp_path, "file,title\na.txt,First\n,Orphan\na.txt,Second\n")
+    assert [p.code for p in problems] == ["KG207", "KG205"]
+    assert "row 3" in problems[0].message and "row 4" in problems[1].message
+    assert meta["a.txt"].title == "First"
+
+
+def test_metadata_unknown_column(tmp_path: Path) -> None:
+    meta, problems = _metadata(tmp_path, "file,publised\na.txt,2023-06-18\n")
+    assert [p.code for p in problems] == ["KG209"] and "publised" in problems[0].message
+    assert meta["a.txt"].published is None
+
+
+def test_metadata_binary_or_empty(tmp_path: Path) -> None:
+    meta, problems = _metadata(tmp_path, b"\x00\x01\x02PK\x03\x04" * 50)
+    assert meta == {} and [p.code for p in problems] == ["KG201"]
+    meta, problems = _metadata(tmp_path, b"")
+    assert meta == {} and [p.code for p in problems] == ["KG202"]
+
+
+def test_metadata_in_cp1252_is_decoded_with_a_warning(tmp_path: Path) -> None:
+    content = "file,title\na.txt,\u201cFrank\u201d talks at the caf\u00e9 on the harbour front\n"
+    meta, problems = _metadata(tmp_path, content.encode("cp1252"))
+    assert [p.code for p in problems] == ["KG206"]
+    assert meta["a.txt"].title == "\u201cFrank\u201d talks at the caf\u00e9 on the harbour front"
+
+
+def test_metadata_problems_never_skip_articles(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_bytes(b"\x00\x00binary")
+    items = _read(tmp_path)
+    assert [type(i).__name__ for i in items] == ["Problem", "Article"]
+    assert items[0].code == "KG201" and not items[0].skipped  # type: ignore[union-attr]
+
+
+def test_missing_metadata_is_fine(tmp_path: Path) -> None:
+    assert read_metadata(tmp_path / "metadata.csv") == ({}, [])
+
+
+# helpers
+
+
+def test_html_to_text_skips_chrome_and_keeps_blocks() -> None:
+    text = html_to_text(HTML_PAGE)
+    assert text.split("\n\n")[0] == "Talks resume in the capital"
+    assert "alert" not in text and "Home" not in text and "Site" not in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blinken met Wang Yi in Beijing on Monday.",
+        "Xi Jinping received the visitor at the Great Hall of the People for thirty-five minutes, "
+        "according to Chinese state media CCTV and Xinhua, and US officials.",
+        "Attending: Antony Blinken, Qin Gang, Wang Yi, Xi Jinping, Jake Sullivan, Kurt Campbell, Daniel "
+        "Kritenbrink, Nicholas Burns, Gina Raimondo, Janet Yellen, Lloyd Austin, Li Shangfu, Wang Wenbin, "
+        "Mao Ning. Blinken met Qin at the Diaoyutai State Guesthouse in Beijing on Sunday. Sullivan, "
+        "Campbell and Kritenbrink joined Blinken, Qin and Wang Yi for dinner.",
+        ENGLISH,
+    ],
+)
+def test_is_english_on_short_and_name_heavy_english(text: str) -> None:
+    assert is_english(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FRENCH,
+        GERMAN,
+        "El secretario de Estado lleg\u00f3 el domingo a Pek\u00edn para una visita destinada a reducir las "
+        "tensiones entre las dos potencias. Se reunir\u00e1 con su hom\u00f3logo chino y posiblemente con "
+        "el presidente. Las relaciones est\u00e1n en su peor momento en a\u00f1os.",
+        "\u7f8e\u56fd\u56fd\u52a1\u537f\u5e03\u6797\u80af\u5468\u65e5\u62b5\u8fbe\u5317\u4eac" * 10,
+    ],
+)
+def test_is_english_rejects_other_languages(text: str) -> None:
+    assert not is_english(text)
+
+
+def test_seeds_read_without_problems() -> None:
+    items = list(read_corpus(SEEDS, Settings()))
+    articles, problems = _split(items)
+    assert problems == []
+    assert [a.doc_id for a in articles] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert len(articles) == 5
+    published = {a.doc_id[:3]: a.published for a in articles}
+    assert published == {
+        "000": date(2023, 6, 18),
+        "001": date(2023, 6, 18),
+        "002": date(2023, 6, 18),
+        "003": date(2023, 6, 19),
+        "004": date(2023, 6, 14),
+    }
+    titles = {a.doc_id[:3]: a.title for a in articles}
+    assert titles["001"] is None
+    assert titles["003"] == "Will Blinken meet Xi Jinping on his last day in Beijing?"
+    assert all(a.url is None for a in articles)
+    # Text as read: the file decoded, nothing else changed.
+    for article in articles:
+        assert article.text == (SEEDS / article.doc_id).read_text(encoding="utf-8")
+    assert {a.doc_id[:3]: a.dateline for a in articles}["003"] == "New Delhi"
