@@ -36,12 +36,14 @@ class EntityKind(str, Enum):
 
 
 class EventKind(str, Enum):
-    """The four event classes of the public schema."""
+    """The event classes: the four of the public schema, and cooperation (an extension:
+    parties agreeing, supporting or working together, PLOVER AGREE/SUPPORT/COOPERATE)."""
 
     MEETING = "meeting"
     PHONE_CALL = "phone_call"
     VISIT = "visit"
     DISPUTE = "dispute"
+    COOPERATION = "cooperation"
 
     def __str__(self) -> str:
         return self.value

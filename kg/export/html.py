@@ -21,6 +21,7 @@ _COLOURS = {
     "phone_call": "#ff9da7",
     "visit": "#9c755f",
     "dispute": "#bab0ac",
+    "cooperation": "#8cd17d",
 }
 
 

@@ -32,6 +32,7 @@ _CLASSES: dict[str, tuple[URIRef, ...]] = {
     "phone_call": (KG.PhoneCall, KG.Meeting, KG.Event),
     "visit": (KG.Visit, KG.Event),
     "dispute": (KG.Dispute, KG.Event),
+    "cooperation": (KG.Cooperation, KG.Event),
 }
 
 _EDGES: dict[str, URIRef] = {
