@@ -12,6 +12,12 @@ from kg.errors import KgError
 __all__ = ["write_all"]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_all(out_dir: Path, files: Mapping[str, str | bytes]) -> list[Path]:
     """Write ``files`` (name -> content) into ``out_dir`` atomically.
 
@@ -32,6 +38,8 @@ def write_all(out_dir: Path, files: Mapping[str, str | bytes]) -> list[Path]:
                 raise KgError("KG302", name, "export names must be plain file names inside the output folder")
             data = content.encode("utf-8") if isinstance(content, str) else content
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
+            # mkstemp makes private files; exports are ordinary files for whoever reads them.
+            os.chmod(tmp, 0o666 & ~_umask())
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
