@@ -10,22 +10,22 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 from tqdm import tqdm
 
+from kg.engines import run_batches
 from kg.events import merge_events
-from kg.extract import Extractor, chunks, merge_chunks
 from kg.graph import to_graph
-from kg.nlp import load_pipeline
 from kg.resolve import resolve
 from kg.settings import Settings
 from kg.sources import count_articles, read_corpus
 from kg.types import Article, ArticleFacts, Problem
 
-__all__ = ["BuildReport", "build", "extract_corpus", "graph_from_facts", "version"]
+__all__ = ["BuildReport", "Stages", "build", "extract_corpus", "graph_from_facts", "version"]
 
 
 def version() -> str:
@@ -41,13 +41,19 @@ def version() -> str:
 
 @dataclass(frozen=True, slots=True)
 class BuildReport:
-    """What a build read, found and could not place; kept in ``G.graph["report"]``."""
+    """What a build read, found and could not place; kept in ``G.graph["report"]``.
+
+    ``stages`` gives seconds per stage: ``read`` (files, in this process), ``parse``
+    and ``extract`` (summed over workers, so with several workers they add up to
+    more than the wall time), ``resolve``, ``events`` and ``graph``.
+    """
 
     articles: int
     words: int
     problems: tuple[Problem, ...]
     unresolved: int
     seconds: float
+    stages: tuple[tuple[str, float], ...] = ()
 
     @property
     def skipped(self) -> int:
@@ -55,50 +61,90 @@ class BuildReport:
         return sum(1 for p in self.problems if p.skipped)
 
 
-def _article_stream(
-    folder: Path, settings: Settings, problems: list[Problem], progress: Callable[[], None]
-) -> Iterator[tuple[str, tuple[Article, int]]]:
-    for item in read_corpus(folder, settings):
+class Stages:
+    """Seconds spent per stage of a build, accumulated (not thread-safe: one build, one clock)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def add(self, stage: str, seconds: float) -> None:
+        """Count ``seconds`` more for ``stage``."""
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        """Time the ``with`` block as ``stage``."""
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(stage, time.perf_counter() - started)
+
+    def items(self) -> tuple[tuple[str, float], ...]:
+        """``(stage, seconds)`` in the order the stages first ran."""
+        return tuple(self.seconds.items())
+
+
+def _batches(
+    folder: Path, settings: Settings, problems: list[Problem], progress: Callable[[], None], stages: Stages
+) -> Iterator[list[Article]]:
+    """Consecutive articles in file order, ``settings.batch_size`` at a time, read lazily."""
+    batch: list[Article] = []
+    items = iter(read_corpus(folder, settings))
+    while True:
+        with stages("read"):
+            item = next(items, None)
+        if item is None:
+            break
         if isinstance(item, Problem):
             problems.append(item)
             if item.skipped:
                 progress()
             continue
-        for offset, piece in chunks(item.body, settings.max_chars_per_chunk):
-            yield piece, (item, offset)
+        batch.append(item)
+        if len(batch) >= settings.batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def extract_corpus(
-    folder: Path, settings: Settings, problems: list[Problem], progress: Callable[[], None] = lambda: None
+    folder: Path,
+    settings: Settings,
+    problems: list[Problem],
+    progress: Callable[[], None] = lambda: None,
+    stages: Stages | None = None,
 ) -> Iterator[ArticleFacts]:
     """Parse and extract every article of ``folder``, one :class:`ArticleFacts` each, in file order.
 
-    Problems with input files are appended to ``problems`` as they are met.
+    The work runs where ``settings`` says (:func:`kg.engines.run_batches`: this
+    process, ``settings.workers`` local processes, or a Dask cluster); the facts
+    are the same in every case. Problems with input files are appended to
+    ``problems`` as they are met; seconds per stage are added to ``stages``.
     """
-    nlp = load_pipeline(settings)
-    extractor = Extractor(settings)
-    stream = _article_stream(folder, settings, problems, progress)
-    parts: list[ArticleFacts] = []
-    for doc, (article, offset) in nlp.pipe(
-        stream, as_tuples=True, batch_size=settings.batch_size, n_process=settings.workers
-    ):
-        facts = extractor(doc, article, offset)
-        if parts and parts[0].info.doc_id != article.doc_id:
-            yield merge_chunks(parts)
+    stages = stages if stages is not None else Stages()
+    batches = _batches(folder, settings, problems, progress, stages)
+    for done in run_batches(batches, settings):
+        stages.add("parse", done.parse_seconds)
+        stages.add("extract", done.extract_seconds)
+        for facts in done.facts:
+            yield facts
             progress()
-            parts = []
-        parts.append(facts)
-    if parts:
-        yield merge_chunks(parts)
-        progress()
 
 
-def graph_from_facts(facts: Iterable[ArticleFacts], settings: Settings) -> nx.MultiDiGraph:
-    """Resolve, merge events and assemble the graph from extracted facts."""
+def graph_from_facts(
+    facts: Iterable[ArticleFacts], settings: Settings, stages: Stages | None = None
+) -> nx.MultiDiGraph:
+    """Resolve, merge events and assemble the graph from extracted facts (in any order)."""
+    stages = stages if stages is not None else Stages()
     facts = sorted(facts, key=lambda f: f.info.doc_id)
-    resolution = resolve(facts, settings.data_dir)
-    events, issues = merge_events(facts, resolution, settings.data_dir)
-    G = to_graph(resolution, events, [f.info for f in facts], version(), issues)
+    with stages("resolve"):
+        resolution = resolve(facts, settings.data_dir)
+    with stages("events"):
+        events, issues = merge_events(facts, resolution, settings.data_dir)
+    with stages("graph"):
+        G = to_graph(resolution, events, [f.info for f in facts], version(), issues)
     G.graph["unresolved"] = len(resolution.unresolved)
     return G
 
@@ -111,7 +157,8 @@ def build(folder: str | Path, settings: Settings | None = None) -> nx.MultiDiGra
     folder:
         A folder of ``.txt`` articles, optionally with ``metadata.csv``.
     settings:
-        How to run (defaults: one process, the packaged model and data).
+        How to run (defaults: one process, the packaged model and data). ``workers``
+        and ``engine`` change where articles are parsed, never the result.
 
     Returns
     -------
@@ -122,16 +169,18 @@ def build(folder: str | Path, settings: Settings | None = None) -> nx.MultiDiGra
     folder = Path(folder)
     started = time.perf_counter()
     problems: list[Problem] = []
+    stages = Stages()
     total = count_articles(folder)
     with tqdm(total=total, unit="article", disable=not settings.progress, file=sys.stderr,
               desc="kg build") as bar:
-        facts = list(extract_corpus(folder, settings, problems, lambda: bar.update(1)))
-    G = graph_from_facts(facts, settings)
+        facts = list(extract_corpus(folder, settings, problems, lambda: bar.update(1), stages))
+    G = graph_from_facts(facts, settings, stages)
     G.graph["report"] = BuildReport(
         articles=len(facts),
         words=sum(f.words for f in facts),
         problems=tuple(problems),
         unresolved=G.graph.pop("unresolved"),
         seconds=time.perf_counter() - started,
+        stages=stages.items(),
     )
     return G

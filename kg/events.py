@@ -1,26 +1,760 @@
-"""Event extraction (meetings, phone calls, visits, disputes). Placeholder until the events stage lands."""
+"""Events: meetings, phone calls, visits, disputes and cooperation, with when, where,
+whether, and the sentences that say so.
+
+Extraction works on the dependency parse of one article. A trigger word from
+``event_triggers.tsv`` (a verb such as "met", or a noun such as "talks") opens an
+event; its actors are read from the parse: the subject (climbing through "plans to
+meet", "by meeting"), objects and "with"/"between" phrases for verbs, possessors
+("Biden and Xi's meet"), compounds ("US-China tensions") and the governing verb's
+subject for nouns ("held talks with"). Titles stand for their holders, pronouns for
+the last person who was a subject. A list of objects with their own dates or
+hedges ("Qin Gang on Sunday, ... and possibly President Xi on Monday") gives one
+event per object.
+
+Status comes from cue words in the trigger's clause (``status_cues.tsv``): a
+postponing, cancelling or refusing word above the trigger, then hedges ("possibly",
+"may", "still in the cards", a question), then plans ("will", "scheduled to");
+otherwise the event occurred. Dates come from the DATE phrases nearest the trigger
+in the parse, resolved by :func:`kg.dates.resolve_date` against the article's
+publication date in the clause's tense.
+
+:func:`merge_events` then joins the candidates of all articles into one node per
+real event: same kind, same participants, compatible dates and places. Its status
+is the word of the latest article. Disputes and cooperation are joined per set of
+parties (countries where the text names people) and collect every issue named.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
-from kg.mentions import DocMentions
-from kg.types import EventCandidate
+from spacy.tokens import Span, Token
 
-__all__ = ["EventExtractor"]
+from kg.dates import resolve_date
+from kg.iri import mint
+from kg.knowledge import read_table
+from kg.mentions import DocMentions
+from kg.resolve import Resolution, mention_key
+from kg.types import ArticleFacts, Entity, Event, EventCandidate, Evidence, Mention, OfficeClaim, TemporalValue
+from kg.vocab import EntityKind, EventKind, Mode, Plover, Status, TemporalPrecision, Tense
+
+__all__ = ["EventExtractor", "EventLexicon", "IssueDef", "Trigger", "load_event_lexicon", "merge_events"]
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "relcl", "ccomp", "pobj", "dobj", "attr"}
+_PARTNER_PREPS = {"with", "between", "among"}
+_PLACE_PREPS = {"in", "at"}
+_DESTINATION_PREPS = {"to", "in", "into", "for"}
+_PRONOUNS = {"he", "she", "him", "her", "his"}
+_NEGATIONS = {"not", "n't", "never", "no"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_ACTOR_KINDS = {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION}
+_STATUS_RANK = {
+    Status.CANCELLED: 0,
+    Status.DECLINED: 1,
+    Status.POSTPONED: 2,
+    Status.POSSIBLE: 3,
+    Status.PLANNED: 4,
+    Status.OCCURRED: 5,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One row of ``event_triggers.tsv``."""
+
+    lemma: str
+    pos: str
+    kind: EventKind
+    plover: Plover
+    mode: Mode | None
+    needs: str
+
+
+@dataclass(frozen=True, slots=True)
+class IssueDef:
+    """One row of ``issues.tsv``, with its terms compiled."""
+
+    key: str
+    label: str
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """Triggers, status cues and issues, compiled from the data files."""
+
+    triggers: dict[tuple[str, str], tuple[Trigger, ...]]
+    status_words: dict[str, Status]
+    status_phrases: tuple[tuple[str, Status], ...]
+    issues: tuple[IssueDef, ...]
+
+    def issues_in(self, text: str) -> tuple[str, ...]:
+        """Keys of the issues named in ``text``, in data-file order."""
+        return tuple(issue.key for issue in self.issues if issue.pattern.search(text))
+
+
+def _term_pattern(terms: Iterable[str]) -> re.Pattern[str]:
+    parts = []
+    for term in sorted(terms, key=len, reverse=True):
+        if term.endswith("*"):
+            parts.append(re.escape(term[:-1]) + r"\w*")
+        else:
+            parts.append(re.escape(term))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def load_event_lexicon(data_dir: Path | None = None) -> EventLexicon:
+    """The event vocabulary of the data files.
+
+    Examples
+    --------
+    >>> lexicon = load_event_lexicon()
+    >>> lexicon.triggers[("meet", "VERB")][0].kind
+    <EventKind.MEETING: 'meeting'>
+    >>> lexicon.issues_in("curbs on semiconductors and Taiwan")
+    ('semiconductors', 'taiwan')
+    """
+    triggers: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+    for row in read_table("event_triggers.tsv", data_dir):
+        trigger = Trigger(
+            row["lemma"],
+            row["pos"],
+            EventKind(row["kind"]),
+            Plover(row["plover"]),
+            Mode(row["mode"]) if row["mode"] else None,
+            row["needs"],
+        )
+        triggers[(trigger.lemma, trigger.pos)].append(trigger)
+    # A rule with a condition is more specific than one without: try it first.
+    ordered = {k: tuple(sorted(v, key=lambda t: t.needs == "")) for k, v in triggers.items()}
+    words: dict[str, Status] = {}
+    phrases: list[tuple[str, Status]] = []
+    for row in read_table("status_cues.tsv", data_dir):
+        status = Status(row["status"])
+        if " " in row["word"]:
+            phrases.append((row["word"], status))
+        else:
+            words[row["word"]] = status
+    issues = tuple(
+        IssueDef(row["key"], row["label"], row["kind"], _term_pattern(row["terms"].split("|")))
+        for row in read_table("issues.tsv", data_dir)
+    )
+    return EventLexicon(ordered, words, tuple(phrases), issues)
+
+
+# -- extraction ---------------------------------------------------------------------------
 
 
 class EventExtractor:
-    """Finds event candidates in one parsed article."""
+    """Finds :class:`~kg.types.EventCandidate` records in one parsed article."""
 
     def __init__(self, data_dir: Path | None = None) -> None:
-        self.data_dir = data_dir
+        self.lexicon = load_event_lexicon(data_dir)
 
     def __call__(self, found: DocMentions) -> Iterator[EventCandidate]:
-        return iter(())
+        context = _ArticleContext(found, self.lexicon)
+        for token in found.doc:
+            trigger = context.trigger(token)
+            if trigger is not None:
+                yield from context.events(token, trigger)
 
 
-def merge_events(facts, resolution, data_dir: Path | None = None):  # noqa: ANN001, ANN201
-    """Placeholder: no events yet."""
-    return (), ()
+class _ArticleContext:
+    """The state of extraction over one article: mentions, claims, the lexicon."""
+
+    def __init__(self, found: DocMentions, lexicon: EventLexicon) -> None:
+        self.found = found
+        self.doc = found.doc
+        self.lexicon = lexicon
+        self.claims: dict[tuple[int, int], OfficeClaim] = {
+            (c.office.start, c.office.end): c for c in found.office_claims()
+        }
+
+    # -- triggers ---------------------------------------------------------------------
+
+    def trigger(self, token: Token) -> Trigger | None:
+        if token.pos_ in {"VERB", "AUX"}:
+            pos = "VERB"
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            pos = "NOUN"
+        else:
+            return None
+        rules = self.lexicon.triggers.get((token.lemma_.lower(), pos)) or self.lexicon.triggers.get(
+            (token.lower_, pos)
+        )
+        for rule in rules or ():
+            if self._needs(token, rule.needs):
+                return rule
+        return None
+
+    def _needs(self, token: Token, needs: str) -> bool:
+        if not needs:
+            return True
+        children = list(token.children)
+        if needs == "by_phone":
+            for child in children:
+                if child.dep_ == "compound" and child.lower_ in {"phone", "telephone"}:
+                    return True
+                if child.dep_ == "prep" and child.lower_ in {"by", "over", "on"}:
+                    if any(g.lower_ in {"phone", "telephone"} for g in child.children):
+                        return True
+            return token.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "with" for c in children) and (
+                token.lower_ == "call" and token.i > 0 and self.doc[token.i - 1].lower_ in {"phone", "telephone"}
+            )
+        if needs == "with":
+            return any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in children) or any(
+                c.dep_ == "poss" for c in children
+            )
+        if needs == "to_place":
+            return any(c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS for c in children) or any(
+                c.dep_ in {"dobj", "npadvmod"} and self._place(c) is not None for c in children
+            )
+        if needs == "object":
+            return any(c.dep_ in {"dobj", "dative", "prep", "xcomp", "ccomp"} for c in children)
+        if needs == "on":
+            return any(c.dep_ == "prep" and c.lower_ == "on" for c in children)
+        return False
+
+    # -- actors -----------------------------------------------------------------------
+
+    def actor(self, token: Token) -> Mention | None:
+        """The actor named by the noun phrase headed by ``token``."""
+        if token.lower_ in _PRONOUNS:
+            return self._antecedent(token)
+        mention = self.found.mention_at(token.i)
+        if mention is None:
+            for child in token.children:
+                if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+                    inner = self.found.mention_at(child.i)
+                    if inner is not None and inner.kind in _ACTOR_KINDS:
+                        return inner
+            return None
+        if mention.kind is EntityKind.OFFICE:
+            claim = self.claims.get((mention.start, mention.end))
+            if claim is None:
+                return None
+            if claim.person is not None:
+                return claim.person
+            return claim.owner if claim.owner is not None and claim.owner.kind in _ACTOR_KINDS else None
+        return mention if mention.kind in _ACTOR_KINDS else None
+
+    def _antecedent(self, token: Token) -> Mention | None:
+        """The last person who was a subject before ``token`` (within three sentences)."""
+        first_sentence = token.sent.start
+        sentences_back = 0
+        sent = token.sent
+        fallback = None
+        for index in range(len(self.found.spans) - 1, -1, -1):
+            span = self.found.spans[index]
+            if span.start >= token.i:
+                continue
+            if span.sent.start != sent.start:
+                sent = span.sent
+                sentences_back += 1
+                if sentences_back > 3:
+                    break
+            mention = self.found.mentions[index]
+            if mention is None or mention.kind is not EntityKind.PERSON:
+                continue
+            if span.root.dep_ in _SUBJECTS:
+                return mention
+            if fallback is None and span.start >= first_sentence:
+                fallback = mention
+        return fallback
+
+    def _actors(self, tokens: Iterable[Token]) -> list[tuple[Token, Mention]]:
+        out = []
+        for token in tokens:
+            for head in (token, *token.conjuncts):
+                mention = self.actor(head)
+                if mention is not None:
+                    out.append((head, mention))
+        return out
+
+    @staticmethod
+    def _governor(token: Token) -> Token:
+        """The verb a noun trigger depends on ("held talks", "at odds")."""
+        head = token
+        for _ in range(5):
+            if head.dep_ == "ROOT" or head.head is head:
+                return head
+            head = head.head
+            if head.pos_ in {"VERB", "AUX"}:
+                return head
+        return head
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        head = verb
+        for _ in range(5):
+            subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
+            if subjects:
+                return subjects
+            if head.dep_ == "relcl":
+                return [head.head]
+            if head.dep_ not in _CLIMB or head.head is head:
+                return []
+            head = head.head
+        return []
+
+    def _partners(self, token: Token) -> list[Token]:
+        out = []
+        for child in token.children:
+            if child.dep_ in {"dobj", "dative"}:
+                out.append(child)
+                out.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "from"
+                           for g in p.children if g.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ in _PARTNER_PREPS:
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ in {"poss", "compound", "nmod"} and token.pos_ in {"NOUN", "PROPN"}:
+                out.append(child)
+        return out
+
+    # -- where, when, whether -----------------------------------------------------------
+
+    def _place(self, token: Token) -> Mention | None:
+        mention = self.found.mention_at(token.i)
+        if mention is not None and mention.kind in {EntityKind.PLACE, EntityKind.COUNTRY}:
+            return mention
+        return None
+
+    def _near(self, roots: Iterable[Token], depth: int = 3) -> Iterator[Token]:
+        """Tokens below ``roots`` in the parse, breadth first, not entering other clauses."""
+        frontier = list(roots)
+        seen = {t.i for t in frontier}
+        for _ in range(depth):
+            nxt = []
+            for token in frontier:
+                for child in token.children:
+                    if child.i in seen or child.dep_ in {"relcl", "ccomp", "advcl", "parataxis"}:
+                        continue
+                    seen.add(child.i)
+                    nxt.append(child)
+                    yield child
+            frontier = nxt
+
+    def _where(self, roots: list[Token], exclude: set[str]) -> Mention | None:
+        for token in self._near(roots, 4):
+            if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
+                place = self._place(token)
+                if place is not None and place.key not in exclude:
+                    return place
+        return None
+
+    def _destination(self, trigger: Token, roots: list[Token]) -> Mention | None:
+        for token in self._near(roots, 2):
+            if token.dep_ == "pobj" and token.head.lower_ in _DESTINATION_PREPS:
+                place = self._place(token)
+                if place is not None:
+                    return place
+            if token.dep_ in {"dobj", "compound", "npadvmod"} and token.head is trigger:
+                place = self._place(token)
+                if place is not None:
+                    return place
+        return None
+
+    def _date_phrases(self, roots: list[Token], within: range | None = None) -> list[Span]:
+        spans = []
+        for token in (*roots, *self._near(roots, 3)):
+            if token.ent_type_ in {"DATE", "TIME"} and (within is None or token.i in within):
+                for ent in self.doc.ents:
+                    if ent.start <= token.i < ent.end and ent not in spans:
+                        spans.append(ent)
+        spans.sort(key=lambda s: min(abs(s.start - r.i) for r in roots))
+        return spans
+
+    def _when(self, roots: list[Token], tense: Tense, within: range | None = None) -> TemporalValue | None:
+        published = self.found.article.published
+        for span in self._date_phrases(roots, within):
+            text = self.found.article.text[span.start_char + self.found.offset : span.end_char + self.found.offset]
+            # "Sunday (June 18)": the parenthesised day is part of the phrase.
+            nxt = self.doc[span.end : span.end + 4].text
+            if nxt.startswith("(") and ")" in nxt:
+                text = f"{text} {nxt}"
+            value = resolve_date(text, published, tense)
+            if value is not None:
+                return value
+        return None
+
+    def _tense(self, verb: Token) -> Tense:
+        head = verb
+        for _ in range(4):
+            aux = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
+            if aux & _FUTURE_AUX or head.lemma_.lower() in {"plan", "schedule", "expect", "set", "invite"}:
+                return Tense.FUTURE
+            if head.tag_ in {"VBD", "VBN"} or aux & {"had", "has", "have", "was", "were", "did"}:
+                return Tense.PAST
+            if head.dep_ not in _CLIMB or head.head is head:
+                break
+            head = head.head
+        return Tense.PRESENT
+
+    def _status(self, trigger: Token, segment: Iterable[Token] = ()) -> Status:
+        words = self.lexicon.status_words
+        sent = trigger.sent
+        found: set[Status] = set()
+        chain = [trigger, *list(trigger.ancestors)[:6]]
+        for token in chain:
+            status = words.get(token.lemma_.lower())
+            if status in {Status.POSTPONED, Status.CANCELLED, Status.DECLINED} and token is not trigger:
+                return status
+            for child in token.children:
+                if child.dep_ in {"aux", "advmod", "auxpass"}:
+                    cue = words.get(child.lemma_.lower()) or words.get(child.lower_)
+                    if cue is not None:
+                        found.add(cue)
+            if token is not trigger and status is not None:
+                found.add(status)
+        for token in segment:
+            cue = words.get(token.lower_)
+            if cue in {Status.POSSIBLE}:
+                found.add(cue)
+        text = sent.text.lower()
+        for phrase, status in self.lexicon.status_phrases:
+            if phrase in text:
+                found.add(status)
+        if sent.text.rstrip().endswith("?"):
+            found.add(Status.POSSIBLE)
+        for status in (Status.POSSIBLE, Status.PLANNED):
+            if status in found:
+                return status
+        return Status.OCCURRED
+
+    def _negated(self, token: Token) -> bool:
+        for head in (token, token.head):
+            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in head.children):
+                return True
+        return False
+
+    # -- candidates ---------------------------------------------------------------------
+
+    def events(self, trigger_token: Token, trigger: Trigger) -> Iterator[EventCandidate]:
+        if self._negated(trigger_token):
+            return
+        noun = trigger.pos == "NOUN"
+        verb = self._governor(trigger_token) if noun else trigger_token
+        roots = [trigger_token] if not noun else [trigger_token, verb]
+        sentence = self.found.sentence(self.doc[trigger_token.i : trigger_token.i + 1])
+        tense = self._tense(verb)
+        base = EventCandidate(
+            kind=trigger.kind,
+            doc_id=self.found.article.doc_id,
+            trigger=trigger_token.text,
+            sentence=sentence,
+            plover=trigger.plover,
+            mode=trigger.mode,
+            rule=f"{trigger.kind.value}:{trigger.pos.lower()}:{trigger.lemma}",
+            published=self.found.article.published,
+        )
+        subjects = self._actors(self._subjects(verb)) if not noun or verb is not trigger_token else []
+        partners = self._actors(self._partners(trigger_token))
+        if noun and not partners:
+            partners = []
+        if trigger.kind in {EventKind.DISPUTE, EventKind.COOPERATION}:
+            yield from self._relation(base, trigger_token, subjects, partners, sentence)
+            return
+        if trigger.kind is EventKind.VISIT:
+            yield from self._visit(base, trigger_token, roots, subjects, partners, tense)
+            return
+        yield from self._meeting(base, trigger_token, roots, subjects, partners, tense)
+
+    def _meeting(self, base: EventCandidate, trigger: Token, roots: list[Token],
+                 subjects: list[tuple[Token, Mention]], partners: list[tuple[Token, Mention]],
+                 tense: Tense) -> Iterator[EventCandidate]:
+        status = self._status(trigger)
+        if status is Status.PLANNED:
+            tense = Tense.FUTURE
+        date = self._when(roots, tense)
+        exclude = {m.key for _, m in subjects + partners}
+        place = self._where(roots, exclude)
+        groups = self._split(partners, trigger)
+        for group in groups:
+            heads = [h for h, _ in group]
+            segment = range(min(h.i for h in heads), max(h.i for h in heads) + 3) if len(groups) > 1 else None
+            group_date = (self._when(roots, tense, segment) if segment else None) or date
+            group_status = self._status(trigger, self._segment_tokens(heads)) if len(groups) > 1 else status
+            if group_status is Status.OCCURRED and status is not Status.OCCURRED:
+                group_status = status
+            actors = _unique([m for _, m in subjects] + [m for _, m in group])
+            if len(actors) < 2:
+                continue
+            yield replace(base, participants=tuple(actors), place=place, date=group_date, status=group_status)
+
+    def _segment_tokens(self, heads: list[Token]) -> list[Token]:
+        """The words from just before a conjunct to it: "and possibly President X"."""
+        out = []
+        for head in heads:
+            start = head.left_edge.i
+            out.extend(self.doc[max(start - 2, 0) : head.i + 1])
+        return out
+
+    def _split(self, partners: list[tuple[Token, Mention]], trigger: Token) -> list[list[tuple[Token, Mention]]]:
+        """One group per partner when partners carry their own hedges or dates, else one group."""
+        if len(partners) < 2:
+            return [partners]
+        marked = False
+        for head, _ in partners:
+            segment = self._segment_tokens([head])
+            if any(self.lexicon.status_words.get(t.lower_) is Status.POSSIBLE for t in segment):
+                marked = True
+            if any(c.ent_type_ == "DATE" for c in head.subtree) or any(
+                c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.subtree) for c in head.children
+            ):
+                marked = True
+        return [[p] for p in partners] if marked else [partners]
+
+    def _visit(self, base: EventCandidate, trigger: Token, roots: list[Token],
+               subjects: list[tuple[Token, Mention]], partners: list[tuple[Token, Mention]],
+               tense: Tense) -> Iterator[EventCandidate]:
+        travellers = [m for _, m in subjects if m.kind is EntityKind.PERSON]
+        if trigger.pos_ in {"NOUN", "PROPN"}:
+            travellers = [m for h, m in partners if m.kind is EntityKind.PERSON and h.dep_ == "poss"] or travellers
+            for child in trigger.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    travellers = [m for _, m in self._actors(c for c in child.children if c.dep_ == "pobj")
+                                  if m.kind is EntityKind.PERSON] or travellers
+        if not travellers:
+            return
+        destination = self._destination(trigger, [trigger])
+        status = self._status(trigger)
+        if status is Status.PLANNED:
+            tense = Tense.FUTURE
+        date = self._when(roots, tense)
+        for traveller in _unique(travellers):
+            yield replace(base, participants=(traveller,), destination=destination, place=destination,
+                          date=date, status=status)
+
+    def _relation(self, base: EventCandidate, trigger: Token, subjects: list[tuple[Token, Mention]],
+                  partners: list[tuple[Token, Mention]], sentence: Evidence) -> Iterator[EventCandidate]:
+        actors = _unique([m for _, m in subjects] + [m for _, m in partners])
+        text = sentence.text
+        issues = tuple(
+            key for key in self.lexicon.issues_in(text)
+            if not any(a.text.lower() == key for a in actors)
+        )
+        if not actors and not issues:
+            return
+        yield replace(base, participants=tuple(actors), issues=issues, status=Status.OCCURRED)
+
+
+def _unique(mentions: Iterable[Mention]) -> list[Mention]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for m in mentions:
+        key = (m.doc_id, m.start, m.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+# -- merging across articles --------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An event being merged (mutable only inside :func:`merge_events`)."""
+
+    kind: EventKind
+    participants: frozenset[str]
+    candidates: list[tuple[EventCandidate, tuple[str, ...], str | None, str | None]]
+    dates: list[TemporalValue]
+    places: Counter[str]
+    issues: Counter[str]
+
+    def date(self) -> TemporalValue | None:
+        if not self.dates:
+            return None
+        best = max(self.dates, key=lambda d: (_PRECISION[d.precision], d.value))
+        if all(best.compatible(d) for d in self.dates):
+            return best
+        months = {(d.value.year, d.value.month) for d in self.dates if d.precision is not TemporalPrecision.YEAR}
+        if len(months) == 1:
+            year, month = next(iter(months))
+            return TemporalValue(best.value.replace(year=year, month=month, day=1), TemporalPrecision.MONTH)
+        return None
+
+    def accepts(self, date: TemporalValue | None, place: str | None, relaxed: bool) -> bool:
+        for known in self.dates:
+            if date is None:
+                break
+            if relaxed:
+                if known.value.year != date.value.year or (
+                    TemporalPrecision.YEAR not in (known.precision, date.precision)
+                    and known.value.month != date.value.month
+                ):
+                    return False
+            elif not known.compatible(date):
+                return False
+        return not (place and self.places and place not in self.places and not relaxed)
+
+
+_PRECISION = {TemporalPrecision.YEAR: 0, TemporalPrecision.MONTH: 1, TemporalPrecision.DAY: 2}
+
+
+class _Merger:
+    def __init__(self, facts: list[ArticleFacts], resolution: Resolution, lexicon: EventLexicon) -> None:
+        self.resolution = resolution
+        self.entities = resolution.entities
+        self.lexicon = lexicon
+        self.facts = facts
+        self.drafts: list[_Draft] = []
+        self.doc_countries = {
+            f.info.doc_id: Counter(
+                resolution.entity_of[mention_key(m)]
+                for m in f.mentions
+                if m.kind is EntityKind.COUNTRY and mention_key(m) in resolution.entity_of
+            )
+            for f in facts
+        }
+
+    def actor(self, mention: Mention) -> str | None:
+        iri = self.resolution.entity_of.get(mention_key(mention))
+        if iri is None and mention.label == "TITLE-REF" and mention.country:
+            iri = next((i for i, e in self.entities.items()
+                        if e.kind is EntityKind.COUNTRY and e.key == mention.country), None)
+        return iri
+
+    def country_of(self, iri: str) -> str:
+        entity = self.entities.get(iri)
+        if entity is None or entity.kind is EntityKind.COUNTRY:
+            return iri
+        return entity.country or iri
+
+    def place(self, mention: Mention | None) -> str | None:
+        if mention is None:
+            return None
+        return self.resolution.entity_of.get(mention_key(mention))
+
+    def run(self) -> None:
+        last_parties: dict[str, frozenset[str]] = {}
+        for facts in self.facts:
+            for candidate in facts.events:
+                actors = tuple(dict.fromkeys(a for a in (self.actor(m) for m in candidate.participants) if a))
+                if candidate.kind in {EventKind.DISPUTE, EventKind.COOPERATION}:
+                    parties = frozenset(self.country_of(a) for a in actors)
+                    if len(parties) < 2:
+                        parties = last_parties.get(facts.info.doc_id) or self._top_countries(facts.info.doc_id)
+                    if len(parties) < 2:
+                        continue
+                    if candidate.kind is EventKind.DISPUTE:
+                        last_parties[facts.info.doc_id] = parties
+                    self._add(candidate, parties, actors, None, None, relaxed=True)
+                    continue
+                if candidate.kind is EventKind.VISIT:
+                    destination = self.place(candidate.destination)
+                    if not actors or destination is None:
+                        continue
+                    self._add(candidate, frozenset(actors), actors, destination, self.country_of(destination),
+                              relaxed=True)
+                    continue
+                if len(set(actors)) < 2:
+                    continue
+                self._add(candidate, frozenset(actors), actors, self.place(candidate.place), None, relaxed=False)
+
+    def _top_countries(self, doc_id: str) -> frozenset[str]:
+        counts = self.doc_countries.get(doc_id, Counter())
+        top = [iri for iri, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
+        return frozenset(top) if len(top) == 2 else frozenset()
+
+    def _add(self, candidate: EventCandidate, participants: frozenset[str], actors: tuple[str, ...],
+             place: str | None, group: str | None, relaxed: bool) -> None:
+        kind = candidate.kind
+        key = participants if group is None else frozenset([*participants, group])
+        for draft in self.drafts:
+            if draft.kind is kind and draft.participants == key and draft.accepts(candidate.date, place, relaxed):
+                break
+        else:
+            draft = _Draft(kind, key, [], [], Counter(), Counter())
+            self.drafts.append(draft)
+        draft.candidates.append((candidate, actors, place, group))
+        if candidate.date is not None:
+            draft.dates.append(candidate.date)
+        if place:
+            draft.places[place] += 1
+        for issue in candidate.issues:
+            draft.issues[issue] += 1
+
+    def events(self) -> tuple[list[Event], list[Entity]]:
+        issue_defs = {i.key: i for i in self.lexicon.issues}
+        issue_evidence: dict[str, set[Evidence]] = defaultdict(set)
+        out: list[Event] = []
+        used: Counter[str] = Counter()
+        for draft in self.drafts:
+            candidates = [c for c, *_ in draft.candidates]
+            latest = max(candidates, key=lambda c: (c.published.isoformat() if c.published else "",
+                                                    _STATUS_RANK[c.status]))
+            date = draft.date() if draft.kind not in {EventKind.DISPUTE, EventKind.COOPERATION} else None
+            place = min(draft.places, key=lambda p: (-draft.places[p], p)) if draft.places else None
+            participants = tuple(sorted({a for _, actors, _, _ in draft.candidates for a in actors}
+                                        if draft.kind not in {EventKind.DISPUTE, EventKind.COOPERATION}
+                                        else draft.participants))
+            traveller = destination = None
+            if draft.kind is EventKind.VISIT:
+                traveller = participants[0]
+                destination = place
+            issues = tuple(sorted(mint("issue", issue_defs[k].label) for k in draft.issues))
+            for candidate in candidates:
+                for key in candidate.issues:
+                    issue_evidence[key].add(candidate.sentence)
+            names = " – ".join(sorted(self.entities[p].label for p in participants if p in self.entities))
+            when = date.lexical if date else "undated"
+            label = f"{draft.kind.value.replace('_', ' ').capitalize()}: {names}"
+            if draft.kind is EventKind.VISIT and destination in self.entities:
+                label = f"Visit: {self.entities[traveller].label} to {self.entities[destination].label}"
+            if date:
+                label += f" ({when})"
+            base = mint(draft.kind.value, when, names or "unknown")
+            used[base] += 1
+            iri = base if used[base] == 1 else f"{base}-{used[base]}"
+            plover = Counter(c.plover for c in candidates).most_common(1)[0][0]
+            modes = Counter(c.mode for c in candidates if c.mode is not None)
+            out.append(Event(
+                iri=iri,
+                kind=draft.kind,
+                label=label,
+                participants=participants,
+                evidence=tuple(sorted({c.sentence for c in candidates})),
+                status=latest.status,
+                plover=plover,
+                mode=modes.most_common(1)[0][0] if modes else None,
+                date=date,
+                place=place if draft.kind is not EventKind.VISIT else destination,
+                traveller=traveller,
+                destination=destination,
+                issues=issues,
+                rules=tuple(sorted({c.rule for c in candidates})),
+            ))
+        issues = [
+            Entity(
+                iri=mint("issue", issue_defs[key].label),
+                kind=EntityKind.ISSUE,
+                label=issue_defs[key].label,
+                evidence=tuple(sorted(evidence)),
+                key=key,
+                attrs=(("issue_kind", issue_defs[key].kind),),
+            )
+            for key, evidence in sorted(issue_evidence.items())
+        ]
+        return out, issues
+
+
+def merge_events(
+    facts: Iterable[ArticleFacts], resolution: Resolution, data_dir: Path | None = None
+) -> tuple[tuple[Event, ...], tuple[Entity, ...]]:
+    """Join the event candidates of all articles into events, one per real event.
+
+    Returns the events and the issue nodes they refer to.
+    """
+    ordered = sorted(facts, key=lambda f: f.info.doc_id)
+    merger = _Merger(ordered, resolution, load_event_lexicon(data_dir))
+    merger.run()
+    events, issues = merger.events()
+    return tuple(sorted(events, key=lambda e: e.iri)), tuple(issues)

@@ -63,6 +63,7 @@ def to_graph(
             attrs["country"] = entity.country
         if entity.key:
             attrs["key"] = entity.key
+        attrs.update(entity.attrs)
         G.add_node(iri, **attrs)
     for iri, entity in sorted(entities.items()):
         if entity.country and entity.country in G and entity.kind is not EntityKind.COUNTRY:

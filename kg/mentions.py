@@ -80,6 +80,9 @@ class DocMentions:
         self.doc = doc
         self.article = article
         self.offset = offset
+        # Sentences are trimmed against the body, so furniture at their edges (a dateline,
+        # a duplicated caption) never comes back into the evidence text.
+        self.body = article.body
         self.ctx = _Context(titles, words, load_title_compounds())
         self.spans: list[Span] = list(doc.spans["kg"]) if "kg" in doc.spans else []
         self.at: list[int] = [-1] * len(doc)
@@ -97,12 +100,12 @@ class DocMentions:
         cached = self._sentences.get(sent.start)
         if cached is None:
             start, end = sent.start_char + self.offset, sent.end_char + self.offset
-            text = self.article.text
-            while start < end and text[start].isspace():
+            body = self.body
+            while start < end and body[start].isspace():
                 start += 1
-            while end > start and text[end - 1].isspace():
+            while end > start and body[end - 1].isspace():
                 end -= 1
-            cached = Evidence(self.article.doc_id, start, end, text[start:end])
+            cached = Evidence(self.article.doc_id, start, end, self.article.text[start:end])
             self._sentences[sent.start] = cached
         return cached
 

@@ -162,8 +162,13 @@ def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]
 
     Examples
     --------
-    >>> from kg.settings import Settings
-    >>> items = list(read_corpus(Path("seeds"), Settings()))  # doctest: +SKIP
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Talks\\nBEIJING (Reuters) - The ministers met on Monday.\\n")
+    >>> _ = (folder / "b.txt").write_text("")
+    >>> [str(item).split(": ")[-1][:24] if isinstance(item, Problem) else item.dateline
+    ...  for item in read_corpus(folder, Settings())]
+    ['BEIJING', 'empty or only whitespace']
     """
     folder = Path(folder)
     names = _article_names(folder)
@@ -283,7 +288,7 @@ def _read_one(
             Problem(
                 "KG112",
                 where,
-                f"not UTF-8; read as {encoding} (a guess: check its accents and quotes, "
+                f"not valid UTF-8; read as {encoding} (a guess: check its accents and quotes, "
                 "then re-save the file as UTF-8)",
                 skipped=False,
             )
@@ -356,6 +361,9 @@ def _decode(data: bytes) -> tuple[str | None, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         pass
+    mixed = _repair_mixed_utf8(data)
+    if mixed is not None:
+        return mixed
     encoding = _guess_encoding(data)
     if encoding is None:
         return None, None
@@ -363,6 +371,28 @@ def _decode(data: bytes) -> tuple[str | None, str | None]:
     if _garbage_share(text) > _MAX_GARBAGE_SHARE:
         return None, None
     return text, encoding
+
+
+def _repair_mixed_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few stray single bytes (pasted from a Windows page): keep the UTF-8."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    stray = sum(1 for char in text if "\udc80" <= char <= "\udcff")
+    # Only when real multi-byte UTF-8 is there too: a file with no valid UTF-8 sequence at
+    # all is in some other encoding, and charset-normalizer should name it.
+    if not any(char > "\x7f" and not "\udc80" <= char <= "\udcff" for char in text):
+        return None
+    if stray > _MAX_GARBAGE_SHARE * len(text):
+        return None
+    # Each stray byte escaped as U+DC80..U+DCFF is re-read as Windows-1252, the usual culprit.
+    repaired = "".join(
+        bytes([ord(char) - 0xDC00]).decode("cp1252", errors="replace")
+        if "\udc80" <= char <= "\udcff"
+        else char
+        for char in text
+    )
+    return repaired, f"UTF-8 with {stray} stray byte{'s' if stray != 1 else ''} read as cp1252"
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -255,6 +255,18 @@ def test_utf16_with_byte_order_mark_is_decoded(tmp_path: Path) -> None:
     assert items[0].code == "KG112" and items[1].text == ENGLISH  # type: ignore[union-attr]
 
 
+def test_utf8_with_stray_windows_bytes_keeps_the_utf8(tmp_path: Path) -> None:
+    data = ENGLISH.replace("candid", "caf\u00e9-style").encode("utf-8") + b"He said \x93no\x94.\n"
+    (tmp_path / "mixed.txt").write_bytes(data)
+    items = _read(tmp_path)
+    assert [type(i).__name__ for i in items] == ["Problem", "Article"]
+    warning, article = items
+    assert isinstance(warning, Problem) and isinstance(article, Article)
+    assert warning.code == "KG112" and "2 stray bytes" in warning.message
+    assert "caf\u00e9-style" in article.text
+    assert article.text.endswith("He said \u201cno\u201d.\n")
+
+
 def test_undecodable_text_is_skipped(tmp_path: Path) -> None:
     # Bytes no 8-bit code page reads as text: not binary (no control bytes), not UTF-8.
     (tmp_path / "mojibake.txt").write_bytes(bytes(range(0x80, 0x100)) * 40)

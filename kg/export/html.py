@@ -1,40 +1,414 @@
-"""The graph as one self-contained interactive HTML page (pyvis / vis-network)."""
+"""The graph as one self-contained interactive HTML page (vis-network, as shipped by pyvis).
+
+The page needs no network: the vis-network script comes from the copy inside the
+installed ``pyvis`` package and our own template, style sheet and script from
+``kg/data/``; all are written in line. What the page shows is computed here, on the
+side, from ``G`` (which is never changed) and written into the page as one JSON
+document inside ``<script type="application/json">`` with ``<``, ``>``, ``&`` and
+``'`` escaped, so article text can never close the script element; the page script
+renders every piece of text with ``textContent``.
+
+Graphs with more than ``max_nodes`` nodes open on a reduced view (the most
+connected nodes) that the page announces; every node is still in the page.
+"""
 
 from __future__ import annotations
 
-import html
-import re
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
 
+import jinja2
 import networkx as nx
-from pyvis.network import Network
+import pyvis
+from markupsafe import Markup
 
-__all__ = ["to_html"]
+from kg.types import DocumentInfo, Evidence
+from kg.vocab import EntityKind, EventKind, Relation, Status
 
-_COLOURS = {
-    "person": "#e15759",
-    "office": "#f28e2b",
-    "country": "#4e79a7",
-    "organization": "#76b7b2",
-    "place": "#59a14f",
-    "issue": "#edc948",
-    "meeting": "#b07aa1",
-    "phone_call": "#ff9da7",
-    "visit": "#9c755f",
-    "dispute": "#bab0ac",
-    "cooperation": "#8cd17d",
+__all__ = ["KIND_STYLES", "KindStyle", "page_data", "to_html"]
+
+MAX_NODES = 1500
+"""Graphs larger than this open on a reduced view (see :func:`page_data`)."""
+
+REDUCED_NODES = 1000
+"""How many of the most connected nodes the reduced view starts with."""
+
+MAX_EVIDENCE = 40
+"""Evidence sentences written per node or edge; the panel says how many more there are."""
+
+
+@dataclass(frozen=True, slots=True)
+class KindStyle:
+    """How one kind of node is drawn: a colour, a vis-network shape and a legend name."""
+
+    colour: str
+    shape: str
+    name: str
+    event: bool = False
+
+
+KIND_STYLES: Mapping[str, KindStyle] = {
+    EntityKind.PERSON.value: KindStyle("#e15759", "dot", "Person"),
+    EntityKind.OFFICE.value: KindStyle("#f28e2b", "square", "Office"),
+    EntityKind.COUNTRY.value: KindStyle("#4e79a7", "hexagon", "Country"),
+    EntityKind.ORGANIZATION.value: KindStyle("#59a1a0", "triangle", "Organisation"),
+    EntityKind.PLACE.value: KindStyle("#59a14f", "triangleDown", "Place"),
+    EntityKind.ISSUE.value: KindStyle("#d4a72c", "star", "Issue"),
+    EventKind.MEETING.value: KindStyle("#9b5fc0", "box", "Meeting", event=True),
+    EventKind.PHONE_CALL.value: KindStyle("#e377c2", "ellipse", "Phone call", event=True),
+    EventKind.VISIT.value: KindStyle("#9c755f", "database", "Visit", event=True),
+    EventKind.DISPUTE.value: KindStyle("#555555", "diamond", "Dispute", event=True),
+    EventKind.COOPERATION.value: KindStyle("#2ca02c", "circle", "Cooperation", event=True),
+}
+"""One colour and one shape per kind; the page's legend is drawn from this table."""
+
+_UNKNOWN_STYLE = KindStyle("#999999", "dot", "Other")
+
+_EVENT_KINDS = frozenset(k.value for k in EventKind)
+
+_RELATION_LABELS = {
+    Relation.HOLDS_OFFICE.value: "holds",
+    Relation.HELD_OFFICE.value: "held (former)",
+    Relation.OFFICE_OF.value: "office of",
+    Relation.COUNTRY.value: "country",
+    Relation.PARTICIPANT.value: "participant",
+    Relation.TRAVELLER.value: "traveller",
+    Relation.DESTINATION.value: "destination",
+    Relation.PLACE.value: "place",
+    Relation.PARTY.value: "party",
+    Relation.ISSUE.value: "issue",
 }
 
+# Edges drawn quietly so that who-did-what edges stand out.
+_QUIET_RELATIONS = frozenset({Relation.COUNTRY.value, Relation.OFFICE_OF.value})
 
-def to_html(G: nx.MultiDiGraph) -> str:
-    """A page that draws every node and edge of ``G`` and needs no network."""
-    net = Network(height="900px", width="100%", directed=True, cdn_resources="in_line")
-    for iri, data in G.nodes(data=True):
-        title = "\n".join([data["label"], data["kind"], *(e.text for e in data.get("evidence", ())[:3])])
-        net.add_node(iri, label=data["label"], title=title, color=_COLOURS[data["kind"]])
-    for u, v, key in G.edges(keys=True):
-        net.add_edge(u, v, title=key, label=key)
-    page = net.generate_html()
-    # pyvis links Bootstrap from a CDN even in in-line mode: the page must work offline.
-    page = re.sub(r'<link[^>]+cdn[^>]*>\s*', "", page)
-    page = re.sub(r'<script[^>]+src="http[^"]*"[^>]*>\s*</script>\s*', "", page)
-    return page.replace("<title>", "<title>" + html.escape("kg graph"), 1) if "<title>" in page else page
+# Relations that make an actor part of an event, for the people-and-countries view.
+_ACTOR_RELATIONS = frozenset({Relation.PARTICIPANT.value, Relation.PARTY.value, Relation.TRAVELLER.value})
+
+_PROJECTED_VERB = {
+    EventKind.MEETING.value: "met",
+    EventKind.PHONE_CALL.value: "phoned",
+    EventKind.VISIT.value: "visited",
+    EventKind.DISPUTE.value: "dispute",
+    EventKind.COOPERATION.value: "cooperate",
+}
+
+_STATUS_ORDER = [s.value for s in Status]
+
+
+def _style(kind: str) -> KindStyle:
+    return KIND_STYLES.get(kind, _UNKNOWN_STYLE)
+
+
+def _evidence(items: Iterable[Evidence], doc_index: Mapping[str, int]) -> tuple[list[list[Any]], int]:
+    """Distinct sentences in reading order as ``[doc number, text]``, and how many were left out."""
+    unique = sorted({(e.doc_id, e.start, e.end): e for e in items}.values())
+    kept = [[doc_index.get(e.doc_id, -1), e.text] for e in unique[:MAX_EVIDENCE]]
+    return kept, max(0, len(unique) - MAX_EVIDENCE)
+
+
+def _event_label(kind: str, data: Mapping[str, Any]) -> str:
+    lines = [_style(kind).name]
+    if data.get("status") and data["status"] != Status.OCCURRED.value:
+        lines[0] += f" ({data['status']})"
+    lines.append(data.get("date") or "date unknown")
+    return "\n".join(lines)
+
+
+def _date_range(G: nx.MultiDiGraph, documents: Iterable[DocumentInfo]) -> dict[str, str]:
+    event_dates = sorted(d["date"] for _, d in G.nodes(data=True) if d.get("kind") in _EVENT_KINDS
+                         and d.get("date"))
+    if event_dates:
+        return {"from": event_dates[0], "to": event_dates[-1], "source": "events"}
+    published = sorted(d.published.isoformat() for d in documents if d.published)
+    if published:
+        return {"from": published[0], "to": published[-1], "source": "articles"}
+    return {}
+
+
+def _core(G: nx.MultiDiGraph, degree: Mapping[str, int], size: int) -> set[str]:
+    ranked = sorted(G.nodes, key=lambda n: (-degree[n], n))
+    return set(ranked[:size])
+
+
+def _parallel_offsets(edges: list[tuple[str, str, str]]) -> list[int]:
+    """For each edge, how many edges between the same two nodes came before it."""
+    seen: Counter[frozenset[str]] = Counter()
+    offsets = []
+    for u, v, _ in edges:
+        pair = frozenset((u, v))
+        offsets.append(seen[pair])
+        seen[pair] += 1
+    return offsets
+
+
+def _node_facts(G: nx.MultiDiGraph, node: str) -> dict[str, Any]:
+    """Named neighbours the panel lists: offices, holders, place, participants..."""
+    label = lambda n: G.nodes[n].get("label", n)  # noqa: E731
+    facts: dict[str, list[str]] = defaultdict(list)
+    for _, target, key in G.out_edges(node, keys=True):
+        name = label(target)
+        if key == Relation.HOLDS_OFFICE.value:
+            facts["offices"].append(name)
+        elif key == Relation.HELD_OFFICE.value:
+            facts["offices"].append(f"{name} (former)")
+        elif key == Relation.OFFICE_OF.value:
+            facts["office of"].append(name)
+        elif key == Relation.COUNTRY.value:
+            facts["country"].append(name)
+        elif key in (Relation.PARTICIPANT.value, Relation.PARTY.value):
+            facts["participants"].append(name)
+        elif key in (Relation.TRAVELLER.value, Relation.DESTINATION.value, Relation.PLACE.value):
+            facts[key].append(name)
+        elif key == Relation.ISSUE.value:
+            facts["issues"].append(name)
+    for source, _, key in G.in_edges(node, keys=True):
+        name = label(source)
+        if key in (Relation.HOLDS_OFFICE.value, Relation.HELD_OFFICE.value):
+            facts["held by"].append(name if key == Relation.HOLDS_OFFICE.value else f"{name} (former)")
+        elif G.nodes[source].get("kind") in _EVENT_KINDS:
+            facts["events"].append(G.nodes[source].get("label", source))
+    return {k: sorted(set(v)) for k, v in facts.items()}
+
+
+def page_data(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> dict[str, Any]:
+    """Everything the page shows, as plain JSON-ready values; ``G`` is not changed.
+
+    Parameters
+    ----------
+    G
+        A graph as made by :func:`kg.graph.to_graph`.
+    max_nodes
+        Graphs with more nodes start on a reduced view of the ``REDUCED_NODES``
+        most connected nodes (never more than ``max_nodes``).
+
+    Returns
+    -------
+    dict
+        ``meta`` (header figures), ``kinds`` (legend), ``statuses``, ``documents``,
+        ``nodes`` and ``edges`` (vis-network items), ``info`` (per node id: name,
+        kind, aliases, facts, evidence), ``edgeInfo`` and ``options``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(documents={})
+    >>> G.add_node("p", kind="person", label="Ada", aliases=["A."], evidence=())
+    >>> data = page_data(G)
+    >>> data["nodes"][0]["label"], data["info"]["p"]["aliases"], data["meta"]["people"]
+    ('Ada', ['A.'], 1)
+    """
+    documents: dict[str, DocumentInfo] = dict(G.graph.get("documents", {}))
+    doc_ids = sorted(documents)
+    doc_index = {doc_id: i for i, doc_id in enumerate(doc_ids)}
+    degree = dict(G.degree())
+    top = max(degree.values(), default=1) or 1
+    reduced = G.number_of_nodes() > max_nodes
+    core = _core(G, degree, min(REDUCED_NODES, max_nodes)) if reduced else set(G.nodes)
+
+    nodes, info = [], {}
+    kinds: Counter[str] = Counter()
+    for node, data in G.nodes(data=True):
+        kind = data.get("kind", "")
+        kinds[kind] += 1
+        style = _style(kind)
+        evidence, more = _evidence(data.get("evidence", ()), doc_index)
+        item: dict[str, Any] = {"id": node, "shape": style.shape, "value": degree[node],
+                                "color": {"background": style.colour, "border": style.colour,
+                                          "highlight": {"background": style.colour, "border": "#222"},
+                                          "hover": {"background": style.colour, "border": "#222"}}}
+        if style.event:
+            item["label"] = _event_label(kind, data)
+            item["font"] = {"color": "#ffffff", "strokeWidth": 0}
+        else:
+            item["label"] = data.get("label", node)
+        nodes.append(item)
+        entry: dict[str, Any] = {
+            "name": data.get("label", node),
+            "kind": kind,
+            "aliases": list(data.get("aliases", ())),
+            "evidence": evidence,
+            "more": more,
+            "docs": sorted({doc_index[e.doc_id] for e in data.get("evidence", ()) if e.doc_id in doc_index}),
+            "facts": _node_facts(G, node),
+            "degree": degree[node],
+            "core": node in core,
+        }
+        for field in ("date", "date_precision", "status", "mode", "plover"):
+            if data.get(field):
+                entry[field] = data[field]
+        if style.event:
+            entry["event"] = True
+        info[node] = entry
+
+    edge_list = list(G.edges(keys=True))
+    edges, edge_info = [], {}
+    for i, ((u, v, key), offset) in enumerate(zip(edge_list, _parallel_offsets(edge_list), strict=True)):
+        edge_id = f"e{i}"
+        quiet = key in _QUIET_RELATIONS
+        target_kind = G.nodes[u].get("kind", "")
+        colour = _style(target_kind).colour if target_kind in _EVENT_KINDS else "#8a8a8a"
+        item = {"id": edge_id, "from": u, "to": v, "label": _RELATION_LABELS.get(key, str(key)),
+                "color": {"color": colour, "opacity": 0.45 if quiet else 0.9},
+                "width": 1 if quiet else 2}
+        if quiet:
+            item["dashes"] = [4, 4]
+        if offset:
+            item["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * offset}
+        edges.append(item)
+        evidence, more = _evidence(G.edges[u, v, key].get("evidence", ()), doc_index)
+        edge_info[edge_id] = {"relation": str(key), "evidence": evidence, "more": more}
+
+    projected = _projected_edges(G)
+    for i, (u, v, label, colour) in enumerate(projected):
+        edges.append({"id": f"p{i}", "from": u, "to": v, "label": label, "projected": True,
+                      "color": {"color": colour, "opacity": 0.9}, "width": 3,
+                      "arrows": {"to": {"enabled": False}}})
+
+    events = sum(n for kind, n in kinds.items() if kind in _EVENT_KINDS)
+    statuses = sorted({d["status"] for d in info.values() if d.get("status")},
+                      key=lambda s: (_STATUS_ORDER.index(s) if s in _STATUS_ORDER else 99, s))
+    legend = [{"kind": kind, "name": style.name, "colour": style.colour, "shape": style.shape,
+               "event": style.event, "count": kinds.get(kind, 0)} for kind, style in KIND_STYLES.items()]
+    legend += [{"kind": kind, "name": kind or "unknown", "colour": _UNKNOWN_STYLE.colour,
+                "shape": _UNKNOWN_STYLE.shape, "event": False, "count": n}
+               for kind, n in sorted(kinds.items()) if kind not in KIND_STYLES]
+    n = G.number_of_nodes()
+    return {
+        "meta": {
+            "articles": len(documents),
+            "people": kinds.get(EntityKind.PERSON.value, 0),
+            "events": events,
+            "nodes": n,
+            "edges": G.number_of_edges(),
+            "dates": _date_range(G, documents.values()),
+            "reduced": reduced,
+            "coreNodes": len(core),
+            "version": str(G.graph.get("kg_version", "")),
+        },
+        "kinds": legend,
+        "statuses": statuses,
+        "documents": [{"id": d, "title": documents[d].title or d,
+                       "published": documents[d].published.isoformat() if documents[d].published else ""}
+                      for d in doc_ids],
+        "nodes": nodes,
+        "edges": edges,
+        "info": info,
+        "edgeInfo": edge_info,
+        "options": _options(len(core), G.number_of_edges()),
+    }
+
+
+def _projected_edges(G: nx.MultiDiGraph) -> list[tuple[str, str, str, str]]:
+    """Actor-to-actor edges standing for events, shown when event nodes are hidden."""
+    out = []
+    for event, data in G.nodes(data=True):
+        kind = data.get("kind")
+        if kind not in _EVENT_KINDS:
+            continue
+        actors = sorted({v for _, v, key in G.out_edges(event, keys=True) if key in _ACTOR_RELATIONS})
+        destinations = sorted({v for _, v, key in G.out_edges(event, keys=True)
+                               if key == Relation.DESTINATION.value})
+        verb = _PROJECTED_VERB.get(kind, kind)
+        label = f"{verb} {data['date']}" if data.get("date") else verb
+        colour = _style(kind).colour
+        pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
+        pairs += [(a, d) for a in actors for d in destinations if a != d]
+        out += [(a, b, label, colour) for a, b in pairs]
+    return out
+
+
+def _options(drawn: int, edges: int) -> dict[str, Any]:
+    """vis-network options: bounded stabilisation, then the page turns physics off."""
+    big = drawn > 400
+    iterations = 300 if drawn <= 200 else 150 if drawn <= 1000 else 80
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": 7, "improvedLayout": drawn <= 150},
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -90, "centralGravity": 0.012,
+                                 "springLength": 120, "springConstant": 0.06, "avoidOverlap": 0.4,
+                                 "damping": 0.5},
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True},
+            "minVelocity": 1.5,
+            "maxVelocity": 60,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 200, "hideEdgesOnDrag": big,
+                        "hideEdgesOnZoom": big, "navigationButtons": False, "keyboard": False},
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"face": "system-ui, sans-serif", "size": 15, "color": "#1d1d1d",
+                     "strokeWidth": 4, "strokeColor": "#ffffff"},
+            "scaling": {"min": 9, "max": 34,
+                        "label": {"enabled": True, "min": 13, "max": 26, "drawThreshold": 6,
+                                  "maxVisible": 40}},
+            "margin": 8,
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
+            "font": {"face": "system-ui, sans-serif", "size": 10, "color": "#555555",
+                     "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
+            "smooth": False,
+            "selectionWidth": 2,
+            "hoverWidth": 1,
+        },
+    }
+
+
+@lru_cache(maxsize=1)
+def _assets() -> dict[str, Markup]:
+    """The page's script and style sheet and vis-network's script, checked to be safe in line."""
+    data = resources.files("kg") / "data"
+    vis_js = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    texts = {
+        "vis_js": vis_js.read_text(encoding="utf-8"),
+        "page_js": (data / "graph.js").read_text(encoding="utf-8"),
+        "page_css": (data / "graph.css").read_text(encoding="utf-8"),
+    }
+    for name, text in texts.items():
+        # A literal "</script" or "</style" would end the element early.
+        if "</script" in text.lower() or "</style" in text.lower():
+            raise ValueError(f"{name} cannot be written in line: it contains a closing tag")
+    return {name: Markup(text) for name, text in texts.items()}
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    source = (resources.files("kg") / "data" / "graph.html").read_text(encoding="utf-8")
+    return jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(source)
+
+
+def to_html(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> str:
+    """A page that draws the nodes and edges of ``G`` and needs no network.
+
+    Parameters
+    ----------
+    G
+        A graph as made by :func:`kg.graph.to_graph`; it is not changed.
+    max_nodes
+        Above this many nodes the page opens on a reduced view of the most
+        connected nodes, and says so.
+
+    Returns
+    -------
+    str
+        The page, with every script and style in line and no external link.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> page = to_html(nx.MultiDiGraph(documents={}))
+    >>> page.startswith("<!DOCTYPE html>"), "https://cdn" in page
+    (True, False)
+    """
+    data = page_data(G, max_nodes)
+    # tojson escapes < > & ' as \\u003c..., so no text can end the JSON script element.
+    return _template().render(data=data, **_assets())

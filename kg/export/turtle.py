@@ -1,0 +1,147 @@
+"""A deterministic Turtle writer: the same triples always give the same bytes.
+
+rdflib's serializer orders what it writes by hash-dependent traversal in places and
+is slow on large graphs, so ``kg`` writes Turtle itself: subjects, predicates and
+objects sorted, ``rdf:type`` first, every literal escaped by the Turtle grammar
+(``STRING_LITERAL_QUOTE``, ``ECHAR``, ``UCHAR``), no blank nodes. The term syntax is
+shared with N-Triples (:func:`nt_term`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from rdflib import RDF, XSD, Literal, URIRef
+
+__all__ = ["Triple", "escape_string", "nt_term", "serialize", "sort_key"]
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+"""An RDF triple of rdflib terms (``kg`` exports have no blank nodes)."""
+
+# Characters that must not appear raw in a quoted Turtle / N-Triples string.
+_ESCAPES = {ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\r",
+            ord("\t"): "\\t", ord("\b"): "\\b", ord("\f"): "\\f"}
+_ESCAPES.update({c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if c not in _ESCAPES})
+# Lone surrogates cannot be encoded as UTF-8 nor written as UCHAR; they become U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+
+
+def escape_string(text: str) -> str:
+    """``text`` as the body of a double-quoted Turtle or N-Triples string.
+
+    Examples
+    --------
+    >>> print(escape_string('He said "no" \\\\ left\\n'))
+    He said \\"no\\" \\\\ left\\n
+    >>> escape_string("emoji 🙂 <ok>")
+    'emoji 🙂 <ok>'
+    """
+    return _SURROGATE.sub("\ufffd", text).translate(_ESCAPES)
+
+
+def _iri(iri: str) -> str:
+    if _BAD_IRI.search(iri):
+        raise ValueError(f"not a valid IRI for Turtle: {iri!r}")
+    return f"<{iri}>"
+
+
+def nt_term(term: URIRef | Literal) -> str:
+    """A term in N-Triples syntax (also valid Turtle).
+
+    Examples
+    --------
+    >>> nt_term(URIRef("https://example.org/a"))
+    '<https://example.org/a>'
+    >>> nt_term(Literal("2023", datatype=XSD.gYear))
+    '"2023"^^<http://www.w3.org/2001/XMLSchema#gYear>'
+    >>> nt_term(Literal("Pékin", lang="fr"))
+    '"Pékin"@fr'
+    """
+    if isinstance(term, Literal):
+        body = f'"{escape_string(str(term))}"'
+        if term.language:
+            return f"{body}@{term.language}"
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f"{body}^^{_iri(term.datatype)}"
+        return body
+    if isinstance(term, URIRef):
+        return _iri(str(term))
+    raise TypeError(f"kg exports only IRIs and literals, not {type(term).__name__}")
+
+
+def sort_key(term: URIRef | Literal) -> tuple[int, str, str, str]:
+    """The order terms are written in: IRIs, then literals by lexical form, datatype, language."""
+    if isinstance(term, Literal):
+        return (1, str(term), str(term.datatype or ""), term.language or "")
+    return (0, str(term), "", "")
+
+
+class _Names:
+    """Prefixed names for IRIs in the prefix map, when the local part is a plain name."""
+
+    def __init__(self, prefixes: Mapping[str, str]) -> None:
+        # Longest namespace first, so nested namespaces pick the most specific prefix.
+        self._spaces = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda x: -len(x[0]))
+        self._cache: dict[str, str] = {}
+
+    def iri(self, iri: str) -> str:
+        found = self._cache.get(iri)
+        if found is None:
+            found = _iri(iri)
+            for ns, prefix in self._spaces:
+                if iri.startswith(ns) and _LOCAL_NAME.match(iri[len(ns):]):
+                    found = f"{prefix}:{iri[len(ns):]}"
+                    break
+            self._cache[iri] = found
+        return found
+
+    def term(self, term: URIRef | Literal) -> str:
+        if not isinstance(term, Literal):
+            if not isinstance(term, URIRef):
+                raise TypeError(f"kg exports only IRIs and literals, not {type(term).__name__}")
+            return self.iri(str(term))
+        lexical = str(term)
+        if term.language:
+            return f'"{escape_string(lexical)}"@{term.language}'
+        datatype = term.datatype
+        if datatype is None or datatype == XSD.string:
+            return f'"{escape_string(lexical)}"'
+        if datatype == XSD.integer and _INTEGER.match(lexical):
+            return lexical
+        if datatype == XSD.boolean and lexical in ("true", "false"):
+            return lexical
+        return f'"{escape_string(lexical)}"^^{self.iri(str(datatype))}'
+
+
+def serialize(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> str:
+    """Turtle text of ``triples`` (duplicates dropped), byte-identical for the same set.
+
+    Examples
+    --------
+    >>> s, p = URIRef("https://example.org/s"), URIRef("https://example.org/p")
+    >>> print(serialize([(s, p, Literal('say "hi"')), (s, RDF.type, p)], {"ex": "https://example.org/"}))
+    @prefix ex: <https://example.org/> .
+    <BLANKLINE>
+    ex:s a ex:p ;
+        ex:p "say \\"hi\\"" .
+    <BLANKLINE>
+    """
+    subjects: dict[URIRef, dict[URIRef, set[URIRef | Literal]]] = {}
+    for s, p, o in triples:
+        subjects.setdefault(s, {}).setdefault(p, set()).add(o)
+    names = _Names(prefixes)
+    out = [f"@prefix {prefix}: {_iri(ns)} ." for prefix, ns in sorted(prefixes.items())]
+    out.append("")
+    for s in sorted(subjects, key=str):
+        predicates = subjects[s]
+        lines = []
+        for p in sorted(predicates, key=lambda p: (p != RDF.type, str(p))):
+            verb = "a" if p == RDF.type else names.iri(str(p))
+            objects = [names.term(o) for o in sorted(predicates[p], key=sort_key)]
+            lines.append(f"{verb} " + ",\n        ".join(objects))
+        out.append(f"{names.iri(str(s))} " + " ;\n    ".join(lines) + " .\n")
+    return "\n".join(out)

@@ -1,0 +1,232 @@
+"""The spaCy components of ``kg.pipeline``, on hand-built Docs (no statistical model).
+
+Each component is run on a ``Doc`` made from explicit words and entities, so what is
+tested is the rule, not whatever a model happens to tag this year.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import kg.pipeline  # noqa: F401  (registers the factories)
+from kg.lexicon import Term
+from kg.pipeline.entities import SPAN_KEY as KG_KEY
+from kg.pipeline.entities import EntityReconciler
+from kg.pipeline.gazetteer import SPAN_KEY as GAZ_KEY
+from kg.pipeline.gazetteer import GazetteerMatcher
+from kg.pipeline.paragraphs import ParagraphBreaker
+from kg.roles import load_name_words
+
+NO_SPACE_BEFORE = {",", ".", "'s", "\u2019s", "?", ":", ";"}
+
+
+def make_doc(vocab, words: list[str], ents: list[tuple[int, int, str]] = (), sent_starts=None) -> Doc:  # noqa: ANN001
+    """A Doc with natural spacing and the given model entities ``(start, end, label)``."""
+    spaces = [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE and "\n" not in words[i]
+              for i in range(len(words))]
+    iob = ["O"] * len(words)
+    for start, end, label in ents:
+        iob[start] = f"B-{label}"
+        for i in range(start + 1, end):
+            iob[i] = f"I-{label}"
+    return Doc(vocab, words=words, spaces=spaces, ents=iob, sent_starts=sent_starts)
+
+
+def spans(doc: Doc, key: str) -> list[tuple[str, str, str]]:
+    return [(s.text, s.label_, s.kb_id_) for s in doc.spans[key]]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    """A blank English pipeline with kg's gazetteer and reconciler over the packaged data."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_gazetteer")
+    nlp.add_pipe("kg_entities")
+    return nlp
+
+
+def run(nlp: Language, doc: Doc) -> Doc:
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def reconcile(doc: Doc, gazetteer: list[tuple[int, int, str, str]] = ()) -> list[tuple[str, str, str]]:
+    """Run only the reconciler, with gazetteer spans ``(start, end, label, kb_id)`` given by hand."""
+    doc.spans[GAZ_KEY] = [Span(doc, s, e, label=label, kb_id=kb) for s, e, label, kb in gazetteer]
+    return spans(EntityReconciler(load_name_words())(doc), KG_KEY)
+
+
+# -- paragraphs -------------------------------------------------------------------------------
+
+
+class TestParagraphBreaker:
+    def test_first_token_after_each_newline_starts_a_sentence(self) -> None:
+        vocab = spacy.blank("en").vocab
+        words = ["A", "heading", "\n", "The", "first", "paragraph", "\n\n", "Second", "one"]
+        doc = ParagraphBreaker()(Doc(vocab, words=words, spaces=[True, False] + [False] * 7))
+        starts = [t.text for t in doc if t.is_sent_start]
+        assert starts == ["A", "The", "Second"]
+
+    def test_newline_tokens_themselves_do_not_start_sentences(self) -> None:
+        vocab = spacy.blank("en").vocab
+        doc = ParagraphBreaker()(Doc(vocab, words=["Caption", "\n", "\n", "Body"]))
+        assert [t.i for t in doc if t.is_sent_start] == [0, 3]
+
+    def test_no_break_leaves_boundaries_to_the_parser(self) -> None:
+        vocab = spacy.blank("en").vocab
+        doc = ParagraphBreaker()(Doc(vocab, words=["One", "line", "only", "."]))
+        # None means "not decided": the parser is free to set it.
+        assert [t.is_sent_start for t in doc] == [True, None, None, None]
+
+    def test_factory_is_registered(self) -> None:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("kg_paragraphs")
+        doc = nlp("Title line\nBody text here")
+        assert [t.text for t in doc if t.is_sent_start] == ["Title", "Body"]
+
+
+# -- gazetteer --------------------------------------------------------------------------------
+
+
+class TestGazetteer:
+    TERMS = (
+        Term("U.S.", "COUNTRY", "USA"),
+        Term("U.S. Treasury", "ORG", "Treasury Department|USA"),
+        Term("treasury secretary", "TITLE", "treasury-secretary", case_sensitive=False),
+        Term("US", "COUNTRY", "USA"),
+    )
+
+    def matcher(self, first: frozenset[str]) -> tuple[GazetteerMatcher, Language]:
+        nlp = spacy.blank("en")
+        return GazetteerMatcher(nlp.vocab, self.TERMS, nlp.make_doc, first), nlp
+
+    def test_office_title_wins_over_an_overlapping_organisation(self) -> None:
+        matcher, nlp = self.matcher(frozenset({"treasury-secretary"}))
+        doc = matcher(make_doc(nlp.vocab, ["U.S.", "Treasury", "Secretary", "Jane", "Roe", "spoke"]))
+        assert spans(doc, GAZ_KEY) == [
+            ("U.S.", "COUNTRY", "USA"),
+            ("Treasury Secretary", "TITLE", "treasury-secretary"),
+        ]
+
+    def test_without_priority_the_longest_leftmost_match_would_win(self) -> None:
+        # The control for the test above: the priority is what makes the difference.
+        matcher, nlp = self.matcher(frozenset())
+        doc = matcher(make_doc(nlp.vocab, ["U.S.", "Treasury", "Secretary", "Jane", "Roe"]))
+        assert ("U.S. Treasury", "ORG", "Treasury Department|USA") in spans(doc, GAZ_KEY)
+
+    def test_organisation_still_found_where_no_title_overlaps(self) -> None:
+        matcher, nlp = self.matcher(frozenset({"treasury-secretary"}))
+        doc = matcher(make_doc(nlp.vocab, ["the", "U.S.", "Treasury", "said"]))
+        assert spans(doc, GAZ_KEY) == [("U.S. Treasury", "ORG", "Treasury Department|USA")]
+
+    def test_titles_match_in_any_case_countries_only_in_their_own(self) -> None:
+        matcher, nlp = self.matcher(frozenset({"treasury-secretary"}))
+        doc = matcher(make_doc(nlp.vocab, ["us", "and", "the", "treasury", "secretary", "of", "US"]))
+        assert spans(doc, GAZ_KEY) == [
+            ("treasury secretary", "TITLE", "treasury-secretary"),
+            ("US", "COUNTRY", "USA"),
+        ]
+
+    def test_packaged_data_us_treasury_secretary(self, nlp: Language) -> None:
+        doc = run(nlp, make_doc(nlp.vocab, ["U.S.", "Treasury", "Secretary", "Jane", "Roe", "and",
+                                            "Commerce", "Secretary", "Ann", "Lee"]))
+        assert spans(doc, GAZ_KEY) == [
+            ("U.S.", "COUNTRY", "USA"),
+            ("Treasury Secretary", "TITLE", "treasury-secretary"),
+            ("Commerce Secretary", "TITLE", "commerce-secretary"),
+        ]
+
+    def test_packaged_data_demonym_organisation_title_and_spokesman(self, nlp: Language) -> None:
+        doc = run(nlp, make_doc(nlp.vocab, ["Chinese", "foreign", "ministry", "spokesman", "Li", "Wei"]))
+        assert spans(doc, GAZ_KEY) == [
+            ("Chinese", "DEMONYM", "CHN"),
+            ("foreign ministry", "TITLE", "foreign-ministry"),
+            ("spokesman", "TITLE", "spokesperson"),
+        ]
+
+
+# -- entity reconciliation --------------------------------------------------------------------
+
+
+class TestEntityReconciler:
+    vocab = spacy.blank("en").vocab
+
+    def test_title_words_owned_by_the_gazetteer_are_trimmed_from_a_person(self) -> None:
+        doc = make_doc(self.vocab, ["Secretary", "of", "State", "Jane", "Roe", "arrived"], [(0, 5, "PERSON")])
+        assert reconcile(doc, [(0, 3, "TITLE", "secretary-of-state")]) == [
+            ("Secretary of State", "TITLE", "secretary-of-state"),
+            ("Jane Roe", "PERSON", ""),
+        ]
+
+    def test_leading_article_and_possessive_are_trimmed(self) -> None:
+        doc = make_doc(self.vocab, ["the", "Jane", "Roe", "'s", "visit"], [(0, 4, "PERSON")])
+        assert reconcile(doc) == [("Jane Roe", "PERSON", "")]
+
+    def test_curly_possessive_is_trimmed(self) -> None:
+        doc = make_doc(self.vocab, ["Jane", "Roe", "\u2019s", "visit"], [(0, 3, "PERSON")])
+        assert reconcile(doc) == [("Jane Roe", "PERSON", "")]
+
+    def test_entity_is_cut_at_a_line_break(self) -> None:
+        doc = make_doc(self.vocab, ["Jane", "Roe", "\n", "Advert"], [(0, 4, "PERSON")])
+        assert reconcile(doc) == [("Jane Roe", "PERSON", "")]
+
+    def test_headline_auxiliary_will_is_not_a_first_name(self) -> None:
+        words = ["Will", "Marsh", "meet", "Li", "Wei", "on", "Monday", "?"]
+        doc = make_doc(self.vocab, words, [(0, 2, "PERSON"), (3, 5, "PERSON")],
+                       sent_starts=[True] + [False] * 7)
+        assert reconcile(doc) == [("Marsh", "PERSON", ""), ("Li Wei", "PERSON", "")]
+
+    def test_will_inside_a_sentence_stays_a_first_name(self) -> None:
+        words = ["They", "met", "Will", "Marsh", "."]
+        doc = make_doc(self.vocab, words, [(2, 4, "PERSON")], sent_starts=[True] + [False] * 4)
+        assert reconcile(doc) == [("Will Marsh", "PERSON", "")]
+
+    def test_single_word_of_unsure_kind_becomes_name_with_model_label(self) -> None:
+        doc = make_doc(self.vocab, ["Marsh", "arrived", "in", "Varnholm"], [(0, 1, "GPE"), (3, 4, "GPE")])
+        assert reconcile(doc) == [("Marsh", "NAME", "GPE"), ("Varnholm", "NAME", "GPE")]
+
+    def test_lower_case_single_word_is_dropped(self) -> None:
+        doc = make_doc(self.vocab, ["the", "balloon", "flew"], [(1, 2, "GPE")])
+        assert reconcile(doc) == []
+
+    def test_person_with_a_lower_case_word_or_too_long_is_dropped(self) -> None:
+        doc = make_doc(self.vocab, ["Jane", "said", "A", "B", "C", "D", "E"],
+                       [(0, 2, "PERSON"), (2, 7, "PERSON")])
+        assert reconcile(doc) == []
+
+    def test_known_organisation_takes_a_corporate_suffix(self) -> None:
+        doc = make_doc(self.vocab, ["Microsoft", "Corp.", "co-founder"], [(0, 2, "ORG")])
+        assert reconcile(doc, [(0, 1, "ORG", "Microsoft|USA")]) == [
+            ("Microsoft Corp.", "ORG", "Microsoft|USA"),
+        ]
+
+    def test_unknown_organisation_kept_only_when_it_looks_like_one(self) -> None:
+        words = ["Acme", "Holdings", "Group", "and", "Blue", "Lantern", "and", "NATOX"]
+        doc = make_doc(self.vocab, words, [(0, 3, "ORG"), (4, 6, "ORG"), (7, 8, "ORG")])
+        assert reconcile(doc) == [("Acme Holdings Group", "ORG", ""), ("NATOX", "ORG", "")]
+
+    def test_gathering_is_not_an_actor(self) -> None:
+        doc = make_doc(self.vocab, ["the", "Varnholm", "Security", "Conference"], [(1, 4, "ORG")])
+        assert reconcile(doc) == []
+
+    def test_multi_word_place_keeps_the_model_label(self) -> None:
+        doc = make_doc(self.vocab, ["at", "the", "Varnholm", "State", "Guesthouse"], [(1, 5, "FAC")])
+        assert reconcile(doc) == [("Varnholm State Guesthouse", "PLACE", "FAC")]
+
+    def test_gazetteer_span_wins_over_an_overlapping_model_entity(self) -> None:
+        doc = make_doc(self.vocab, ["Beijing", "said"], [(0, 1, "PERSON")])
+        assert reconcile(doc, [(0, 1, "CAPITAL", "Beijing|CHN")]) == [("Beijing", "CAPITAL", "Beijing|CHN")]
+
+    def test_through_the_pipeline_with_packaged_data(self, nlp: Language) -> None:
+        words = ["Chinese", "Foreign", "Minister", "Li", "Wei", "met", "Marsh"]
+        doc = run(nlp, make_doc(nlp.vocab, words, [(0, 5, "PERSON"), (6, 7, "GPE")]))
+        assert spans(doc, KG_KEY) == [
+            ("Chinese", "DEMONYM", "CHN"),
+            ("Foreign Minister", "TITLE", "foreign-minister"),
+            ("Li Wei", "PERSON", ""),
+            ("Marsh", "NAME", "GPE"),
+        ]
