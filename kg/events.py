@@ -51,8 +51,9 @@ _PARTNER_PREPS = {"with", "between", "among"}
 _PLACE_PREPS = {"in", "at"}
 _DESTINATION_PREPS = {"to", "in", "into", "for"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
+_TEMPORAL_PREPS = {"after", "since", "during", "following"}
 _NEGATIONS = {"not", "n't", "never", "no"}
-_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
 _ACTOR_KINDS = {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION}
 _STATUS_RANK = {
     Status.CANCELLED: 0,
@@ -335,13 +336,16 @@ class _ArticleContext:
                 for child in token.children:
                     if child.i in seen or child.dep_ in {"relcl", "ccomp", "advcl", "parataxis"}:
                         continue
+                    if self.trigger(child) is not None:
+                        # Another event's words describe that event, not this one.
+                        continue
                     seen.add(child.i)
                     nxt.append(child)
                     yield child
             frontier = nxt
 
     def _where(self, roots: list[Token], exclude: set[str]) -> Mention | None:
-        for token in self._near(roots, 4):
+        for token in self._near(roots, 6):
             if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
                 place = self._place(token)
                 if place is not None and place.key not in exclude:
@@ -362,7 +366,7 @@ class _ArticleContext:
 
     def _date_phrases(self, roots: list[Token], within: range | None = None) -> list[Span]:
         spans = []
-        for token in (*roots, *self._near(roots, 3)):
+        for token in (*roots, *self._near(roots, 6)):
             if token.ent_type_ in {"DATE", "TIME"} and (within is None or token.i in within):
                 for ent in self.doc.ents:
                     if ent.start <= token.i < ent.end and ent not in spans:
@@ -384,23 +388,36 @@ class _ArticleContext:
         return None
 
     def _tense(self, verb: Token) -> Tense:
+        """FUTURE on "will"; else PAST on a past verb up the chain ("postponed plans to
+        visit"); else FUTURE on a plan word ("scheduled to"); else PRESENT."""
         head = verb
+        past = planned = False
         for _ in range(4):
             aux = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
-            if aux & _FUTURE_AUX or head.lemma_.lower() in {"plan", "schedule", "expect", "set", "invite"}:
+            if aux & _FUTURE_AUX:
                 return Tense.FUTURE
             if head.tag_ in {"VBD", "VBN"} or aux & {"had", "has", "have", "was", "were", "did"}:
-                return Tense.PAST
+                past = True
+            if head.lemma_.lower() in {"plan", "schedule", "expect", "set", "invite"}:
+                planned = True
             if head.dep_ not in _CLIMB or head.head is head:
                 break
             head = head.head
-        return Tense.PRESENT
+        if past:
+            return Tense.PAST
+        return Tense.FUTURE if planned else Tense.PRESENT
 
     def _status(self, trigger: Token, segment: Iterable[Token] = ()) -> Status:
         words = self.lexicon.status_words
         sent = trigger.sent
         found: set[Status] = set()
-        chain = [trigger, *list(trigger.ancestors)[:6]]
+        chain = [trigger]
+        for ancestor in list(trigger.ancestors)[:6]:
+            if ancestor.dep_ == "prep" and ancestor.lower_ in _TEMPORAL_PREPS:
+                # "hoped to meet again after their meeting in November": the earlier
+                # meeting is not hedged by the hope.
+                break
+            chain.append(ancestor)
         for token in chain:
             status = words.get(token.lemma_.lower())
             if status in {Status.POSTPONED, Status.CANCELLED, Status.DECLINED} and token is not trigger:
@@ -416,7 +433,12 @@ class _ArticleContext:
             cue = words.get(token.lower_)
             if cue in {Status.POSSIBLE}:
                 found.add(cue)
-        text = sent.text.lower()
+        window = []
+        for token in sent[trigger.i - sent.start + 1 :]:
+            if self.trigger(token) is not None:
+                break
+            window.append(token)
+        text = " ".join(t.lower_ for t in self._clause(trigger)) + " | " + " ".join(t.lower_ for t in window)
         for phrase, status in self.lexicon.status_phrases:
             if phrase in text:
                 found.add(status)
@@ -426,6 +448,18 @@ class _ArticleContext:
             if status in found:
                 return status
         return Status.OCCURRED
+
+    def _clause(self, trigger: Token) -> list[Token]:
+        """The words of the trigger's own clause: its governing verb's subtree, less
+        the clauses joined to it ("X was meeting Y and [an encounter was in the cards]")."""
+        verb = self._governor(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else trigger
+        skip: set[int] = set()
+        for child in verb.children:
+            if child.dep_ in {"conj", "ccomp", "advcl", "parataxis"} and child.i > trigger.i and (
+                child.pos_ in {"VERB", "AUX"}
+            ):
+                skip.update(t.i for t in child.subtree)
+        return [t for t in verb.subtree if t.i not in skip]
 
     def _negated(self, token: Token) -> bool:
         for head in (token, token.head):
@@ -455,8 +489,12 @@ class _ArticleContext:
         )
         subjects = self._actors(self._subjects(verb)) if not noun or verb is not trigger_token else []
         partners = self._actors(self._partners(trigger_token))
-        if noun and not partners:
-            partners = []
+        if noun and subjects:
+            # "In his meetings, Blinken pressed...": the possessive pronoun is the subject.
+            partners = [(h, m) for h, m in partners if h.lower_ not in _PRONOUNS]
+        if noun and verb is not trigger_token and any(c.lower_ == "their" for c in trigger_token.children):
+            partners = partners + self._actors(c for c in verb.children if c.dep_ in {"dobj", "dative"})
+        partners = self._without_owners(subjects, partners)
         if trigger.kind in {EventKind.DISPUTE, EventKind.COOPERATION}:
             yield from self._relation(base, trigger_token, subjects, partners, sentence)
             return
@@ -464,6 +502,18 @@ class _ArticleContext:
             yield from self._visit(base, trigger_token, roots, subjects, partners, tense)
             return
         yield from self._meeting(base, trigger_token, roots, subjects, partners, tense)
+
+    def _without_owners(self, subjects: list[tuple[Token, Mention]],
+                        partners: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
+        """Drop the organisation or country that is only the owner of a participant's office
+        ("Microsoft Corp. co-founder Bill Gates" is one participant)."""
+        people = {mention_key(m) for _, m in subjects + partners if m.kind is EntityKind.PERSON}
+        owners = {
+            mention_key(c.owner)
+            for c in self.claims.values()
+            if c.owner is not None and c.person is not None and mention_key(c.person) in people
+        }
+        return [(h, m) for h, m in partners if mention_key(m) not in owners]
 
     def _meeting(self, base: EventCandidate, trigger: Token, roots: list[Token],
                  subjects: list[tuple[Token, Mention]], partners: list[tuple[Token, Mention]],
@@ -650,6 +700,7 @@ class _Merger:
                     continue
                 if candidate.kind is EventKind.VISIT:
                     destination = self.place(candidate.destination)
+                    actors = tuple(a for a in actors if self._kind(a) is EntityKind.PERSON)
                     if not actors or destination is None:
                         continue
                     self._add(candidate, frozenset(actors), actors, destination, self.country_of(destination),
@@ -658,6 +709,42 @@ class _Merger:
                 if len(set(actors)) < 2:
                     continue
                 self._add(candidate, frozenset(actors), actors, self.place(candidate.place), None, relaxed=False)
+
+    def _kind(self, iri: str) -> EntityKind | None:
+        entity = self.entities.get(iri)
+        return entity.kind if entity is not None else None
+
+    def absorb(self) -> None:
+        """A meeting of a person with a country ("Blinken met senior Chinese officials")
+        joins the meeting of that person with someone of that country at a compatible
+        time, when there is exactly one."""
+        kept = []
+        for draft in self.drafts:
+            if draft.kind is EventKind.MEETING and len(draft.participants) == 2:
+                people = [p for p in draft.participants if self._kind(p) is EntityKind.PERSON]
+                countries = [p for p in draft.participants if self._kind(p) is EntityKind.COUNTRY]
+                if len(people) == 1 and len(countries) == 1:
+                    hosts = [
+                        other for other in self.drafts
+                        if other is not draft and other.kind is EventKind.MEETING
+                        and people[0] in other.participants
+                        and any(self.country_of(p) == countries[0] for p in other.participants if p != people[0])
+                        and all(other.accepts(d, None, False) for d in draft.dates)
+                        and (draft.dates or len(other.dates) == 0 or True)
+                    ]
+                    if draft.dates:
+                        hosts = [h for h in hosts if h.dates]
+                    if len(hosts) == 1:
+                        host = hosts[0]
+                        host.candidates.extend(
+                            (c, tuple(a for a in actors if a != countries[0]), place, group)
+                            for c, actors, place, group in draft.candidates
+                        )
+                        host.dates.extend(draft.dates)
+                        host.places.update(draft.places)
+                        continue
+            kept.append(draft)
+        self.drafts = kept
 
     def _top_countries(self, doc_id: str) -> frozenset[str]:
         counts = self.doc_countries.get(doc_id, Counter())
@@ -670,6 +757,10 @@ class _Merger:
         key = participants if group is None else frozenset([*participants, group])
         for draft in self.drafts:
             if draft.kind is kind and draft.participants == key and draft.accepts(candidate.date, place, relaxed):
+                if candidate.date is None and candidate.status in {Status.PLANNED, Status.POSSIBLE} and any(
+                    candidate.published and d.value < candidate.published.replace(day=1) for d in draft.dates
+                ):
+                    continue  # "will meet again" is not the meeting of last year
                 break
         else:
             draft = _Draft(kind, key, [], [], Counter(), Counter())
@@ -689,10 +780,13 @@ class _Merger:
         used: Counter[str] = Counter()
         for draft in self.drafts:
             candidates = [c for c, *_ in draft.candidates]
+            # The latest article's word; within it, the most cautious one.
             latest = max(candidates, key=lambda c: (c.published.isoformat() if c.published else "",
-                                                    _STATUS_RANK[c.status]))
+                                                    -_STATUS_RANK[c.status]))
             date = draft.date() if draft.kind not in {EventKind.DISPUTE, EventKind.COOPERATION} else None
-            place = min(draft.places, key=lambda p: (-draft.places[p], p)) if draft.places else None
+            # The most specific place (a city before a country), then the most often named.
+            place = min(draft.places, key=lambda p: (self._kind(p) is EntityKind.COUNTRY, -draft.places[p], p)) \
+                if draft.places else None
             participants = tuple(sorted({a for _, actors, _, _ in draft.candidates for a in actors}
                                         if draft.kind not in {EventKind.DISPUTE, EventKind.COOPERATION}
                                         else draft.participants))
@@ -756,5 +850,6 @@ def merge_events(
     ordered = sorted(facts, key=lambda f: f.info.doc_id)
     merger = _Merger(ordered, resolution, load_event_lexicon(data_dir))
     merger.run()
+    merger.absorb()
     events, issues = merger.events()
     return tuple(sorted(events, key=lambda e: e.iri)), tuple(issues)
