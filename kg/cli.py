@@ -28,10 +28,20 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--engine", choices=["local", "dask"], default="local")
     build.add_argument("--scheduler", help="Dask scheduler address, with --engine dask")
     build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    load = commands.add_parser("load", help="load an export into an Oxigraph store on disk")
+    load.add_argument("graph", type=Path, help="an export: graph.ttl, graph.nt or graph.jsonld")
+    load.add_argument("--store", type=Path, required=True, help="store folder (created if missing)")
+    load.add_argument("--replace", action="store_true", help="empty the store's data first")
+    query = commands.add_parser("query", help="run a SPARQL query on a store made by kg load")
+    query.add_argument("query", help="the query text, or a .rq file")
+    query.add_argument("--store", type=Path, required=True, help="store folder made by kg load")
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
+                       help="set ?NAME to an RDF term: <iri>, kg:Term, \"literal\"^^<type>, or plain text")
     return parser
 
 
-def _summary(G, out_dir: Path) -> str:  # noqa: ANN001
+def _summary(G, out_dir: Path) -> str:
     report = G.graph["report"]
     kinds = Counter(data["kind"] for _, data in G.nodes(data=True))
     lines = [
@@ -56,11 +66,37 @@ def _build(args: argparse.Namespace) -> int:
     settings = Settings(workers=args.workers, progress=not args.quiet, engine=args.engine,
                         scheduler=args.scheduler)
     G = build(args.input, settings)
-    write_all(args.out, {"graph.ttl": to_turtle(G), "graph.html": to_html(G)})
+    write_all(args.out, {"graph.ttl": to_turtle(G), "graph.html": to_html(G), **_extra_formats(G)})
     report = G.graph["report"]
     if not args.quiet:
         print(_summary(G, args.out), file=sys.stderr)
     return EXIT_SKIPPED if report.skipped else EXIT_OK
+
+
+def _extra_formats(G) -> dict[str, str]:
+    from kg.export.graphml import to_graphml
+    from kg.export.jsonld import to_jsonld
+    from kg.export.nodelink import to_node_link
+    from kg.export.ntriples import to_ntriples
+
+    return {"graph.nt": to_ntriples(G), "graph.jsonld": to_jsonld(G), "graph.graphml": to_graphml(G),
+            "graph.json": to_node_link(G)}
+
+
+def _load(args: argparse.Namespace) -> int:
+    from kg.store import load
+
+    count = load(args.graph, args.store, replace=args.replace)
+    print(f"kg load: {args.graph} -> {args.store} ({count} triples in the default graph)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _query(args: argparse.Namespace) -> int:
+    from kg.store import format_result, read_query, run_query
+
+    result = run_query(args.store, read_query(args.query), args.bind)
+    sys.stdout.write(format_result(result, args.format))
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -69,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "load":
+            return _load(args)
+        if args.command == "query":
+            return _query(args)
     except KgError as error:
         print(f"kg: error: {error}", file=sys.stderr)
         return EXIT_ERROR

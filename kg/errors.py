@@ -16,3 +16,7 @@ class KgError(Exception):
         self.code = code
         self.path = path
         self.message = message
+
+    def __reduce__(self) -> tuple[type[KgError], tuple[str, str, str]]:
+        # Raised in a worker process, the error crosses back to the parent pickled.
+        return (KgError, (self.code, self.path, self.message))

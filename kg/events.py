@@ -5,10 +5,10 @@ Extraction works on the dependency parse of one article. A trigger word from
 ``event_triggers.tsv`` (a verb such as "met", or a noun such as "talks") opens an
 event; its actors are read from the parse: the subject (climbing through "plans to
 meet", "by meeting"), objects and "with"/"between" phrases for verbs, possessors
-("Biden and Xi's meet"), compounds ("US-China tensions") and the governing verb's
+("Okafor and Lin's meet"), compounds ("US-China tensions") and the governing verb's
 subject for nouns ("held talks with"). Titles stand for their holders, pronouns for
 the last person who was a subject. A list of objects with their own dates or
-hedges ("Qin Gang on Sunday, ... and possibly President Xi on Monday") gives one
+hedges ("Lin Tao on Sunday, ... and possibly President Lin on Monday") gives one
 event per object.
 
 Status comes from cue words in the trigger's clause (``status_cues.tsv``): a
@@ -490,7 +490,7 @@ class _ArticleContext:
         subjects = self._actors(self._subjects(verb)) if not noun or verb is not trigger_token else []
         partners = self._actors(self._partners(trigger_token))
         if noun and subjects:
-            # "In his meetings, Blinken pressed...": the possessive pronoun is the subject.
+            # "In his meetings, Moreau pressed...": the possessive pronoun is the subject.
             partners = [(h, m) for h, m in partners if h.lower_ not in _PRONOUNS]
         if noun and verb is not trigger_token and any(c.lower_ == "their" for c in trigger_token.children):
             partners = partners + self._actors(c for c in verb.children if c.dep_ in {"dobj", "dative"})
@@ -506,7 +506,7 @@ class _ArticleContext:
     def _without_owners(self, subjects: list[tuple[Token, Mention]],
                         partners: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
         """Drop the organisation or country that is only the owner of a participant's office
-        ("Microsoft Corp. co-founder Bill Gates" is one participant)."""
+        ("Acme Corp. co-founder Jan Novak" is one participant)."""
         people = {mention_key(m) for _, m in subjects + partners if m.kind is EntityKind.PERSON}
         owners = {
             mention_key(c.owner)
@@ -715,7 +715,7 @@ class _Merger:
         return entity.kind if entity is not None else None
 
     def absorb(self) -> None:
-        """A meeting of a person with a country ("Blinken met senior Chinese officials")
+        """A meeting of a person with a country ("Moreau met senior Chinese officials")
         joins the meeting of that person with someone of that country at a compatible
         time, when there is exactly one."""
         kept = []

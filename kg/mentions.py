@@ -4,8 +4,8 @@ Reads ``doc.spans["kg"]`` (see :mod:`kg.pipeline.entities`) and turns each span 
 a :class:`~kg.types.Mention` with its sentence as evidence. Titles are tied to the
 people and owners the text gives them by a few word-order patterns:
 
-- title before a name: "Chinese Foreign Minister Qin Gang", "State Councilor and
-  Foreign Minister Qin Gang";
+- title before a name: "Chinese Foreign Minister Lin Tao", "State Councilor and
+  Foreign Minister Lin Tao";
 - apposition: "Daniel Kritt, the State Department's top diplomat for East Asia";
 - possessive with a comma: "the president's national security adviser, Jane Roe";
 - predecessors: "his predecessor John Doe" holds, formerly, what the sentence's

@@ -4,20 +4,20 @@ Countries, places and organisations resolve by gazetteer key. People are harder:
 
 1. Full names (two or more words) are grouped by spelling, case-insensitively.
 2. A rare spelling one edit away from a more frequent one, word for word, is a
-   misspelling of it ("Anthony" for "Antony") unless the two are known to act for
+   misspelling of it ("Anthony" for "Anna") unless the two are known to act for
    different countries. The canonical label is the most frequent spelling.
-3. A single word ("Blinken", "Qin", "Yi") joins the full name in the same article
+3. A single word ("Moreau", "Lin", "Min") joins the full name in the same article
    that contains it (the nearest one before it when several do), else the only
    full name in the corpus ending in it; a long single word one edit away from such
-   a word joins it too ("Binken").
+   a word joins it too ("Moreu").
 4. A name the model tagged as a place or organisation becomes a person when it is
    one of a person's names; a place name that equals a person's full name is that
-   person ("Barack Obama's" tagged as a facility).
+   person ("Maria Rossi's" tagged as a facility).
 5. A title standing for a person ("the top US diplomat", "China's top diplomat")
    joins the one person in the corpus who holds that office for that owner.
 
 Single words that join nobody are left unresolved (no half-name nodes) unless the
-text gives them an office ("President Macron").
+text gives them an office ("President Duval").
 
 Offices are keyed by title and owner. An owner is a country, an organisation, or
 a person's country ("the president's national security adviser"); a title with no
@@ -226,7 +226,7 @@ class _Resolver:
                 if label.lower().startswith("the "):
                     label = label[4:]
                 self._bind(mint("place", label), EntityKind.PLACE, label, m)
-        # Titled single names ("President Macron") stand on their own, one per spelling.
+        # Titled single names ("President Duval") stand on their own, one per spelling.
         by_name: dict[str, _PersonCluster] = {}
         for m in loose:
             cluster = by_name.setdefault(normalise(m.text).casefold(), _PersonCluster())
@@ -331,7 +331,7 @@ class _Resolver:
                 person_country[person_iri][code] += 1
             direct.append((claim, person_iri))
         countries = {p: c.most_common(1)[0][0] for p, c in person_country.items()}
-        # Pass 2: owners that are people ("Biden's adviser") and holders' own countries.
+        # Pass 2: owners that are people ("Okafor's adviser") and holders' own countries.
         tenures: dict[tuple[str, str], dict] = {}
         office_owner: dict[str, str] = {}
         for claim, person_iri in direct:

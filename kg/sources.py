@@ -575,7 +575,7 @@ def is_english(text: str) -> bool:
 
     Examples
     --------
-    >>> is_english("Blinken met Wang Yi in Beijing on Monday, and they said the talks were candid.")
+    >>> is_english("Moreau met Zhou Min in Beijing on Monday, and they said the talks were candid.")
     True
     >>> is_english("Der Außenminister traf am Montag in Peking seinen Amtskollegen. " * 5)
     False

@@ -188,7 +188,7 @@ class OfficeClaim:
     ``office`` is the title mention (``kind`` OFFICE, ``key`` the title key, ``label``
     the title's kind: ``office``, ``descriptor`` or ``predecessor``). ``owner`` is the
     country, organisation or person whose office it is ("China's", "State Department's",
-    "Biden's"). ``person`` is who holds it, if the text names them. A ``referential``
+    "Okafor's"). ``person`` is who holds it, if the text names them. A ``referential``
     claim is a bare title standing for its holder ("the top US diplomat said").
     """
 

@@ -26,3 +26,17 @@ def seeds_dir() -> Path:
 def seeds_graph(seeds_dir: Path) -> nx.MultiDiGraph:
     """The graph built from ``seeds/`` with default settings (built once per session)."""
     return kg.build(seeds_dir)
+
+
+@pytest.fixture(scope="session")
+def seeds_export(seeds_graph: nx.MultiDiGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with the RDF exports of ``seeds_graph``: ``graph.ttl``, ``graph.nt``, ``graph.jsonld``."""
+    from kg.export.files import write_all
+    from kg.export.jsonld import to_jsonld
+    from kg.export.ntriples import to_ntriples
+    from kg.export.rdf import to_turtle
+
+    out = tmp_path_factory.mktemp("seeds_export")
+    write_all(out, {"graph.ttl": to_turtle(seeds_graph), "graph.nt": to_ntriples(seeds_graph),
+                    "graph.jsonld": to_jsonld(seeds_graph)})
+    return out

@@ -6,10 +6,13 @@ tested is the rule, not whatever a model happens to tag this year.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 import kg.pipeline  # noqa: F401  (registers the factories)
 from kg.lexicon import Term
@@ -23,7 +26,8 @@ from kg.roles import load_name_words
 NO_SPACE_BEFORE = {",", ".", "'s", "\u2019s", "?", ":", ";"}
 
 
-def make_doc(vocab, words: list[str], ents: list[tuple[int, int, str]] = (), sent_starts=None) -> Doc:  # noqa: ANN001
+def make_doc(vocab: Vocab, words: list[str], ents: Sequence[tuple[int, int, str]] = (),
+             sent_starts: list[bool] | None = None) -> Doc:
     """A Doc with natural spacing and the given model entities ``(start, end, label)``."""
     spaces = [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE and "\n" not in words[i]
               for i in range(len(words))]
@@ -54,7 +58,7 @@ def run(nlp: Language, doc: Doc) -> Doc:
     return doc
 
 
-def reconcile(doc: Doc, gazetteer: list[tuple[int, int, str, str]] = ()) -> list[tuple[str, str, str]]:
+def reconcile(doc: Doc, gazetteer: Sequence[tuple[int, int, str, str]] = ()) -> list[tuple[str, str, str]]:
     """Run only the reconciler, with gazetteer spans ``(start, end, label, kb_id)`` given by hand."""
     doc.spans[GAZ_KEY] = [Span(doc, s, e, label=label, kb_id=kb) for s, e, label, kb in gazetteer]
     return spans(EntityReconciler(load_name_words())(doc), KG_KEY)
@@ -194,7 +198,7 @@ class TestEntityReconciler:
         assert reconcile(doc) == []
 
     def test_person_with_a_lower_case_word_or_too_long_is_dropped(self) -> None:
-        doc = make_doc(self.vocab, ["Jane", "said", "A", "B", "C", "D", "E"],
+        doc = make_doc(self.vocab, ["Jane", "said", "Jo", "Al", "Bo", "Cy", "Di"],
                        [(0, 2, "PERSON"), (2, 7, "PERSON")])
         assert reconcile(doc) == []
 

@@ -145,11 +145,10 @@
       star: ["polygon", { points: "9,1 11,7 17,7 12,11 14,17 9,13 4,17 6,11 1,7 7,7" }],
       box: ["rect", { x: 1, y: 4, width: 16, height: 10, rx: 2 }],
       ellipse: ["ellipse", { cx: 9, cy: 9, rx: 8, ry: 5 }],
-      database: ["rect", { x: 3, y: 1, width: 12, height: 16, rx: 5 }],
       diamond: ["polygon", { points: "9,1 17,9 9,17 1,9" }],
       circle: ["circle", { cx: 9, cy: 9, r: 8 }]
     };
-    var spec = shapes[s.shape] || shapes.dot;
+    var spec = s.points ? ["polygon", { points: s.points }] : shapes[s.shape] || shapes.dot;
     var shape = document.createElementNS(SVG, spec[0]);
     Object.keys(spec[1]).forEach(function (a) { shape.setAttribute(a, spec[1][a]); });
     shape.setAttribute("fill", s.colour);

@@ -1,7 +1,7 @@
 """Reconcile the model's named entities with the gazetteer into one clean span list.
 
 The gazetteer is right about what it knows; the model is right about names it has
-never seen but often wrong about their kind ("Blinken" as a place, "Secretary of
+never seen but often wrong about their kind ("Moreau" as a place, "Secretary of
 State" as an organisation "State"). The result, ``doc.spans["kg"]``, holds:
 
 - gazetteer spans, unchanged (labels from :class:`kg.lexicon.Label`);
@@ -9,7 +9,7 @@ State" as an organisation "State"). The result, ``doc.spans["kg"]``, holds:
 - ``ORG``: an organisation name the model found that looks like one (an acronym,
   or a name ending in an organisation word such as "Party" or "Corp.");
 - ``PLACE``: a multi-word place name the gazetteer does not know;
-- ``NAME``: a single capitalised word of unsure kind ("Blinken" tagged GPE), left
+- ``NAME``: a single capitalised word of unsure kind ("Moreau" tagged GPE), left
   for cross-document resolution to decide; ``kb_id`` keeps the model's label.
 """
 
@@ -41,12 +41,12 @@ class EntityReconciler:
     >>> import spacy
     >>> from spacy.tokens import Doc, Span
     >>> nlp = spacy.blank("en")
-    >>> doc = Doc(nlp.vocab, words=["President", "Joe", "Biden", "met", "Blinken"])
+    >>> doc = Doc(nlp.vocab, words=["President", "Paul", "Okafor", "met", "Moreau"])
     >>> doc.ents = [Span(doc, 0, 3, "PERSON"), Span(doc, 4, 5, "GPE")]
     >>> doc.spans["kg_gazetteer"] = [Span(doc, 0, 1, "TITLE", kb_id="president")]
     >>> doc = EntityReconciler(load_name_words())(doc)
     >>> [(s.text, s.label_) for s in doc.spans["kg"]]
-    [('President', 'TITLE'), ('Joe Biden', 'PERSON'), ('Blinken', 'NAME')]
+    [('President', 'TITLE'), ('Paul Okafor', 'PERSON'), ('Moreau', 'NAME')]
     """
 
     def __init__(self, words: NameWords) -> None:

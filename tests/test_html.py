@@ -1,0 +1,162 @@
+"""The HTML export as a string: self-contained, escaped, deterministic, and true to ``G``."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+
+import networkx as nx
+import pytest
+from html_graphs import XSS_PAYLOADS, R, big_graph, event_graph, xss_graph
+
+from kg.export.html import KIND_STYLES, REDUCED_NODES, page_data, to_html
+from kg.vocab import EntityKind, EventKind
+
+_DATA = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>', re.S)
+
+
+def _data(page: str) -> dict:
+    match = _DATA.search(page)
+    assert match, "the page has no JSON data block"
+    return json.loads(match.group(1))
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return to_html(event_graph())
+
+
+def test_page_links_nothing_outside_itself(page: str) -> None:
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<link" not in page
+    assert "@import" not in page
+    assert not re.search(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
+    assert not re.search(r"url\(\s*[\"']?\s*(?:https?:)?//", page, re.I)
+    assert not re.search(r"<script[^>]*\bsrc\s*=", page, re.I)
+    # The only https? strings left are in licence comments and the SVG namespace, never fetched.
+    assert "cdn" not in page.lower()
+
+
+def test_page_holds_exactly_three_scripts_and_the_data_parses(page: str) -> None:
+    assert page.count("</script") == 3
+    data = _data(page)
+    assert data["meta"]["nodes"] == 13 and data["meta"]["events"] == 5
+
+
+def test_every_node_and_edge_of_the_graph_is_in_the_page(page: str) -> None:
+    G = event_graph()
+    data = _data(page)
+    assert {n["id"] for n in data["nodes"]} == set(G.nodes)
+    graph_edges = [e for e in data["edges"] if not e.get("projected")]
+    assert len(graph_edges) == G.number_of_edges()
+    assert sorted((e["from"], e["to"]) for e in graph_edges) == sorted((u, v) for u, v in G.edges())
+    assert len({e["id"] for e in data["edges"]}) == len(data["edges"])
+
+
+def test_article_text_is_escaped_inside_the_json_block() -> None:
+    G = xss_graph()
+    page = to_html(G)
+    for payload in XSS_PAYLOADS:
+        assert payload not in page
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in page
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page
+    assert page.count("</script") == 3
+    # ... and it reads back as the very text of the article.
+    data = _data(page)
+    mallory = data["info"][R + "person/mallory"]
+    assert mallory["name"] == XSS_PAYLOADS[1]
+    assert [text for _, text in mallory["evidence"]] == list(XSS_PAYLOADS)
+    assert data["documents"][0]["title"].endswith(" ".join(XSS_PAYLOADS))
+
+
+def test_the_exporter_does_not_change_the_graph() -> None:
+    G = event_graph()
+    before = copy.deepcopy(G)
+    to_html(G)
+    assert nx.utils.graphs_equal(G, before)
+    assert list(G.nodes(data=True)) == list(before.nodes(data=True))
+    assert list(G.edges(keys=True, data=True)) == list(before.edges(keys=True, data=True))
+    assert G.graph == before.graph
+
+
+def test_same_graph_same_bytes() -> None:
+    assert to_html(event_graph()) == to_html(event_graph())
+
+
+def test_one_colour_and_one_shape_for_every_kind() -> None:
+    kinds = {k.value for k in EntityKind} | {k.value for k in EventKind}
+    assert set(KIND_STYLES) == kinds
+    assert len({s.colour for s in KIND_STYLES.values()}) == len(kinds)
+    assert len({s.shape for s in KIND_STYLES.values()}) == len(kinds)
+    data = page_data(event_graph())
+    assert {k["kind"] for k in data["kinds"]} == kinds
+    shapes = {n["id"]: n["shape"] for n in data["nodes"]}
+    assert shapes[R + "event/meeting-1"] == KIND_STYLES["meeting"].shape
+    assert shapes[R + "person/qin-gang"] == KIND_STYLES["person"].shape
+
+
+def test_events_are_labelled_with_date_and_status_and_panel_facts() -> None:
+    data = page_data(event_graph())
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    assert labels[R + "event/meeting-1"] == "Meeting\n2023-06-18"
+    assert labels[R + "event/call-1"] == "Phone call (planned)\n2023-06-14"
+    meeting = data["info"][R + "event/meeting-1"]
+    assert meeting["date"] == "2023-06-18" and meeting["status"] == "occurred"
+    assert meeting["facts"]["place"] == ["Diaoyutai State Guesthouse"]
+    assert meeting["facts"]["participants"] == ["Antony Blinken", "Qin Gang"]
+    titles = [data["documents"][d]["title"] for d, _ in meeting["evidence"]]
+    assert titles == ["Blinken arrives in Beijing", "Talks at the guesthouse"]
+    blinken = data["info"][R + "person/antony-blinken"]
+    assert blinken["facts"]["offices"] == ["Secretary of State (United States)"]
+    assert blinken["aliases"] == ["Blinken"]
+    assert data["info"][R + "event/visit-1"]["facts"]["destination"] == ["China"]
+
+
+def test_edges_are_labelled_with_their_relation() -> None:
+    data = page_data(event_graph())
+    labels = {(e["from"], e["to"]): e["label"] for e in data["edges"] if not e.get("projected")}
+    assert labels[R + "event/meeting-1", R + "place/diaoyutai"] == "place"
+    assert labels[R + "person/antony-blinken", R + "office/secretary-of-state"] == "holds"
+    assert labels[R + "event/visit-1", R + "person/antony-blinken"] == "traveller"
+
+
+def test_hidden_events_view_joins_the_actors_directly() -> None:
+    data = page_data(event_graph())
+    projected = {(e["from"], e["to"], e["label"]) for e in data["edges"] if e.get("projected")}
+    assert (R + "person/antony-blinken", R + "person/qin-gang", "met 2023-06-18") in projected
+    assert (R + "person/antony-blinken", R + "country/china", "visited 2023-06-18") in projected
+    assert (R + "person/antony-blinken", R + "person/wang-yi", "phoned 2023-06-14") in projected
+
+
+def test_header_figures() -> None:
+    meta = page_data(event_graph())["meta"]
+    assert (meta["articles"], meta["people"], meta["events"]) == (2, 3, 5)
+    assert meta["dates"] == {"from": "2023-06", "to": "2023-06-19", "source": "events"}
+    assert meta["reduced"] is False
+
+
+def test_large_graphs_start_reduced_to_the_most_connected_nodes() -> None:
+    G = big_graph(60)
+    data = page_data(G, max_nodes=40)
+    assert data["meta"]["reduced"] is True
+    core = [n for n, info in data["info"].items() if info["core"]]
+    assert len(core) == data["meta"]["coreNodes"] == min(REDUCED_NODES, 40)
+    hub = max(G.nodes, key=G.degree)
+    assert data["info"][hub]["core"]
+    assert len(data["nodes"]) == G.number_of_nodes()
+    assert page_data(G)["meta"]["reduced"] is False
+
+
+def test_empty_graph() -> None:
+    data = _data(to_html(nx.MultiDiGraph()))
+    assert data["nodes"] == [] and data["meta"]["articles"] == 0
+
+
+def test_the_page_script_never_parses_text_as_html() -> None:
+    from importlib import resources
+
+    script = (resources.files("kg") / "data" / "graph.js").read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/", "", script, flags=re.S)
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function("):
+        assert sink not in code

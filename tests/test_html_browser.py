@@ -1,0 +1,302 @@
+"""The HTML export in a real browser: headless Chromium driven through Playwright, offline.
+
+Every page is opened from a ``file://`` URL with every other request aborted and
+recorded; each test asserts that none was attempted and that the console stayed free
+of errors.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from html_graphs import XSS_PAYLOADS, R, big_graph, event_graph, xss_graph
+
+from kg.export.html import to_html
+
+playwright_api = pytest.importorskip("playwright.sync_api",
+                                     reason="pip install playwright to run browser tests")
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).parent.parent / "test-artifacts"
+READY = "html[data-kg-ready]"
+
+
+@dataclass
+class Opened:
+    """A loaded page and what it tried to do."""
+
+    page: object
+    graph: nx.MultiDiGraph
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def js(self, expression: str, arg: object = None) -> object:
+        return self.page.evaluate(expression, arg)
+
+    def assert_clean(self) -> None:
+        assert self.blocked == [], f"the page tried to reach the network: {self.blocked}"
+        assert self.errors == [], f"console errors: {self.errors}"
+        assert self.dialogs == [], f"the page opened dialogs: {self.dialogs}"
+
+    def click_node(self, node: str) -> None:
+        """Click the node where it is drawn, as a person would."""
+        box = self.page.locator("#kg-network").bounding_box()
+        point = self.js("""id => { const net = kgGraph.network;
+                                   return net.canvasToDOM(net.getPositions([id])[id]); }""", node)
+        self.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_graph(browser: object, tmp_path: Path) -> Iterator[Callable[..., Opened]]:
+    contexts = []
+
+    def _open(G: nx.MultiDiGraph, name: str = "graph.html", **kwargs: object) -> Opened:
+        path = tmp_path / name
+        path.write_text(to_html(G, **kwargs), encoding="utf-8")
+        context = browser.new_context(viewport={"width": 1800, "height": 1100})
+        contexts.append(context)
+        page = context.new_page()
+        opened = Opened(page, G)
+
+        def route(r: object) -> None:
+            if r.request.url.startswith("file:"):
+                r.continue_()
+            else:
+                opened.blocked.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: opened.errors.append(str(e)))
+
+        def dialog(d: object) -> None:
+            opened.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", dialog)
+        page.goto(path.as_uri())
+        page.wait_for_selector(READY, state="attached", timeout=60_000)
+        return opened
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def _drawn(opened: Opened) -> dict[str, int]:
+    return opened.js("""() => ({
+        nodes: kgGraph.nodes.length, edges: kgGraph.edges.length,
+        drawnNodes: kgGraph.network.body.nodeIndices.length,
+        drawnEdges: kgGraph.network.body.edgeIndices.length,
+        attrNodes: +document.documentElement.dataset.kgNodesDrawn,
+        attrEdges: +document.documentElement.dataset.kgEdgesDrawn,
+        ids: kgGraph.nodes.getIds()})""")
+
+
+def _assert_draws_everything(opened: Opened) -> None:
+    G = opened.graph
+    drawn = _drawn(opened)
+    assert set(drawn.pop("ids")) == set(G.nodes)
+    n, m = G.number_of_nodes(), G.number_of_edges()
+    assert drawn == {"nodes": n, "edges": m, "drawnNodes": n, "drawnEdges": m, "attrNodes": n, "attrEdges": m}
+
+
+def test_hand_built_graph_loads_offline_and_draws_every_node_and_edge(open_graph) -> None:
+    opened = open_graph(event_graph())
+    _assert_draws_everything(opened)
+    opened.assert_clean()
+
+
+def test_seeds_graph_loads_offline_draws_everything_and_is_saved_as_a_screenshot(
+        open_graph, seeds_graph: nx.MultiDiGraph) -> None:
+    opened = open_graph(seeds_graph)
+    _assert_draws_everything(opened)
+    header = opened.page.inner_text("#kg-summary")
+    articles = len(seeds_graph.graph["documents"])
+    people = sum(1 for _, d in seeds_graph.nodes(data=True) if d["kind"] == "person")
+    assert f"{articles} articles" in header and f"{people} people" in header
+    dates = sorted(d["date"] for _, d in seeds_graph.nodes(data=True) if d.get("date"))
+    dates = dates or sorted(str(d.published) for d in seeds_graph.graph["documents"].values())
+    assert f"{dates[0]} to {dates[-1]}" in header
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "graph.png"
+    opened.page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 50_000
+    opened.assert_clean()
+
+
+def test_physics_settles_and_then_stops(open_graph) -> None:
+    opened = open_graph(event_graph())
+    assert opened.js("() => kgGraph.network.physics.options.enabled") is False
+    before = opened.js("() => kgGraph.network.getPositions()")
+    opened.page.wait_for_timeout(500)
+    assert opened.js("() => kgGraph.network.getPositions()") == before
+    timing = opened.js("() => kgGraph.timing")
+    assert timing["stabilized"] > 0 and timing["firstDraw"] > 0
+
+
+def _panel(opened: Opened) -> str:
+    return opened.page.inner_text("#kg-panel")
+
+
+def test_clicking_a_meeting_shows_date_place_status_and_evidence(open_graph) -> None:
+    opened = open_graph(event_graph())
+    meeting = R + "event/meeting-1"
+    opened.click_node(meeting)
+    assert opened.page.get_attribute("#kg-panel", "data-node") == meeting
+    panel = _panel(opened)
+    for expected in ("Meeting", "2023-06-18", "Diaoyutai State Guesthouse", "occurred",
+                     "Antony Blinken", "Qin Gang",
+                     "Blinken met Qin Gang for five and a half hours on Sunday.",
+                     "The talks at the Diaoyutai State Guesthouse were candid.",
+                     "Blinken arrives in Beijing", "Talks at the guesthouse"):
+        assert expected in panel
+    opened.assert_clean()
+
+
+def test_clicking_a_person_shows_aliases_and_offices(open_graph) -> None:
+    opened = open_graph(event_graph())
+    opened.click_node(R + "person/antony-blinken")
+    panel = _panel(opened)
+    assert "Antony Blinken" in panel and "Blinken" in panel
+    assert "Secretary of State (United States)" in panel
+    opened.assert_clean()
+
+
+def _find_meeting(G: nx.MultiDiGraph, a: str, b: str, date: str) -> str | None:
+    by_label = {d["label"]: n for n, d in G.nodes(data=True) if d["kind"] == "person"}
+    people = {by_label.get(a), by_label.get(b)}
+    for node, data in G.nodes(data=True):
+        if data["kind"] != "meeting" or data.get("date") != date:
+            continue
+        participants = {v for _, v, k in G.out_edges(node, keys=True) if k == "participant"}
+        if people <= participants:
+            return node
+    return None
+
+
+def test_seeds_blinken_qin_gang_meeting_shows_its_details(open_graph, seeds_graph: nx.MultiDiGraph) -> None:
+    meeting = _find_meeting(seeds_graph, "Antony Blinken", "Qin Gang", "2023-06-18")
+    assert meeting is not None, "no meeting of Antony Blinken and Qin Gang on 2023-06-18 in the seeds graph"
+    opened = open_graph(seeds_graph)
+    opened.click_node(meeting)
+    assert opened.page.get_attribute("#kg-panel", "data-node") == meeting
+    panel = _panel(opened)
+    data = seeds_graph.nodes[meeting]
+    assert "2023-06-18" in panel and data["status"] in panel
+    places = [seeds_graph.nodes[v]["label"]
+              for _, v, k in seeds_graph.out_edges(meeting, keys=True) if k == "place"]
+    assert places and all(place in panel for place in places)
+    assert data["evidence"] and all(" ".join(e.text.split()) in " ".join(panel.split())
+                                    for e in data["evidence"][:5])
+    opened.assert_clean()
+
+
+def _search(opened: Opened, text: str) -> list[str]:
+    opened.page.fill("#kg-search", text)
+    return opened.page.locator("#kg-search-results button").all_inner_texts()
+
+
+@pytest.mark.parametrize("source", ["hand-built", "seeds"])
+def test_search_finds_wang_yi_by_the_alias_wang_ye(open_graph, request, source: str) -> None:
+    G = event_graph() if source == "hand-built" else request.getfixturevalue("seeds_graph")
+    opened = open_graph(G)
+    results = _search(opened, "wang ye")
+    assert results and results[0].startswith("Wang Yi")
+    assert "Wang Ye" in results[0]
+    opened.page.locator("#kg-search-results button").first.click()
+    assert opened.page.inner_text("#kg-panel h2") == "Wang Yi"
+    assert opened.js("() => kgGraph.network.getSelectedNodes()") == [
+        n for n, d in G.nodes(data=True) if d["label"] == "Wang Yi"]
+    opened.assert_clean()
+
+
+def test_filters_by_kind_status_and_article_and_the_event_toggle(open_graph) -> None:
+    G = event_graph()
+    opened = open_graph(G)
+    page = opened.page
+
+    def drawn_ids() -> set[str]:
+        return set(opened.js("() => kgGraph.drawn.nodes.getIds()"))
+
+    def kinds(ids: set[str]) -> set[str]:
+        return {G.nodes[n]["kind"] for n in ids}
+
+    page.uncheck("input[data-kind=office]")
+    assert "office" not in kinds(drawn_ids()) and len(drawn_ids()) == G.number_of_nodes() - 1
+    page.check("input[data-kind=office]")
+
+    page.uncheck("input[data-status=planned]")
+    assert R + "event/call-1" not in drawn_ids()
+    assert R + "event/meeting-1" in drawn_ids()
+    page.check("input[data-status=planned]")
+
+    page.select_option("#kg-article", label="Talks at the guesthouse (2023-06-19)")
+    in_b = {n for n, d in G.nodes(data=True) if any(e.doc_id == "b.txt" for e in d["evidence"])}
+    assert drawn_ids() == in_b
+    page.select_option("#kg-article", value="")
+    assert len(drawn_ids()) == G.number_of_nodes()
+
+    page.check("#kg-hide-events")
+    assert kinds(drawn_ids()) == {"person", "country", "office", "place", "issue"}
+    edges = opened.js("() => kgGraph.drawn.edges.get().map(e => e.label)")
+    assert "met 2023-06-18" in edges and "visited 2023-06-18" in edges
+    page.uncheck("#kg-hide-events")
+    assert len(drawn_ids()) == G.number_of_nodes()
+    assert opened.js("() => kgGraph.drawn.edges.length") == G.number_of_edges()
+    opened.assert_clean()
+
+
+def test_article_text_cannot_run_script(open_graph) -> None:
+    G = xss_graph()
+    opened = open_graph(G)
+    _assert_draws_everything(opened)
+    opened.click_node(R + "event/meeting-1")
+    panel = _panel(opened)
+    assert "Quote: " + " ".join(XSS_PAYLOADS) in panel
+    opened.click_node(R + "person/mallory")
+    panel = _panel(opened)
+    assert all(payload in panel for payload in XSS_PAYLOADS)
+    results = _search(opened, "onerror")
+    assert results and results[0].startswith(XSS_PAYLOADS[1])
+    opened.page.select_option("#kg-article", index=1)
+    assert opened.page.locator("img").count() == 0
+    assert opened.page.locator("script").count() == 3
+    assert opened.js("() => window.__pwned") is None
+    opened.assert_clean()
+
+
+def test_large_graph_starts_reduced_and_says_so(open_graph) -> None:
+    G = big_graph(60)
+    opened = open_graph(G, max_nodes=40)
+    notice = opened.page.locator("#kg-reduced")
+    assert notice.is_visible() and "most connected" in notice.inner_text()
+    assert opened.js("() => kgGraph.network.body.nodeIndices.length") == 40
+    opened.page.click("#kg-show-all")
+    opened.page.wait_for_function("() => kgGraph.network.body.nodeIndices.length > 40")
+    assert opened.js("() => kgGraph.network.body.nodeIndices.length") == G.number_of_nodes()
+    assert opened.js("() => kgGraph.network.body.edgeIndices.length") == G.number_of_edges()
+    opened.assert_clean()

@@ -1,0 +1,471 @@
+"""Mentions and office claims (``kg.mentions``) on hand-built, hand-parsed Docs.
+
+Every sentence below is given word by word with its head, dependency label and tag
+(``(word, head, dep, tag[, lemma])``, heads as absolute token indices), then run
+through kg's gazetteer and reconciler on a blank pipeline: what is tested is the
+attachment rule, never a statistical model's parse. Names are made up on purpose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import kg.pipeline  # noqa: F401  (registers the factories)
+from kg.mentions import DocMentions
+from kg.roles import load_name_words, load_titles
+from kg.types import Article, Mention, OfficeClaim
+from kg.vocab import EntityKind
+
+Row = tuple  # (word, head, dep, tag) or (word, head, dep, tag, lemma)
+NO_SPACE_BEFORE = {",", ".", "'s", "\u2019s", "?", ":", ";"}
+TITLES = {t.key: t for t in load_titles()}
+WORDS = load_name_words()
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_gazetteer")
+    nlp.add_pipe("kg_entities")
+    return nlp
+
+
+def parse(nlp: Language, rows: Sequence[Row], ents: Sequence[tuple[int, int, str]] = (),
+          prefix: str = "") -> DocMentions:
+    """Build the Doc, run kg's components, and read its mentions.
+
+    ``prefix`` is article text before this chunk (the Doc is then a chunk at that offset).
+    """
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE for i in range(len(words))]
+    iob = ["O"] * len(words)
+    for start, end, label in ents:
+        iob[start] = f"B-{label}"
+        iob[start + 1 : end] = [f"I-{label}"] * (end - start - 1)
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        lemmas=[r[4] if len(r) > 4 else r[0].lower() for r in rows],
+        ents=iob,
+    )
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    article = Article(doc_id="t.txt", text=prefix + doc.text)
+    return DocMentions(doc, article, TITLES, WORDS, offset=len(prefix))
+
+
+def claims(found: DocMentions, rule: str | None = None) -> list[OfficeClaim]:
+    return [c for c in found.office_claims() if rule is None or c.rule == rule]
+
+
+def only_claim(found: DocMentions, key: str) -> OfficeClaim:
+    matching = [c for c in found.office_claims() if c.office.key == key]
+    assert len(matching) == 1, [(c.office.text, c.office.key, c.rule) for c in found.office_claims()]
+    return matching[0]
+
+
+def mention(found: DocMentions, text: str) -> Mention:
+    matching = [m for m in found.mentions if m is not None and m.text == text]
+    assert len(matching) == 1, [m.text for m in found.mentions if m is not None]
+    return matching[0]
+
+
+# -- sentences ---------------------------------------------------------------------------------
+
+CHINESE_FM = [  # Chinese Foreign Minister Li Wei arrived.
+    ("Chinese", 2, "amod", "JJ"),
+    ("Foreign", 2, "compound", "NNP"),
+    ("Minister", 4, "compound", "NNP"),
+    ("Li", 4, "compound", "NNP"),
+    ("Wei", 5, "nsubj", "NNP"),
+    ("arrived", 5, "ROOT", "VBD"),
+    (".", 5, "punct", "."),
+]
+
+COORDINATED = [  # Chinese State Councilor and Foreign Minister Li Wei spoke.
+    ("Chinese", 2, "amod", "JJ"),
+    ("State", 2, "compound", "NNP"),
+    ("Councilor", 7, "compound", "NNP"),
+    ("and", 2, "cc", "CC"),
+    ("Foreign", 5, "compound", "NNP"),
+    ("Minister", 2, "conj", "NNP"),
+    ("Li", 7, "compound", "NNP"),
+    ("Wei", 8, "nsubj", "NNP"),
+    ("spoke", 8, "ROOT", "VBD"),
+    (".", 8, "punct", "."),
+]
+
+OWNER_APPOSITION = [  # Daniel Roe, the State Department's top diplomat for East Asia, told reporters.
+    ("Daniel", 1, "compound", "NNP"),
+    ("Roe", 13, "nsubj", "NNP"),
+    (",", 1, "punct", ","),
+    ("the", 5, "det", "DT"),
+    ("State", 5, "compound", "NNP"),
+    ("Department", 8, "poss", "NNP"),
+    ("'s", 5, "case", "POS"),
+    ("top", 8, "amod", "JJ"),
+    ("diplomat", 1, "appos", "NN"),
+    ("for", 8, "prep", "IN"),
+    ("East", 11, "compound", "NNP"),
+    ("Asia", 9, "pobj", "NNP"),
+    (",", 1, "punct", ","),
+    ("told", 13, "ROOT", "VBD"),
+    ("reporters", 13, "dobj", "NNS"),
+    (".", 13, "punct", "."),
+]
+
+POSSESSIVE_APPOSITION = [  # Smith's national security adviser, Jane Roe, travelled to Tokyo.
+    ("Smith", 4, "poss", "NNP"),
+    ("'s", 0, "case", "POS"),
+    ("national", 3, "amod", "JJ"),
+    ("security", 4, "compound", "NN"),
+    ("adviser", 9, "nsubj", "NN"),
+    (",", 4, "punct", ","),
+    ("Jane", 7, "compound", "NNP"),
+    ("Roe", 4, "appos", "NNP"),
+    (",", 4, "punct", ","),
+    ("travelled", 9, "ROOT", "VBD", "travel"),
+    ("to", 9, "prep", "IN"),
+    ("Tokyo", 10, "pobj", "NNP"),
+    (".", 9, "punct", "."),
+]
+
+FORMER_PRESIDENT = [  # The tariffs were imposed by former President Jane Roe.
+    ("The", 1, "det", "DT"),
+    ("tariffs", 3, "nsubjpass", "NNS"),
+    ("were", 3, "auxpass", "VBD"),
+    ("imposed", 3, "ROOT", "VBN", "impose"),
+    ("by", 3, "agent", "IN"),
+    ("former", 6, "amod", "JJ"),
+    ("President", 8, "compound", "NNP"),
+    ("Jane", 8, "compound", "NNP"),
+    ("Roe", 4, "pobj", "NNP"),
+    (".", 3, "punct", "."),
+]
+
+FORMER_DURING = [  # Danny Roe, the top diplomat on East Asia during Jane Doe's second term, doubted it.
+    ("Danny", 1, "compound", "NNP"),
+    ("Roe", 16, "nsubj", "NNP"),
+    (",", 1, "punct", ","),
+    ("the", 5, "det", "DT"),
+    ("top", 5, "amod", "JJ"),
+    ("diplomat", 1, "appos", "NN"),
+    ("on", 5, "prep", "IN"),
+    ("East", 8, "compound", "NNP"),
+    ("Asia", 6, "pobj", "NNP"),
+    ("during", 5, "prep", "IN"),
+    ("Jane", 11, "compound", "NNP"),
+    ("Doe", 14, "poss", "NNP"),
+    ("'s", 11, "case", "POS"),
+    ("second", 14, "amod", "JJ"),
+    ("term", 9, "pobj", "NN"),
+    (",", 1, "punct", ","),
+    ("doubted", 16, "ROOT", "VBD", "doubt"),
+    ("it", 16, "dobj", "PRP"),
+    (".", 16, "punct", "."),
+]
+
+PREDECESSOR = [  # Marsh succeeded his predecessor John Doe.
+    ("Marsh", 1, "nsubj", "NNP"),
+    ("succeeded", 1, "ROOT", "VBD", "succeed"),
+    ("his", 3, "poss", "PRP$"),
+    ("predecessor", 1, "dobj", "NN"),
+    ("John", 5, "compound", "NNP"),
+    ("Doe", 3, "appos", "NNP"),
+    (".", 1, "punct", "."),
+]
+
+TOP_US_DIPLOMAT = [  # The top US diplomat will highlight cooperation.
+    ("The", 3, "det", "DT"),
+    ("top", 3, "amod", "JJ"),
+    ("US", 3, "compound", "NNP"),
+    ("diplomat", 5, "nsubj", "NN"),
+    ("will", 5, "aux", "MD"),
+    ("highlight", 5, "ROOT", "VB"),
+    ("cooperation", 5, "dobj", "NN"),
+    (".", 5, "punct", "."),
+]
+
+COUNTRY_TOP_DIPLOMAT = [  # He met China's top diplomat Li Wei.
+    ("He", 1, "nsubj", "PRP"),
+    ("met", 1, "ROOT", "VBD", "meet"),
+    ("China", 4, "poss", "NNP"),
+    ("'s", 2, "case", "POS"),
+    ("top", 4, "amod", "JJ"),
+    ("diplomat", 6, "compound", "NN"),
+    ("Li", 6, "compound", "NNP"),
+    ("Wei", 1, "dobj", "NNP"),
+    (".", 1, "punct", "."),
+]
+
+TREASURY_AND_COMMERCE = [  # trips by U.S. Treasury Secretary Jane Roe and Commerce Secretary Ann Lee.
+    ("trips", 0, "ROOT", "NNS", "trip"),
+    ("by", 0, "prep", "IN"),
+    ("U.S.", 4, "compound", "NNP"),
+    ("Treasury", 4, "compound", "NNP"),
+    ("Secretary", 6, "compound", "NNP"),
+    ("Jane", 6, "compound", "NNP"),
+    ("Roe", 1, "pobj", "NNP"),
+    ("and", 6, "cc", "CC"),
+    ("Commerce", 9, "compound", "NNP"),
+    ("Secretary", 11, "compound", "NNP"),
+    ("Ann", 11, "compound", "NNP"),
+    ("Lee", 6, "conj", "NNP"),
+    (".", 0, "punct", "."),
+]
+
+
+# -- title before a name -------------------------------------------------------------------------
+
+
+def test_title_before_name_with_demonym_owner(nlp: Language) -> None:
+    found = parse(nlp, CHINESE_FM, [(3, 5, "PERSON")])
+    claim = only_claim(found, "foreign-minister")
+    assert claim.rule == "title-before-name"
+    assert claim.person is not None and claim.person.text == "Li Wei"
+    assert claim.person.kind is EntityKind.PERSON
+    assert claim.owner is not None and (claim.owner.text, claim.owner.country) == ("Chinese", "CHN")
+    assert (claim.office.label, claim.office.country) == ("office", "CHN")
+    assert not claim.former and not claim.referential
+
+
+def test_owner_after_the_title(nlp: Language) -> None:
+    rows = [  # Prime Minister of India Ravi Kumar arrived.
+        ("Prime", 1, "compound", "NNP"),
+        ("Minister", 6, "nsubj", "NNP"),
+        ("of", 1, "prep", "IN"),
+        ("India", 2, "pobj", "NNP"),
+        ("Ravi", 5, "compound", "NNP"),
+        ("Kumar", 1, "appos", "NNP"),
+        ("arrived", 6, "ROOT", "VBD", "arrive"),
+        (".", 6, "punct", "."),
+    ]
+    claim = only_claim(parse(nlp, rows, [(4, 6, "PERSON")]), "pm")
+    assert claim.person is not None and claim.person.text == "Ravi Kumar"
+    assert claim.owner is not None and claim.owner.country == "IND"
+
+
+def test_single_name_after_a_title_becomes_a_person(nlp: Language) -> None:
+    rows = [  # President Marsh arrived.
+        ("President", 1, "compound", "NNP"),
+        ("Marsh", 2, "nsubj", "NNP"),
+        ("arrived", 2, "ROOT", "VBD", "arrive"),
+        (".", 2, "punct", "."),
+    ]
+    found = parse(nlp, rows, [(1, 2, "GPE")])  # the model thought it a place
+    assert mention(found, "Marsh").label == "PERSON"
+    assert only_claim(found, "president").person == mention(found, "Marsh")
+
+
+def test_coordinated_titles_both_attach_to_the_name(nlp: Language) -> None:
+    found = parse(nlp, COORDINATED, [(6, 8, "PERSON")])
+    councilor = only_claim(found, "state-councilor")
+    minister = only_claim(found, "foreign-minister")
+    assert councilor.person is not None and councilor.person.text == "Li Wei"
+    assert minister.person is not None and minister.person.text == "Li Wei"
+    assert councilor.owner is not None and councilor.owner.country == "CHN"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "kg.mentions: in 'U.S. Treasury Secretary X and Commerce Secretary Y' the owner before the first "
+    "title is not distributed over the coordinated title+name pair: _chain_before stops at 'and', so "
+    "the Commerce Secretary claim has no owner and office.country == '' (seeds: Gina Raimondo's office "
+    "has no country)"))
+def test_owner_distributes_over_coordinated_title_name_pairs(nlp: Language) -> None:
+    found = parse(nlp, TREASURY_AND_COMMERCE, [(5, 7, "PERSON"), (10, 12, "PERSON")])
+    treasury = only_claim(found, "treasury-secretary")
+    assert treasury.person is not None and treasury.person.text == "Jane Roe"
+    assert treasury.owner is not None and treasury.owner.country == "USA"
+    commerce = only_claim(found, "commerce-secretary")
+    assert commerce.person is not None and commerce.person.text == "Ann Lee"
+    assert (commerce.owner.country if commerce.owner else commerce.office.country) == "USA"
+
+
+# -- apposition ----------------------------------------------------------------------------------
+
+
+def test_apposition_with_an_organisation_owner_and_a_qualifier(nlp: Language) -> None:
+    found = parse(nlp, OWNER_APPOSITION, [(0, 2, "PERSON")])
+    claim = only_claim(found, "top-diplomat")
+    assert claim.rule == "apposition"
+    assert claim.person is not None and claim.person.text == "Daniel Roe"
+    assert claim.owner is not None
+    assert (claim.owner.text, claim.owner.kind, claim.owner.country) == (
+        "State Department", EntityKind.ORGANIZATION, "USA")
+    assert claim.qualifier == "for East Asia"
+    assert claim.office.label == "office"  # "top" + descriptor "diplomat" is an office
+    assert not claim.former
+
+
+def test_possessive_apposition_owner_is_a_person(nlp: Language) -> None:
+    found = parse(nlp, POSSESSIVE_APPOSITION, [(0, 1, "PERSON"), (6, 8, "PERSON")])
+    claim = only_claim(found, "national-security-adviser")
+    assert claim.rule == "possessive-apposition"
+    assert claim.person is not None and claim.person.text == "Jane Roe"
+    assert claim.owner is not None and (claim.owner.text, claim.owner.kind) == ("Smith", EntityKind.PERSON)
+
+
+def test_comma_without_possessive_is_not_an_apposition(nlp: Language) -> None:
+    rows = [  # The adviser, Jane Roe, left.
+        ("The", 1, "det", "DT"),
+        ("adviser", 6, "nsubj", "NN"),
+        (",", 1, "punct", ","),
+        ("Jane", 4, "compound", "NNP"),
+        ("Roe", 1, "appos", "NNP"),
+        (",", 1, "punct", ","),
+        ("left", 6, "ROOT", "VBD", "leave"),
+        (".", 6, "punct", "."),
+    ]
+    found = parse(nlp, rows, [(3, 5, "PERSON")])
+    assert not claims(found, "possessive-apposition")
+    assert all(c.person is None or c.person.text != "Jane Roe" for c in found.office_claims())
+
+
+# -- former holders and predecessors -------------------------------------------------------------
+
+
+def test_former_before_the_title(nlp: Language) -> None:
+    claim = only_claim(parse(nlp, FORMER_PRESIDENT, [(7, 9, "PERSON")]), "president")
+    assert claim.person is not None and claim.person.text == "Jane Roe"
+    assert claim.former
+    assert claim.rule == "title-before-name"
+
+
+def test_apposition_followed_by_during_is_a_former_office(nlp: Language) -> None:
+    found = parse(nlp, FORMER_DURING, [(0, 2, "PERSON"), (10, 12, "PERSON")])
+    claim = only_claim(found, "top-diplomat")
+    assert claim.rule == "apposition"
+    assert claim.person is not None and claim.person.text == "Danny Roe"
+    assert claim.former
+    assert claim.qualifier == "for East Asia"
+
+
+def test_apposition_without_during_is_current(nlp: Language) -> None:
+    assert not only_claim(parse(nlp, OWNER_APPOSITION, [(0, 2, "PERSON")]), "top-diplomat").former
+
+
+def test_predecessor_holds_formerly_what_the_subject_holds(nlp: Language) -> None:
+    found = parse(nlp, PREDECESSOR, [(0, 1, "GPE"), (4, 6, "PERSON")])
+    (claim,) = claims(found, "predecessor")
+    assert claim.person is not None and claim.person.text == "John Doe"
+    assert claim.owner is not None and claim.owner.text == "Marsh"
+    assert claim.former
+    assert (claim.office.label, claim.office.key, claim.office.text) == ("predecessor",) * 3
+
+
+def test_predecessor_without_a_subject_claims_nothing(nlp: Language) -> None:
+    rows = [  # His predecessor John Doe left.
+        ("His", 1, "poss", "PRP$"),
+        ("predecessor", 4, "nsubj", "NN"),
+        ("John", 3, "compound", "NNP"),
+        ("Doe", 1, "appos", "NNP"),
+        ("left", 4, "ROOT", "VBD", "leave"),
+        (".", 4, "punct", "."),
+    ]
+    assert not claims(parse(nlp, rows, [(2, 4, "PERSON")]), "predecessor")
+
+
+# -- "top diplomat" and titles standing for people -----------------------------------------------
+
+
+def test_top_us_diplomat_is_the_top_diplomat_of_the_us_and_stands_for_a_person(nlp: Language) -> None:
+    found = parse(nlp, TOP_US_DIPLOMAT)
+    claim = only_claim(found, "top-diplomat")
+    assert (claim.office.label, claim.office.country) == ("office", "USA")
+    assert claim.owner is not None and claim.owner.text == "US"
+    assert claim.referential
+    assert claim.person is not None
+    assert (claim.person.label, claim.person.text, claim.person.key, claim.person.country) == (
+        "TITLE-REF", "The top US diplomat", "top-diplomat", "USA")
+    assert claim.person.kind is EntityKind.PERSON
+
+
+def test_countrys_top_diplomat_before_a_name(nlp: Language) -> None:
+    claim = only_claim(parse(nlp, COUNTRY_TOP_DIPLOMAT, [(6, 8, "PERSON")]), "top-diplomat")
+    assert claim.rule == "title-before-name"
+    assert claim.person is not None and claim.person.text == "Li Wei"
+    assert claim.owner is not None and claim.owner.country == "CHN"
+    assert not claim.referential
+
+
+def test_the_bare_title_stands_for_its_holder(nlp: Language) -> None:
+    rows = [("the", 1, "det", "DT"), ("president", 2, "nsubj", "NN"), ("said", 2, "ROOT", "VBD", "say"),
+            (".", 2, "punct", ".")]
+    claim = only_claim(parse(nlp, rows), "president")
+    assert claim.referential
+    assert claim.person is not None
+    assert (claim.person.label, claim.person.text) == ("TITLE-REF", "the president")
+
+
+@pytest.mark.parametrize("rows", [
+    pytest.param([("the", 1, "det", "DT"), ("officials", 2, "nsubj", "NNS"), ("said", 2, "ROOT", "VBD"),
+                  (".", 2, "punct", ".")], id="plural"),
+    pytest.param([("a", 1, "det", "DT"), ("president", 2, "nsubj", "NN"), ("said", 2, "ROOT", "VBD"),
+                  (".", 2, "punct", ".")], id="indefinite"),
+    pytest.param([("She", 1, "nsubj", "PRP"), ("is", 1, "ROOT", "VBZ", "be"), ("the", 3, "det", "DT"),
+                  ("president", 1, "attr", "NN"), (".", 1, "punct", ".")], id="predicate"),
+])
+def test_titles_that_do_not_stand_for_one_person(nlp: Language, rows: list[Row]) -> None:
+    found = parse(nlp, rows)
+    assert not [c for c in found.office_claims() if c.referential]
+    assert all(c.person is None or c.person.label != "TITLE-REF" for c in found.office_claims())
+
+
+# -- capitals: government or place ---------------------------------------------------------------
+
+
+def test_capital_as_subject_is_its_country(nlp: Language) -> None:
+    rows = [("Beijing", 1, "nsubj", "NNP"), ("said", 1, "ROOT", "VBD", "say"), ("no", 1, "dobj", "UH"),
+            (".", 1, "punct", ".")]
+    m = mention(parse(nlp, rows), "Beijing")
+    assert (m.kind, m.key, m.country) == (EntityKind.COUNTRY, "CHN", "CHN")
+
+
+def test_capital_after_in_is_a_place(nlp: Language) -> None:
+    rows = [("Roe", 1, "nsubj", "NNP"), ("arrived", 1, "ROOT", "VBD", "arrive"), ("in", 1, "prep", "IN"),
+            ("Beijing", 2, "pobj", "NNP"), (".", 1, "punct", ".")]
+    m = mention(parse(nlp, rows, [(0, 1, "PERSON")]), "Beijing")
+    assert (m.kind, m.key, m.country) == (EntityKind.PLACE, "Beijing", "CHN")
+
+
+def test_capital_as_object_of_a_verb_of_motion_is_a_place(nlp: Language) -> None:
+    rows = [("Roe", 2, "nsubj", "NNP"), ("will", 2, "aux", "MD"), ("visit", 2, "ROOT", "VB", "visit"),
+            ("Beijing", 2, "dobj", "NNP"), (".", 2, "punct", ".")]
+    m = mention(parse(nlp, rows, [(0, 1, "PERSON")]), "Beijing")
+    assert m.kind is EntityKind.PLACE
+
+
+def test_capital_as_object_of_another_verb_is_its_country(nlp: Language) -> None:
+    rows = [("They", 1, "nsubj", "PRP"), ("accused", 1, "ROOT", "VBD", "accuse"),
+            ("Washington", 1, "dobj", "NNP"), (".", 1, "punct", ".")]
+    m = mention(parse(nlp, rows), "Washington")
+    assert (m.kind, m.key) == (EntityKind.COUNTRY, "USA")
+
+
+def test_unknown_name_after_a_locative_is_marked_for_a_place(nlp: Language) -> None:
+    rows = [("Roe", 1, "nsubj", "NNP"), ("arrived", 1, "ROOT", "VBD", "arrive"), ("in", 1, "prep", "IN"),
+            ("Varnholm", 2, "pobj", "NNP"), (".", 1, "punct", ".")]
+    m = mention(parse(nlp, rows, [(0, 1, "PERSON"), (3, 4, "GPE")]), "Varnholm")
+    assert (m.kind, m.label, m.key) == (EntityKind.PERSON, "NAME:GPE", "locative")
+
+
+# -- offsets and evidence ------------------------------------------------------------------------
+
+
+def test_mentions_are_cut_from_the_article_text_at_the_chunk_offset(nlp: Language) -> None:
+    prefix = "Earlier text of the same article.\n"
+    found = parse(nlp, CHINESE_FM, [(3, 5, "PERSON")], prefix=prefix)
+    m = mention(found, "Li Wei")
+    assert m.start == len(prefix) + len("Chinese Foreign Minister ")
+    assert found.article.text[m.start : m.end] == "Li Wei"
+    assert m.sentence.text == "Chinese Foreign Minister Li Wei arrived."
+    assert found.article.text[m.sentence.start : m.sentence.end] == m.sentence.text

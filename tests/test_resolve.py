@@ -1,0 +1,503 @@
+"""Entity resolution (``kg.resolve``) on hand-made :class:`ArticleFacts`: no spaCy at all.
+
+Each article is written as the list of mentions and office claims extraction would
+give; names are made up so that nothing here can pass by knowing the sample corpus.
+"""
+
+from __future__ import annotations
+
+from kg.iri import mint
+from kg.resolve import Resolution, mention_key, resolve
+from kg.types import ArticleFacts, DocumentInfo, Entity, Evidence, Mention, OfficeClaim
+from kg.vocab import EntityKind
+
+PERSON, COUNTRY, ORG, OFFICE, PLACE = (
+    EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.OFFICE, EntityKind.PLACE)
+USA, CHN, SGP = mint("country", "United States"), mint("country", "China"), mint("country", "Singapore")
+
+
+class Art:
+    """One article's facts, written mention by mention (offsets grow in writing order)."""
+
+    def __init__(self, doc_id: str) -> None:
+        self.doc_id = doc_id
+        self.pos = 0
+        self.mentions: list[Mention] = []
+        self.claims: list[OfficeClaim] = []
+
+    def _mention(self, text: str, kind: EntityKind, label: str, key: str = "", country: str = "",
+                 listed: bool = True) -> Mention:
+        start, end = self.pos, self.pos + len(text)
+        self.pos = end + 10
+        m = Mention(self.doc_id, start, end, text, kind, Evidence(self.doc_id, start, end, text + "."),
+                    label, key, country)
+        if listed:
+            self.mentions.append(m)
+        return m
+
+    def person(self, text: str, label: str = "PERSON") -> Mention:
+        return self._mention(text, PERSON, label)
+
+    def name(self, text: str, model_label: str = "GPE", locative: bool = False) -> Mention:
+        """A single capitalised word the model tagged as something else."""
+        return self._mention(text, PERSON, f"NAME:{model_label}", "locative" if locative else "")
+
+    def place(self, text: str) -> Mention:
+        return self._mention(text, PLACE, "PLACE")
+
+    def country(self, text: str, code: str, label: str = "COUNTRY") -> Mention:
+        return self._mention(text, COUNTRY, label, code, code)
+
+    def demonym(self, text: str, code: str) -> Mention:
+        return self.country(text, code, "DEMONYM")
+
+    def org(self, text: str, key: str, code: str) -> Mention:
+        return self._mention(text, ORG, "ORG", key, code)
+
+    def office(self, text: str, key: str, country: str = "", label: str = "office") -> Mention:
+        return self._mention(text, OFFICE, label, key, country)
+
+    def holds(self, title: str, key: str, person: Mention | None = None, owner: Mention | None = None,
+              *, former: bool = False, qualifier: str = "", label: str = "office") -> OfficeClaim:
+        """``[owner] title person``: the office's country is the owner's when it is a country."""
+        country = owner.country if owner is not None and owner.kind is not PERSON else ""
+        office = self.office(title, key, country, label)
+        claim = OfficeClaim(office, person, owner, former, qualifier, False, "t")
+        self.claims.append(claim)
+        return claim
+
+    def refers(self, phrase: str, key: str, country: str = "", label: str = "office") -> Mention:
+        """A bare title standing for a person ("the top US diplomat")."""
+        office = self.office(phrase, key, country, label)
+        ref = Mention(self.doc_id, office.start, office.end, phrase, PERSON, office.sentence, "TITLE-REF",
+                      key, country)
+        self.claims.append(OfficeClaim(office, ref, None, False, "", True, "standalone"))
+        return ref
+
+    def predecessor(self, person: Mention, successor: Mention) -> None:
+        office = self.office("predecessor", "predecessor", label="predecessor")
+        self.claims.append(OfficeClaim(office, person, successor, True, "", False, "predecessor"))
+
+    def facts(self) -> ArticleFacts:
+        info = DocumentInfo(self.doc_id, None, None, None, self.pos, self.doc_id)
+        return ArticleFacts(info, tuple(self.mentions), tuple(self.claims))
+
+
+def people(res: Resolution) -> dict[str, Entity]:
+    out: dict[str, Entity] = {}
+    for e in res.entities.values():
+        if e.kind is PERSON:
+            assert e.label not in out, f"two person nodes labelled {e.label!r}"
+            out[e.label] = e
+    return out
+
+
+def who(res: Resolution, m: Mention) -> str | None:
+    """The label of the entity ``m`` resolved to."""
+    iri = res.entity_of.get(mention_key(m))
+    return res.entities[iri].label if iri else None
+
+
+def offices_of(res: Resolution, label: str, former: bool | None = False) -> set[str]:
+    iri = next(e.iri for e in res.entities.values() if e.kind is PERSON and e.label == label)
+    return {res.entities[t.office].label for t in res.tenures
+            if t.person == iri and (former is None or t.former == former)}
+
+
+# -- spelling ----------------------------------------------------------------------------------
+
+
+def test_majority_spelling_wins_and_misspellings_become_aliases() -> None:
+    a, b, c = Art("a"), Art("b"), Art("c")
+    a.person("Antony Marsh")
+    b.person("Antony Marsh")
+    c.person("Anthony Marsh")
+    res = resolve([a.facts(), b.facts(), c.facts()])
+    assert set(people(res)) == {"Antony Marsh"}
+    assert people(res)["Antony Marsh"].aliases == ("Anthony Marsh",)
+    assert people(res)["Antony Marsh"].iri == mint("person", "Antony Marsh")
+
+
+def test_majority_decides_even_when_the_variant_comes_first() -> None:
+    a, b, c = Art("a"), Art("b"), Art("c")
+    a.person("Anthony Marsh")
+    b.person("Antony Marsh")
+    c.person("Antony Marsh")
+    assert set(people(resolve([a.facts(), b.facts(), c.facts()]))) == {"Antony Marsh"}
+
+
+def test_possessive_and_curly_apostrophe_are_the_same_spelling() -> None:
+    a = Art("a")
+    a.person("Jane Roe")
+    a.person("Jane Roe\u2019s")
+    assert people(resolve([a.facts()]))["Jane Roe"].aliases == ()
+
+
+def test_names_two_edits_apart_stay_apart() -> None:
+    a = Art("a")
+    a.person("Wang Yi")
+    a.person("Wang Yi")
+    a.person("Wang Wenbin")
+    assert set(people(resolve([a.facts()]))) == {"Wang Yi", "Wang Wenbin"}
+
+
+def test_one_edit_apart_but_acting_for_different_countries_stay_apart() -> None:
+    a, b = Art("a"), Art("b")
+    a.holds("Foreign Minister", "foreign-minister", a.person("Li Wen"), a.demonym("Chinese", "CHN"))
+    a.person("Li Wen")
+    b.holds("Foreign Minister", "foreign-minister", b.person("Li Wei"), b.country("Singapore", "SGP"))
+    res = resolve([a.facts(), b.facts()])
+    assert set(people(res)) == {"Li Wen", "Li Wei"}
+    assert people(res)["Li Wen"].country == CHN
+    assert people(res)["Li Wei"].country == SGP
+
+
+def test_one_edit_apart_with_nothing_against_it_is_a_misspelling() -> None:
+    # The control for the test above: without the countries the two merge.
+    a, b = Art("a"), Art("b")
+    a.person("Li Wen")
+    a.person("Li Wen")
+    b.person("Li Wei")
+    assert set(people(resolve([a.facts(), b.facts()]))) == {"Li Wen"}
+
+
+def test_variant_must_keep_the_first_letter() -> None:
+    a = Art("a")
+    a.person("Jane Roe")
+    a.person("Jane Roe")
+    a.person("Jane Poe")
+    assert set(people(resolve([a.facts()]))) == {"Jane Roe", "Jane Poe"}
+
+
+def test_wang_wenbin_never_merges_with_wang_yi_and_a_lone_yi_finds_wang_yi() -> None:
+    a, b = Art("a"), Art("b")
+    a.person("Wang Yi")
+    a.person("Wang Ye")  # a misspelling, one edit away
+    a.person("Wang Yi")
+    wenbin = b.person("Wang Wenbin")
+    yi = b.name("Yi")
+    res = resolve([a.facts(), b.facts()])
+    assert set(people(res)) == {"Wang Yi", "Wang Wenbin"}
+    assert who(res, yi) == "Wang Yi"
+    assert who(res, wenbin) == "Wang Wenbin"
+    assert "Wang Ye" in people(res)["Wang Yi"].aliases
+    assert people(res)["Wang Wenbin"].aliases == ()
+
+
+def test_surname_of_a_merged_misspelling_is_a_name_too() -> None:
+    a, b = Art("a"), Art("b")
+    a.person("Wang Yi")
+    a.person("Wang Yi")
+    b.person("Wang Ye")
+    ye = b.name("Ye")
+    res = resolve([a.facts(), b.facts()])
+    assert who(res, ye) == "Wang Yi"
+    assert set(people(res)["Wang Yi"].aliases) == {"Wang Ye", "Ye"}
+
+
+# -- single names --------------------------------------------------------------------------------
+
+
+def test_single_name_joins_the_nearest_full_name_before_it_in_the_article() -> None:
+    a = Art("a")
+    a.person("Jane Roe")
+    a.person("John Roe")
+    roe = a.person("Roe")
+    res = resolve([a.facts()])
+    assert who(res, roe) == "John Roe"
+
+
+def test_single_name_before_any_full_name_joins_the_first_in_the_article() -> None:
+    a = Art("a")
+    roe = a.person("Roe")
+    a.person("Jane Roe")
+    a.person("John Roe")
+    assert who(resolve([a.facts()]), roe) == "Jane Roe"
+
+
+def test_given_name_alone_joins_within_the_article() -> None:
+    a = Art("a")
+    a.person("Li Wei")
+    li = a.person("Li")
+    assert who(resolve([a.facts()]), li) == "Li Wei"
+
+
+def test_single_name_across_articles_joins_the_only_full_name_ending_with_it() -> None:
+    a, b = Art("a"), Art("b")
+    a.person("Antony Marsh")
+    marsh = b.person("Marsh")
+    res = resolve([a.facts(), b.facts()])
+    assert who(res, marsh) == "Antony Marsh"
+    assert set(people(res)) == {"Antony Marsh"}
+    assert "Marsh" in people(res)["Antony Marsh"].aliases
+
+
+def test_ambiguous_single_name_stays_unresolved_and_makes_no_node() -> None:
+    a, b, c = Art("a"), Art("b"), Art("c")
+    a.person("Jane Roe")
+    b.person("John Roe")
+    roe = c.person("Roe")
+    res = resolve([a.facts(), b.facts(), c.facts()])
+    assert who(res, roe) is None
+    assert roe in res.unresolved
+    assert set(people(res)) == {"Jane Roe", "John Roe"}
+
+
+def test_single_name_matching_nobody_makes_no_half_name_node() -> None:
+    a = Art("a")
+    a.person("Jane Roe")
+    lone = a.person("Smith")
+    res = resolve([a.facts()])
+    assert lone in res.unresolved
+    assert set(people(res)) == {"Jane Roe"}
+
+
+def test_given_name_alone_in_another_article_does_not_join() -> None:
+    a, b = Art("a"), Art("b")
+    a.person("Antony Marsh")
+    antony = b.person("Antony")
+    assert who(resolve([a.facts(), b.facts()]), antony) is None
+
+
+def test_typo_in_a_single_name_joins_within_the_article() -> None:
+    a = Art("a")
+    a.person("Antony Brenner")
+    typo = a.person("Brener")
+    assert who(resolve([a.facts()]), typo) == "Antony Brenner"
+
+
+def test_typo_in_a_single_name_joins_across_articles() -> None:
+    a, b = Art("a"), Art("b")
+    a.person("Antony Brenner")
+    typo = b.name("Brener")
+    res = resolve([a.facts(), b.facts()])
+    assert who(res, typo) == "Antony Brenner"
+    assert "Brener" in people(res)["Antony Brenner"].aliases
+
+
+def test_short_single_name_needs_an_exact_match() -> None:
+    a = Art("a")
+    a.person("Jane Roe")
+    typo = a.person("Rae")
+    assert who(resolve([a.facts()]), typo) is None
+
+
+def test_titled_single_name_stands_on_its_own() -> None:
+    a = Art("a")
+    marsh = a.person("Marsh")
+    a.holds("President", "president", marsh, a.demonym("French", "FRA"))
+    res = resolve([a.facts()])
+    assert who(res, marsh) == "Marsh"
+    assert offices_of(res, "Marsh") == {"President (France)"}
+
+
+# -- model labels corrected ------------------------------------------------------------------------
+
+
+def test_name_tagged_as_a_place_that_is_a_persons_surname_is_that_person() -> None:
+    a, b = Art("a"), Art("b")
+    a.person("Antony Marsh")
+    gpe = b.name("Marsh", "GPE")
+    res = resolve([a.facts(), b.facts()])
+    assert who(res, gpe) == "Antony Marsh"
+    assert not [e for e in res.entities.values() if e.kind is PLACE and e.label == "Marsh"]
+
+
+def test_place_named_like_a_persons_full_name_is_that_person() -> None:
+    a, b = Art("a"), Art("b")
+    a.person("Jane Roe")
+    fac = b.place("Jane Roe\u2019s")
+    res = resolve([a.facts(), b.facts()])
+    assert who(res, fac) == "Jane Roe"
+    assert not [e for e in res.entities.values() if e.kind is PLACE]
+
+
+def test_unknown_name_after_a_locative_is_a_place_else_unresolved() -> None:
+    a = Art("a")
+    town = a.name("Varnholm", locative=True)
+    thing = a.name("Quellbrook")
+    res = resolve([a.facts()])
+    assert res.entities[res.entity_of[mention_key(town)]].kind is PLACE
+    assert thing in res.unresolved
+
+
+# -- titles standing for people ------------------------------------------------------------------
+
+
+def test_title_reference_joins_the_one_holder_through_an_office_synonym() -> None:
+    a, b = Art("a"), Art("b")
+    a.holds("Secretary of State", "secretary-of-state", a.person("Antony Marsh"), a.country("US", "USA"))
+    ref = b.refers("the top US diplomat", "top-diplomat", "USA")
+    res = resolve([a.facts(), b.facts()])
+    assert who(res, ref) == "Antony Marsh"
+
+
+def test_title_reference_with_two_holders_stays_unresolved() -> None:
+    a, b = Art("a"), Art("b")
+    a.holds("Secretary of State", "secretary-of-state", a.person("Antony Marsh"), a.country("US", "USA"))
+    a.holds("Secretary of State", "secretary-of-state", a.person("Jane Roe"), a.country("US", "USA"))
+    ref = b.refers("the top US diplomat", "top-diplomat", "USA")
+    res = resolve([a.facts(), b.facts()])
+    assert who(res, ref) is None
+    assert ref in res.unresolved
+
+
+def test_former_holders_do_not_count_as_holders_for_a_title_reference() -> None:
+    a, b = Art("a"), Art("b")
+    a.holds("Secretary of State", "secretary-of-state", a.person("Antony Marsh"), a.country("US", "USA"))
+    a.holds("Secretary of State", "secretary-of-state", a.person("Jane Roe"), a.country("US", "USA"),
+            former=True)
+    ref = b.refers("the top US diplomat", "top-diplomat", "USA")
+    assert who(resolve([a.facts(), b.facts()]), ref) == "Antony Marsh"
+
+
+def test_title_reference_of_another_country_does_not_join() -> None:
+    a, b = Art("a"), Art("b")
+    a.holds("President", "president", a.person("Jane Roe"), a.country("US", "USA"))
+    ref = b.refers("China's president", "president", "CHN")
+    res = resolve([a.facts(), b.facts()])
+    assert who(res, ref) is None
+
+
+def test_bare_title_with_no_country_and_holders_in_two_countries_stays_unresolved() -> None:
+    a, b = Art("a"), Art("b")
+    a.holds("President", "president", a.person("Jane Roe"), a.country("US", "USA"))
+    a.holds("President", "president", a.person("Li Wei"), a.demonym("Chinese", "CHN"))
+    ref = b.refers("the president", "president")
+    assert who(resolve([a.facts(), b.facts()]), ref) is None
+
+
+# -- offices -------------------------------------------------------------------------------------
+
+
+def test_us_top_diplomat_is_the_secretary_of_state() -> None:
+    a = Art("a")
+    a.holds("top diplomat", "top-diplomat", a.person("Antony Marsh"), a.country("US", "USA"))
+    res = resolve([a.facts()])
+    assert offices_of(res, "Antony Marsh") == {"Secretary of State (United States)"}
+
+
+def test_top_diplomat_of_a_country_without_a_synonym_stays_top_diplomat() -> None:
+    a = Art("a")
+    a.holds("top diplomat", "top-diplomat", a.person("Li Wei"), a.country("China", "CHN"))
+    assert offices_of(resolve([a.facts()]), "Li Wei") == {"Top Diplomat (China)"}
+
+
+def test_british_top_diplomat_is_the_foreign_secretary() -> None:
+    a = Art("a")
+    a.holds("top diplomat", "top-diplomat", a.person("Jane Roe"), a.demonym("British", "GBR"))
+    assert offices_of(resolve([a.facts()]), "Jane Roe") == {"Foreign Secretary (United Kingdom)"}
+
+
+def test_offices_are_keyed_by_title_and_owner() -> None:
+    a, b = Art("a"), Art("b")
+    a.holds("Foreign Minister", "foreign-minister", a.person("Li Wei"), a.demonym("Chinese", "CHN"))
+    b.holds("Foreign Minister", "foreign-minister", b.person("Li Wei"), b.country("China", "CHN"))
+    b.holds("Foreign Minister", "foreign-minister", b.person("Ravi Kumar"), b.country("Singapore", "SGP"))
+    res = resolve([a.facts(), b.facts()])
+    offices = {e.label: e.iri for e in res.entities.values() if e.kind is OFFICE}
+    assert set(offices) == {"Foreign Minister (China)", "Foreign Minister (Singapore)"}
+    assert offices["Foreign Minister (China)"] == mint("office", "Foreign Minister", "China")
+    assert res.office_owner[offices["Foreign Minister (China)"]] == CHN
+    assert res.office_owner[offices["Foreign Minister (Singapore)"]] == SGP
+
+
+def test_office_owned_by_an_organisation() -> None:
+    a = Art("a")
+    a.holds("spokesman", "spokesperson", a.person("Jane Roe"), a.org("State Department", "State Department",
+                                                                     "USA"))
+    res = resolve([a.facts()])
+    assert offices_of(res, "Jane Roe") == {"Spokesperson (State Department)"}
+    office = next(e for e in res.entities.values() if e.kind is OFFICE)
+    assert res.office_owner[office.iri] == mint("organization", "State Department")
+
+
+def test_qualifier_is_part_of_the_office_name() -> None:
+    a = Art("a")
+    a.holds("top diplomat", "top-diplomat", a.person("Daniel Roe"),
+            a.org("State Department", "State Department", "USA"), qualifier="for East Asia")
+    assert offices_of(resolve([a.facts()]), "Daniel Roe") == {"Top Diplomat for East Asia (State Department)"}
+
+
+def test_person_country_comes_from_the_office_owner() -> None:
+    a = Art("a")
+    a.holds("Foreign Minister", "foreign-minister", a.person("Li Wei"), a.demonym("Chinese", "CHN"))
+    assert people(resolve([a.facts()]))["Li Wei"].country == CHN
+
+
+def test_title_without_owner_takes_the_holders_country() -> None:
+    a, b = Art("a"), Art("b")
+    a.holds("Foreign Minister", "foreign-minister", a.person("Li Wei"), a.demonym("Chinese", "CHN"))
+    b.holds("State Councilor", "state-councilor", b.person("Li Wei"))
+    res = resolve([a.facts(), b.facts()])
+    assert offices_of(res, "Li Wei") == {"Foreign Minister (China)", "State Councilor (China)"}
+
+
+def test_possessive_owner_gives_the_owners_country() -> None:
+    a = Art("a")
+    boss = a.person("Jane Roe")
+    a.holds("President", "president", boss, a.country("US", "USA"))
+    boss_again = a.person("Roe")
+    a.holds("national security adviser", "national-security-adviser", a.person("John Doe"), boss_again)
+    res = resolve([a.facts()])
+    assert offices_of(res, "John Doe") == {"National Security Adviser (United States)"}
+    assert people(res)["John Doe"].country == USA
+
+
+def test_office_without_any_country_is_the_holders_own() -> None:
+    a = Art("a")
+    a.holds("Foreign Minister", "foreign-minister", a.person("Ravi Kumar"))
+    res = resolve([a.facts()])
+    assert offices_of(res, "Ravi Kumar") == {"Foreign Minister"}
+    assert people(res)["Ravi Kumar"].country is None
+
+
+def test_descriptors_are_not_offices() -> None:
+    a = Art("a")
+    a.holds("diplomat", "diplomat", a.person("Li Wei"), a.demonym("Chinese", "CHN"),
+            label="descriptor")
+    res = resolve([a.facts()])
+    assert not [e for e in res.entities.values() if e.kind is OFFICE]
+    assert res.tenures == ()
+    # ... but the country a descriptor gives still says whom the person acts for.
+    assert people(res)["Li Wei"].country == CHN
+
+
+# -- former holders ------------------------------------------------------------------------------
+
+
+def test_former_holder_held_the_office() -> None:
+    a = Art("a")
+    a.holds("President", "president", a.person("Jane Roe"), a.country("US", "USA"), former=True)
+    res = resolve([a.facts()])
+    (tenure,) = res.tenures
+    assert tenure.former
+    assert res.entities[tenure.office].label == "President (United States)"
+
+
+def test_current_and_former_claims_of_the_same_tenure_make_it_current() -> None:
+    a, b = Art("a"), Art("b")
+    a.holds("President", "president", a.person("Jane Roe"), a.country("US", "USA"), former=True)
+    b.holds("President", "president", b.person("Jane Roe"), b.country("US", "USA"))
+    (tenure,) = resolve([a.facts(), b.facts()]).tenures
+    assert not tenure.former
+
+
+def test_predecessor_held_what_the_successor_holds() -> None:
+    a = Art("a")
+    marsh = a.person("Antony Marsh")
+    a.holds("Secretary of State", "secretary-of-state", marsh, a.country("US", "USA"))
+    successor = a.person("Marsh")
+    a.predecessor(a.person("John Doe"), successor)
+    res = resolve([a.facts()])
+    assert offices_of(res, "John Doe", former=True) == {"Secretary of State (United States)"}
+    assert offices_of(res, "John Doe", former=False) == set()
+    assert offices_of(res, "Antony Marsh", former=False) == {"Secretary of State (United States)"}
+
+
+def test_result_does_not_depend_on_article_order() -> None:
+    a, b = Art("a"), Art("b")
+    a.holds("Foreign Minister", "foreign-minister", a.person("Li Wei"), a.demonym("Chinese", "CHN"))
+    b.person("Li Wei")
+    b.person("Li")
+    assert resolve([a.facts(), b.facts()]) == resolve([b.facts(), a.facts()])

@@ -1,0 +1,216 @@
+"""``kg load`` and ``kg query``: an Oxigraph store on disk, results as table, CSV or
+JSON, parameters bound as typed RDF terms, errors as one coded line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from rdf_graphs import tricky_graph
+
+from kg.cli import main
+from kg.errors import KgError
+from kg.export.rdf import to_turtle
+from kg.iri import mint
+from kg.store import format_result, load, parse_binding, read_query, run_query
+
+PEOPLE = "SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name } ORDER BY ?name"
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    path = tmp_path / "graph.ttl"
+    path.write_text(to_turtle(tricky_graph()), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def store(export: Path, tmp_path: Path) -> Path:
+    where = tmp_path / "store"
+    load(export, where)
+    return where
+
+
+def test_load_counts_the_triples(export: Path, tmp_path: Path) -> None:
+    from rdflib import Graph
+
+    assert load(export, tmp_path / "s") == len(Graph().parse(export, format="turtle"))
+    # loading again is idempotent, and the ontology lives in its own named graph
+    assert load(export, tmp_path / "s") == len(Graph().parse(export, format="turtle"))
+    ask = "ASK { GRAPH <https://w3id.org/newskg/ontology> { kg:Meeting a owl:Class } }"
+    result = run_query(tmp_path / "s", ask)
+    assert result.boolean is True
+
+
+def test_select_as_table_csv_and_json(store: Path) -> None:
+    result = run_query(store, PEOPLE)
+    assert [row[0].value for row in result.rows] == ['Ann "The Fish" Lee', "Bo Chen", "Cy Old"]
+    table = format_result(result, "table").splitlines()
+    assert table[0].strip() == "name" and table[-1] == "(3 rows)"
+    assert 'Ann "The Fish" Lee' in table[2]
+    rows = list(csv.reader(io.StringIO(format_result(result, "csv"))))
+    assert rows == [["name"], ['Ann "The Fish" Lee'], ["Bo Chen"], ["Cy Old"]]
+    data = json.loads(format_result(result, "json"))
+    assert data["head"]["vars"] == ["name"]
+    assert data["results"]["bindings"][1] == {"name": {"type": "literal", "value": "Bo Chen"}}
+
+
+def test_json_results_keep_datatypes_and_iris(store: Path) -> None:
+    result = run_query(store, "SELECT ?e ?d WHERE { ?e kg:date ?d } ORDER BY ?d")
+    bindings = json.loads(format_result(result, "json"))["results"]["bindings"]
+    assert bindings[0]["d"] == {"type": "literal", "value": "2023",
+                                "datatype": "http://www.w3.org/2001/XMLSchema#gYear"}
+    assert bindings[0]["e"]["type"] == "uri"
+
+
+def test_ask_and_construct(store: Path) -> None:
+    assert format_result(run_query(store, "ASK { ?x a kg:Visit }"), "table") == "true\n"
+    assert json.loads(format_result(run_query(store, "ASK { ?x a kg:Country ; kg:status ?s }"), "json")) == {
+        "head": {}, "boolean": False}
+    text = format_result(run_query(store, "CONSTRUCT { ?p a kg:Person } WHERE { ?p a kg:Person }"), "table")
+    assert len(text.splitlines()) == 3 and text.endswith(" .\n")
+
+
+def test_bindings_are_typed_terms_not_query_text(store: Path) -> None:
+    query = "SELECT ?p ?name WHERE { ?p rdfs:label ?name }"
+    found = run_query(store, query, ["name=Bo Chen"])
+    assert [row[0].value for row in found.rows] == [mint("person", "Bo Chen")]
+    # an attempt to break out of the literal is just an odd name that matches nothing
+    hostile = run_query(store, query, ['name=x" } UNION { ?p ?q ?name } #'])
+    assert hostile.rows == ()
+    hostile = run_query(store, query, ["name=?p"])
+    assert hostile.rows == ()
+    assert len(run_query(store, PEOPLE).rows) == 3
+    iri = mint("person", "Cy Old")
+    by_iri = run_query(store, "SELECT ?x ?name WHERE { ?x rdfs:label ?name }", [f"x=<{iri}>"])
+    assert [row[1].value for row in by_iri.rows] == ["Cy Old"]
+    typed = run_query(store, "SELECT ?e ?d WHERE { ?e kg:date ?d }",
+                      ['d="2023-06"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'])
+    assert len(typed.rows) == 1
+    untyped = run_query(store, "SELECT ?e ?d WHERE { ?e kg:date ?d }", ["d=2023-06"])
+    assert untyped.rows == ()  # a plain string is not a gYearMonth
+    classes = run_query(store, "SELECT ?e ?c WHERE { ?e a ?c }", ["c=kg:PhoneCall"])
+    assert len(classes.rows) == 1
+
+
+@pytest.mark.parametrize("binding", ["noequals", "1x=a", "x=<not an iri>", 'x="a" . <urn:a> <urn:b> <urn:c>',
+                                     'x="unterminated'])
+def test_bad_bindings_are_refused(binding: str) -> None:
+    with pytest.raises(KgError) as caught:
+        parse_binding(binding)
+    assert caught.value.code == "KG412"
+
+
+def test_binding_an_unselected_variable_is_refused_not_ignored(store: Path) -> None:
+    with pytest.raises(KgError) as caught:
+        run_query(store, "SELECT (COUNT(*) AS ?n) WHERE { ?p a ?c }", ["c=kg:Person"])
+    assert caught.value.code == "KG412"
+
+
+def test_errors_are_coded(store: Path, tmp_path: Path) -> None:
+    cases = [
+        (lambda: load(tmp_path / "missing.ttl", store), "KG401"),
+        (lambda: run_query(tmp_path / "nowhere", PEOPLE), "KG404"),
+        (lambda: run_query(store, "SELECT WHERE {"), "KG411"),
+        (lambda: read_query(str(tmp_path / "missing.rq")), "KG405"),
+        (lambda: format_result(run_query(store, PEOPLE), "xml"), "KG414"),
+    ]
+    for call, code in cases:
+        with pytest.raises(KgError) as caught:
+            call()
+        assert caught.value.code == code
+
+
+def test_a_bad_file_leaves_the_store_unchanged(store: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('<urn:a> <urn:b> "ok" .\n<urn:a> <urn:b> "broken .\n', encoding="utf-8")
+    before = len(run_query(store, "SELECT * WHERE { ?s ?p ?o }").rows)
+    with pytest.raises(KgError) as caught:
+        load(bad, store)
+    assert caught.value.code == "KG402"
+    assert len(run_query(store, "SELECT * WHERE { ?s ?p ?o }").rows) == before
+
+
+def test_replace_empties_the_data_first(store: Path, tmp_path: Path) -> None:
+    small = tmp_path / "small.nt"
+    small.write_text('<urn:a> <urn:b> "c" .\n', encoding="utf-8")
+    assert load(small, store) > 1
+    assert load(small, store, replace=True) == 1
+
+
+def test_query_file(store: Path, tmp_path: Path) -> None:
+    rq = tmp_path / "people.rq"
+    rq.write_text("# people\n" + PEOPLE + "\n", encoding="utf-8")
+    assert len(run_query(store, read_query(str(rq))).rows) == 3
+
+
+def test_cli_load_and_query(export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    where = tmp_path / "cli-store"
+    assert main(["load", str(export), "--store", str(where)]) == 0
+    capsys.readouterr()
+    assert main(["query", PEOPLE, "--store", str(where), "--format", "csv", "--bind", "name=Cy Old"]) == 0
+    assert capsys.readouterr().out == "name\r\nCy Old\r\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        (["query", "SELECT ?x WHERE {", "--store", "{store}"], "KG411"),
+        (["query", PEOPLE, "--store", "{tmp}/none"], "KG404"),
+        (["load", "{tmp}/none.ttl", "--store", "{store}"], "KG401"),
+        (["query", PEOPLE, "--store", "{store}", "--bind", "oops"], "KG412"),
+    ],
+)
+def test_cli_errors_are_one_line(argv: list[str], code: str, store: Path, tmp_path: Path,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    argv = [a.replace("{store}", str(store)).replace("{tmp}", str(tmp_path)) for a in argv]
+    assert main(argv) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"kg: error: {code} "), err
+    assert "Traceback" not in err[0]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_the_same_store_serves_over_http(store: Path) -> None:
+    """What docs/sparql.md tells users to do: serve the store read-only on 127.0.0.1."""
+    server = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
+    if server is None:
+        pytest.skip("the oxigraph server is not installed (pip install oxigraph)")
+    port = _free_port()
+    command = [server, "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        url = f"http://127.0.0.1:{port}/query?" + urllib.parse.urlencode({"query": PEOPLE.replace(
+            "SELECT", "PREFIX kg: <https://w3id.org/newskg/ontology#> "
+                      "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT", 1)})
+        request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(request, timeout=5) as response:
+                    data = json.load(response)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the oxigraph server did not answer: " + process.stderr.read1().decode())  # type: ignore[union-attr]
+        assert [b["name"]["value"] for b in data["results"]["bindings"]] == ['Ann "The Fish" Lee', "Bo Chen",
+                                                                            "Cy Old"]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
