@@ -111,7 +111,13 @@ def load(source: Path, store: Path, *, replace: bool = False) -> int:
 
 
 def read_query(text_or_path: str) -> str:
-    """The query text: ``text_or_path`` itself, or the contents of the ``.rq`` / ``.sparql`` file it names."""
+    """The query text: ``text_or_path`` itself, or the contents of the ``.rq`` / ``.sparql`` file it names.
+
+    Examples
+    --------
+    >>> read_query("ASK { ?s ?p ?o }")
+    'ASK { ?s ?p ?o }'
+    """
     one_line = "\n" not in text_or_path
     if text_or_path.endswith((".rq", ".sparql")) or (one_line and Path(text_or_path).is_file()):
         path = Path(text_or_path)

@@ -2,7 +2,7 @@
 articles support, checked row by row.
 
 Entity-level queries (offices, countries, aliases, the sentences behind a fact) are
-checked as they are. Event-level expectations are marked ``xfail(strict=False,
+checked as they are. Event-level expectations are checked too (they once were marked ``xfail(strict=False,
 reason="needs events")`` while the events stage lands; remove the marks once it has.
 """
 
@@ -22,7 +22,6 @@ from kg.types import Article
 
 QUERIES = Path(__file__).parent.parent / "queries"
 ALL = sorted(p.name for p in QUERIES.glob("*.rq"))
-needs_events = pytest.mark.xfail(strict=False, reason="needs events")
 
 Row = dict[str, str | None]
 
@@ -144,7 +143,6 @@ def test_the_sentences_behind_a_node(store: Path) -> None:
 
 
 @pytest.mark.slow
-@needs_events
 def test_blinken_met_qin_gang_in_beijing_on_18_june(store: Path) -> None:
     found = rows(store, "meetings.rq")
     assert has_row(found, a="Antony Blinken", b="Qin Gang", date="2023-06-18", place="Beijing",
@@ -152,21 +150,18 @@ def test_blinken_met_qin_gang_in_beijing_on_18_june(store: Path) -> None:
 
 
 @pytest.mark.slow
-@needs_events
 def test_blinken_met_wang_yi_on_19_june(store: Path) -> None:
     assert has_row(rows(store, "meetings.rq", "a=Antony Blinken"), a="Antony Blinken", b="Wang Yi",
                    date="2023-06-19", status="occurred")
 
 
 @pytest.mark.slow
-@needs_events
 def test_blinken_and_qin_gang_spoke_by_phone(store: Path) -> None:
     assert has_row(rows(store, "meetings.rq"), a="Antony Blinken", b="Qin Gang", kind="phone call",
                    status="occurred")
 
 
 @pytest.mark.slow
-@needs_events
 def test_visits(store: Path) -> None:
     found = rows(store, "visits.rq")
     assert has_row(found, traveller="Antony Blinken", destination="Beijing", date="2023-06-18",
@@ -175,7 +170,6 @@ def test_visits(store: Path) -> None:
 
 
 @pytest.mark.slow
-@needs_events
 def test_disputes_by_issue(store: Path) -> None:
     found = rows(store, "disputes.rq")
     taiwan = [r for r in found if r["issue"] == "Taiwan"]
@@ -184,7 +178,6 @@ def test_disputes_by_issue(store: Path) -> None:
 
 
 @pytest.mark.slow
-@needs_events
 def test_events_by_status(store: Path) -> None:
     found = rows(store, "events_by_status.rq")
     assert has_row(found, status="possible", kind="meeting",
@@ -197,7 +190,6 @@ def test_events_by_status(store: Path) -> None:
 
 
 @pytest.mark.slow
-@needs_events
 def test_every_event_names_its_rule_and_version(store: Path) -> None:
     found = rows(store, "provenance.rq")
     assert found

@@ -122,7 +122,13 @@ def mention_iri(evidence: Evidence) -> URIRef:
 
 
 def software_iri(version: str) -> URIRef:
-    """The IRI of one released version of ``kg`` (a ``prov:SoftwareAgent``)."""
+    """The IRI of one released version of ``kg`` (a ``prov:SoftwareAgent``).
+
+    Examples
+    --------
+    >>> print(software_iri("0.1.0"))
+    https://w3id.org/newskg/id/software/kg/0-1-0
+    """
     return URIRef(f"{RESOURCE}software/kg/{slug(version) or 'unknown'}")
 
 
@@ -133,12 +139,24 @@ def extraction_iri(version: str, documents: Iterable[DocumentInfo]) -> URIRef:
 
 
 def rule_iri(rule: str) -> URIRef:
-    """The IRI of an extraction rule (a ``prov:Plan``)."""
+    """The IRI of an extraction rule (a ``prov:Plan``).
+
+    Examples
+    --------
+    >>> print(rule_iri("meeting:verb:meet"))
+    https://w3id.org/newskg/id/rule/meeting-verb-meet
+    """
     return URIRef(f"{RESOURCE}rule/{slug(rule)}")
 
 
 def statement_iri(subject: str, predicate: str, obj: str) -> URIRef:
-    """The IRI of the ``rdf:Statement`` that reifies one edge."""
+    """The IRI of the ``rdf:Statement`` that reifies one edge (a hash of the triple).
+
+    Examples
+    --------
+    >>> statement_iri("urn:a", "urn:b", "urn:c") == statement_iri("urn:a", "urn:b", "urn:c")
+    True
+    """
     return URIRef(f"{RESOURCE}statement/{_hash(subject, predicate, obj)}")
 
 
