@@ -40,7 +40,16 @@ from kg.iri import mint
 from kg.knowledge import read_table
 from kg.mentions import DocMentions
 from kg.resolve import Resolution, mention_key
-from kg.types import ArticleFacts, Entity, Event, EventCandidate, Evidence, Mention, OfficeClaim, TemporalValue
+from kg.types import (
+    ArticleFacts,
+    Entity,
+    Event,
+    EventCandidate,
+    Evidence,
+    Mention,
+    OfficeClaim,
+    TemporalValue,
+)
 from kg.vocab import EntityKind, EventKind, Mode, Plover, Status, TemporalPrecision, Tense
 
 __all__ = ["EventExtractor", "EventLexicon", "IssueDef", "Trigger", "load_event_lexicon", "merge_events"]
@@ -656,6 +665,7 @@ class _Merger:
         self.lexicon = lexicon
         self.facts = facts
         self.drafts: list[_Draft] = []
+        self.by_key: dict[tuple[EventKind, frozenset[str]], list[_Draft]] = {}
         self.doc_countries = {
             f.info.doc_id: Counter(
                 resolution.entity_of[mention_key(m)]
@@ -755,8 +765,9 @@ class _Merger:
              place: str | None, group: str | None, relaxed: bool) -> None:
         kind = candidate.kind
         key = participants if group is None else frozenset([*participants, group])
-        for draft in self.drafts:
-            if draft.kind is kind and draft.participants == key and draft.accepts(candidate.date, place, relaxed):
+        # Only drafts of the same kind and participants can take it: an index, not a scan.
+        for draft in self.by_key.get((kind, key), ()):
+            if draft.accepts(candidate.date, place, relaxed):
                 if candidate.date is None and candidate.status in {Status.PLANNED, Status.POSSIBLE} and any(
                     candidate.published and d.value < candidate.published.replace(day=1) for d in draft.dates
                 ):
@@ -765,6 +776,7 @@ class _Merger:
         else:
             draft = _Draft(kind, key, [], [], Counter(), Counter())
             self.drafts.append(draft)
+            self.by_key.setdefault((kind, key), []).append(draft)
         draft.candidates.append((candidate, actors, place, group))
         if candidate.date is not None:
             draft.dates.append(candidate.date)

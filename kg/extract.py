@@ -29,7 +29,7 @@ def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
     Examples
     --------
     >>> list(chunks("aa\\nbb\\ncc", 5))
-    [(0, 'aa\\nbb\\n'), (6, 'cc')]
+    [(0, 'aa\\n'), (3, 'bb\\ncc')]
     """
     start = 0
     while start < len(text):

@@ -203,7 +203,8 @@ class _Resolver:
             for spelling in cluster.spellings:
                 surname_index[spelling.split()[-1].casefold()].append(cluster)
         titled = {mention_key(c.person) for c in self.claims if c.person is not None}
-        singles = [m for m in people if m not in set(full)]
+        full_set = set(full)  # built once: rebuilding it per mention made resolution quadratic
+        singles = [m for m in people if m not in full_set]
         loose: list[Mention] = []
         for m in singles:
             cluster = self._join_single(m, by_doc, surname_index, clusters)
