@@ -740,7 +740,6 @@ class _Merger:
                         and people[0] in other.participants
                         and any(self.country_of(p) == countries[0] for p in other.participants if p != people[0])
                         and all(other.accepts(d, None, False) for d in draft.dates)
-                        and (draft.dates or len(other.dates) == 0 or True)
                     ]
                     if draft.dates:
                         hosts = [h for h in hosts if h.dates]

@@ -28,7 +28,7 @@ from kg.roles import NameWords, Title, load_title_compounds
 from kg.types import Article, Evidence, Mention, OfficeClaim
 from kg.vocab import EntityKind
 
-__all__ = ["DocMentions", "extract_mentions"]
+__all__ = ["DocMentions"]
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
@@ -438,19 +438,9 @@ class DocMentions:
             if person is None and owner is None:
                 continue
             out.append(
-                OfficeClaim(office, person, owner, claim.former, claim.qualifier, claim.referential, claim.rule)
+                OfficeClaim(
+                    office, person, owner, claim.former, claim.qualifier, claim.referential, claim.rule
+                )
             )
         return tuple(out)
 
-
-def extract_mentions(
-    doc: Doc, article: Article, titles: dict[str, Title], words: NameWords, offset: int = 0
-) -> tuple[tuple[Mention, ...], tuple[OfficeClaim, ...]]:
-    """The mentions and office claims of one parsed article.
-
-    Examples
-    --------
-    See ``tests/test_mentions.py``: mentions are built on hand-made Docs there.
-    """
-    found = DocMentions(doc, article, titles, words, offset)
-    return tuple(m for m in found.mentions if m is not None), found.office_claims()

@@ -429,7 +429,6 @@ class _Resolver:
             key = self.entities[office].get("key", "")
             owner_code = self.entities.get(owner, {}).get("key", "") if owner else ""
             holders[(key, owner_code)].add(person)
-            # The descriptor itself also names the holder ("top diplomat" as given in the text).
         for claim in self.claims:
             if claim.person is None or claim.person.label != "TITLE-REF":
                 continue
