@@ -26,6 +26,7 @@ __all__ = [
     "Region",
     "load_gazetteer",
     "read_table",
+    "split_cell",
 ]
 
 SEPARATOR = "|"
@@ -232,7 +233,7 @@ def read_table(
     return rows
 
 
-def _split(cell: str) -> tuple[str, ...]:
+def split_cell(cell: str) -> tuple[str, ...]:
     """The ``|``-separated values of one cell, stripped, empty ones dropped."""
     return tuple(value.strip() for value in cell.split(SEPARATOR) if value.strip())
 
@@ -260,10 +261,10 @@ def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
         Country(
             code=row["code"].strip(),
             name=row["name"].strip(),
-            aliases=_split(row["aliases"]),
-            demonyms=_split(row["demonyms"]),
-            capitals=_split(row["capitals"]),
-            combining=_split(row["combining"]),
+            aliases=split_cell(row["aliases"]),
+            demonyms=split_cell(row["demonyms"]),
+            capitals=split_cell(row["capitals"]),
+            combining=split_cell(row["combining"]),
         )
         for row in read_table(
             "countries.tsv",
@@ -272,17 +273,17 @@ def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
         )
     )
     cities = tuple(
-        City(name=row["name"].strip(), aliases=_split(row["aliases"]), country=row["country"].strip())
+        City(name=row["name"].strip(), aliases=split_cell(row["aliases"]), country=row["country"].strip())
         for row in read_table("cities.tsv", data_dir, columns=("name", "aliases", "country"))
     )
     regions = tuple(
-        Region(name=row["name"].strip(), aliases=_split(row["aliases"]), kind=row["kind"].strip())
+        Region(name=row["name"].strip(), aliases=split_cell(row["aliases"]), kind=row["kind"].strip())
         for row in read_table("regions.tsv", data_dir, columns=("name", "aliases", "kind"))
     )
     organizations = tuple(
         Organization(
             name=row["name"].strip(),
-            aliases=_split(row["aliases"]),
+            aliases=split_cell(row["aliases"]),
             country=row["country"].strip(),
             type=row["type"].strip(),
         )

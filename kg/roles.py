@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kg.knowledge import read_table
+from kg.knowledge import read_table, split_cell
 
 __all__ = [
     "NameWords",
@@ -50,10 +50,6 @@ class NameWords:
     org_suffixes: frozenset[str]
 
 
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in cell.split("|") if part.strip())
-
-
 @lru_cache(maxsize=4)
 def load_titles(data_dir: Path | None = None) -> tuple[Title, ...]:
     """Every row of ``titles.tsv`` as a :class:`Title`.
@@ -64,7 +60,7 @@ def load_titles(data_dir: Path | None = None) -> tuple[Title, ...]:
     'office'
     """
     return tuple(
-        Title(row["key"], row["title"], _split(row["aliases"]), row["kind"], row["rank"])
+        Title(row["key"], row["title"], split_cell(row["aliases"]), row["kind"], row["rank"])
         for row in read_table("titles.tsv", data_dir)
     )
 
