@@ -37,7 +37,7 @@ from spacy.tokens import Span, Token
 
 from kg.dates import resolve_date
 from kg.iri import mint
-from kg.knowledge import read_table
+from kg.knowledge import read_table, split_cell
 from kg.mentions import DocMentions
 from kg.resolve import Resolution, mention_key
 from kg.types import (
@@ -154,7 +154,7 @@ def load_event_lexicon(data_dir: Path | None = None) -> EventLexicon:
         else:
             words[row["word"]] = status
     issues = tuple(
-        IssueDef(row["key"], row["label"], row["kind"], _term_pattern(row["terms"].split("|")))
+        IssueDef(row["key"], row["label"], row["kind"], _term_pattern(split_cell(row["terms"])))
         for row in read_table("issues.tsv", data_dir)
     )
     return EventLexicon(ordered, words, tuple(phrases), issues)
