@@ -16,8 +16,6 @@ times the same graph drawn whole.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import random
 import sys
 import tempfile
 import time
@@ -26,50 +24,19 @@ from pathlib import Path
 import networkx as nx
 
 from kg.export.html import MAX_NODES, to_html
-from kg.types import DocumentInfo, Evidence
+
+# One generator of synthetic graphs serves the tests and this benchmark.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from html_graphs import big_graph
 
 __all__ = ["main", "synthetic_graph"]
 
 CHROMIUM = "/usr/bin/chromium"
-R = "https://w3id.org/newskg/id/"
 
 
 def synthetic_graph(nodes: int, seed: int = 0) -> nx.MultiDiGraph:
-    """A corpus-like graph of about ``nodes`` nodes: people with countries and offices, and
-    two-person meetings whose participants follow a skewed (few hubs, many leaves) law."""
-    rng = random.Random(seed)
-    n_people = max(4, round(nodes / 2.22))
-    G = nx.MultiDiGraph()
-    docs = [f"{i:05d}.txt" for i in range(max(5, n_people // 20))]
-    G.graph["documents"] = {d: DocumentInfo(d, dt.date(2023, 6, 1 + i % 28), f"Article {i}", None, 4000, d)
-                            for i, d in enumerate(docs)}
-
-    def evidence(text: str) -> tuple[Evidence, ...]:
-        return (Evidence(rng.choice(docs), 0, len(text), text),)
-
-    countries = [R + f"country/c{i}" for i in range(max(5, n_people // 30))]
-    for i, c in enumerate(countries):
-        G.add_node(c, kind="country", label=f"Country {i}", aliases=[],
-                   evidence=evidence(f"Country {i} said."))
-    people = [R + f"person/p{i}" for i in range(n_people)]
-    for i, p in enumerate(people):
-        G.add_node(p, kind="person", label=f"Person {i}", aliases=[f"P. {i}"],
-                   evidence=evidence(f"Person {i} said something about the talks on Sunday."))
-        G.add_edge(p, rng.choice(countries), key="country")
-        if i % 3 == 0:
-            office = R + f"office/o{i}"
-            G.add_node(office, kind="office", label=f"Minister {i}", aliases=[], evidence=())
-            G.add_edge(p, office, key="holds_office")
-    for i in range(int(n_people * 0.85)):
-        meeting = R + f"event/m{i}"
-        G.add_node(meeting, kind="meeting", label=f"meeting {i}", aliases=[],
-                   date=f"2023-06-{1 + i % 28:02d}", date_precision="day", status="occurred",
-                   plover="CONSULT", rules=[],
-                   evidence=evidence(f"The two ministers met on day {i} to discuss trade."))
-        pool = people[: max(2, int(n_people * rng.random() ** 2))]
-        for person in rng.sample(pool, 2):
-            G.add_edge(meeting, person, key="participant")
-    return G
+    """A synthetic corpus graph of about ``nodes`` nodes (the tests' generator, sized by nodes)."""
+    return big_graph(max(4, round(nodes / 2.22)), seed)
 
 
 def _measure(browser, page_path: Path, timeout_s: float) -> dict[str, float]:

@@ -17,6 +17,20 @@ ROOT = Path(__file__).parent.parent
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """A blank English pipeline with kg's gazetteer and reconciler over the packaged data:
+    no statistical model, so tests on hand-built Docs do not move when a model changes."""
+    import spacy
+
+    import kg.pipeline  # noqa: F401  (registers the components)
+
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("kg_gazetteer")
+    pipeline.add_pipe("kg_entities")
+    return pipeline
+
+
+@pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     """The folder of sample articles shipped with the repository."""
     return ROOT / "seeds"

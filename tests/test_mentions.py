@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,14 +24,6 @@ Row = tuple  # (word, head, dep, tag) or (word, head, dep, tag, lemma)
 NO_SPACE_BEFORE = {",", ".", "'s", "\u2019s", "?", ":", ";"}
 TITLES = {t.key: t for t in load_titles()}
 WORDS = load_name_words()
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("kg_gazetteer")
-    nlp.add_pipe("kg_entities")
-    return nlp
 
 
 def parse(nlp: Language, rows: Sequence[Row], ents: Sequence[tuple[int, int, str]] = (),

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).parent.parent / "kg"
 
 FULL_NAMES = [

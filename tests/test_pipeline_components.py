@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -41,15 +40,6 @@ def make_doc(vocab: Vocab, words: list[str], ents: Sequence[tuple[int, int, str]
 
 def spans(doc: Doc, key: str) -> list[tuple[str, str, str]]:
     return [(s.text, s.label_, s.kb_id_) for s in doc.spans[key]]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    """A blank English pipeline with kg's gazetteer and reconciler over the packaged data."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("kg_gazetteer")
-    nlp.add_pipe("kg_entities")
-    return nlp
 
 
 def run(nlp: Language, doc: Doc) -> Doc:
