@@ -12,7 +12,7 @@ parses in the workers but sends every whole ``Doc`` back to the parent, which
 deserialises it and then runs extraction alone; on two cores that parent becomes
 the bottleneck. Here parsing *and* extraction run in the workers (each loads the
 pipeline once), and the parent only reads files and collects facts
-(``docs/scaling.md`` has the measurements).
+(the README's scaling section has the measurements).
 
 Codes
 -----

@@ -188,7 +188,7 @@ def _free_port() -> int:
 
 @pytest.mark.slow
 def test_the_same_store_serves_over_http(store: Path) -> None:
-    """What docs/sparql.md tells users to do: serve the store read-only on 127.0.0.1."""
+    """What the README tells users to do: serve the store read-only on 127.0.0.1."""
     server = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
     if server is None:
         pytest.skip("the oxigraph server is not installed (pip install oxigraph)")
