@@ -40,6 +40,7 @@ from kg.iri import mint
 from kg.knowledge import read_table, split_cell
 from kg.mentions import DocMentions
 from kg.resolve import Resolution, mention_key
+from kg.roles import load_name_words
 from kg.types import (
     ArticleFacts,
     Entity,
@@ -63,7 +64,10 @@ _PRONOUNS = {"he", "she", "him", "her", "his"}
 _TEMPORAL_PREPS = {"after", "since", "during", "following"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
+#: Actors found in a sentence: the head token of each and its mention.
+_Actors = list[tuple[Token, Mention]]
 _ACTOR_KINDS = {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION}
+_NAME_ENTS = {"ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "NORP"}
 _STATUS_RANK = {
     Status.CANCELLED: 0,
     Status.DECLINED: 1,
@@ -94,6 +98,16 @@ class IssueDef:
     label: str
     kind: str
     pattern: re.Pattern[str]
+    #: Phrases in which a term does not name the issue ("!addiction pandemic" is not public health).
+    exclude: re.Pattern[str] | None = None
+
+    def named_in(self, text: str) -> bool:
+        """Whether a term of this issue occurs in ``text`` outside every excluded phrase."""
+        shadows = [m.span() for m in self.exclude.finditer(text)] if self.exclude else []
+        return any(
+            not any(start <= m.start() and m.end() <= end for start, end in shadows)
+            for m in self.pattern.finditer(text)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +118,14 @@ class EventLexicon:
     status_words: dict[str, Status]
     status_phrases: tuple[tuple[str, Status], ...]
     issues: tuple[IssueDef, ...]
+    #: Last words of the names of events and venues ("conference", "summit").
+    gatherings: frozenset[str] = frozenset()
+    #: Nouns that ask for an event ("request", "invitation").
+    requests: frozenset[str] = frozenset()
 
     def issues_in(self, text: str) -> tuple[str, ...]:
         """Keys of the issues named in ``text``, in data-file order."""
-        return tuple(issue.key for issue in self.issues if issue.pattern.search(text))
+        return tuple(issue.key for issue in self.issues if issue.named_in(text))
 
 
 def _term_pattern(terms: Iterable[str]) -> re.Pattern[str]:
@@ -131,6 +149,8 @@ def load_event_lexicon(data_dir: Path | None = None) -> EventLexicon:
     <EventKind.MEETING: 'meeting'>
     >>> lexicon.issues_in("curbs on semiconductors and Taiwan")
     ('semiconductors', 'taiwan')
+    >>> lexicon.issues_in("fentanyl, behind an addiction pandemic")
+    ('drugs',)
     """
     triggers: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
     for row in read_table("event_triggers.tsv", data_dir):
@@ -153,11 +173,18 @@ def load_event_lexicon(data_dir: Path | None = None) -> EventLexicon:
             phrases.append((row["word"], status))
         else:
             words[row["word"]] = status
-    issues = tuple(
-        IssueDef(row["key"], row["label"], row["kind"], _term_pattern(split_cell(row["terms"])))
-        for row in read_table("issues.tsv", data_dir)
-    )
-    return EventLexicon(ordered, words, tuple(phrases), issues)
+    issues = []
+    for row in read_table("issues.tsv", data_dir):
+        terms = split_cell(row["terms"])
+        excluded = [t[1:] for t in terms if t.startswith("!")]
+        issues.append(IssueDef(
+            row["key"], row["label"], row["kind"],
+            _term_pattern(t for t in terms if not t.startswith("!")),
+            _term_pattern(excluded) if excluded else None,
+        ))
+    requests = frozenset(row["word"] for row in read_table("requests.tsv", data_dir))
+    return EventLexicon(ordered, words, tuple(phrases), tuple(issues), load_name_words(data_dir).gatherings,
+                        requests)
 
 
 # -- extraction ---------------------------------------------------------------------------
@@ -191,6 +218,8 @@ class _ArticleContext:
     # -- triggers ---------------------------------------------------------------------
 
     def trigger(self, token: Token) -> Trigger | None:
+        if token.pos_ == "PROPN" and token.ent_type_ in _NAME_ENTS:
+            return None  # "Asia-Pacific Economic Cooperation" names a body, not an event
         if token.pos_ in {"VERB", "AUX"}:
             pos = "VERB"
         elif token.pos_ in {"NOUN", "PROPN"}:
@@ -213,12 +242,13 @@ class _ArticleContext:
             for child in children:
                 if child.dep_ == "compound" and child.lower_ in {"phone", "telephone"}:
                     return True
-                if child.dep_ == "prep" and child.lower_ in {"by", "over", "on"}:
-                    if any(g.lower_ in {"phone", "telephone"} for g in child.children):
-                        return True
-            return token.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "with" for c in children) and (
-                token.lower_ == "call" and token.i > 0 and self.doc[token.i - 1].lower_ in {"phone", "telephone"}
-            )
+                if child.dep_ == "prep" and child.lower_ in {"by", "over", "on"} and any(
+                    g.lower_ in {"phone", "telephone"} for g in child.children
+                ):
+                    return True
+            with_partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
+            after_phone = token.i > 0 and self.doc[token.i - 1].lower_ in {"phone", "telephone"}
+            return token.pos_ == "NOUN" and with_partner and token.lower_ == "call" and after_phone
         if needs == "with":
             return any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in children) or any(
                 c.dep_ == "poss" for c in children
@@ -240,6 +270,8 @@ class _ArticleContext:
         if token.lower_ in _PRONOUNS:
             return self._antecedent(token)
         mention = self.found.mention_at(token.i)
+        if mention is None and token.lower_ in self.lexicon.gatherings:
+            return None  # "hosts the APEC forum": a gathering, not its organiser
         if mention is None:
             for child in token.children:
                 if child.dep_ in {"compound", "amod", "poss", "nmod"}:
@@ -325,7 +357,27 @@ class _ArticleContext:
                 out.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ in {"poss", "compound", "nmod"} and token.pos_ in {"NOUN", "PROPN"}:
                 out.append(child)
+            elif child.dep_ == "conj" and token.pos_ in {"NOUN", "PROPN"} and self.trigger(child) is None:
+                # "talks with X, as well as China's top diplomat Y and Z": the parser
+                # coordinates the later partners with the talks, not with X.
+                out.append(child)
+                out.extend(g for g in child.children if g.dep_ == "appos")
+        if not out and token.pos_ in {"NOUN", "PROPN"}:
+            out.extend(self._possessors(token))
         return out
+
+    def _possessors(self, trigger: Token) -> list[Token]:
+        """"X and Y's meet": the owners written just before a noun trigger, when the parser
+        has not attached them to it."""
+        i = trigger.i - 1
+        while i > trigger.sent.start and self.doc[i].pos_ in {"ADJ", "ADV"}:
+            i -= 1
+        if i <= trigger.sent.start or self.doc[i].tag_ != "POS":
+            return []
+        owner = self.doc[i - 1]
+        if owner.i in {c.i for c in trigger.children} or self.actor(owner) is None:
+            return []
+        return [owner]
 
     # -- where, when, whether -----------------------------------------------------------
 
@@ -354,11 +406,17 @@ class _ArticleContext:
             frontier = nxt
 
     def _where(self, roots: list[Token], exclude: set[str]) -> Mention | None:
-        for token in self._near(roots, 6):
+        # Deep enough for "meeting on the sidelines of a Group of 20 summit in Bali".
+        for token in self._near(roots, 9):
             if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
                 place = self._place(token)
-                if place is not None and place.key not in exclude:
-                    return place
+            elif token.dep_ == "compound" and _phrase_head(token).lower_ in self.lexicon.gatherings:
+                # "on the sidelines of the Munich Security Conference": the venue's city.
+                place = self._place(token)
+            else:
+                continue
+            if place is not None and place.key not in exclude:
+                return place
         return None
 
     def _destination(self, trigger: Token, roots: list[Token]) -> Mention | None:
@@ -386,7 +444,8 @@ class _ArticleContext:
     def _when(self, roots: list[Token], tense: Tense, within: range | None = None) -> TemporalValue | None:
         published = self.found.article.published
         for span in self._date_phrases(roots, within):
-            text = self.found.article.text[span.start_char + self.found.offset : span.end_char + self.found.offset]
+            offset = self.found.offset
+            text = self.found.article.text[span.start_char + offset : span.end_char + offset]
             # "Sunday (June 18)": the parenthesised day is part of the phrase.
             nxt = self.doc[span.end : span.end + 4].text
             if nxt.startswith("(") and ")" in nxt:
@@ -416,8 +475,14 @@ class _ArticleContext:
             return Tense.PAST
         return Tense.FUTURE if planned else Tense.PRESENT
 
-    def _status(self, trigger: Token, segment: Iterable[Token] = ()) -> Status:
+    def cue(self, token: Token) -> Status | None:
+        """The status a single word signals, by lemma or by form ("’ll" is "'ll")."""
         words = self.lexicon.status_words
+        return words.get(token.lemma_.lower().replace("’", "'")) or words.get(
+            token.lower_.replace("’", "'")
+        )
+
+    def _status(self, trigger: Token, segment: Iterable[Token] = ()) -> Status:
         sent = trigger.sent
         found: set[Status] = set()
         chain = [trigger]
@@ -428,18 +493,18 @@ class _ArticleContext:
                 break
             chain.append(ancestor)
         for token in chain:
-            status = words.get(token.lemma_.lower())
+            status = self.cue(token)
             if status in {Status.POSTPONED, Status.CANCELLED, Status.DECLINED} and token is not trigger:
                 return status
             for child in token.children:
                 if child.dep_ in {"aux", "advmod", "auxpass"}:
-                    cue = words.get(child.lemma_.lower()) or words.get(child.lower_)
+                    cue = self.cue(child)
                     if cue is not None:
                         found.add(cue)
             if token is not trigger and status is not None:
                 found.add(status)
         for token in segment:
-            cue = words.get(token.lower_)
+            cue = self.cue(token)
             if cue in {Status.POSSIBLE}:
                 found.add(cue)
         window = []
@@ -457,6 +522,14 @@ class _ArticleContext:
             if status in found:
                 return status
         return Status.OCCURRED
+
+    def _settled(self, status: Status, date: TemporalValue | None) -> Status:
+        """A plan dated wholly before the article was published is a past event ("the trip was
+        scheduled during their meet last year": the meet is not scheduled)."""
+        published = self.found.article.published
+        if status is Status.PLANNED and date is not None and published and date.ends_before(published):
+            return Status.OCCURRED
+        return status
 
     def _clause(self, trigger: Token) -> list[Token]:
         """The words of the trigger's own clause: its governing verb's subtree, less
@@ -503,6 +576,10 @@ class _ArticleContext:
             partners = [(h, m) for h, m in partners if h.lower_ not in _PRONOUNS]
         if noun and verb is not trigger_token and any(c.lower_ == "their" for c in trigger_token.children):
             partners = partners + self._actors(c for c in verb.children if c.dep_ in {"dobj", "dative"})
+        if noun and len(subjects) + len(partners) < 2:
+            asked = self._asked(trigger_token)
+            if asked:
+                subjects, partners = asked
         partners = self._without_owners(subjects, partners)
         if trigger.kind in {EventKind.DISPUTE, EventKind.COOPERATION}:
             yield from self._relation(base, trigger_token, subjects, partners, sentence)
@@ -511,6 +588,27 @@ class _ArticleContext:
             yield from self._visit(base, trigger_token, roots, subjects, partners, tense)
             return
         yield from self._meeting(base, trigger_token, roots, subjects, partners, tense)
+
+    def _asked(self, trigger: Token) -> tuple[_Actors, _Actors] | None:
+        """"Y rebuffed a request from X for a meeting": X asked Y for the event. Returns the
+        askers and the asked, or None when the trigger is not the object of a request."""
+        prep = trigger.head
+        if trigger.dep_ != "pobj" or prep.lower_ != "for":
+            return None
+        if prep.head.lemma_.lower() not in self.lexicon.requests:
+            return None
+        request = prep.head
+        askers = [g for c in request.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for g in c.children if g.dep_ == "pobj"]
+        askers += [c for c in request.children if c.dep_ == "poss"]
+        asked = [g for c in request.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj"]
+        if request.dep_ in {"dobj", "nsubjpass"}:
+            asked += self._subjects(request.head)
+        found_askers, found_asked = self._actors(askers), self._actors(asked)
+        if not found_askers or not found_asked:
+            return None
+        return found_askers, found_asked
 
     def _without_owners(self, subjects: list[tuple[Token, Mention]],
                         partners: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
@@ -531,6 +629,7 @@ class _ArticleContext:
         if status is Status.PLANNED:
             tense = Tense.FUTURE
         date = self._when(roots, tense)
+        status = self._settled(status, date)
         exclude = {m.key for _, m in subjects + partners}
         place = self._where(roots, exclude)
         groups = self._split(partners, trigger)
@@ -541,6 +640,7 @@ class _ArticleContext:
             group_status = self._status(trigger, self._segment_tokens(heads)) if len(groups) > 1 else status
             if group_status is Status.OCCURRED and status is not Status.OCCURRED:
                 group_status = status
+            group_status = self._settled(group_status, group_date)
             actors = _unique([m for _, m in subjects] + [m for _, m in group])
             if len(actors) < 2:
                 continue
@@ -554,14 +654,14 @@ class _ArticleContext:
             out.extend(self.doc[max(start - 2, 0) : head.i + 1])
         return out
 
-    def _split(self, partners: list[tuple[Token, Mention]], trigger: Token) -> list[list[tuple[Token, Mention]]]:
+    def _split(self, partners: _Actors, trigger: Token) -> list[_Actors]:
         """One group per partner when partners carry their own hedges or dates, else one group."""
         if len(partners) < 2:
             return [partners]
         marked = False
         for head, _ in partners:
             segment = self._segment_tokens([head])
-            if any(self.lexicon.status_words.get(t.lower_) is Status.POSSIBLE for t in segment):
+            if any(self.cue(t) is Status.POSSIBLE for t in segment):
                 marked = True
             if any(c.ent_type_ == "DATE" for c in head.subtree) or any(
                 c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.subtree) for c in head.children
@@ -574,7 +674,8 @@ class _ArticleContext:
                tense: Tense) -> Iterator[EventCandidate]:
         travellers = [m for _, m in subjects if m.kind is EntityKind.PERSON]
         if trigger.pos_ in {"NOUN", "PROPN"}:
-            travellers = [m for h, m in partners if m.kind is EntityKind.PERSON and h.dep_ == "poss"] or travellers
+            owners = [m for h, m in partners if m.kind is EntityKind.PERSON and h.dep_ == "poss"]
+            travellers = owners or travellers
             for child in trigger.children:
                 if child.dep_ == "prep" and child.lower_ == "by":
                     travellers = [m for _, m in self._actors(c for c in child.children if c.dep_ == "pobj")
@@ -586,6 +687,7 @@ class _ArticleContext:
         if status is Status.PLANNED:
             tense = Tense.FUTURE
         date = self._when(roots, tense)
+        status = self._settled(status, date)
         for traveller in _unique(travellers):
             yield replace(base, participants=(traveller,), destination=destination, place=destination,
                           date=date, status=status)
@@ -601,6 +703,13 @@ class _ArticleContext:
         if not actors and not issues:
             return
         yield replace(base, participants=tuple(actors), issues=issues, status=Status.OCCURRED)
+
+
+def _phrase_head(token: Token) -> Token:
+    """The noun a chain of compounds ends in ("Munich" -> "Conference" in "Munich Security Conference")."""
+    while token.dep_ == "compound" and token.head is not token:
+        token = token.head
+    return token
 
 
 def _unique(mentions: Iterable[Mention]) -> list[Mention]:
@@ -634,7 +743,8 @@ class _Draft:
         best = max(self.dates, key=lambda d: (_PRECISION[d.precision], d.value))
         if all(best.compatible(d) for d in self.dates):
             return best
-        months = {(d.value.year, d.value.month) for d in self.dates if d.precision is not TemporalPrecision.YEAR}
+        months = {(d.value.year, d.value.month) for d in self.dates
+                  if d.precision is not TemporalPrecision.YEAR}
         if len(months) == 1:
             year, month = next(iter(months))
             return TemporalValue(best.value.replace(year=year, month=month, day=1), TemporalPrecision.MONTH)
@@ -656,6 +766,18 @@ class _Draft:
 
 
 _PRECISION = {TemporalPrecision.YEAR: 0, TemporalPrecision.MONTH: 1, TemporalPrecision.DAY: 2}
+
+
+def _another_occasion(draft: _Draft, candidate: EventCandidate) -> bool:
+    """An undated plan or hope is not the same occasion as a past event ("will meet again"
+    is not last year's meeting) nor as one that was refused ("would meet at some point"
+    after a request for a meeting was rebuffed)."""
+    if candidate.date is not None or candidate.status not in {Status.PLANNED, Status.POSSIBLE}:
+        return False
+    published = candidate.published
+    if published and any(d.value < published.replace(day=1) for d in draft.dates):
+        return True
+    return all(c.status in {Status.DECLINED, Status.CANCELLED} for c, *_ in draft.candidates)
 
 
 class _Merger:
@@ -701,7 +823,8 @@ class _Merger:
                 if candidate.kind in {EventKind.DISPUTE, EventKind.COOPERATION}:
                     parties = frozenset(self.country_of(a) for a in actors)
                     if len(parties) < 2:
-                        parties = last_parties.get(facts.info.doc_id) or self._top_countries(facts.info.doc_id)
+                        doc_id = facts.info.doc_id
+                        parties = last_parties.get(doc_id) or self._top_countries(doc_id)
                     if len(parties) < 2:
                         continue
                     if candidate.kind is EventKind.DISPUTE:
@@ -718,7 +841,8 @@ class _Merger:
                     continue
                 if len(set(actors)) < 2:
                     continue
-                self._add(candidate, frozenset(actors), actors, self.place(candidate.place), None, relaxed=False)
+                place = self.place(candidate.place)
+                self._add(candidate, frozenset(actors), actors, place, None, relaxed=False)
 
     def _kind(self, iri: str) -> EntityKind | None:
         entity = self.entities.get(iri)
@@ -738,8 +862,10 @@ class _Merger:
                         other for other in self.drafts
                         if other is not draft and other.kind is EventKind.MEETING
                         and people[0] in other.participants
-                        and any(self.country_of(p) == countries[0] for p in other.participants if p != people[0])
+                        and any(self.country_of(p) == countries[0]
+                                for p in other.participants if p != people[0])
                         and all(other.accepts(d, None, False) for d in draft.dates)
+                        and not any(_another_occasion(other, c) for c, *_ in draft.candidates)
                     ]
                     if draft.dates:
                         hosts = [h for h in hosts if h.dates]
@@ -766,11 +892,7 @@ class _Merger:
         key = participants if group is None else frozenset([*participants, group])
         # Only drafts of the same kind and participants can take it: an index, not a scan.
         for draft in self.by_key.get((kind, key), ()):
-            if draft.accepts(candidate.date, place, relaxed):
-                if candidate.date is None and candidate.status in {Status.PLANNED, Status.POSSIBLE} and any(
-                    candidate.published and d.value < candidate.published.replace(day=1) for d in draft.dates
-                ):
-                    continue  # "will meet again" is not the meeting of last year
+            if draft.accepts(candidate.date, place, relaxed) and not _another_occasion(draft, candidate):
                 break
         else:
             draft = _Draft(kind, key, [], [], Counter(), Counter())
@@ -796,8 +918,9 @@ class _Merger:
                                                     -_STATUS_RANK[c.status]))
             date = draft.date() if draft.kind not in {EventKind.DISPUTE, EventKind.COOPERATION} else None
             # The most specific place (a city before a country), then the most often named.
-            place = min(draft.places, key=lambda p: (self._kind(p) is EntityKind.COUNTRY, -draft.places[p], p)) \
-                if draft.places else None
+            place = min(
+                draft.places, key=lambda p: (self._kind(p) is EntityKind.COUNTRY, -draft.places[p], p)
+            ) if draft.places else None
             participants = tuple(sorted({a for _, actors, _, _ in draft.candidates for a in actors}
                                         if draft.kind not in {EventKind.DISPUTE, EventKind.COOPERATION}
                                         else draft.participants))

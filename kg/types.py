@@ -8,9 +8,9 @@ mutated after it is made. Offsets are always character offsets into
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-import datetime as dt
 
 from kg.vocab import EntityKind, EventKind, Mode, Plover, Status, TemporalPrecision
 
@@ -150,6 +150,19 @@ class TemporalValue:
         if self.precision is TemporalPrecision.MONTH:
             return True
         return other.precision is TemporalPrecision.DAY and self.value == other.value
+
+    def ends_before(self, day: dt.date) -> bool:
+        """True when the whole of this value lies before ``day`` (2022 ends before 2023-06-18;
+        2023-06 does not).
+
+        >>> TemporalValue(dt.date(2023, 5, 1), TemporalPrecision.MONTH).ends_before(dt.date(2023, 6, 18))
+        True
+        """
+        if self.precision is TemporalPrecision.DAY:
+            return self.value < day
+        if self.precision is TemporalPrecision.MONTH:
+            return (self.value.year, self.value.month) < (day.year, day.month)
+        return self.value.year < day.year
 
     def compatible(self, other: TemporalValue) -> bool:
         """True when the two values may name the same time (one covers the other)."""

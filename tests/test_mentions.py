@@ -8,50 +8,14 @@ attachment rule, never a statistical model's parse. Names are made up on purpose
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
+from parsed import Row, parse
 from spacy.language import Language
-from spacy.tokens import Doc
 
 import kg.pipeline  # noqa: F401  (registers the factories)
 from kg.mentions import DocMentions
-from kg.roles import load_name_words, load_titles
-from kg.types import Article, Mention, OfficeClaim
+from kg.types import Mention, OfficeClaim
 from kg.vocab import EntityKind
-
-Row = tuple  # (word, head, dep, tag) or (word, head, dep, tag, lemma)
-NO_SPACE_BEFORE = {",", ".", "'s", "\u2019s", "?", ":", ";"}
-TITLES = {t.key: t for t in load_titles()}
-WORDS = load_name_words()
-
-
-def parse(nlp: Language, rows: Sequence[Row], ents: Sequence[tuple[int, int, str]] = (),
-          prefix: str = "") -> DocMentions:
-    """Build the Doc, run kg's components, and read its mentions.
-
-    ``prefix`` is article text before this chunk (the Doc is then a chunk at that offset).
-    """
-    words = [r[0] for r in rows]
-    spaces = [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE for i in range(len(words))]
-    iob = ["O"] * len(words)
-    for start, end, label in ents:
-        iob[start] = f"B-{label}"
-        iob[start + 1 : end] = [f"I-{label}"] * (end - start - 1)
-    doc = Doc(
-        nlp.vocab,
-        words=words,
-        spaces=spaces,
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        tags=[r[3] for r in rows],
-        lemmas=[r[4] if len(r) > 4 else r[0].lower() for r in rows],
-        ents=iob,
-    )
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    article = Article(doc_id="t.txt", text=prefix + doc.text)
-    return DocMentions(doc, article, TITLES, WORDS, offset=len(prefix))
 
 
 def claims(found: DocMentions, rule: str | None = None) -> list[OfficeClaim]:
