@@ -253,6 +253,8 @@ class DocMentions:
             owner_after, qualifier, end = self._owner_after(span.end)
             if owner is None:
                 owner = owner_after
+            if owner is None:
+                owner = self._shared_owner(np_start, out)
             if region is not None:
                 qualifier = self.spans[region].text
             rule = "title-before-name"
@@ -279,6 +281,18 @@ class DocMentions:
             out.append(_Claim(index, person, owner, former, qualifier, referential, rule, np_start, key))
         out.extend(self._predecessors())
         return tuple(out)
+
+    def _shared_owner(self, np_start: int, earlier: list[_Claim]) -> int | None:
+        """"U.S. Treasury Secretary X and Commerce Secretary Y": the owner written before the
+        first title-and-name pair is also the owner of the pair coordinated with it."""
+        j = np_start - 1
+        if j < 1 or self.doc[j].lower_ not in {"and", ","}:
+            return None
+        before = self.span_at(j - 1)
+        for claim in reversed(earlier):
+            if claim.person == before and claim.rule == "title-before-name" and claim.owner is not None:
+                return claim.owner
+        return None
 
     def _predecessors(self) -> Iterator[_Claim]:
         words = self.ctx.words

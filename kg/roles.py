@@ -48,6 +48,7 @@ class NameWords:
     predecessor: frozenset[str]
     motion: frozenset[str]
     org_suffixes: frozenset[str]
+    personal: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -91,6 +92,7 @@ def load_name_words(data_dir: Path | None = None) -> NameWords:
         predecessor=words("predecessor"),
         motion=words("motion"),
         org_suffixes=words("org_suffix"),
+        personal=words("personal"),
     )
 
 

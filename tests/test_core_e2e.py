@@ -205,20 +205,12 @@ def test_no_evidence_from_page_furniture(seeds_graph: nx.MultiDiGraph) -> None:
 # -- known gaps ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the model tags \"Barack Obama's\" as FAC: kg.pipeline.entities keeps it as a PLACE span and "
-    "kg.resolve only turns a place into a person when some PERSON mention has the same full name; "
-    "Obama is named once, so he becomes the place node place/barack-obama"))
 def test_barack_obama_is_a_person(seeds_graph: nx.MultiDiGraph) -> None:
     person_node(seeds_graph, "Barack Obama")
     places = [n for n, d in seeds_graph.nodes(data=True) if d["kind"] == "place"]
     assert [n for n in places if seeds_graph.nodes[n]["label"] == "Barack Obama"] == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kg.mentions: 'U.S. Treasury Secretary Janet Yellen and Commerce Secretary Gina Raimondo': the "
-    "owner 'U.S.' is not carried over the coordination, so the Commerce Secretary claim has no owner "
-    "and Raimondo (no other claim) gets office/commerce-secretary/holder/gina-raimondo with no country"))
 def test_raimondo_is_us_commerce_secretary(seeds_graph: nx.MultiDiGraph) -> None:
     node = person_node(seeds_graph, "Gina Raimondo")
     assert offices(seeds_graph, node) == {"Commerce Secretary (United States)"}

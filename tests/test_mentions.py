@@ -230,11 +230,6 @@ def test_coordinated_titles_both_attach_to_the_name(nlp: Language) -> None:
     assert councilor.owner is not None and councilor.owner.country == "CHN"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kg.mentions: in 'U.S. Treasury Secretary X and Commerce Secretary Y' the owner before the first "
-    "title is not distributed over the coordinated title+name pair: _chain_before stops at 'and', so "
-    "the Commerce Secretary claim has no owner and office.country == '' (seeds: Gina Raimondo's office "
-    "has no country)"))
 def test_owner_distributes_over_coordinated_title_name_pairs(nlp: Language) -> None:
     found = parse(nlp, TREASURY_AND_COMMERCE, [(5, 7, "PERSON"), (10, 12, "PERSON")])
     treasury = only_claim(found, "treasury-secretary")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -163,6 +164,16 @@ class TestEntityReconciler:
     def test_curly_possessive_is_trimmed(self) -> None:
         doc = make_doc(self.vocab, ["Jane", "Roe", "\u2019s", "visit"], [(0, 3, "PERSON")])
         assert reconcile(doc) == [("Jane Roe", "PERSON", "")]
+
+    @pytest.mark.parametrize("label", ["FAC", "LOC", "GPE"])
+    def test_a_place_name_owning_what_only_a_person_has_is_a_person(self, label: str) -> None:
+        words = ["during", "Jane", "Roe", "\u2019s", "second", "term"]
+        doc = make_doc(self.vocab, words, [(1, 4, label)])
+        assert reconcile(doc) == [("Jane Roe", "PERSON", "")]
+
+    def test_a_place_name_owning_something_else_stays_a_place(self) -> None:
+        doc = make_doc(self.vocab, ["Long", "Island", "'s", "beaches"], [(0, 3, "LOC")])
+        assert reconcile(doc) == [("Long Island", "PLACE", "LOC")]
 
     def test_entity_is_cut_at_a_line_break(self) -> None:
         doc = make_doc(self.vocab, ["Jane", "Roe", "\n", "Advert"], [(0, 4, "PERSON")])

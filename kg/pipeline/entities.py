@@ -8,7 +8,8 @@ State" as an organisation "State"). The result, ``doc.spans["kg"]``, holds:
 - ``PERSON``: a clean personal name (titles, "the", possessive "'s" trimmed off);
 - ``ORG``: an organisation name the model found that looks like one (an acronym,
   or a name ending in an organisation word such as "Party" or "Corp.");
-- ``PLACE``: a multi-word place name the gazetteer does not know;
+- ``PLACE``: a multi-word place name the gazetteer does not know (unless what follows
+  it is something only a person has: "Paul Okafor's second term" is a person);
 - ``NAME``: a single capitalised word of unsure kind ("Moreau" tagged GPE), left
   for cross-document resolution to decide; ``kb_id`` keeps the model's label.
 """
@@ -21,8 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.roles import NameWords, load_name_words
 from kg.pipeline.gazetteer import SPAN_KEY as GAZETTEER_KEY
+from kg.roles import NameWords, load_name_words
 
 __all__ = ["SPAN_KEY", "EntityReconciler"]
 
@@ -83,7 +84,21 @@ class EntityReconciler:
             return None
         if ent.label_ == "ORG":
             return Span(span.doc, span.start, span.end, label="ORG") if self._org_like(span) else None
+        if self._owns_personal(span):
+            return self._person(span)
         return Span(span.doc, span.start, span.end, label="PLACE", kb_id=ent.label_)
+
+    def _owns_personal(self, span: Span) -> bool:
+        """"<Name>'s [second] term": only a person has what follows the possessive."""
+        doc = span.doc
+        if span.end >= len(doc) or doc[span.end].text not in _POSSESSIVE:
+            return False
+        for token in doc[span.end + 1 : span.end + 4]:
+            if token.lower_ in self.words.personal:
+                return True
+            if token.is_punct:
+                return False
+        return False
 
     def _person(self, span: Span) -> Span | None:
         # A headline's auxiliary is not a first name: "Will Smith meet ...?" at a sentence start.
