@@ -326,7 +326,7 @@ class _ArticleContext:
         """The verb a noun trigger depends on ("held talks", "at odds")."""
         head = token
         for _ in range(5):
-            if head.dep_ == "ROOT" or head.head is head:
+            if head.dep_ == "ROOT" or head.head == head:
                 return head
             head = head.head
             if head.pos_ in {"VERB", "AUX"}:
@@ -341,7 +341,7 @@ class _ArticleContext:
                 return subjects
             if head.dep_ == "relcl":
                 return [head.head]
-            if head.dep_ not in _CLIMB or head.head is head:
+            if head.dep_ not in _CLIMB or head.head == head:
                 return []
             head = head.head
         return []
@@ -425,7 +425,7 @@ class _ArticleContext:
                 place = self._place(token)
                 if place is not None:
                     return place
-            if token.dep_ in {"dobj", "compound", "npadvmod"} and token.head is trigger:
+            if token.dep_ in {"dobj", "compound", "npadvmod"} and token.head == trigger:
                 place = self._place(token)
                 if place is not None:
                     return place
@@ -468,7 +468,7 @@ class _ArticleContext:
                 past = True
             if head.lemma_.lower() in {"plan", "schedule", "expect", "set", "invite"}:
                 planned = True
-            if head.dep_ not in _CLIMB or head.head is head:
+            if head.dep_ not in _CLIMB or head.head == head:
                 break
             head = head.head
         if past:
@@ -494,14 +494,14 @@ class _ArticleContext:
             chain.append(ancestor)
         for token in chain:
             status = self.cue(token)
-            if status in {Status.POSTPONED, Status.CANCELLED, Status.DECLINED} and token is not trigger:
+            if status in {Status.POSTPONED, Status.CANCELLED, Status.DECLINED} and token != trigger:
                 return status
             for child in token.children:
                 if child.dep_ in {"aux", "advmod", "auxpass"}:
                     cue = self.cue(child)
                     if cue is not None:
                         found.add(cue)
-            if token is not trigger and status is not None:
+            if token != trigger and status is not None:
                 found.add(status)
         for token in segment:
             cue = self.cue(token)
@@ -569,12 +569,12 @@ class _ArticleContext:
             rule=f"{trigger.kind.value}:{trigger.pos.lower()}:{trigger.lemma}",
             published=self.found.article.published,
         )
-        subjects = self._actors(self._subjects(verb)) if not noun or verb is not trigger_token else []
+        subjects = self._actors(self._subjects(verb)) if not noun or verb != trigger_token else []
         partners = self._actors(self._partners(trigger_token))
         if noun and subjects:
             # "In his meetings, Moreau pressed...": the possessive pronoun is the subject.
             partners = [(h, m) for h, m in partners if h.lower_ not in _PRONOUNS]
-        if noun and verb is not trigger_token and any(c.lower_ == "their" for c in trigger_token.children):
+        if noun and verb != trigger_token and any(c.lower_ == "their" for c in trigger_token.children):
             partners = partners + self._actors(c for c in verb.children if c.dep_ in {"dobj", "dative"})
         if noun and len(subjects) + len(partners) < 2:
             asked = self._asked(trigger_token)
@@ -707,7 +707,7 @@ class _ArticleContext:
 
 def _phrase_head(token: Token) -> Token:
     """The noun a chain of compounds ends in ("Munich" -> "Conference" in "Munich Security Conference")."""
-    while token.dep_ == "compound" and token.head is not token:
+    while token.dep_ == "compound" and token.head != token:
         token = token.head
     return token
 

@@ -175,6 +175,19 @@ class TestEntityReconciler:
         doc = make_doc(self.vocab, ["Long", "Island", "'s", "beaches"], [(0, 3, "LOC")])
         assert reconcile(doc) == [("Long Island", "PLACE", "LOC")]
 
+    def test_a_name_is_extended_over_the_word_it_is_a_compound_of(self) -> None:
+        words = ["President", "Kim", "Min", "Jae", "arrived"]
+        doc = Doc(self.vocab, words=words, heads=[3, 3, 3, 4, 4], deps=["compound", "compound", "compound",
+                  "nsubj", "ROOT"], pos=["PROPN", "PROPN", "PROPN", "PROPN", "VERB"],
+                  ents=["O", "B-PERSON", "I-PERSON", "O", "O"])
+        assert reconcile(doc) == [("Kim Min Jae", "PERSON", "")]
+
+    def test_a_name_is_not_extended_over_a_word_it_does_not_head(self) -> None:
+        doc = Doc(self.vocab, words=["Kim", "Min", "Monday"], heads=[1, 1, 1],
+                  deps=["compound", "ROOT", "npadvmod"], pos=["PROPN", "PROPN", "PROPN"],
+                  ents=["B-PERSON", "I-PERSON", "O"])
+        assert reconcile(doc) == [("Kim Min", "PERSON", "")]
+
     def test_entity_is_cut_at_a_line_break(self) -> None:
         doc = make_doc(self.vocab, ["Jane", "Roe", "\n", "Advert"], [(0, 4, "PERSON")])
         assert reconcile(doc) == [("Jane Roe", "PERSON", "")]

@@ -76,7 +76,7 @@ class EntityReconciler:
         if span is None or not any(t.is_alpha for t in span):
             return None
         if ent.label_ == "PERSON":
-            return self._person(span)
+            return self._person(_with_name_head(span, taken))
         if len(span) == 1:
             return self._single(span, ent.label_)
         last = span[-1].lower_
@@ -125,6 +125,18 @@ class EntityReconciler:
         return span[-1].lower_ in self.words.org_heads or span[-1].text.rstrip(".").lower() in {
             w.rstrip(".") for w in self.words.org_heads
         }
+
+
+def _with_name_head(span: Span, taken: bytearray) -> Span:
+    """Extend a name over the capitalised word its last word is a compound of, when the
+    model stopped short ("President [Yoon Suk] Yeol": "Yeol" heads the name)."""
+    doc = span.doc
+    end = span.end
+    while (end < len(doc) and end - span.start < 4 and not taken[end] and doc[end].ent_type_ in {"", "PERSON"}
+           and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
+           and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].is_alpha):
+        end += 1
+    return doc[span.start : end] if end > span.end else span
 
 
 def _trim(ent: Span, taken: bytearray) -> Span | None:
