@@ -18,7 +18,9 @@ from rdf_graphs import NASTY, tricky_graph
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+import kg
 from kg.cli import main
+from kg.errors import KgError
 from kg.export.graphml import SEPARATOR, to_graphml
 from kg.export.jsonld import to_jsonld
 from kg.export.nodelink import from_node_link, to_node_link
@@ -122,6 +124,25 @@ def test_node_link_round_trips_everything() -> None:
     assert to_node_link(G) == to_node_link(copy.deepcopy(G))
 
 
+def test_read_graph_reads_the_export_folder_or_its_file(tmp_path: Path) -> None:
+    G = tricky_graph()
+    (tmp_path / "graph.json").write_text(to_node_link(G), encoding="utf-8")
+    _same_graph(kg.read_graph(tmp_path), G)
+    _same_graph(kg.read_graph(str(tmp_path / "graph.json")), G)
+
+
+def test_read_graph_says_what_to_do_with_a_missing_or_wrong_file(tmp_path: Path) -> None:
+    with pytest.raises(KgError, match="KG501") as missing:
+        kg.read_graph(tmp_path)
+    assert "graph.json" in str(missing.value) and "kg build" in str(missing.value)
+    (tmp_path / "graph.json").write_text('{"not": "a graph"}', encoding="utf-8")
+    with pytest.raises(KgError, match="KG502"):
+        kg.read_graph(tmp_path)
+    (tmp_path / "graph.json").write_text("<graphml/>", encoding="utf-8")
+    with pytest.raises(KgError, match="KG502"):
+        kg.read_graph(tmp_path / "graph.json")
+
+
 # ------------------------------------------------------------------ seeds
 
 
@@ -137,7 +158,7 @@ def test_every_seeds_format_reads_back(seeds_graph, seeds_export: Path) -> None:
 
 
 @pytest.mark.slow
-def test_build_writes_every_format(seeds_dir: Path, tmp_path: Path) -> None:
+def test_build_writes_every_format(seeds_dir: Path, seeds_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     assert main(["build", str(seeds_dir), "--out", str(tmp_path), "--quiet"]) == 0
     names = {p.name for p in tmp_path.iterdir()}
     assert {"graph.ttl", "graph.html", "graph.nt", "graph.jsonld", "graph.graphml", "graph.json"} <= names
@@ -145,5 +166,6 @@ def test_build_writes_every_format(seeds_dir: Path, tmp_path: Path) -> None:
     assert isomorphic(ttl, Graph().parse(tmp_path / "graph.nt", format="nt"))
     assert isomorphic(ttl, Graph().parse(tmp_path / "graph.jsonld", format="json-ld"))
     G = from_node_link((tmp_path / "graph.json").read_text("utf-8"))
+    _same_graph(kg.read_graph(tmp_path), seeds_graph)  # what the notebooks load is what kg.build gives
     H = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True)
     assert set(G) == set(H) and G.number_of_edges() == H.number_of_edges()

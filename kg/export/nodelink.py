@@ -3,6 +3,8 @@
 Everything in the graph is kept: evidence as ``{"doc_id", "start", "end", "text"}``
 objects, the document table under ``"documents"``, so :func:`from_node_link`
 rebuilds a graph equal to the one exported (node and edge attributes, documents, version).
+:func:`read_graph` does the same from the ``graph.json`` that ``kg build`` writes
+(it is ``kg.read_graph``, what the notebooks start from).
 """
 
 from __future__ import annotations
@@ -10,13 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from kg.errors import KgError
 from kg.types import DocumentInfo, Evidence
 
-__all__ = ["from_node_link", "to_node_link"]
+__all__ = ["FILE_NAME", "from_node_link", "read_graph", "to_node_link"]
+
+FILE_NAME = "graph.json"
+"""The name ``kg build`` gives the node-link export in its output folder."""
 
 
 def _plain(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -98,3 +105,50 @@ def from_node_link(text: str) -> nx.MultiDiGraph:
     for u, v, key, data in H.edges(keys=True, data=True):
         G.add_edge(u, v, key=key, **_records(dict(data)))
     return G
+
+
+def read_graph(path: str | Path) -> nx.MultiDiGraph:
+    """Read back the graph that ``kg build`` exported, without parsing the articles again.
+
+    Parameters
+    ----------
+    path:
+        The output folder of ``kg build`` (such as ``exports/``), or the ``graph.json``
+        (node-link JSON) file in it.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        The graph :func:`kg.build` returned when the exports were written: the same nodes,
+        edges, attributes, documents and version. Only ``G.graph["report"]`` (what that
+        build read and skipped) is not in the exports.
+
+    Raises
+    ------
+    KgError
+        ``KG501`` when there is no such file, ``KG502`` when it is not a node-link export.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> G = nx.MultiDiGraph(documents={})
+    >>> G.add_node("p", kind="person", label="Ann", aliases=[], evidence=(Evidence("a.txt", 0, 3, "Ann"),))
+    >>> _ = (folder / "graph.json").write_text(to_node_link(G), encoding="utf-8")
+    >>> read_graph(folder).nodes["p"]["label"]
+    'Ann'
+    """
+    path = Path(path)
+    file = path / FILE_NAME if path.is_dir() else path
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise KgError("KG501", str(file), "no such file; give the output folder of kg build "
+                      "(or its graph.json), e.g. exports/") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise KgError("KG502", str(file), f"cannot read it ({error})".splitlines()[0]) from error
+    try:
+        return from_node_link(text)
+    except (ValueError, KeyError, TypeError, nx.NetworkXError) as error:
+        raise KgError("KG502", str(file), "not a node-link export of kg build (graph.json); rebuild it with: "
+                      "kg build INPUT_DIR --out OUTPUT_DIR") from error
