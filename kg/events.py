@@ -63,6 +63,18 @@ _PRONOUNS = {"he", "she", "him", "her", "his"}
 _TEMPORAL_PREPS = {"after", "since", "during", "following"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
+# Where the target of a dispute or of cooperation stands after a verb: "accused X", "called
+# on X", "offered troops to X", "sanctions against X", "demanded support from X".
+_TARGET_PREPS = {"with", "between", "among", "to", "on", "against", "for", "from", "toward", "towards", "by"}
+# ...and after the object: "a request from X", "the withdrawal of X", "aid to X".
+_OBJECT_PREPS = {"from", "by", "of", "to", "for", "against", "with"}
+# Modal words that make a cooperative act an intention (PLOVER AGREE: CAMEO 03, "express
+# intent to cooperate, support, give aid"): "will support", "would cooperate".
+_INTENT_AUX = {"will", "would", "shall", "should", "'ll", "\u2019ll", "wo", "could", "may", "might"}
+# Pronouns that stand for an organisation or country said to act: "X said it would...".
+_BODY_PRONOUNS = {"it", "they", "we"}
+_RELATIONS = {EventKind.DISPUTE, EventKind.COOPERATION}
+_INTENDED = {Plover.SUPPORT, Plover.COOPERATE, Plover.AID}
 _ACTOR_KINDS = {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION}
 _STATUS_RANK = {
     Status.CANCELLED: 0,
@@ -195,8 +207,13 @@ class _ArticleContext:
             pos = "VERB"
         elif token.pos_ in {"NOUN", "PROPN"}:
             pos = "NOUN"
+        elif token.pos_ == "ADJ":
+            pos = "ADJ"
         else:
             return None
+        mention = self.found.mention_at(token.i)
+        if mention is not None and mention.kind is EntityKind.ORGANIZATION:
+            return None  # a word of a name: "Asia-Pacific Economic Cooperation", "Peace Treaty Organization"
         rules = self.lexicon.triggers.get((token.lemma_.lower(), pos)) or self.lexicon.triggers.get(
             (token.lower_, pos)
         )
@@ -229,8 +246,13 @@ class _ArticleContext:
             )
         if needs == "object":
             return any(c.dep_ in {"dobj", "dative", "prep", "xcomp", "ccomp"} for c in children)
-        if needs == "on":
-            return any(c.dep_ == "prep" and c.lower_ == "on" for c in children)
+        if needs in {"on", "for"}:
+            return any(c.dep_ == "prep" and c.lower_ == needs for c in children)
+        if needs == "xcomp":
+            return any(c.dep_ in {"xcomp", "ccomp"} for c in children)
+        if needs == "reported":
+            clause = token.head
+            return token.dep_ == "aux" and clause.dep_ == "ccomp" and clause.head.pos_ in {"VERB", "AUX"}
         return False
 
     # -- actors -----------------------------------------------------------------------
@@ -239,6 +261,8 @@ class _ArticleContext:
         """The actor named by the noun phrase headed by ``token``."""
         if token.lower_ in _PRONOUNS:
             return self._antecedent(token)
+        if token.lower_ in _BODY_PRONOUNS:
+            return self._speaker(token)
         mention = self.found.mention_at(token.i)
         if mention is None:
             for child in token.children:
@@ -255,6 +279,17 @@ class _ArticleContext:
                 return claim.person
             return claim.owner if claim.owner is not None and claim.owner.kind in _ACTOR_KINDS else None
         return mention if mention.kind in _ACTOR_KINDS else None
+
+    def _speaker(self, token: Token) -> Mention | None:
+        """The actor an "it"/"they" subject of a reported clause stands for: the subject of
+        the reporting verb ("Hungary has said it will support...")."""
+        clause = token.head
+        if token.dep_ not in _SUBJECTS or clause.dep_ != "ccomp":
+            return None
+        for subject in (c for c in clause.head.children if c.dep_ in _SUBJECTS):
+            if subject.lower_ not in _BODY_PRONOUNS:
+                return self.actor(subject)
+        return None
 
     def _antecedent(self, token: Token) -> Mention | None:
         """The last person who was a subject before ``token`` (within three sentences)."""
@@ -480,8 +515,18 @@ class _ArticleContext:
 
     def events(self, trigger_token: Token, trigger: Trigger) -> Iterator[EventCandidate]:
         if self._negated(trigger_token):
+            if not (trigger.plover is Plover.AGREE and trigger.pos == "VERB"):
+                return
+            # "will not accept", "did not agree": refusing what one is asked to agree to
+            # is a rejection (CAMEO 12), a dispute, not cooperation.
+            trigger = replace(trigger, kind=EventKind.DISPUTE, plover=Plover.REJECT,
+                              lemma=f"not-{trigger.lemma}")
+        if trigger.kind in _RELATIONS and trigger.needs != "reported" and (
+            (trigger.pos != "VERB" and self._told_by_verb(trigger_token))
+            or self._demanded(trigger_token) or self._refused(trigger_token)
+        ):
             return
-        noun = trigger.pos == "NOUN"
+        noun = trigger.pos in {"NOUN", "ADJ"}
         verb = self._governor(trigger_token) if noun else trigger_token
         roots = [trigger_token] if not noun else [trigger_token, verb]
         sentence = self.found.sentence(self.doc[trigger_token.i : trigger_token.i + 1])
@@ -496,6 +541,14 @@ class _ArticleContext:
             rule=f"{trigger.kind.value}:{trigger.pos.lower()}:{trigger.lemma}",
             published=self.found.article.published,
         )
+        if trigger.needs == "reported":
+            # "Russia said that Sudan must return the helicopter": the one who says it
+            # demands, the one who must is asked.
+            clause = trigger_token.head
+            speakers = self._actors(c for c in clause.head.children if c.dep_ in _SUBJECTS)
+            asked = self._actors(c for c in clause.children if c.dep_ in _SUBJECTS)
+            yield from self._relation(base, trigger_token, speakers, asked, sentence)
+            return
         subjects = self._actors(self._subjects(verb)) if not noun or verb is not trigger_token else []
         partners = self._actors(self._partners(trigger_token))
         if noun and subjects:
@@ -503,14 +556,76 @@ class _ArticleContext:
             partners = [(h, m) for h, m in partners if h.lower_ not in _PRONOUNS]
         if noun and verb is not trigger_token and any(c.lower_ == "their" for c in trigger_token.children):
             partners = partners + self._actors(c for c in verb.children if c.dep_ in {"dobj", "dative"})
+        if trigger.kind in _RELATIONS:
+            partners = partners + self._actors(self._targets(trigger_token))
         partners = self._without_owners(subjects, partners)
-        if trigger.kind in {EventKind.DISPUTE, EventKind.COOPERATION}:
+        if trigger.kind in _RELATIONS:
+            if trigger.plover in _INTENDED and self._intended(trigger_token):
+                base = replace(base, plover=Plover.AGREE)
             yield from self._relation(base, trigger_token, subjects, partners, sentence)
             return
         if trigger.kind is EventKind.VISIT:
             yield from self._visit(base, trigger_token, roots, subjects, partners, tense)
             return
         yield from self._meeting(base, trigger_token, roots, subjects, partners, tense)
+
+    def _told_by_verb(self, token: Token) -> bool:
+        """Whether a dispute or cooperation noun or adjective is the object of a verb that
+        is itself such a trigger ("signed a treaty", "rejected the demand"): the verb's
+        event is the one the sentence reports."""
+        verb = self._governor(token)
+        if verb is token:
+            return False
+        rule = self.trigger(verb)
+        return rule is not None and rule.kind in _RELATIONS and rule.pos == "VERB"
+
+    def _targets(self, token: Token, depth: int = 2) -> list[Token]:
+        """Who a dispute or cooperation verb acts on: objects (and who a requested thing is
+        "from" or "by"), "to"/"on"/"against"/"with"... complements, the subject of a "that"
+        clause ("demanded that X cancel"), the agent of a passive ("accused by X"), and the
+        same within a "to" complement ("threatened to cut off electricity to X")."""
+        out: list[Token] = []
+        for child in token.children:
+            if child.dep_ in {"dobj", "dative"}:
+                out.append(child)
+                out.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ in _OBJECT_PREPS
+                           for g in p.children if g.dep_ == "pobj")
+            elif (child.dep_ == "prep" and child.lower_ in _TARGET_PREPS) or child.dep_ == "agent":
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "ccomp":
+                out.extend(g for g in child.children
+                           if g.dep_ in _SUBJECTS and g.lower_ not in _BODY_PRONOUNS)
+            elif child.dep_ == "xcomp" and depth > 1:
+                out.extend(self._targets(child, depth - 1))
+        return out
+
+    def _refused(self, token: Token) -> bool:
+        """Whether the act is what someone refuses to do ("refused to condemn", "China's
+        refusal to condemn"): the refusal is the event, the act did not happen."""
+        if token.dep_ not in {"xcomp", "acl", "ccomp"}:
+            return False
+        rule = self.trigger(token.head)
+        return rule is not None and rule.plover is Plover.REJECT
+
+    def _demanded(self, token: Token) -> bool:
+        """Whether the act is what someone says another must do ("X must reach an
+        agreement"): the demand is the event, the act has not happened."""
+        verb = self._governor(token) if token.pos_ not in {"VERB", "AUX"} else token
+        for head in (verb, verb.head):
+            if any(c.dep_ == "aux" and c.lower_ == "must" for c in head.children):
+                return True
+        return False
+
+    def _intended(self, token: Token) -> bool:
+        """Whether a cooperative act is only promised: "will support", "agreed to cooperate",
+        "ready to contribute" (PLOVER codes the intention as AGREE)."""
+        verb = self._governor(token) if token.pos_ not in {"VERB", "AUX"} else token
+        if any(c.dep_ == "aux" and c.lower_ in _INTENT_AUX for c in verb.children):
+            return True
+        if verb.dep_ in {"xcomp", "ccomp"}:
+            rule = self.trigger(verb.head)
+            return rule is not None and rule.plover is Plover.AGREE
+        return False
 
     def _without_owners(self, subjects: list[tuple[Token, Mention]],
                         partners: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
@@ -674,6 +789,12 @@ class _Merger:
             )
             for f in facts
         }
+        self.sentence_countries: dict[Evidence, list[str]] = defaultdict(list)
+        for f in facts:
+            for m in sorted(f.mentions, key=lambda m: m.start):
+                iri = resolution.entity_of.get(mention_key(m))
+                if m.kind is EntityKind.COUNTRY and iri and iri not in self.sentence_countries[m.sentence]:
+                    self.sentence_countries[m.sentence].append(iri)
 
     def actor(self, mention: Mention) -> str | None:
         iri = self.resolution.entity_of.get(mention_key(mention))
@@ -699,9 +820,7 @@ class _Merger:
             for candidate in facts.events:
                 actors = tuple(dict.fromkeys(a for a in (self.actor(m) for m in candidate.participants) if a))
                 if candidate.kind in {EventKind.DISPUTE, EventKind.COOPERATION}:
-                    parties = frozenset(self.country_of(a) for a in actors)
-                    if len(parties) < 2:
-                        parties = last_parties.get(facts.info.doc_id) or self._top_countries(facts.info.doc_id)
+                    parties = self._parties(actors, last_parties.get(facts.info.doc_id), candidate.sentence)
                     if len(parties) < 2:
                         continue
                     if candidate.kind is EventKind.DISPUTE:
@@ -754,6 +873,28 @@ class _Merger:
                         continue
             kept.append(draft)
         self.drafts = kept
+
+    def _parties(self, actors: tuple[str, ...], last: frozenset[str] | None,
+                 sentence: Evidence) -> frozenset[str]:
+        """The two or more sides of a dispute or of cooperation. When the sentence names
+        one side only, the other comes from the article's last dispute that has it, else
+        it is the first other country the sentence names, else the country the article
+        names most (if more than once); with no side named, the last dispute's (a dispute
+        continues) or the article's two main countries."""
+        parties = frozenset(self.country_of(a) for a in actors)
+        if len(parties) >= 2:
+            return parties
+        if not parties:
+            return last or self._top_countries(sentence.doc_id)
+        if last and parties <= last:
+            return last
+        named = [iri for iri in self.sentence_countries.get(sentence, ()) if iri not in parties]
+        if named:
+            return parties | {named[0]}
+        counts = self.doc_countries.get(sentence.doc_id, Counter())
+        others = sorted((iri for iri in counts if iri not in parties and counts[iri] > 1),
+                        key=lambda iri: (-counts[iri], iri))
+        return parties | frozenset(others[:1])
 
     def _top_countries(self, doc_id: str) -> frozenset[str]:
         counts = self.doc_countries.get(doc_id, Counter())
