@@ -74,6 +74,10 @@ _INTENT_AUX = {"will", "would", "shall", "should", "'ll", "\u2019ll", "wo", "cou
 # Pronouns that stand for an organisation or country said to act: "X said it would...".
 _BODY_PRONOUNS = {"it", "they", "we"}
 _RELATIONS = {EventKind.DISPUTE, EventKind.COOPERATION}
+# How an act hangs below the verb that refuses or asks for it ("rejected an offer to host a
+# summit to hammer out an agreement"), and the words of a clause that only supposes it.
+_EMBEDDING = {"xcomp", "acl", "ccomp", "advcl", "dobj", "pobj", "prep", "pcomp", "relcl"}
+_CONDITIONS = {"if", "unless"}
 _INTENDED = {Plover.SUPPORT, Plover.COOPERATE, Plover.AID}
 _ACTOR_KINDS = {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION}
 _STATUS_RANK = {
@@ -600,12 +604,20 @@ class _ArticleContext:
         return out
 
     def _refused(self, token: Token) -> bool:
-        """Whether the act is what someone refuses to do ("refused to condemn", "China's
-        refusal to condemn"): the refusal is the event, the act did not happen."""
-        if token.dep_ not in {"xcomp", "acl", "ccomp"}:
-            return False
-        rule = self.trigger(token.head)
-        return rule is not None and rule.plover is Plover.REJECT
+        """Whether the act is only refused, asked for or supposed: "refused to condemn",
+        "rejected an offer to sign a treaty", "urged X to sign", "unless Y accepts". The
+        refusal or demand is the event; the act itself did not happen."""
+        head = token
+        for _ in range(6):
+            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in head.children):
+                return True
+            if head.dep_ not in _EMBEDDING or head.head is head:
+                return False
+            head = head.head
+            rule = self.trigger(head)
+            if rule is not None and rule.plover in {Plover.REJECT, Plover.DEMAND}:
+                return True
+        return False
 
     def _demanded(self, token: Token) -> bool:
         """Whether the act is what someone says another must do ("X must reach an
