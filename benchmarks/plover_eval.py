@@ -43,8 +43,8 @@ Scoring, per sentence:
 
 Printed: per gold type the gold count, predicted count, true positives, precision,
 recall and F1, with micro totals; the same scores with actors ignored (type only);
-and a confusion summary: for each gold type, how many of its records got each
-predicted type (or none).
+a confusion summary: for each gold type, how many of its records got each predicted
+type (or none); and how many CONSULT true positives have the gold mode.
 """
 
 from __future__ import annotations
@@ -81,6 +81,7 @@ __all__ = [
     "load_gold",
     "main",
     "match_sentence",
+    "mode_agreement",
     "predict",
     "predicted_events",
     "score",
@@ -406,7 +407,21 @@ def report(sentences: Sequence[Sentence], predictions: Sequence[Sequence[Predict
         counts = sorted(table[gold_type].items(), key=lambda kv: (-kv[1], kv[0]))
         cells = ", ".join(f"{t} {n}" for t, n in counts)
         parts.append(f"  {gold_type:<11} {cells}")
+    agree, total = mode_agreement(sentences, predictions)
+    parts += ["", f"CONSULT mode (visit, host, phone...) right on {agree} of {total} CONSULT true positives"]
     return "\n".join(parts)
+
+
+def mode_agreement(sentences: Sequence[Sentence],
+                   predictions: Sequence[Sequence[Predicted]]) -> tuple[int, int]:
+    """Of the CONSULT true positives, how many have the gold mode (no mode counts as a mode)."""
+    agree = total = 0
+    for sentence, events in zip(sentences, predictions, strict=True):
+        for event, hit in match_sentence(sentence.gold, events):
+            if hit is not None and event.plover == "CONSULT":
+                total += 1
+                agree += hit.mode == event.mode
+    return agree, total
 
 
 def misses(sentences: Sequence[Sentence], predictions: Sequence[Sequence[Predicted]]) -> str:

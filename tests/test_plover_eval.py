@@ -83,6 +83,16 @@ def test_scores_count_false_positives_and_one_to_one_matching() -> None:
     assert table["AGREE"] == {"none": 1}
 
 
+def test_consult_mode_is_compared_on_true_positives_only() -> None:
+    visit = pe.GoldEvent("C1", "CONSULT", "visit", ("United States",), ("Zimbabwe",))
+    phone = pe.GoldEvent("C2", "CONSULT", "phone", ("United States",), ("France",))
+    sentences = [pe.Sentence("s1", (visit,)), pe.Sentence("s2", (phone,)), pe.Sentence("s3", (GOLD,))]
+    predictions = [[pe.Predicted("CONSULT", "visit", "visit", (US, ZIMBABWE))],
+                   [pe.Predicted("CONSULT", "", "meeting", (US, FRANCE))],
+                   [pe.Predicted("CONSULT", "phone", "phone_call", (US, ZIMBABWE))]]
+    assert pe.mode_agreement(sentences, predictions) == (1, 2)
+
+
 def test_gold_loading_skips_the_document_record_and_pools_repeated_sentences(tmp_path: Path) -> None:
     record = {"text": "Iran threatened Iraq.", "event": "THREATEN", "id": "T1",
               "source": [{"actorText": "Iran"}], "target": [{"actorText": "Iraq"}]}
