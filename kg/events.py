@@ -11,6 +11,13 @@ the last person who was a subject. A list of objects with their own dates or
 hedges ("Lin Tao on Sunday, ... and possibly President Lin on Monday") gives one
 event per object.
 
+Disputes and cooperation carry a PLOVER type (the trigger's, from CAMEO's categories)
+and also take their targets from complements ("called on X", "aid to X", "demanded
+that X withdraw", "accused by X"). "Y must..." reported by X is X's DEMAND on Y; a
+promised SUPPORT or COOPERATE is AGREE; "will not accept" is REJECT; an act that is
+refused, demanded or supposed ("rejected an offer to sign", "unless Y accepts") is no
+event of its own.
+
 Status comes from cue words in the trigger's clause (``status_cues.tsv``): a
 postponing, cancelling or refusing word above the trigger, then hedges ("possibly",
 "may", "still in the cards", a question), then plans ("will", "scheduled to");
@@ -21,7 +28,9 @@ publication date in the clause's tense.
 :func:`merge_events` then joins the candidates of all articles into one node per
 real event: same kind, same participants, compatible dates and places. Its status
 is the word of the latest article. Disputes and cooperation are joined per set of
-parties (countries where the text names people) and collect every issue named.
+parties (countries where the text names people) and collect every issue named; a
+sentence that names one side only gets the other from the article's last dispute,
+else from the other country the sentence names.
 """
 
 from __future__ import annotations
