@@ -11,6 +11,13 @@ the last person who was a subject. A list of objects with their own dates or
 hedges ("Lin Tao on Sunday, ... and possibly President Lin on Monday") gives one
 event per object.
 
+Disputes and cooperation carry a PLOVER type (the trigger's, from CAMEO's categories)
+and also take their targets from complements ("called on X", "aid to X", "demanded
+that X withdraw", "accused by X"). "Y must..." reported by X is X's DEMAND on Y; a
+promised SUPPORT or COOPERATE is AGREE; "will not accept" is REJECT; an act that is
+refused, demanded or supposed ("rejected an offer to sign", "unless Y accepts") is no
+event of its own.
+
 Status comes from cue words in the trigger's clause (``status_cues.tsv``): a
 postponing, cancelling or refusing word above the trigger, then hedges ("possibly",
 "may", "still in the cards", a question), then plans ("will", "scheduled to");
@@ -21,7 +28,9 @@ publication date in the clause's tense.
 :func:`merge_events` then joins the candidates of all articles into one node per
 real event: same kind, same participants, compatible dates and places. Its status
 is the word of the latest article. Disputes and cooperation are joined per set of
-parties (countries where the text names people) and collect every issue named.
+parties (countries where the text names people) and collect every issue named; a
+sentence that names one side only gets the other from the article's last dispute,
+else from the other country the sentence names.
 """
 
 from __future__ import annotations
@@ -66,6 +75,22 @@ _NEGATIONS = {"not", "n't", "never", "no"}
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
 #: Actors found in a sentence: the head token of each and its mention.
 _Actors = list[tuple[Token, Mention]]
+# Where the target of a dispute or of cooperation stands after a verb: "accused X", "called
+# on X", "offered troops to X", "sanctions against X", "demanded support from X".
+_TARGET_PREPS = {"with", "between", "among", "to", "on", "against", "for", "from", "toward", "towards", "by"}
+# ...and after the object: "a request from X", "the withdrawal of X", "aid to X".
+_OBJECT_PREPS = {"from", "by", "of", "to", "for", "against", "with"}
+# Modal words that make a cooperative act an intention (PLOVER AGREE: CAMEO 03, "express
+# intent to cooperate, support, give aid"): "will support", "would cooperate".
+_INTENT_AUX = {"will", "would", "shall", "should", "'ll", "\u2019ll", "wo", "could", "may", "might"}
+# Pronouns that stand for an organisation or country said to act: "X said it would...".
+_BODY_PRONOUNS = {"it", "they", "we"}
+_RELATIONS = {EventKind.DISPUTE, EventKind.COOPERATION}
+# How an act hangs below the verb that refuses or asks for it ("rejected an offer to host a
+# summit to hammer out an agreement"), and the words of a clause that only supposes it.
+_EMBEDDING = {"xcomp", "acl", "ccomp", "advcl", "dobj", "pobj", "prep", "pcomp", "relcl"}
+_CONDITIONS = {"if", "unless"}
+_INTENDED = {Plover.SUPPORT, Plover.COOPERATE, Plover.AID}
 _ACTOR_KINDS = {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION}
 _NAME_ENTS = {"ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "NORP"}
 _STATUS_RANK = {
@@ -224,8 +249,13 @@ class _ArticleContext:
             pos = "VERB"
         elif token.pos_ in {"NOUN", "PROPN"}:
             pos = "NOUN"
+        elif token.pos_ == "ADJ":
+            pos = "ADJ"
         else:
             return None
+        mention = self.found.mention_at(token.i)
+        if mention is not None and mention.kind is EntityKind.ORGANIZATION:
+            return None  # a word of a name: "Asia-Pacific Economic Cooperation", "Peace Treaty Organization"
         rules = self.lexicon.triggers.get((token.lemma_.lower(), pos)) or self.lexicon.triggers.get(
             (token.lower_, pos)
         )
@@ -259,8 +289,13 @@ class _ArticleContext:
             )
         if needs == "object":
             return any(c.dep_ in {"dobj", "dative", "prep", "xcomp", "ccomp"} for c in children)
-        if needs == "on":
-            return any(c.dep_ == "prep" and c.lower_ == "on" for c in children)
+        if needs in {"on", "for"}:
+            return any(c.dep_ == "prep" and c.lower_ == needs for c in children)
+        if needs == "xcomp":
+            return any(c.dep_ in {"xcomp", "ccomp"} for c in children)
+        if needs == "reported":
+            clause = token.head
+            return token.dep_ == "aux" and clause.dep_ == "ccomp" and clause.head.pos_ in {"VERB", "AUX"}
         return False
 
     # -- actors -----------------------------------------------------------------------
@@ -269,6 +304,8 @@ class _ArticleContext:
         """The actor named by the noun phrase headed by ``token``."""
         if token.lower_ in _PRONOUNS:
             return self._antecedent(token)
+        if token.lower_ in _BODY_PRONOUNS:
+            return self._speaker(token)
         mention = self.found.mention_at(token.i)
         if mention is None and token.lower_ in self.lexicon.gatherings:
             return None  # "hosts the APEC forum": a gathering, not its organiser
@@ -287,6 +324,17 @@ class _ArticleContext:
                 return claim.person
             return claim.owner if claim.owner is not None and claim.owner.kind in _ACTOR_KINDS else None
         return mention if mention.kind in _ACTOR_KINDS else None
+
+    def _speaker(self, token: Token) -> Mention | None:
+        """The actor an "it"/"they" subject of a reported clause stands for: the subject of
+        the reporting verb ("Hungary has said it will support...")."""
+        clause = token.head
+        if token.dep_ not in _SUBJECTS or clause.dep_ != "ccomp":
+            return None
+        for subject in (c for c in clause.head.children if c.dep_ in _SUBJECTS):
+            if subject.lower_ not in _BODY_PRONOUNS:
+                return self.actor(subject)
+        return None
 
     def _antecedent(self, token: Token) -> Mention | None:
         """The last person who was a subject before ``token`` (within three sentences)."""
@@ -553,8 +601,18 @@ class _ArticleContext:
 
     def events(self, trigger_token: Token, trigger: Trigger) -> Iterator[EventCandidate]:
         if self._negated(trigger_token):
+            if not (trigger.plover is Plover.AGREE and trigger.pos == "VERB"):
+                return
+            # "will not accept", "did not agree": refusing what one is asked to agree to
+            # is a rejection (CAMEO 12), a dispute, not cooperation.
+            trigger = replace(trigger, kind=EventKind.DISPUTE, plover=Plover.REJECT,
+                              lemma=f"not-{trigger.lemma}")
+        if trigger.kind in _RELATIONS and trigger.needs != "reported" and (
+            (trigger.pos != "VERB" and self._told_by_verb(trigger_token))
+            or self._demanded(trigger_token) or self._refused(trigger_token)
+        ):
             return
-        noun = trigger.pos == "NOUN"
+        noun = trigger.pos in {"NOUN", "ADJ"}
         verb = self._governor(trigger_token) if noun else trigger_token
         roots = [trigger_token] if not noun else [trigger_token, verb]
         sentence = self.found.sentence(self.doc[trigger_token.i : trigger_token.i + 1])
@@ -569,6 +627,14 @@ class _ArticleContext:
             rule=f"{trigger.kind.value}:{trigger.pos.lower()}:{trigger.lemma}",
             published=self.found.article.published,
         )
+        if trigger.needs == "reported":
+            # "Russia said that Sudan must return the helicopter": the one who says it
+            # demands, the one who must is asked.
+            clause = trigger_token.head
+            speakers = self._actors(c for c in clause.head.children if c.dep_ in _SUBJECTS)
+            asked = self._actors(c for c in clause.children if c.dep_ in _SUBJECTS)
+            yield from self._relation(base, trigger_token, speakers, asked, sentence)
+            return
         subjects = self._actors(self._subjects(verb)) if not noun or verb != trigger_token else []
         partners = self._actors(self._partners(trigger_token))
         if noun and subjects:
@@ -580,8 +646,12 @@ class _ArticleContext:
             asked = self._asked(trigger_token)
             if asked:
                 subjects, partners = asked
+        if trigger.kind in _RELATIONS:
+            partners = partners + self._actors(self._targets(trigger_token))
         partners = self._without_owners(subjects, partners)
-        if trigger.kind in {EventKind.DISPUTE, EventKind.COOPERATION}:
+        if trigger.kind in _RELATIONS:
+            if trigger.plover in _INTENDED and self._intended(trigger_token):
+                base = replace(base, plover=Plover.AGREE)
             yield from self._relation(base, trigger_token, subjects, partners, sentence)
             return
         if trigger.kind is EventKind.VISIT:
@@ -609,6 +679,72 @@ class _ArticleContext:
         if not found_askers or not found_asked:
             return None
         return found_askers, found_asked
+
+    def _told_by_verb(self, token: Token) -> bool:
+        """Whether a dispute or cooperation noun or adjective is the object of a verb that
+        is itself such a trigger ("signed a treaty", "rejected the demand"): the verb's
+        event is the one the sentence reports."""
+        verb = self._governor(token)
+        if verb == token:
+            return False
+        rule = self.trigger(verb)
+        return rule is not None and rule.kind in _RELATIONS and rule.pos == "VERB"
+
+    def _targets(self, token: Token, depth: int = 2) -> list[Token]:
+        """Who a dispute or cooperation verb acts on: objects (and who a requested thing is
+        "from" or "by"), "to"/"on"/"against"/"with"... complements, the subject of a "that"
+        clause ("demanded that X cancel"), the agent of a passive ("accused by X"), and the
+        same within a "to" complement ("threatened to cut off electricity to X")."""
+        out: list[Token] = []
+        for child in token.children:
+            if child.dep_ in {"dobj", "dative"}:
+                out.append(child)
+                out.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ in _OBJECT_PREPS
+                           for g in p.children if g.dep_ == "pobj")
+            elif (child.dep_ == "prep" and child.lower_ in _TARGET_PREPS) or child.dep_ == "agent":
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "ccomp":
+                out.extend(g for g in child.children
+                           if g.dep_ in _SUBJECTS and g.lower_ not in _BODY_PRONOUNS)
+            elif child.dep_ == "xcomp" and depth > 1:
+                out.extend(self._targets(child, depth - 1))
+        return out
+
+    def _refused(self, token: Token) -> bool:
+        """Whether the act is only refused, asked for or supposed: "refused to condemn",
+        "rejected an offer to sign a treaty", "urged X to sign", "unless Y accepts". The
+        refusal or demand is the event; the act itself did not happen."""
+        head = token
+        for _ in range(6):
+            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in head.children):
+                return True
+            if head.dep_ not in _EMBEDDING or head.head == head:
+                return False
+            head = head.head
+            rule = self.trigger(head)
+            if rule is not None and rule.plover in {Plover.REJECT, Plover.DEMAND}:
+                return True
+        return False
+
+    def _demanded(self, token: Token) -> bool:
+        """Whether the act is what someone says another must do ("X must reach an
+        agreement"): the demand is the event, the act has not happened."""
+        verb = self._governor(token) if token.pos_ not in {"VERB", "AUX"} else token
+        for head in (verb, verb.head):
+            if any(c.dep_ == "aux" and c.lower_ == "must" for c in head.children):
+                return True
+        return False
+
+    def _intended(self, token: Token) -> bool:
+        """Whether a cooperative act is only promised: "will support", "agreed to cooperate",
+        "ready to contribute" (PLOVER codes the intention as AGREE)."""
+        verb = self._governor(token) if token.pos_ not in {"VERB", "AUX"} else token
+        if any(c.dep_ == "aux" and c.lower_ in _INTENT_AUX for c in verb.children):
+            return True
+        if verb.dep_ in {"xcomp", "ccomp"}:
+            rule = self.trigger(verb.head)
+            return rule is not None and rule.plover is Plover.AGREE
+        return False
 
     def _without_owners(self, subjects: list[tuple[Token, Mention]],
                         partners: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
@@ -796,6 +932,12 @@ class _Merger:
             )
             for f in facts
         }
+        self.sentence_countries: dict[Evidence, list[str]] = defaultdict(list)
+        for f in facts:
+            for m in sorted(f.mentions, key=lambda m: m.start):
+                iri = resolution.entity_of.get(mention_key(m))
+                if m.kind is EntityKind.COUNTRY and iri and iri not in self.sentence_countries[m.sentence]:
+                    self.sentence_countries[m.sentence].append(iri)
 
     def actor(self, mention: Mention) -> str | None:
         iri = self.resolution.entity_of.get(mention_key(mention))
@@ -821,10 +963,7 @@ class _Merger:
             for candidate in facts.events:
                 actors = tuple(dict.fromkeys(a for a in (self.actor(m) for m in candidate.participants) if a))
                 if candidate.kind in {EventKind.DISPUTE, EventKind.COOPERATION}:
-                    parties = frozenset(self.country_of(a) for a in actors)
-                    if len(parties) < 2:
-                        doc_id = facts.info.doc_id
-                        parties = last_parties.get(doc_id) or self._top_countries(doc_id)
+                    parties = self._parties(actors, last_parties.get(facts.info.doc_id), candidate.sentence)
                     if len(parties) < 2:
                         continue
                     if candidate.kind is EventKind.DISPUTE:
@@ -880,6 +1019,28 @@ class _Merger:
                         continue
             kept.append(draft)
         self.drafts = kept
+
+    def _parties(self, actors: tuple[str, ...], last: frozenset[str] | None,
+                 sentence: Evidence) -> frozenset[str]:
+        """The two or more sides of a dispute or of cooperation. When the sentence names
+        one side only, the other comes from the article's last dispute that has it, else
+        it is the first other country the sentence names, else the country the article
+        names most (if more than once); with no side named, the last dispute's (a dispute
+        continues) or the article's two main countries."""
+        parties = frozenset(self.country_of(a) for a in actors)
+        if len(parties) >= 2:
+            return parties
+        if not parties:
+            return last or self._top_countries(sentence.doc_id)
+        if last and parties <= last:
+            return last
+        named = [iri for iri in self.sentence_countries.get(sentence, ()) if iri not in parties]
+        if named:
+            return parties | {named[0]}
+        counts = self.doc_countries.get(sentence.doc_id, Counter())
+        others = sorted((iri for iri in counts if iri not in parties and counts[iri] > 1),
+                        key=lambda iri: (-counts[iri], iri))
+        return parties | frozenset(others[:1])
 
     def _top_countries(self, doc_id: str) -> frozenset[str]:
         counts = self.doc_countries.get(doc_id, Counter())

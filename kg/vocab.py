@@ -37,7 +37,7 @@ class EntityKind(str, Enum):
 
 class EventKind(str, Enum):
     """The event classes: the four of the public schema, and cooperation (an extension:
-    parties agreeing, supporting or working together, PLOVER AGREE/SUPPORT/COOPERATE)."""
+    parties agreeing, supporting, working together or giving aid, PLOVER AGREE/SUPPORT/COOPERATE/AID)."""
 
     MEETING = "meeting"
     PHONE_CALL = "phone_call"
