@@ -250,17 +250,29 @@ def main() -> None:
 
     sizes = list(results)
     if len(sizes) > 1:
-        print("\nscaling (time ratio for the size ratio; linear means equal)")
+        print("\nscaling: time(large) / time(small) per stage, against the ratio of articles")
+        print("(linear means equal; the issue allows 12x time for 10x articles; '!' marks a stage")
+        print("growing more than 1.2 times faster than the corpus, '~' one under 0.05 s, too short to judge)")
         for small, large in itertools.pairwise(sizes):
+            size_ratio = large / small
             for config in args.configs:
                 t = results[large][config]["seconds"] / results[small][config]["seconds"]
-                print(f"  {names[config]:<28} {small} -> {large} articles ({large / small:.0f}x): "
-                      f"{t:.1f}x time")
+                print(f"  {names[config]:<28} {small} -> {large} articles ({size_ratio:.1f}x): "
+                      f"{t:.1f}x time{_flag(t, size_ratio, results[small][config]['seconds'])}")
                 stages_small = results[small][config]["stages"]
                 stages_large = results[large][config]["stages"]
-                for stage in ("resolve", "events", "graph", "export turtle", "export html"):
-                    if stage in stages_small and stages_small[stage] > 0:
-                        print(f"      {stage:<14} {stages_large[stage] / stages_small[stage]:.1f}x")
+                for stage, before in stages_small.items():
+                    if stage in stages_large and before > 0:
+                        ratio = stages_large[stage] / before
+                        print(f"      {stage:<22} {before:8.2f} s -> {stages_large[stage]:8.2f} s"
+                              f"  {ratio:5.1f}x{_flag(ratio, size_ratio, before)}")
+
+
+def _flag(ratio: float, size_ratio: float, seconds: float) -> str:
+    """A mark for a time ratio: superlinear ('!'), or too short a time to say ('~')."""
+    if seconds < 0.05:
+        return " ~"
+    return " !" if ratio > 1.2 * size_ratio else ""
 
 
 if __name__ == "__main__":

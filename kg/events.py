@@ -239,10 +239,24 @@ class _ArticleContext:
         self.claims: dict[tuple[int, int], OfficeClaim] = {
             (c.office.start, c.office.end): c for c in found.office_claims()
         }
+        # Each token's trigger is asked for again by every nearby event (its window, its
+        # parse neighbourhood): computed once per token. ``doc.ents`` builds new spans
+        # on every access, so the entity of each token is looked up in one table.
+        self._triggers: dict[int, Trigger | None] = {}
+        self._entity_at: dict[int, Span] = {
+            i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)
+        }
 
     # -- triggers ---------------------------------------------------------------------
 
     def trigger(self, token: Token) -> Trigger | None:
+        """The event rule ``token`` opens, if any (cached per token)."""
+        index = token.i
+        if index not in self._triggers:
+            self._triggers[index] = self._find_trigger(token)
+        return self._triggers[index]
+
+    def _find_trigger(self, token: Token) -> Trigger | None:
         if token.pos_ == "PROPN" and token.ent_type_ in _NAME_ENTS:
             return None  # "Asia-Pacific Economic Cooperation" names a body, not an event
         if token.pos_ in {"VERB", "AUX"}:
@@ -483,9 +497,9 @@ class _ArticleContext:
         spans = []
         for token in (*roots, *self._near(roots, 6)):
             if token.ent_type_ in {"DATE", "TIME"} and (within is None or token.i in within):
-                for ent in self.doc.ents:
-                    if ent.start <= token.i < ent.end and ent not in spans:
-                        spans.append(ent)
+                ent = self._entity_at.get(token.i)
+                if ent is not None and ent not in spans:
+                    spans.append(ent)
         spans.sort(key=lambda s: min(abs(s.start - r.i) for r in roots))
         return spans
 
@@ -938,12 +952,16 @@ class _Merger:
                 iri = resolution.entity_of.get(mention_key(m))
                 if m.kind is EntityKind.COUNTRY and iri and iri not in self.sentence_countries[m.sentence]:
                     self.sentence_countries[m.sentence].append(iri)
+        # The first country entity of each code, looked up once rather than searched per actor.
+        self.country_by_code: dict[str, str] = {}
+        for iri, entity in self.entities.items():
+            if entity.kind is EntityKind.COUNTRY:
+                self.country_by_code.setdefault(entity.key, iri)
 
     def actor(self, mention: Mention) -> str | None:
         iri = self.resolution.entity_of.get(mention_key(mention))
         if iri is None and mention.label == "TITLE-REF" and mention.country:
-            iri = next((i for i, e in self.entities.items()
-                        if e.kind is EntityKind.COUNTRY and e.key == mention.country), None)
+            iri = self.country_by_code.get(mention.country)
         return iri
 
     def country_of(self, iri: str) -> str:
@@ -991,6 +1009,13 @@ class _Merger:
         """A meeting of a person with a country ("Moreau met senior Chinese officials")
         joins the meeting of that person with someone of that country at a compatible
         time, when there is exactly one."""
+        # A host shares the person: only the meetings of that person are looked at, in
+        # draft order (scanning every draft per candidate grew with the square of the corpus).
+        meetings_of: dict[str, list[_Draft]] = defaultdict(list)
+        for draft in self.drafts:
+            if draft.kind is EventKind.MEETING:
+                for participant in draft.participants:
+                    meetings_of[participant].append(draft)
         kept = []
         for draft in self.drafts:
             if draft.kind is EventKind.MEETING and len(draft.participants) == 2:
@@ -998,9 +1023,8 @@ class _Merger:
                 countries = [p for p in draft.participants if self._kind(p) is EntityKind.COUNTRY]
                 if len(people) == 1 and len(countries) == 1:
                     hosts = [
-                        other for other in self.drafts
-                        if other is not draft and other.kind is EventKind.MEETING
-                        and people[0] in other.participants
+                        other for other in meetings_of[people[0]]
+                        if other is not draft
                         and any(self.country_of(p) == countries[0]
                                 for p in other.participants if p != people[0])
                         and all(other.accepts(d, None, False) for d in draft.dates)

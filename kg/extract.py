@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc
 
 from kg.events import EventExtractor
@@ -60,8 +61,17 @@ class Extractor:
             mentions=mentions,
             offices=found.office_claims(),
             events=tuple(self.events(found)),
-            words=sum(1 for t in doc if not t.is_space and not t.is_punct),
+            words=_word_count(doc),
         )
+
+
+def _word_count(doc: Doc) -> int:
+    """Tokens that are neither space nor punctuation, counted on the token arrays
+    (a Python loop over the tokens cost a tenth of extraction)."""
+    if not len(doc):
+        return 0
+    flags = doc.to_array([IS_SPACE, IS_PUNCT])
+    return int(((flags[:, 0] == 0) & (flags[:, 1] == 0)).sum())
 
 
 def merge_chunks(parts: list[ArticleFacts]) -> ArticleFacts:

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from kg.lexicon import Label, split_key
@@ -296,9 +297,15 @@ class DocMentions:
 
     def _predecessors(self) -> Iterator[_Claim]:
         words = self.ctx.words
-        for token in self.doc:
-            if token.lower_ not in words.predecessor:
+        # Only the tokens spelt like a predecessor word are visited, found on the token
+        # array (a loop over every token of every article to find a rare word).
+        strings = self.doc.vocab.strings
+        lowers = self.doc.to_array(LOWER).tolist() if len(self.doc) else []
+        wanted = {h for h in set(lowers) if strings[h] in words.predecessor}
+        for i, lower in enumerate(lowers):
+            if lower not in wanted:
                 continue
+            token = self.doc[i]
             person = self.span_at(token.i + 1)
             if not self._is_person_span(person) or self.spans[person].start != token.i + 1:
                 continue

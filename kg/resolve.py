@@ -199,15 +199,22 @@ class _Resolver:
         for entries in by_doc.values():
             entries.sort(key=lambda e: e[0])
         surname_index: dict[str, list[_PersonCluster]] = defaultdict(list)
+        # Long surnames by their deletion variants: a misspelt single name looks up its
+        # few candidates instead of comparing itself with every surname of the corpus.
+        typo_index: dict[str, list[_PersonCluster]] = defaultdict(list)
         for cluster in clusters:
             for spelling in cluster.spellings:
-                surname_index[spelling.split()[-1].casefold()].append(cluster)
+                last = spelling.split()[-1]
+                surname_index[last.casefold()].append(cluster)
+                if len(last) >= 5:
+                    for variant in _deletions(last.casefold()):
+                        typo_index[variant].append(cluster)
         titled = {mention_key(c.person) for c in self.claims if c.person is not None}
         full_set = set(full)  # built once: rebuilding it per mention made resolution quadratic
         singles = [m for m in people if m not in full_set]
         loose: list[Mention] = []
         for m in singles:
-            cluster = self._join_single(m, by_doc, surname_index, clusters)
+            cluster = self._join_single(m, by_doc, surname_index, typo_index)
             if cluster is not None:
                 cluster.mentions.append(m)
             elif m.label == "PERSON" and mention_key(m) in titled:
@@ -250,17 +257,27 @@ class _Resolver:
             for m in cluster.mentions:
                 for code in countries.get(mention_key(m), ()):
                     cluster.countries[code] += 1
-        # Rarest first, each joins the most frequent spelling it is one edit from.
+        # Rarest first, each joins the most frequent spelling it is one edit from. Only
+        # spellings sharing a blocking key can be variants (see _variant_keys), so each
+        # name is compared with its few plausible partners, not with every name.
         order = sorted(by_spelling, key=lambda s: (sum(by_spelling[s].spellings.values()), s))
+        rank = {name: i for i, name in enumerate(by_spelling)}
+        blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for name in by_spelling:
+            for key in _variant_keys(name):
+                blocks[key].append(name)
         merged: dict[str, _PersonCluster] = dict(by_spelling)
         for name in order:
             cluster = merged.get(name)
             if cluster is None:
                 continue
             size = len(cluster.mentions)
+            partners = {other for key in _variant_keys(name) for other in blocks[key]}
             best = None
-            for other_name, other in merged.items():
-                if other is cluster or len(other.mentions) <= size:
+            # In first-seen order, as a scan of all names would meet them: ties go to the first.
+            for other_name in sorted(partners, key=rank.__getitem__):
+                other = merged.get(other_name)
+                if other is None or other is cluster or len(other.mentions) <= size:
                     continue
                 if not _variant_of(name, other_name):
                     continue
@@ -290,7 +307,7 @@ class _Resolver:
         m: Mention,
         by_doc: dict[str, list[tuple[int, _PersonCluster]]],
         surname_index: dict[str, list[_PersonCluster]],
-        clusters: list[_PersonCluster],
+        typo_index: dict[str, list[_PersonCluster]],
     ) -> _PersonCluster | None:
         word = normalise(m.text).casefold()
         if " " in word:
@@ -309,7 +326,8 @@ class _Resolver:
                 return next(iter(near.values()))
             near = {
                 id(c): c
-                for c in clusters
+                for variant in _deletions(word)
+                for c in typo_index.get(variant, ())
                 for spelling in c.spellings
                 if len(spelling.split()[-1]) >= 5 and _one_edit(word, spelling.split()[-1].casefold())
             }
@@ -348,15 +366,20 @@ class _Resolver:
             owner_code = self.entities.get(code, {}).get("key", "") if code else ""
             if owner_code and person_iri not in countries:
                 countries[person_iri] = owner_code
-        # Predecessors held what their successor holds.
+        # Predecessors held what their successor holds. The successor's current offices
+        # are looked up by holder (a scan of all tenures per claim grew with the corpus);
+        # the tenures added here are all former, so the index stays true while they are.
+        current: dict[str, list[str]] = defaultdict(list)
+        for (holder, office_iri), entry in tenures.items():
+            if not entry["former"]:
+                current[holder].append(office_iri)
         for claim, person_iri in direct:
             if claim.office.label != "predecessor" or person_iri is None or claim.owner is None:
                 continue
             successor = self.entity_of.get(mention_key(claim.owner))
-            for (holder, office_iri), entry in list(tenures.items()):
-                if holder == successor and not entry["former"]:
-                    former = tenures.setdefault((person_iri, office_iri), {"former": True, "evidence": set()})
-                    former["evidence"].add(claim.office.sentence)
+            for office_iri in current.get(successor, ()) if successor is not None else ():
+                former = tenures.setdefault((person_iri, office_iri), {"former": True, "evidence": set()})
+                former["evidence"].add(claim.office.sentence)
         for person_iri, code in countries.items():
             if person_iri in self.entities and code in self.country_name:
                 self.entities[person_iri]["country"] = code
@@ -478,6 +501,26 @@ class _Resolver:
                 key=entry.get("key", ""),
             )
         return Resolution(entities, dict(self.entity_of), tenures, office_owner, tuple(self.unresolved))
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string one deletion shorter (symmetric-delete keys, as in SymSpell).
+
+    Two words one edit apart (insertion, deletion, substitution or adjacent swap) always
+    share one of these, so an index on them finds every candidate :func:`_one_edit` accepts.
+    """
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _variant_keys(name: str) -> set[tuple[str, ...]]:
+    """Blocking keys of a full name for :func:`_variant_of`: for each word, the other words
+    in place and a deletion variant of that word. A variant shares at least one key."""
+    words = name.split()
+    return {
+        (*words[:i], variant, *words[i + 1 :], str(i))
+        for i, word in enumerate(words)
+        for variant in _deletions(word)
+    }
 
 
 def _variant_of(rare: str, common: str) -> bool:

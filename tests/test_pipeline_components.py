@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -23,6 +25,7 @@ from kg.pipeline.gazetteer import GazetteerMatcher
 from kg.pipeline.paragraphs import ParagraphBreaker
 from kg.roles import load_name_words
 
+BLANK_VOCAB = spacy.blank("en").vocab
 NO_SPACE_BEFORE = {",", ".", "'s", "\u2019s", "?", ":", ";"}
 
 
@@ -76,6 +79,22 @@ class TestParagraphBreaker:
         doc = ParagraphBreaker()(Doc(vocab, words=["One", "line", "only", "."]))
         # None means "not decided": the parser is free to set it.
         assert [t.is_sent_start for t in doc] == [True, None, None, None]
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.tuples(st.sampled_from(["Word", ".", "\n", "\n\n", " \n ", "  "]), st.booleans()),
+                    min_size=1, max_size=30))
+    def test_exactly_the_first_word_after_each_line_break_starts_a_sentence(
+        self, tokens: list[tuple[str, bool]]
+    ) -> None:
+        words, spaces = [w for w, _ in tokens], [s for _, s in tokens]
+        doc = ParagraphBreaker()(Doc(BLANK_VOCAB, words=words, spaces=spaces))
+        expected = {0}
+        for i, token in enumerate(doc):
+            if "\n" in token.text_with_ws:
+                after = next((t.i for t in doc[i + 1 :] if not t.is_space), None)
+                if after is not None:
+                    expected.add(after)
+        assert {t.i for t in doc if t.is_sent_start} == expected
 
     def test_factory_is_registered(self) -> None:
         nlp = spacy.blank("en")
