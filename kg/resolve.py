@@ -281,7 +281,8 @@ class _Resolver:
                     continue
                 if not _variant_of(name, other_name):
                     continue
-                if cluster.countries and other.countries and not set(cluster.countries) & set(other.countries):
+                countries = set(cluster.countries)
+                if countries and other.countries and countries.isdisjoint(other.countries):
                     continue
                 if best is None or len(other.mentions) > len(best[1].mentions):
                     best = (other_name, other)
@@ -418,7 +419,8 @@ class _Resolver:
             if synonym is not None:
                 title = self.titles[synonym]
         if owner_iri:
-            owner_label = self.entities[owner_iri]["label"] if owner_iri in self.entities else self.country_name[code]
+            known = self.entities.get(owner_iri)
+            owner_label = known["label"] if known is not None else self.country_name[code]
         name = title.title
         qualifier = claim.qualifier if title.key == claim.office.key else ""
         if qualifier.startswith("for "):

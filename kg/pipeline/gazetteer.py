@@ -42,7 +42,7 @@ class GazetteerMatcher:
     [('U.S.', 'COUNTRY', 'USA'), ('Secretary of State', 'TITLE', 'sos')]
     """
 
-    def __init__(self, vocab: Vocab, terms: Iterable[Term], make_doc, first: Iterable[str] = ()) -> None:  # noqa: ANN001
+    def __init__(self, vocab: Vocab, terms: Iterable[Term], make_doc, first: Iterable[str] = ()) -> None:
         self.first = frozenset(first)
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.folded = PhraseMatcher(vocab, attr="LOWER")
