@@ -1,5 +1,10 @@
 """The ``kg`` command. It only parses arguments into :class:`~kg.settings.Settings` and
 calls the library; every expected failure is one line on standard error.
+
+Codes
+-----
+``KG010``  the command line itself is wrong (a missing ``--out``, an unknown option,
+           a value of the wrong type): the message says which and shows the usage
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from kg.errors import KgError
 from kg.settings import Settings
@@ -18,12 +24,27 @@ __all__ = ["main"]
 EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 3
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose mistakes are one coded line, like every other error.
+
+    argparse's own ``error`` prints a multi-line usage block and exits with 2; the
+    README promises one line and exit code 1 for every error. Sub-command parsers
+    are made from the same class, so ``kg build`` errors come here too.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        usage = " ".join(self.format_usage().split())
+        raise KgError("KG010", self.prog, f"{message}; {usage} (see {self.prog} --help)")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from news articles.")
+    parser = _Parser(prog="kg", description="Knowledge graphs from news articles.")
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build the graph of a folder of .txt articles")
-    build.add_argument("input", type=Path, help="folder of .txt articles (optionally with metadata.csv)")
-    build.add_argument("--out", type=Path, required=True, help="output folder for graph.ttl, graph.html...")
+    build.add_argument("input", type=Path, metavar="INPUT_DIR",
+                       help="folder of .txt articles (optionally with metadata.csv)")
+    build.add_argument("--out", type=Path, required=True, metavar="OUTPUT_DIR",
+                       help="output folder for graph.ttl, graph.html...")
     build.add_argument("--workers", type=int, default=1, help="processes for parsing (default 1)")
     build.add_argument("--engine", choices=["local", "dask"], default="local")
     build.add_argument("--scheduler", help="Dask scheduler address, with --engine dask")
@@ -101,8 +122,8 @@ def _query(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 error, 3 some input skipped)."""
-    args = _parser().parse_args(argv)
     try:
+        args = _parser().parse_args(argv)
         if args.command == "build":
             return _build(args)
         if args.command == "load":

@@ -119,16 +119,34 @@ def test_output_folder_that_cannot_be_created(
     assert blocker.read_text(encoding="utf-8").startswith("a file")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kg.cli: argument errors are left to argparse, which prints a usage line plus 'kg build: error: "
-    "the following arguments are required: --out' and raises SystemExit(2): two lines, no KG code, "
-    "exit 2 where the README promises 1 on an error"))
 def test_missing_out_option_is_a_one_line_coded_error(
     seeds_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    try:
-        code = main(["build", str(seeds_dir)])
-    except SystemExit as exit_:
-        code = exit_.code
-    assert code == 1
-    assert "--out" in _one_line_error(capsys.readouterr().err, "KG")
+    assert main(["build", str(seeds_dir)]) == 1
+    line = _one_line_error(capsys.readouterr().err, "KG010")
+    assert "required: --out" in line
+    assert "kg build" in line and "--out OUTPUT_DIR" in line  # says what to type
+
+
+@pytest.mark.parametrize(("argv", "says"), [
+    ([], "required: command"),
+    (["build"], "required: INPUT_DIR, --out"),
+    (["build", "in", "--out", "out", "--workers", "two"], "--workers: invalid int value: 'two'"),
+    (["build", "in", "--out", "out", "--colour"], "unrecognized arguments: --colour"),
+    (["explode"], "invalid choice: 'explode'"),
+    (["query", "SELECT * {}"], "required: --store"),
+])
+def test_every_argument_error_is_one_coded_line_and_exit_1(
+    argv: list[str], says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert says in _one_line_error(captured.err, "KG010")
+    assert captured.out == ""
+
+
+def test_help_still_prints_usage_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", "--help"])
+    assert exit_.value.code == 0
+    assert "--out OUTPUT_DIR" in capsys.readouterr().out
