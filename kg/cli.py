@@ -5,6 +5,8 @@ Codes
 -----
 ``KG010``  the command line itself is wrong (a missing ``--out``, an unknown option,
            a value of the wrong type): the message says which and shows the usage
+``KG105``  no file of the input folder could be used (each is named in a line above):
+           nothing is written, so the previous exports are not replaced by an empty graph
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--workers", type=int, default=1, help="processes for parsing (default 1)")
     build.add_argument("--engine", choices=["local", "dask"], default="local")
     build.add_argument("--scheduler", help="Dask scheduler address, with --engine dask")
-    build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    build.add_argument("--quiet", action="store_true",
+                       help="no progress bar or summary; problems with input files are still printed")
     load = commands.add_parser("load", help="load an export into an Oxigraph store on disk")
     load.add_argument("graph", type=Path, help="an export: graph.ttl, graph.nt or graph.jsonld")
     load.add_argument("--store", type=Path, required=True, help="store folder (created if missing)")
@@ -67,7 +70,7 @@ def _summary(G, out_dir: Path) -> str:
     kinds = Counter(data["kind"] for _, data in G.nodes(data=True))
     lines = [
         f"kg build: {report.articles} articles, {report.words} words in {report.seconds:.1f}s -> {out_dir}",
-        "  nodes: " + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())),
+        "  nodes: " + (", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())) or "none"),
         f"  edges: {G.number_of_edges()}; mentions left unresolved: {report.unresolved}",
     ]
     if report.problems:
@@ -87,10 +90,18 @@ def _build(args: argparse.Namespace) -> int:
     settings = Settings(workers=args.workers, progress=not args.quiet, engine=args.engine,
                         scheduler=args.scheduler)
     G = build(args.input, settings)
-    write_all(args.out, {"graph.ttl": to_turtle(G), "graph.html": to_html(G), **_extra_formats(G)})
     report = G.graph["report"]
+    if not report.articles:
+        # An empty graph would silently replace a good one: that is a failed run.
+        print("\n".join(f"  {p}" for p in report.problems), file=sys.stderr)
+        raise KgError("KG105", str(args.input), f"none of its {report.skipped} .txt files could be used "
+                      f"(each is named above); fix them; nothing was written to {args.out}")
+    write_all(args.out, {"graph.ttl": to_turtle(G), "graph.html": to_html(G), **_extra_formats(G)})
     if not args.quiet:
         print(_summary(G, args.out), file=sys.stderr)
+    elif report.problems:
+        # Quiet drops the progress bar and the summary, never what a person must act on.
+        print("\n".join(f"  {p}" for p in report.problems), file=sys.stderr)
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
 

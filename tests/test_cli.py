@@ -150,3 +150,35 @@ def test_help_still_prints_usage_and_exits_0(capsys: pytest.CaptureFixture[str])
         main(["build", "--help"])
     assert exit_.value.code == 0
     assert "--out OUTPUT_DIR" in capsys.readouterr().out
+
+
+def test_a_folder_of_only_unusable_files_is_an_error_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus, out = tmp_path / "in", tmp_path / "out"
+    corpus.mkdir()
+    out.mkdir()
+    (out / "graph.ttl").write_text("the previous graph", encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert main(["build", str(corpus), "--out", str(out), "--quiet"]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert [line.split()[:2] for line in lines[:-1]] == [
+        ["KG110", f"{corpus / 'empty.txt'}:"], ["KG111", f"{corpus / 'image.txt'}:"]]
+    assert lines[-1].startswith(f"kg: error: KG105 {corpus}: none of its 2 .txt files could be used")
+    assert [p.name for p in out.iterdir()] == ["graph.ttl"]
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "the previous graph"
+
+
+@pytest.mark.slow
+def test_quiet_still_names_every_problem_file(
+    tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    shutil.copy(seeds_dir / "001_07214785902e2096.txt", corpus)
+    (corpus / "empty.txt").write_text("\n", encoding="utf-8")
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--quiet"]) == 3
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert [line.split()[:2] for line in captured.err.splitlines()] == [["KG110", f"{corpus / 'empty.txt'}:"]]
