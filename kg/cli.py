@@ -39,6 +39,17 @@ class _Parser(argparse.ArgumentParser):
         raise KgError("KG010", self.prog, f"{message}; {usage} (see {self.prog} --help)")
 
 
+def _positive(text: str) -> int:
+    """An integer of 1 or more, for argparse (its error becomes a ``KG010`` line)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kg", description="Knowledge graphs from news articles.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -50,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--workers", type=int, default=1, help="processes for parsing (default 1)")
     build.add_argument("--engine", choices=["local", "dask"], default="local")
     build.add_argument("--scheduler", help="Dask scheduler address, with --engine dask")
+    limit = Settings().max_bytes
+    build.add_argument("--max-bytes", type=_positive, default=limit, metavar="N",
+                       help=f"refuse larger input files, unread (default {limit:,})")
     build.add_argument("--quiet", action="store_true",
                        help="no progress bar or summary; problems with input files are still printed")
     load = commands.add_parser("load", help="load an export into an Oxigraph store on disk")
@@ -88,7 +102,7 @@ def _build(args: argparse.Namespace) -> int:
     from kg.export.rdf import to_turtle
 
     settings = Settings(workers=args.workers, progress=not args.quiet, engine=args.engine,
-                        scheduler=args.scheduler)
+                        scheduler=args.scheduler, max_bytes=args.max_bytes)
     G = build(args.input, settings)
     report = G.graph["report"]
     if not report.articles:

@@ -140,6 +140,7 @@ def test_missing_out_option_is_a_one_line_coded_error(
     (["build", "in", "--out", "out", "--colour"], "unrecognized arguments: --colour"),
     (["explode"], "invalid choice: 'explode'"),
     (["query", "SELECT * {}"], "required: --store"),
+    (["build", "in", "--out", "out", "--max-bytes", "0"], "--max-bytes: must be 1 or more, not 0"),
 ])
 def test_every_argument_error_is_one_coded_line_and_exit_1(
     argv: list[str], says: str, capsys: pytest.CaptureFixture[str]
@@ -174,3 +175,14 @@ def test_a_folder_of_only_unusable_files_is_an_error_and_writes_nothing(
     assert [p.name for p in out.iterdir()] == ["graph.ttl"]
     assert (out / "graph.ttl").read_text(encoding="utf-8") == "the previous graph"
 
+
+
+def test_max_bytes_refuses_larger_files_unread(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "long.txt").write_text("The ministers met on Monday. " * 10, encoding="utf-8")
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--quiet", "--max-bytes", "100"]) == 1
+    problem, error = capsys.readouterr().err.strip().splitlines()
+    assert problem.split()[:2] == ["KG114", f"{corpus / 'long.txt'}:"]
+    assert "over the limit of 100 bytes" in problem and "--max-bytes" in problem
+    assert error.startswith("kg: error: KG105 ")
