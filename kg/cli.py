@@ -1,5 +1,12 @@
 """The ``kg`` command. It only parses arguments into :class:`~kg.settings.Settings` and
 calls the library; every expected failure is one line on standard error.
+
+Codes
+-----
+``KG010``  the command line itself is wrong (a missing ``--out``, an unknown option,
+           a value of the wrong type): the message says which and shows the usage
+``KG105``  no file of the input folder could be used (each is named in a line above):
+           nothing is written, so the previous exports are not replaced by an empty graph
 """
 
 from __future__ import annotations
@@ -9,6 +16,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from kg.errors import KgError
 from kg.settings import Settings
@@ -18,16 +26,46 @@ __all__ = ["main"]
 EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 3
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose mistakes are one coded line, like every other error.
+
+    argparse's own ``error`` prints a multi-line usage block and exits with 2; the
+    README promises one line and exit code 1 for every error. Sub-command parsers
+    are made from the same class, so ``kg build`` errors come here too.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        usage = " ".join(self.format_usage().split())
+        raise KgError("KG010", self.prog, f"{message}; {usage} (see {self.prog} --help)")
+
+
+def _positive(text: str) -> int:
+    """An integer of 1 or more, for argparse (its error becomes a ``KG010`` line)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from news articles.")
+    parser = _Parser(prog="kg", description="Knowledge graphs from news articles.")
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build the graph of a folder of .txt articles")
-    build.add_argument("input", type=Path, help="folder of .txt articles (optionally with metadata.csv)")
-    build.add_argument("--out", type=Path, required=True, help="output folder for graph.ttl, graph.html...")
+    build.add_argument("input", type=Path, metavar="INPUT_DIR",
+                       help="folder of .txt articles (optionally with metadata.csv)")
+    build.add_argument("--out", type=Path, required=True, metavar="OUTPUT_DIR",
+                       help="output folder for graph.ttl, graph.html...")
     build.add_argument("--workers", type=int, default=1, help="processes for parsing (default 1)")
     build.add_argument("--engine", choices=["local", "dask"], default="local")
     build.add_argument("--scheduler", help="Dask scheduler address, with --engine dask")
-    build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    limit = Settings().max_bytes
+    build.add_argument("--max-bytes", type=_positive, default=limit, metavar="N",
+                       help=f"refuse larger input files, unread (default {limit:,})")
+    build.add_argument("--quiet", action="store_true",
+                       help="no progress bar or summary; problems with input files are still printed")
     load = commands.add_parser("load", help="load an export into an Oxigraph store on disk")
     load.add_argument("graph", type=Path, help="an export: graph.ttl, graph.nt or graph.jsonld")
     load.add_argument("--store", type=Path, required=True, help="store folder (created if missing)")
@@ -46,7 +84,7 @@ def _summary(G, out_dir: Path) -> str:
     kinds = Counter(data["kind"] for _, data in G.nodes(data=True))
     lines = [
         f"kg build: {report.articles} articles, {report.words} words in {report.seconds:.1f}s -> {out_dir}",
-        "  nodes: " + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())),
+        "  nodes: " + (", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())) or "none"),
         f"  edges: {G.number_of_edges()}; mentions left unresolved: {report.unresolved}",
     ]
     if report.problems:
@@ -64,12 +102,20 @@ def _build(args: argparse.Namespace) -> int:
     from kg.export.rdf import to_turtle
 
     settings = Settings(workers=args.workers, progress=not args.quiet, engine=args.engine,
-                        scheduler=args.scheduler)
+                        scheduler=args.scheduler, max_bytes=args.max_bytes)
     G = build(args.input, settings)
-    write_all(args.out, {"graph.ttl": to_turtle(G), "graph.html": to_html(G), **_extra_formats(G)})
     report = G.graph["report"]
+    if not report.articles:
+        # An empty graph would silently replace a good one: that is a failed run.
+        print("\n".join(f"  {p}" for p in report.problems), file=sys.stderr)
+        raise KgError("KG105", str(args.input), f"none of its {report.skipped} .txt files could be used "
+                      f"(each is named above); fix them; nothing was written to {args.out}")
+    write_all(args.out, {"graph.ttl": to_turtle(G), "graph.html": to_html(G), **_extra_formats(G)})
     if not args.quiet:
         print(_summary(G, args.out), file=sys.stderr)
+    elif report.problems:
+        # Quiet drops the progress bar and the summary, never what a person must act on.
+        print("\n".join(f"  {p}" for p in report.problems), file=sys.stderr)
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
 
@@ -101,8 +147,8 @@ def _query(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 error, 3 some input skipped)."""
-    args = _parser().parse_args(argv)
     try:
+        args = _parser().parse_args(argv)
         if args.command == "build":
             return _build(args)
         if args.command == "load":

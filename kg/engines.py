@@ -132,8 +132,11 @@ def _ordered(submit: Callable[[Any], Any], result: Callable[[Any], _T], items: I
 
 
 def _local(batches: Iterable[list[Article]], settings: Settings) -> Iterator[BatchFacts]:
-    worker = ExtractionWorker(settings)
+    worker: ExtractionWorker | None = None
     for batch in batches:
+        # Loaded at the first article, not before: a folder of only unusable files is
+        # reported in a moment instead of after the seconds a model takes to load.
+        worker = worker or ExtractionWorker(settings)
         yield worker(batch)
 
 

@@ -342,8 +342,8 @@ def _too_large(where: str, size: int, limit: int) -> Problem:
     return Problem(
         "KG114",
         where,
-        f"{size:,} bytes, over the limit of {limit:,} bytes (Settings.max_bytes); "
-        "split it into one file per article, or raise the limit",
+        f"{size:,} bytes, over the limit of {limit:,} bytes; split it into one file per "
+        "article, or raise the limit (kg build --max-bytes, Settings.max_bytes)",
     )
 
 
@@ -631,7 +631,8 @@ def read_metadata(path: Path) -> tuple[dict[str, ArticleMeta], list[Problem]]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        return {}, [_metadata_problem("KG201", where, f"cannot read it ({error.strerror}); metadata ignored")]
+        why = f"cannot read it ({error.strerror}); metadata ignored; check its permissions"
+        return {}, [_metadata_problem("KG201", where, why)]
     problems: list[Problem] = []
     text, encoding = _decode(data)
     if text is None:
@@ -643,7 +644,8 @@ def read_metadata(path: Path) -> tuple[dict[str, ArticleMeta], list[Problem]]:
     try:
         header = next(rows, None)
     except csv.Error as error:
-        problems.append(_metadata_problem("KG208", where, f"row 1 is bad CSV ({error}); metadata ignored"))
+        why = f"row 1 is bad CSV ({error}); metadata ignored; fix that row's quoting"
+        problems.append(_metadata_problem("KG208", where, why))
         return {}, problems
     if header is None or not any(cell.strip() for cell in header):
         problems.append(_metadata_problem("KG202", where, "empty; add the header file,published,title,url"))
@@ -677,7 +679,9 @@ def read_metadata(path: Path) -> tuple[dict[str, ArticleMeta], list[Problem]]:
         if column and column not in _COLUMNS:
             problems.append(
                 _metadata_problem(
-                    "KG209", where, f"unknown column {column!r} ignored; known: file,published,title,url"
+                    "KG209",
+                    where,
+                    f"unknown column {column!r} ignored; rename or drop it (known: file,published,title,url)",
                 )
             )
     meta: dict[str, ArticleMeta] = {}
@@ -694,7 +698,9 @@ def read_metadata(path: Path) -> tuple[dict[str, ArticleMeta], list[Problem]]:
     except csv.Error as error:
         problems.append(
             _metadata_problem(
-                "KG208", where, f"row {number + 1} is bad CSV ({error}); it and the rows after it are ignored"
+                "KG208",
+                where,
+                f"row {number + 1} is bad CSV ({error}); it and the later rows are ignored; fix its quoting",
             )
         )
     return meta, problems
@@ -705,7 +711,8 @@ def _meta_row(
 ) -> ArticleMeta | None:
     name = record.get("file", "")
     if not name:
-        problems.append(_metadata_problem("KG207", where, f"row {number} has no file name; row ignored"))
+        why = f"row {number} has no file name; row ignored; add the name or drop the row"
+        problems.append(_metadata_problem("KG207", where, why))
         return None
     if name in meta:
         problems.append(
@@ -723,7 +730,8 @@ def _meta_row(
                 _metadata_problem(
                     "KG203",
                     where,
-                    f"row {number} ({name}): published {value!r} is not a YYYY-MM-DD date; date ignored",
+                    f"row {number} ({name}): published {value!r} is not a YYYY-MM-DD date; date ignored; "
+                    "write it as YYYY-MM-DD, e.g. 2023-06-18",
                 )
             )
     return ArticleMeta(published=published, title=record.get("title") or None, url=record.get("url") or None)

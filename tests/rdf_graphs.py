@@ -4,8 +4,12 @@ every date precision, and text that is hard to escape. No spaCy, no events stage
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
 
 import networkx as nx
+import pytest
 
 from kg.iri import mint
 from kg.types import DocumentInfo, Evidence
@@ -21,6 +25,19 @@ NASTY = (
     "Zoë O’Neill — «Pékin» 北京",
 )
 """Sentences that break a careless Turtle writer."""
+
+
+def rapper_count(path: Path, syntax: str = "turtle") -> int:
+    """How many triples ``rapper`` (Raptor, a third parser) reads from ``path``; it must
+    report no error or warning. Skips the test when rapper is not installed."""
+    rapper = shutil.which("rapper")
+    if rapper is None:
+        pytest.skip("rapper not installed (apt-get install raptor2-utils)")
+    command = [rapper, "-i", syntax, "-c", str(path)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "error" not in done.stderr.lower() and "warning" not in done.stderr.lower(), done.stderr
+    return int(done.stderr.split("returned ")[1].split()[0])
 
 DOC_A = "a.txt"
 DOC_B = "b b.txt"

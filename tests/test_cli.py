@@ -60,20 +60,25 @@ def test_quiet_build_prints_nothing(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("quiet", [False, True], ids=["summary", "quiet"])
 def test_skipped_file_gives_a_warning_and_exit_code_3(
-    tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str], quiet: bool
 ) -> None:
     corpus = tmp_path / "in"
     corpus.mkdir()
     shutil.copy(seeds_dir / "004_e4b6ac584cf4c5b7.txt", corpus)
     (corpus / "empty.txt").write_text("  \n", encoding="utf-8")
-    assert main(["build", str(corpus), "--out", str(tmp_path / "out")]) == 3
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), *(["--quiet"] if quiet else [])]) == 3
     captured = capsys.readouterr()
+    assert re.search(r"^\s*KG110 \S*empty\.txt: ", captured.err, re.MULTILINE)
+    assert (tmp_path / "out" / "graph.ttl").is_file()
+    if quiet:
+        # Quiet drops the progress bar and the summary, not the line naming the bad file.
+        assert captured.out == "" and len(captured.err.splitlines()) == 1
+        return
     lines = summary_lines(captured.out + captured.err)
     assert lines["kg build"].startswith("1 articles")
     assert lines["warnings"].startswith("1 (1 files skipped)")
-    assert re.search(r"^\s*KG110 \S*empty\.txt: ", captured.err, re.MULTILINE)
-    assert (tmp_path / "out" / "graph.ttl").is_file()
 
 
 def _one_line_error(err: str, code: str) -> str:
@@ -119,16 +124,65 @@ def test_output_folder_that_cannot_be_created(
     assert blocker.read_text(encoding="utf-8").startswith("a file")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kg.cli: argument errors are left to argparse, which prints a usage line plus 'kg build: error: "
-    "the following arguments are required: --out' and raises SystemExit(2): two lines, no KG code, "
-    "exit 2 where the README promises 1 on an error"))
 def test_missing_out_option_is_a_one_line_coded_error(
     seeds_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    try:
-        code = main(["build", str(seeds_dir)])
-    except SystemExit as exit_:
-        code = exit_.code
-    assert code == 1
-    assert "--out" in _one_line_error(capsys.readouterr().err, "KG")
+    assert main(["build", str(seeds_dir)]) == 1
+    line = _one_line_error(capsys.readouterr().err, "KG010")
+    assert "required: --out" in line
+    assert "kg build" in line and "--out OUTPUT_DIR" in line  # says what to type
+
+
+@pytest.mark.parametrize(("argv", "says"), [
+    ([], "required: command"),
+    (["build"], "required: INPUT_DIR, --out"),
+    (["build", "in", "--out", "out", "--workers", "two"], "--workers: invalid int value: 'two'"),
+    (["build", "in", "--out", "out", "--colour"], "unrecognized arguments: --colour"),
+    (["explode"], "invalid choice: 'explode'"),
+    (["query", "SELECT * {}"], "required: --store"),
+    (["build", "in", "--out", "out", "--max-bytes", "0"], "--max-bytes: must be 1 or more, not 0"),
+])
+def test_every_argument_error_is_one_coded_line_and_exit_1(
+    argv: list[str], says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert says in _one_line_error(captured.err, "KG010")
+    assert captured.out == ""
+
+
+def test_help_still_prints_usage_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", "--help"])
+    assert exit_.value.code == 0
+    assert "--out OUTPUT_DIR" in capsys.readouterr().out
+
+
+def test_a_folder_of_only_unusable_files_is_an_error_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus, out = tmp_path / "in", tmp_path / "out"
+    corpus.mkdir()
+    out.mkdir()
+    (out / "graph.ttl").write_text("the previous graph", encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert main(["build", str(corpus), "--out", str(out), "--quiet"]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert [line.split()[:2] for line in lines[:-1]] == [
+        ["KG110", f"{corpus / 'empty.txt'}:"], ["KG111", f"{corpus / 'image.txt'}:"]]
+    assert lines[-1].startswith(f"kg: error: KG105 {corpus}: none of its 2 .txt files could be used")
+    assert [p.name for p in out.iterdir()] == ["graph.ttl"]
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "the previous graph"
+
+
+
+def test_max_bytes_refuses_larger_files_unread(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "long.txt").write_text("The ministers met on Monday. " * 10, encoding="utf-8")
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--quiet", "--max-bytes", "100"]) == 1
+    problem, error = capsys.readouterr().err.strip().splitlines()
+    assert problem.split()[:2] == ["KG114", f"{corpus / 'long.txt'}:"]
+    assert "over the limit of 100 bytes" in problem and "--max-bytes" in problem
+    assert error.startswith("kg: error: KG105 ")

@@ -7,6 +7,7 @@ of errors.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -15,8 +16,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from html_graphs import XSS_PAYLOADS, R, big_graph, event_graph, xss_graph
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.export.html import to_html
+from kg.types import Evidence
 
 playwright_api = pytest.importorskip("playwright.sync_api",
                                      reason="pip install playwright to run browser tests")
@@ -299,4 +303,36 @@ def test_large_graph_starts_reduced_and_says_so(open_graph) -> None:
     opened.page.wait_for_function("() => kgGraph.network.body.nodeIndices.length > 40")
     assert opened.js("() => kgGraph.network.body.nodeIndices.length") == G.number_of_nodes()
     assert opened.js("() => kgGraph.network.body.edgeIndices.length") == G.number_of_edges()
+    opened.assert_clean()
+
+
+_FUZZ_TEXT = st.one_of(
+    st.text(min_size=1, max_size=60),
+    st.sampled_from(XSS_PAYLOADS),
+    st.lists(st.sampled_from(["<", "</script>", "\\", '"', "'", "\n", "\r", "\x00", "\u2028", "🙂", "&amp;",
+                              "${x}", "{{x}}", "\u202e", "`", "<!--"]), min_size=1, max_size=12).map("".join),
+)
+
+
+@settings(max_examples=6, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(name=_FUZZ_TEXT, alias=_FUZZ_TEXT, sentence=_FUZZ_TEXT, title=_FUZZ_TEXT)
+def test_fuzzed_text_loads_cleanly_and_shows_exactly_as_text(
+    open_graph, name: str, alias: str, sentence: str, title: str
+) -> None:
+    G = event_graph()
+    person = R + "person/antony-blinken"
+    G.nodes[person].update(label=name, aliases=[alias],
+                           evidence=(Evidence("a.txt", 0, len(sentence), sentence),))
+    G.graph["documents"]["a.txt"] = dataclasses.replace(G.graph["documents"]["a.txt"], title=title)
+    opened = open_graph(G, name=f"fuzz-{abs(hash((name, alias, sentence, title)))}.html")
+    _assert_draws_everything(opened)
+    opened.click_node(person)
+    assert opened.page.get_attribute("#kg-panel", "data-node") == person
+    # textContent, not innerText: the exact characters, nothing normalised or parsed as markup.
+    assert opened.js("() => document.querySelector('#kg-panel h2').textContent") == name
+    shown = opened.js("() => document.querySelector('#kg-panel').textContent")
+    assert alias in shown and sentence in shown
+    assert opened.page.locator("script").count() == 3
+    assert opened.js("() => window.__pwned") is None
     opened.assert_clean()

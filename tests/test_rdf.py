@@ -4,8 +4,6 @@ conforming to the SHACL shapes; mentions true to their documents; provenance rec
 from __future__ import annotations
 
 import copy
-import shutil
-import subprocess
 import time
 from importlib.resources import files
 from pathlib import Path
@@ -13,7 +11,7 @@ from pathlib import Path
 import pyoxigraph
 import pyshacl
 import pytest
-from rdf_graphs import DOC_A, NASTY, big_graph, document_text, tricky_graph
+from rdf_graphs import DOC_A, NASTY, big_graph, document_text, rapper_count, tricky_graph
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -26,8 +24,6 @@ from kg.settings import Settings
 from kg.sources import read_corpus
 from kg.types import Article
 
-RAPPER = shutil.which("rapper")
-
 
 def _shapes() -> Graph:
     return Graph().parse(data=files("kg").joinpath("data/shapes.ttl").read_text("utf-8"), format="turtle")
@@ -36,16 +32,6 @@ def _shapes() -> Graph:
 def _conforms(data: Graph) -> tuple[bool, str]:
     ok, _, text = pyshacl.validate(data, shacl_graph=_shapes(), advanced=True)
     return ok, text
-
-
-def _rapper(path: Path, syntax: str = "turtle") -> int:
-    if RAPPER is None:
-        pytest.skip("rapper not installed (apt-get install raptor2-utils)")
-    command = [RAPPER, "-i", syntax, "-c", str(path)]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    assert "error" not in done.stderr.lower() and "warning" not in done.stderr.lower(), done.stderr
-    return int(done.stderr.split("returned ")[1].split()[0])
 
 
 # ------------------------------------------------------------------ hand-built graph
@@ -71,7 +57,7 @@ def test_nasty_text_survives_every_parser(tmp_path: Path) -> None:
     ox_texts = {q.object.value for q in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
                 if q.predicate.value == str(KG.text)}
     assert set(NASTY) <= ox_texts
-    assert _rapper(path) == len(parsed)
+    assert rapper_count(path) == len(parsed)
 
 
 def test_same_graph_in_another_order_gives_the_same_bytes() -> None:
@@ -221,7 +207,7 @@ def test_seeds_turtle_is_accepted_by_rapper_oxigraph_and_rdflib(seeds_turtle: Pa
     assert len(seeds_rdf) > 1000
     quads = list(pyoxigraph.parse(path=str(seeds_turtle), format=pyoxigraph.RdfFormat.TURTLE))
     assert len(quads) == len(seeds_rdf)
-    assert _rapper(seeds_turtle) == len(seeds_rdf)
+    assert rapper_count(seeds_turtle) == len(seeds_rdf)
     assert seeds_turtle.read_text("utf-8").startswith("@prefix dcterms:")
     assert f"@prefix kg: <{KG._NS}> ." in seeds_turtle.read_text("utf-8")
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
+from networkx.readwrite.graphml import GraphMLWriter
 
 __all__ = ["SEPARATOR", "to_graphml"]
 
@@ -66,4 +67,11 @@ def to_graphml(G: nx.MultiDiGraph) -> str:
         if data.get("evidence"):
             attrs["evidence_count"] = len(data["evidence"])
         H.add_edge(_text(u), _text(v), key=_text(key), **attrs)
-    return "\n".join(nx.generate_graphml(H, encoding="utf-8", prettyprint=True)) + "\n"
+    # Not nx.generate_graphml: it splits its text with str.splitlines, which turns a
+    # carriage return, U+0085 or U+2028 inside a label into a newline.
+    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph_element(H)
+    text = str(writer).rstrip("\n") + "\n"
+    # A raw carriage return in element text would read back as a newline (XML normalises
+    # line ends), so it is written as a character reference; the markup never holds one.
+    return text.replace("\r", "&#13;")

@@ -22,7 +22,10 @@ Triple = tuple[URIRef, URIRef, URIRef | Literal]
 # Characters that must not appear raw in a quoted Turtle / N-Triples string.
 _ESCAPES = {ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\r",
             ord("\t"): "\\t", ord("\b"): "\\b", ord("\f"): "\\f"}
-_ESCAPES.update({c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if c not in _ESCAPES})
+# Other controls, and the characters that some readers (Python's splitlines, editors)
+# take for line breaks, are written as UCHAR: an N-Triples file stays one triple a line.
+_ESCAPES.update({c: f"\\u{c:04X}" for c in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]
+                 if c not in _ESCAPES})
 # Lone surrogates cannot be encoded as UTF-8 nor written as UCHAR; they become U+FFFD.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')

@@ -1,0 +1,251 @@
+"""Exports are all or nothing: a failed, interrupted or killed run leaves the previous
+exports byte for byte, its temporary files never pass for exports and the next run
+removes them, and a run writes nothing outside its output folder.
+
+The kill tests run a real ``kg build`` in a subprocess and kill it with a signal:
+once while it parses (after its first batch of articles), and once while it writes
+the exports (a hook kills the process from inside ``os.fsync`` or ``os.replace``, so
+the kill lands at a known point of :func:`kg.export.files.write_all`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.errors import KgError
+from kg.export.files import TEMP_SUFFIX, write_all
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPORTS = ROOT / "exports"
+NAMES = ("graph.ttl", "graph.html", "graph.nt", "graph.jsonld", "graph.graphml", "graph.json")
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(TEMP_SUFFIX))
+
+
+@pytest.fixture
+def previous(tmp_path: Path) -> Path:
+    """An output folder holding a previous run's exports (the committed seeds exports)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in NAMES:
+        shutil.copy(EXPORTS / name, out / name)
+    return out
+
+
+# ------------------------------------------------------------------ write_all, in process
+
+
+def test_a_failed_write_replaces_nothing_and_leaves_no_temporary_file(
+    previous: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _snapshot(previous)
+    calls = []
+    real_fsync = os.fsync
+
+    def failing_fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(KgError) as caught:
+        write_all(previous, {name: f"new {name}" for name in NAMES})
+    assert caught.value.code == "KG303"
+    assert "No space left on device" in str(caught.value) and "nothing was replaced" in str(caught.value)
+    assert _snapshot(previous) == before
+
+
+def test_leftovers_of_a_killed_run_are_removed_and_nothing_else(previous: Path) -> None:
+    stale = [previous / f".graph.ttl.k1ll3d{TEMP_SUFFIX}", previous / f".graph.html.x{TEMP_SUFFIX}"]
+    for path in stale:
+        path.write_text("half a file", encoding="utf-8")
+    keep = [previous / ".gitkeep", previous / f".notes.txt.a{TEMP_SUFFIX}", previous / "graph.ttl.tmp"]
+    for path in keep:
+        path.write_text("not ours", encoding="utf-8")
+    write_all(previous, {"graph.ttl": "new", "graph.html": "new"})
+    assert not any(path.exists() for path in stale)
+    assert all(path.read_text(encoding="utf-8") == "not ours" for path in keep)
+    assert (previous / "graph.ttl").read_text(encoding="utf-8") == "new"
+
+
+@pytest.mark.parametrize("name", ["../escape.ttl", "sub/graph.ttl", "..", "", "/tmp/abs.ttl"])
+def test_names_that_leave_the_folder_are_refused_before_anything_is_written(
+    tmp_path: Path, name: str
+) -> None:
+    out = tmp_path / "deep" / "out"
+    with pytest.raises(KgError) as caught:
+        write_all(out, {"graph.ttl": "x", name: "y"})
+    assert caught.value.code == "KG302"
+    assert not (tmp_path / "deep").exists()
+    assert sorted(p.name for p in tmp_path.rglob("*")) == []
+
+
+def test_an_export_that_is_a_symlink_is_replaced_not_followed(previous: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.ttl"
+    elsewhere.write_text("someone else's file", encoding="utf-8")
+    (previous / "graph.ttl").unlink()
+    (previous / "graph.ttl").symlink_to(elsewhere)
+    write_all(previous, {"graph.ttl": "new"})
+    assert elsewhere.read_text(encoding="utf-8") == "someone else's file"
+    assert not (previous / "graph.ttl").is_symlink()
+    assert (previous / "graph.ttl").read_text(encoding="utf-8") == "new"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+def test_two_runs_writing_one_folder_take_turns(previous: Path) -> None:
+    import fcntl
+
+    fd = os.open(previous, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # another run is writing
+    done = threading.Event()
+    writer = threading.Thread(target=lambda: (write_all(previous, {"graph.ttl": "mine"}), done.set()))
+    writer.start()
+    try:
+        time.sleep(0.3)
+        assert not done.is_set(), "write_all did not wait for the other run"
+        assert not _leftovers(previous)
+    finally:
+        os.close(fd)
+        writer.join(10)
+    assert done.is_set()
+    assert (previous / "graph.ttl").read_text(encoding="utf-8") == "mine"
+
+
+# ------------------------------------------------------------------ a real kg build, killed
+
+_KILL_INSIDE = """
+import os, signal, sys
+from kg.cli import main
+
+call, when = sys.argv[1], int(sys.argv[2])
+real = getattr(os, call)
+count = 0
+
+def killing(*args):
+    global count
+    result = real(*args)
+    count += 1
+    if count == when:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return result
+
+setattr(os, call, killing)
+sys.exit(main(sys.argv[3:]))
+"""
+
+
+def _one_article(tmp_path: Path) -> Path:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    shutil.copy(ROOT / "seeds" / "001_07214785902e2096.txt", corpus)
+    return corpus
+
+
+def _killed_inside(call: str, when: int, corpus: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", _KILL_INSIDE, call, str(when), "build", str(corpus), "--out", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    return done
+
+
+@pytest.mark.slow
+def test_killed_while_writing_the_exports_leaves_the_previous_ones(previous: Path, tmp_path: Path) -> None:
+    before = _snapshot(previous)
+    # Killed right after the third export was flushed to its temporary file.
+    _killed_inside("fsync", 3, _one_article(tmp_path), previous)
+
+    left = _leftovers(previous)
+    assert len(left) == 3, left  # the kill did land while writing
+    assert _snapshot(previous) == {**before, **{name: (previous / name).read_bytes() for name in left}}
+    assert {name: (previous / name).read_bytes() for name in NAMES} == before
+    # What a killed run leaves is hidden and says it is temporary: never taken for an export.
+    assert all(name.startswith(".") and name.endswith(TEMP_SUFFIX) for name in left)
+    assert sorted(p.name for p in previous.iterdir() if not p.name.startswith(".")) == sorted(NAMES)
+
+    # The next run removes them.
+    write_all(previous, {name: "next run" for name in NAMES})
+    assert _leftovers(previous) == []
+
+
+@pytest.mark.slow
+def test_killed_between_renames_every_export_is_whole(previous: Path, tmp_path: Path) -> None:
+    before = _snapshot(previous)
+    # Killed right after the first export (graph.ttl) was renamed into place.
+    _killed_inside("replace", 1, _one_article(tmp_path), previous)
+    # graph.ttl is the new, complete file; every other export is the previous one.
+    new_turtle = (previous / "graph.ttl").read_text(encoding="utf-8")
+    assert new_turtle.encode("utf-8") != before["graph.ttl"]
+    assert len(Graph().parse(data=new_turtle, format="turtle")) > 0
+    assert "001_07214785902e2096.txt" in new_turtle and "000_7e9a2b2bbecab8b2.txt" not in new_turtle
+    assert {name: (previous / name).read_bytes() for name in NAMES[1:]} == {n: before[n] for n in NAMES[1:]}
+    assert len(_leftovers(previous)) == len(NAMES) - 1
+
+
+def _many_articles(folder: Path, count: int) -> None:
+    """``count`` distinct short articles cut from the seeds (several parse batches)."""
+    folder.mkdir()
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for i in range(count):
+        text = f"This is dispatch number {i}.\n\n" + seeds[i % len(seeds)][:2000]
+        (folder / f"{i:03d}.txt").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
+def test_killed_while_parsing_leaves_the_previous_exports(
+    previous: Path, tmp_path: Path, signum: int
+) -> None:
+    corpus = tmp_path / "in"
+    _many_articles(corpus, 160)  # five batches of 32
+    before = _snapshot(previous)
+    process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(previous)],
+                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    err = bytearray()
+
+    def read() -> None:
+        for chunk in iter(lambda: os.read(process.stderr.fileno(), 4096), b""):
+            err.extend(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    progress = re.compile(rb"\| *(\d+)/160 ")
+    deadline = time.monotonic() + 300
+    try:
+        # Wait for the first batch of articles to be done: the build is in the parse stage.
+        while not any(0 < int(n) < 160 for n in progress.findall(bytes(err))):
+            assert process.poll() is None, f"the build ended before it could be killed: {err.decode()}"
+            assert time.monotonic() < deadline, "no progress in 300 s"
+            time.sleep(0.05)
+        process.send_signal(signum)
+        code = process.wait(60)
+    finally:
+        process.kill()
+        reader.join(10)
+    text = err.decode("utf-8", errors="replace")
+    assert not re.search(r"kg build: \d+ articles", text)  # no summary: it never finished
+    assert _snapshot(previous) == before
+    if signum == signal.SIGKILL:
+        assert code == -signal.SIGKILL
+    else:
+        # Ctrl-C is a clean stop: one line, no traceback.
+        assert code == 130, text
+        assert "Traceback" not in text
+        assert text.rstrip().splitlines()[-1] == "kg: interrupted; previous exports are unchanged"
