@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -110,7 +110,9 @@ def _build(args: argparse.Namespace) -> int:
         print("\n".join(f"  {p}" for p in report.problems), file=sys.stderr)
         raise KgError("KG105", str(args.input), f"none of its {report.skipped} .txt files could be used "
                       f"(each is named above); fix them; nothing was written to {args.out}")
-    write_all(args.out, {"graph.ttl": to_turtle(G), "graph.html": to_html(G), **_extra_formats(G)})
+    # Each export is made as its file is written: one at a time in memory, not all six.
+    write_all(args.out, {"graph.ttl": lambda: to_turtle(G), "graph.html": lambda: to_html(G),
+                         **_extra_formats(G)})
     if not args.quiet:
         print(_summary(G, args.out), file=sys.stderr)
     elif report.problems:
@@ -119,14 +121,14 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
 
-def _extra_formats(G) -> dict[str, str]:
+def _extra_formats(G) -> dict[str, Callable[[], str]]:
     from kg.export.graphml import to_graphml
     from kg.export.jsonld import to_jsonld
     from kg.export.nodelink import to_node_link
     from kg.export.ntriples import to_ntriples
 
-    return {"graph.nt": to_ntriples(G), "graph.jsonld": to_jsonld(G), "graph.graphml": to_graphml(G),
-            "graph.json": to_node_link(G)}
+    return {"graph.nt": lambda: to_ntriples(G), "graph.jsonld": lambda: to_jsonld(G),
+            "graph.graphml": lambda: to_graphml(G), "graph.json": lambda: to_node_link(G)}
 
 
 def _load(args: argparse.Namespace) -> int:

@@ -73,6 +73,34 @@ def test_a_failed_write_replaces_nothing_and_leaves_no_temporary_file(
     assert _snapshot(previous) == before
 
 
+def test_exports_given_as_functions_are_made_one_at_a_time_as_they_are_written(previous: Path) -> None:
+    made: list[str] = []
+
+    def maker(name: str):
+        def make() -> str:
+            # The export before this one is already on disk (as its temporary file).
+            assert len(list(previous.glob(f".*{TEMP_SUFFIX}"))) == len(made)
+            made.append(name)
+            return f"made {name}"
+        return make
+
+    write_all(previous, {name: maker(name) for name in NAMES})
+    assert made == list(NAMES)
+    assert all((previous / name).read_text(encoding="utf-8") == f"made {name}" for name in NAMES)
+
+
+def test_an_export_function_that_fails_replaces_nothing(previous: Path) -> None:
+    before = _snapshot(previous)
+
+    def broken() -> str:
+        raise RuntimeError("exporter bug")
+
+    files = {name: f"new {name}" for name in NAMES} | {NAMES[-1]: broken}
+    with pytest.raises(RuntimeError):
+        write_all(previous, files)
+    assert _snapshot(previous) == before
+
+
 def test_leftovers_of_a_killed_run_are_removed_and_nothing_else(previous: Path) -> None:
     stale = [previous / f".graph.ttl.k1ll3d{TEMP_SUFFIX}", previous / f".graph.html.x{TEMP_SUFFIX}"]
     for path in stale:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,7 +22,7 @@ try:
 except ImportError:  # not on Windows: concurrent runs there are not serialised
     fcntl = None
 
-__all__ = ["TEMP_SUFFIX", "temp_prefix", "write_all"]
+__all__ = ["TEMP_SUFFIX", "Content", "temp_prefix", "write_all"]
 
 TEMP_SUFFIX = ".tmp"
 """Every temporary export ends so, and starts with a dot: never mistaken for an export."""
@@ -76,7 +76,11 @@ def _check_name(name: str) -> None:
         raise KgError("KG302", name, "export names must be plain file names inside the output folder")
 
 
-def write_all(out_dir: Path, files: Mapping[str, str | bytes]) -> list[Path]:
+Content = str | bytes | Callable[[], str | bytes]
+"""An export's text or bytes, or a function that makes them when the file is written."""
+
+
+def write_all(out_dir: Path, files: Mapping[str, Content]) -> list[Path]:
     """Write ``files`` (name -> content) into ``out_dir`` atomically.
 
     Every file is first written in full to a hidden temporary file in ``out_dir``
@@ -90,7 +94,9 @@ def write_all(out_dir: Path, files: Mapping[str, str | bytes]) -> list[Path]:
     out_dir:
         The output folder (created with its parents if missing).
     files:
-        Export name (a plain file name) -> text (written as UTF-8) or bytes.
+        Export name (a plain file name) -> text (written as UTF-8) or bytes, or a
+        function returning them: it is called only when its file is written, so one
+        export at a time is held in memory, not all of them.
 
     Returns
     -------
@@ -124,7 +130,9 @@ def write_all(out_dir: Path, files: Mapping[str, str | bytes]) -> list[Path]:
         with _locked(out_dir):
             _remove_leftovers(out_dir, list(files))
             for name, content in files.items():
-                data = content.encode("utf-8") if isinstance(content, str) else content
+                made = content() if callable(content) else content
+                data = made.encode("utf-8") if isinstance(made, str) else made
+                del made
                 fd, tmp = tempfile.mkstemp(prefix=temp_prefix(name), suffix=TEMP_SUFFIX, dir=out_dir)
                 staged.append((Path(tmp), out_dir / name))
                 # mkstemp makes private files; exports are ordinary files for whoever reads them.
@@ -133,6 +141,7 @@ def write_all(out_dir: Path, files: Mapping[str, str | bytes]) -> list[Path]:
                     handle.write(data)
                     handle.flush()
                     os.fsync(handle.fileno())
+                del data
             for tmp, target in staged:
                 os.replace(tmp, target)
                 replaced += 1
