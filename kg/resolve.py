@@ -86,6 +86,16 @@ def normalise(text: str) -> str:
     return text.strip(" ,;:")
 
 
+def _without_article(text: str) -> str:
+    """``text`` without a leading "the", "a" or "an".
+
+    >>> _without_article("The top diplomat")
+    'top diplomat'
+    """
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in {"the", "a", "an"} else text
+
+
 def _one_edit(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ by one insertion, deletion, substitution or swap."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -152,7 +162,11 @@ class _Resolver:
         for name, value in attrs.items():
             if value and not entry.get(name):
                 entry[name] = value
-        entry["surfaces"][normalise(mention.text) if kind is not EntityKind.OFFICE else mention.text] += 1
+        surface = mention.text if kind is EntityKind.OFFICE else normalise(mention.text)
+        if mention.label == "TITLE-REF":
+            # "The top US diplomat" at a sentence start is the same alias as "the top US diplomat".
+            surface = _without_article(surface)
+        entry["surfaces"][surface] += 1
         entry["evidence"].add(mention.sentence)
         self.entity_of[mention_key(mention)] = iri
 
