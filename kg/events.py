@@ -257,8 +257,8 @@ class _ArticleContext:
         return self._triggers[index]
 
     def _find_trigger(self, token: Token) -> Trigger | None:
-        if token.pos_ == "PROPN" and token.ent_type_ in _NAME_ENTS:
-            return None  # "Asia-Pacific Economic Cooperation" names a body, not an event
+        if self._in_a_name(token):
+            return None
         if token.pos_ in {"VERB", "AUX"}:
             pos = "VERB"
         elif token.pos_ in {"NOUN", "PROPN"}:
@@ -267,9 +267,6 @@ class _ArticleContext:
             pos = "ADJ"
         else:
             return None
-        mention = self.found.mention_at(token.i)
-        if mention is not None and mention.kind is EntityKind.ORGANIZATION:
-            return None  # a word of a name: "Asia-Pacific Economic Cooperation", "Peace Treaty Organization"
         rules = self.lexicon.triggers.get((token.lemma_.lower(), pos)) or self.lexicon.triggers.get(
             (token.lower_, pos)
         )
@@ -277,6 +274,15 @@ class _ArticleContext:
             if self._needs(token, rule.needs):
                 return rule
         return None
+
+    def _in_a_name(self, token: Token) -> bool:
+        """A word of a name ("Asia-Pacific Economic Cooperation", "Peace Treaty Organization")
+        names a body or a thing, not an event: a proper noun in one of the model's name
+        entities, or any word of an organisation kg found."""
+        if token.pos_ == "PROPN" and token.ent_type_ in _NAME_ENTS:
+            return True
+        mention = self.found.mention_at(token.i)
+        return mention is not None and mention.kind is EntityKind.ORGANIZATION
 
     def _needs(self, token: Token, needs: str) -> bool:
         if not needs:

@@ -81,7 +81,9 @@ def sort_key(term: URIRef | Literal) -> tuple[int, str, str, str]:
     """The order terms are written in: IRIs, then literals by lexical form, datatype, language."""
     if isinstance(term, Literal):
         return (1, str(term), str(term.datatype or ""), term.language or "")
-    return (0, str(term), "", "")
+    if isinstance(term, URIRef):
+        return (0, str(term), "", "")
+    raise TypeError(f"kg exports only IRIs and literals, not {type(term).__name__}")
 
 
 class _Names:
@@ -102,13 +104,6 @@ class _Names:
                     break
             self._cache[iri] = found
         return found
-
-    def term(self, term: URIRef | Literal) -> str:
-        if not isinstance(term, Literal):
-            if not isinstance(term, URIRef):
-                raise TypeError(f"kg exports only IRIs and literals, not {type(term).__name__}")
-            return self.iri(str(term))
-        return self.literal(str(term), str(term.datatype or ""), term.language or "")
 
     def literal(self, lexical: str, datatype: str, language: str) -> str:
         if language:
