@@ -27,6 +27,21 @@ POS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "ADJ"
        "TO": "PART", "HYPH": "PUNCT"}
 
 
+def natural_spaces(words: Sequence[str]) -> list[bool]:
+    """A space after each word, except before punctuation and possessives and around line breaks."""
+    return [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE and "\n" not in words[i]
+            for i in range(len(words))]
+
+
+def iob_tags(length: int, ents: Sequence[tuple[int, int, str]]) -> list[str]:
+    """IOB entity tags for ``length`` tokens from ``(start, end, label)`` spans."""
+    iob = ["O"] * length
+    for start, end, label in ents:
+        iob[start] = f"B-{label}"
+        iob[start + 1 : end] = [f"I-{label}"] * (end - start - 1)
+    return iob
+
+
 def parse(nlp: Language, rows: Sequence[Row], ents: Sequence[tuple[int, int, str]] = (),
           prefix: str = "", published: dt.date | None = None) -> DocMentions:
     """Build the Doc, run kg's components, and read its mentions.
@@ -35,21 +50,16 @@ def parse(nlp: Language, rows: Sequence[Row], ents: Sequence[tuple[int, int, str
     ``published`` is the article's publication date (relative dates resolve against it).
     """
     words = [r[0] for r in rows]
-    spaces = [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE for i in range(len(words))]
-    iob = ["O"] * len(words)
-    for start, end, label in ents:
-        iob[start] = f"B-{label}"
-        iob[start + 1 : end] = [f"I-{label}"] * (end - start - 1)
     doc = Doc(
         nlp.vocab,
         words=words,
-        spaces=spaces,
+        spaces=natural_spaces(words),
         heads=[r[1] for r in rows],
         deps=[r[2] for r in rows],
         tags=[r[3] for r in rows],
         pos=[POS.get(r[3], "X") for r in rows],
         lemmas=[r[4] if len(r) > 4 else r[0].lower() for r in rows],
-        ents=iob,
+        ents=iob_tags(len(words), ents),
     )
     for _, component in nlp.pipeline:
         doc = component(doc)

@@ -12,6 +12,7 @@ import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from parsed import iob_tags, natural_spaces
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -26,20 +27,11 @@ from kg.pipeline.paragraphs import ParagraphBreaker
 from kg.roles import load_name_words
 
 BLANK_VOCAB = spacy.blank("en").vocab
-NO_SPACE_BEFORE = {",", ".", "'s", "\u2019s", "?", ":", ";"}
-
-
 def make_doc(vocab: Vocab, words: list[str], ents: Sequence[tuple[int, int, str]] = (),
              sent_starts: list[bool] | None = None) -> Doc:
     """A Doc with natural spacing and the given model entities ``(start, end, label)``."""
-    spaces = [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE and "\n" not in words[i]
-              for i in range(len(words))]
-    iob = ["O"] * len(words)
-    for start, end, label in ents:
-        iob[start] = f"B-{label}"
-        for i in range(start + 1, end):
-            iob[i] = f"I-{label}"
-    return Doc(vocab, words=words, spaces=spaces, ents=iob, sent_starts=sent_starts)
+    return Doc(vocab, words=words, spaces=natural_spaces(words), ents=iob_tags(len(words), ents),
+               sent_starts=sent_starts)
 
 
 def spans(doc: Doc, key: str) -> list[tuple[str, str, str]]:
