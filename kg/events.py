@@ -456,12 +456,18 @@ class _ArticleContext:
         return None
 
     def _near(self, roots: Iterable[Token], depth: int = 3) -> Iterator[Token]:
-        """Tokens below ``roots`` in the parse, breadth first, not entering other clauses."""
+        """Tokens below ``roots`` in the parse, nearest first, not entering other clauses.
+
+        ``depth`` counts the words stepped through, less prepositions: a chain of
+        phrases ("on the sidelines of a summit in Bali") is as near as its nouns.
+        """
         frontier = list(roots)
         seen = {t.i for t in frontier}
         for _ in range(depth):
             nxt = []
-            for token in frontier:
+            layer = list(frontier)
+            while layer:
+                token = layer.pop(0)
                 for child in token.children:
                     if child.i in seen or child.dep_ in {"relcl", "ccomp", "advcl", "parataxis"}:
                         continue
@@ -469,13 +475,12 @@ class _ArticleContext:
                         # Another event's words describe that event, not this one.
                         continue
                     seen.add(child.i)
-                    nxt.append(child)
                     yield child
+                    (layer if child.dep_ == "prep" else nxt).append(child)
             frontier = nxt
 
     def _where(self, roots: list[Token], exclude: set[str]) -> Mention | None:
-        # Deep enough for "meeting on the sidelines of a Group of 20 summit in Bali".
-        for token in self._near(roots, 9):
+        for token in self._near(roots, 6):
             if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
                 place = self._place(token)
             elif token.dep_ == "compound" and _phrase_head(token).lower_ in self.lexicon.gatherings:
