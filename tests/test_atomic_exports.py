@@ -78,8 +78,9 @@ def test_exports_given_as_functions_are_made_one_at_a_time_as_they_are_written(p
 
     def maker(name: str):
         def make() -> str:
-            # The export before this one is already on disk (as its temporary file).
-            assert len(list(previous.glob(f".*{TEMP_SUFFIX}"))) == len(made)
+            # The exports before this one are already on disk (as temporary files), and
+            # this one's temporary file is open to receive it.
+            assert len(list(previous.glob(f".*{TEMP_SUFFIX}"))) == len(made) + 1
             made.append(name)
             return f"made {name}"
         return make
@@ -87,6 +88,35 @@ def test_exports_given_as_functions_are_made_one_at_a_time_as_they_are_written(p
     write_all(previous, {name: maker(name) for name in NAMES})
     assert made == list(NAMES)
     assert all((previous / name).read_text(encoding="utf-8") == f"made {name}" for name in NAMES)
+
+
+def test_an_export_given_in_pieces_is_written_piece_by_piece(previous: Path) -> None:
+    target = previous / NAMES[0]
+    seen: list[int] = []
+
+    def pieces():
+        for i in range(3):
+            # What came before is in the temporary file already, not gathered in memory.
+            temporary = next(previous.glob(f".{NAMES[0]}.*{TEMP_SUFFIX}"))
+            seen.append(len(temporary.read_bytes()) if i else 0)
+            yield ("é" * 400_000) if i < 2 else b"end"
+
+    write_all(previous, {NAMES[0]: pieces})
+    assert target.read_bytes() == ("é" * 800_000).encode("utf-8") + b"end"
+    assert seen[2] >= 800_000  # the first two pieces reached the file before the third was made
+
+
+def test_an_export_that_fails_half_way_through_its_pieces_replaces_nothing(previous: Path) -> None:
+    before = _snapshot(previous)
+
+    def pieces():
+        yield "half of a file"
+        raise RuntimeError("exporter bug")
+
+    with pytest.raises(RuntimeError):
+        write_all(previous, {NAMES[0]: "new", NAMES[1]: pieces})
+    assert _snapshot(previous) == before
+    assert not list(previous.glob(f".*{TEMP_SUFFIX}"))
 
 
 def test_an_export_function_that_fails_replaces_nothing(previous: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,6 +26,9 @@ __all__ = ["TEMP_SUFFIX", "Content", "temp_prefix", "write_all"]
 
 TEMP_SUFFIX = ".tmp"
 """Every temporary export ends so, and starts with a dot: never mistaken for an export."""
+
+_BUFFER = 1 << 20
+"""Bytes gathered before a write to the file, when an export comes in many small pieces."""
 
 
 def temp_prefix(name: str) -> str:
@@ -76,8 +79,14 @@ def _check_name(name: str) -> None:
         raise KgError("KG302", name, "export names must be plain file names inside the output folder")
 
 
-Content = str | bytes | Callable[[], str | bytes]
-"""An export's text or bytes, or a function that makes them when the file is written."""
+Content = str | bytes | Callable[[], str | bytes | Iterable[str | bytes]]
+"""An export's text or bytes, or a function that makes them (whole, or as pieces to write
+one after another) when the file is written."""
+
+
+def _pieces(content: Content) -> Iterable[str | bytes]:
+    made = content() if callable(content) else content
+    return (made,) if isinstance(made, str | bytes) else made
 
 
 def write_all(out_dir: Path, files: Mapping[str, Content]) -> list[Path]:
@@ -95,8 +104,9 @@ def write_all(out_dir: Path, files: Mapping[str, Content]) -> list[Path]:
         The output folder (created with its parents if missing).
     files:
         Export name (a plain file name) -> text (written as UTF-8) or bytes, or a
-        function returning them: it is called only when its file is written, so one
-        export at a time is held in memory, not all of them.
+        function returning them, whole or as an iterable of pieces: it is called only
+        when its file is written, so at most one export is made at a time, and one
+        given in pieces is never held whole.
 
     Returns
     -------
@@ -112,10 +122,11 @@ def write_all(out_dir: Path, files: Mapping[str, Content]) -> list[Path]:
     --------
     >>> import tempfile
     >>> out = Path(tempfile.mkdtemp())
-    >>> [p.name for p in write_all(out, {"a.txt": "new", "b.txt": b"bytes"})]
-    ['a.txt', 'b.txt']
-    >>> sorted(p.name for p in out.iterdir())
-    ['a.txt', 'b.txt']
+    >>> pieces = lambda: iter(["a", "b"])
+    >>> [p.name for p in write_all(out, {"a.txt": "new", "b.txt": b"bytes", "c.txt": pieces})]
+    ['a.txt', 'b.txt', 'c.txt']
+    >>> sorted(p.name for p in out.iterdir()), (out / "c.txt").read_text()
+    (['a.txt', 'b.txt', 'c.txt'], 'ab')
     """
     out_dir = Path(out_dir)
     for name in files:
@@ -130,18 +141,15 @@ def write_all(out_dir: Path, files: Mapping[str, Content]) -> list[Path]:
         with _locked(out_dir):
             _remove_leftovers(out_dir, list(files))
             for name, content in files.items():
-                made = content() if callable(content) else content
-                data = made.encode("utf-8") if isinstance(made, str) else made
-                del made
                 fd, tmp = tempfile.mkstemp(prefix=temp_prefix(name), suffix=TEMP_SUFFIX, dir=out_dir)
                 staged.append((Path(tmp), out_dir / name))
                 # mkstemp makes private files; exports are ordinary files for whoever reads them.
                 os.chmod(tmp, 0o666 & ~_umask())
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
+                with os.fdopen(fd, "wb", buffering=_BUFFER) as handle:
+                    for piece in _pieces(content):
+                        handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
                     handle.flush()
                     os.fsync(handle.fileno())
-                del data
             for tmp, target in staged:
                 os.replace(tmp, target)
                 replaced += 1
