@@ -4,7 +4,6 @@ conforming to the SHACL shapes; mentions true to their documents; provenance rec
 from __future__ import annotations
 
 import copy
-import time
 from importlib.resources import files
 from pathlib import Path
 
@@ -179,14 +178,13 @@ def test_shapes_catch_a_broken_contract(break_it, expected: str) -> None:
     assert expected in report
 
 
-def test_ten_thousand_nodes_export_in_seconds() -> None:
+def test_ten_thousand_nodes_export_whole() -> None:
+    # How fast is the benchmark's to print (benchmarks/throughput.py), not a timed test's.
     G = big_graph(5000)
-    started = time.perf_counter()
     text = to_turtle(G)
-    seconds = time.perf_counter() - started
     assert G.number_of_nodes() == 10_000
-    assert seconds < 30, f"to_turtle took {seconds:.1f}s"
     assert text.count("a kg:Person") == 5000
+    assert len(Graph().parse(data=text, format="turtle")) == len(set(triples(G)))
 
 
 # ------------------------------------------------------------------ the seeds export

@@ -7,33 +7,65 @@ is explicit (``@id`` for resources, ``@value``/``@type`` for typed literals).
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
-from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import RDF, XSD
 
-from kg.export.rdf import PREFIXES, triples
-from kg.export.turtle import sort_key
+from kg.export.rdf import PREFIXES, descriptions
+from kg.export.streams import Lazy, document_pieces
+from kg.export.turtle import Term, sort_key
 
-__all__ = ["to_jsonld"]
+_XSD_STRING = str(XSD.string)
+
+__all__ = ["iter_jsonld", "to_jsonld"]
 
 
-def _compact(iri: str, spaces: list[tuple[str, str]]) -> str:
-    for namespace, prefix in spaces:
+# Longest namespace first, so nested namespaces pick the most specific prefix.
+_SPACES = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+
+
+@lru_cache(maxsize=4096)  # predicates, classes and datatypes: a few dozen IRIs, met over and over
+def _compact(iri: str) -> str:
+    for namespace, prefix in _SPACES:
         if iri.startswith(namespace) and len(iri) > len(namespace):
             return f"{prefix}:{iri[len(namespace):]}"
     return iri
 
 
-def _value(term: URIRef | Literal, spaces: list[tuple[str, str]]) -> Any:
-    if isinstance(term, Literal):
-        if term.language:
-            return {"@value": str(term), "@language": term.language}
-        if term.datatype is None or term.datatype == XSD.string:
-            return str(term)
-        return {"@value": str(term), "@type": _compact(str(term.datatype), spaces)}
-    return {"@id": str(term)}
+def _value(term: Term) -> Any:
+    if isinstance(term, str):
+        return {"@id": term}
+    lexical, datatype, language = term
+    if language:
+        return {"@value": lexical, "@language": language}
+    if not datatype or datatype == _XSD_STRING:
+        return lexical
+    return {"@value": lexical, "@type": _compact(datatype)}
+
+
+def _objects(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+    """One JSON-LD node object per subject, in sorted order."""
+    rdf_type = str(RDF.type)
+    for subject, pairs in descriptions(G):
+        predicates: dict[str, set[Term]] = {}
+        for p, o in pairs:
+            predicates.setdefault(p, set()).add(o)
+        node: dict[str, Any] = {"@id": subject}
+        for predicate, objects in predicates.items():
+            ordered = sorted(objects, key=sort_key)
+            if predicate == rdf_type:
+                node["@type"] = [_compact(o) for o in ordered if isinstance(o, str)]
+            else:
+                node[_compact(predicate)] = [_value(o) for o in ordered]
+        yield node
+
+
+def iter_jsonld(G: nx.MultiDiGraph) -> Iterator[str]:
+    """The text of :func:`to_jsonld` in pieces, one node object at a time."""
+    return document_pieces({"@context": dict(sorted(PREFIXES.items())), "@graph": Lazy(lambda: _objects(G))})
 
 
 def to_jsonld(G: nx.MultiDiGraph) -> str:
@@ -44,24 +76,10 @@ def to_jsonld(G: nx.MultiDiGraph) -> str:
     >>> G = nx.MultiDiGraph(documents={})
     >>> G.add_node("https://w3id.org/newskg/id/country/chad", kind="country", label="Chad",
     ...            aliases=[], evidence=())
+    >>> import json
     >>> doc = json.loads(to_jsonld(G))
     >>> chad = next(n for n in doc["@graph"] if n["@id"].endswith("chad"))
     >>> chad["@type"], chad["rdfs:label"]
     (['kg:Country'], ['Chad'])
     """
-    spaces = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
-    nodes: dict[str, dict[str, set[URIRef | Literal]]] = {}
-    for s, p, o in triples(G):
-        nodes.setdefault(str(s), {}).setdefault(str(p), set()).add(o)
-    graph = []
-    for subject in sorted(nodes):
-        node: dict[str, Any] = {"@id": subject}
-        for predicate, objects in nodes[subject].items():
-            ordered = sorted(objects, key=sort_key)
-            if predicate == str(RDF.type):
-                node["@type"] = [_compact(str(o), spaces) for o in ordered]
-            else:
-                node[_compact(predicate, spaces)] = [_value(o, spaces) for o in ordered]
-        graph.append(node)
-    document = {"@context": dict(sorted(PREFIXES.items())), "@graph": graph}
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return "".join(iter_jsonld(G))

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import networkx as nx
 
-from kg.export.rdf import triples
+from kg.export.rdf import descriptions
 from kg.export.turtle import nt_term
 
-__all__ = ["to_ntriples"]
+__all__ = ["iter_ntriples", "to_ntriples"]
+
+
+def iter_ntriples(G: nx.MultiDiGraph) -> Iterator[str]:
+    """The lines of :func:`to_ntriples` in pieces, one subject's lines at a time.
+
+    Subjects are taken in the order of ``<IRI>``, so the lines of each, sorted, follow
+    one another exactly as a sort of all lines would put them (no IRI holds ``>``).
+    """
+    for subject, pairs in descriptions(G, order=lambda iri: f"{iri}>"):
+        s = nt_term(subject)
+        yield "".join(sorted({f"{s} {nt_term(p)} {nt_term(o)} .\n" for p, o in pairs}))
 
 
 def to_ntriples(G: nx.MultiDiGraph) -> str:
@@ -21,5 +34,4 @@ def to_ntriples(G: nx.MultiDiGraph) -> str:
     >>> print(next(line for line in to_ntriples(G).splitlines() if "#label" in line))
     <https://w3id.org/newskg/id/country/chad> <http://www.w3.org/2000/01/rdf-schema#label> "Chad \\"TD\\"" .
     """
-    lines = {f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples(G)}
-    return "".join(sorted(lines))
+    return "".join(iter_ntriples(G))

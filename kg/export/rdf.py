@@ -19,16 +19,17 @@ same graph always gives the same triples, and :func:`to_turtle` the same bytes.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from urllib.parse import quote
 
 import networkx as nx
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.export import turtle
 from kg.export.namespace import KG
-from kg.export.turtle import Triple
+from kg.export.turtle import Term, Triple, literal, rdflib_term
 from kg.iri import ONTOLOGY, RESOURCE, slug
 from kg.types import DocumentInfo, Evidence
 from kg.vocab import Relation
@@ -36,8 +37,10 @@ from kg.vocab import Relation
 __all__ = [
     "KG",
     "PREFIXES",
+    "descriptions",
     "document_iri",
     "extraction_iri",
+    "iter_turtle",
     "mention_iri",
     "rule_iri",
     "software_iri",
@@ -91,8 +94,8 @@ _DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 _IRI_SAFE = "!#$%&'()*+,-./:;=?@[]_~"
 
 
-def _node(iri: str) -> URIRef:
-    return URIRef(quote(iri, safe=_IRI_SAFE))
+def _node(iri: str) -> str:
+    return quote(iri, safe=_IRI_SAFE)
 
 
 def _hash(*parts: str) -> str:
@@ -107,7 +110,11 @@ def document_iri(doc_id: str) -> URIRef:
     >>> print(document_iri("000_7e9a.txt"))
     https://w3id.org/newskg/id/document/000-7e9a-txt
     """
-    return URIRef(f"{RESOURCE}document/{slug(doc_id)}")
+    return URIRef(_document(doc_id))
+
+
+def _document(doc_id: str) -> str:
+    return f"{RESOURCE}document/{slug(doc_id)}"
 
 
 def mention_iri(evidence: Evidence) -> URIRef:
@@ -118,7 +125,11 @@ def mention_iri(evidence: Evidence) -> URIRef:
     >>> print(mention_iri(Evidence("a.txt", 10, 42, "...")))
     https://w3id.org/newskg/id/mention/a-txt/10-42
     """
-    return URIRef(f"{RESOURCE}mention/{slug(evidence.doc_id)}/{evidence.start}-{evidence.end}")
+    return URIRef(_mention(evidence, slug(evidence.doc_id)))
+
+
+def _mention(evidence: Evidence, doc_slug: str) -> str:
+    return f"{RESOURCE}mention/{doc_slug}/{evidence.start}-{evidence.end}"
 
 
 def software_iri(version: str) -> URIRef:
@@ -160,53 +171,161 @@ def statement_iri(subject: str, predicate: str, obj: str) -> URIRef:
     return URIRef(f"{RESOURCE}statement/{_hash(subject, predicate, obj)}")
 
 
-def _documents(documents: Iterable[DocumentInfo]) -> Iterator[Triple]:
-    for doc in documents:
-        node = document_iri(doc.doc_id)
-        yield node, RDF.type, KG.Document
-        yield node, KG.source, Literal(doc.doc_id)
-        if doc.published is not None:
-            yield node, DCTERMS.date, Literal(doc.published.isoformat(), datatype=XSD.date)
-        if doc.title:
-            yield node, DCTERMS.title, Literal(doc.title)
-        if doc.url:
-            yield node, KG.url, Literal(_node(doc.url), datatype=XSD.anyURI)
+Pairs = list[tuple[str, Term]]
+"""The predicate-object pairs of one subject (IRIs as strings, literals as tuples)."""
+
+# The terms written most often, as plain strings (a namespace lookup per triple adds up).
+_TYPE, _LABEL, _ALT_LABEL = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
+_GENERATED_BY, _EVIDENCE, _RULE = str(PROV.wasGeneratedBy), str(KG.evidence), str(KG.rule)
+_INTEGER, _DATE = str(XSD.integer), str(XSD.date)
+_CLASS_IRIS = {kind: tuple(str(c) for c in classes) for kind, classes in _CLASSES.items()}
+_EDGE_IRIS = {key: str(predicate) for key, predicate in _EDGES.items()}
+_DATE_TYPE_IRIS = {precision: str(datatype) for precision, datatype in _DATE_TYPES.items()}
 
 
-def _evidence(node: URIRef, evidence: Iterable[Evidence], seen: set[URIRef]) -> Iterator[Triple]:
-    for ev in evidence:
-        mention = mention_iri(ev)
-        yield node, KG.evidence, mention
-        if mention in seen:
-            continue
-        seen.add(mention)
-        yield mention, RDF.type, KG.Mention
-        yield mention, KG.document, document_iri(ev.doc_id)
-        yield mention, KG.text, Literal(ev.text)
-        yield mention, KG.start, Literal(str(ev.start), datatype=XSD.integer)
-        yield mention, KG.end, Literal(str(ev.end), datatype=XSD.integer)
+def _document_pairs(doc: DocumentInfo) -> Pairs:
+    pairs: Pairs = [(_TYPE, str(KG.Document)), (str(KG.source), literal(doc.doc_id))]
+    if doc.published is not None:
+        pairs.append((str(DCTERMS.date), literal(doc.published.isoformat(), _DATE)))
+    if doc.title:
+        pairs.append((str(DCTERMS.title), literal(doc.title)))
+    if doc.url:
+        pairs.append((str(KG.url), literal(_node(doc.url), str(XSD.anyURI))))
+    return pairs
 
 
-def _provenance(G: nx.MultiDiGraph, documents: list[DocumentInfo]) -> tuple[URIRef, list[Triple]]:
-    version = str(G.graph.get("kg_version") or "unknown")
-    agent, run = software_iri(version), extraction_iri(version, documents)
-    found = [
-        (agent, RDF.type, PROV.SoftwareAgent),
-        (agent, RDFS.label, Literal(f"kg {version}")),
-        (agent, KG.softwareVersion, Literal(version)),
-        (run, RDF.type, KG.Extraction),
-        (run, RDF.type, PROV.Activity),
-        (run, PROV.wasAssociatedWith, agent),
+def _mention_pairs(ev: Evidence) -> Pairs:
+    return [
+        (_TYPE, str(KG.Mention)),
+        (str(KG.document), _document(ev.doc_id)),
+        (str(KG.text), literal(ev.text)),
+        (str(KG.start), literal(str(ev.start), _INTEGER)),
+        (str(KG.end), literal(str(ev.end), _INTEGER)),
     ]
-    found.extend((run, PROV.used, document_iri(d.doc_id)) for d in documents)
-    return run, found
+
+
+def _rule_pairs(rule: str) -> Pairs:
+    return [(_TYPE, str(KG.Rule)), (_LABEL, literal(rule))]
+
+
+def _provenance(G: nx.MultiDiGraph, documents: list[DocumentInfo]) -> tuple[str, dict[str, Pairs]]:
+    version = str(G.graph.get("kg_version") or "unknown")
+    agent, run = str(software_iri(version)), str(extraction_iri(version, documents))
+    return run, {
+        agent: [(_TYPE, str(PROV.SoftwareAgent)), (_LABEL, literal(f"kg {version}")),
+                (str(KG.softwareVersion), literal(version))],
+        run: [(_TYPE, str(KG.Extraction)), (_TYPE, str(PROV.Activity)), (str(PROV.wasAssociatedWith), agent),
+              *((str(PROV.used), _document(d.doc_id)) for d in documents)],
+    }
+
+
+class _Sentences:
+    """Mention IRIs of evidence, with each document's slug made once."""
+
+    def __init__(self) -> None:
+        self._slugs: dict[str, str] = {}
+
+    def __call__(self, ev: Evidence) -> str:
+        doc_slug = self._slugs.get(ev.doc_id)
+        if doc_slug is None:
+            doc_slug = self._slugs[ev.doc_id] = slug(ev.doc_id)
+        return _mention(ev, doc_slug)
+
+
+def _node_pairs(G: nx.MultiDiGraph, iri: str, run: str, mention: _Sentences) -> Pairs:
+    data = G.nodes[iri]
+    label = data["label"]
+    pairs: Pairs = [(_TYPE, cls) for cls in _CLASS_IRIS[data["kind"]]]
+    pairs.append((_LABEL, literal(label)))
+    pairs.extend((_ALT_LABEL, literal(a)) for a in data.get("aliases", ()) if a != label)
+    pairs.append((_GENERATED_BY, run))
+    pairs.extend((_EVIDENCE, mention(ev)) for ev in data.get("evidence", ()))
+    if data.get("date"):
+        pairs.append((str(KG.date), literal(data["date"], _DATE_TYPE_IRIS[str(data["date_precision"])])))
+    if data.get("status"):
+        pairs.append((str(KG.status), literal(str(data["status"]))))
+    if data.get("plover"):
+        pairs.append((str(KG.ploverType), literal(str(data["plover"]))))
+    if data.get("mode"):
+        pairs.append((str(KG.ploverMode), literal(str(data["mode"]))))
+    pairs.extend((_RULE, str(rule_iri(rule))) for rule in data.get("rules", ()))
+    pairs.extend((_EDGE_IRIS[key], _node(v)) for _, v, key in G.out_edges(iri, keys=True))
+    return pairs
+
+
+def _statement_pairs(G: nx.MultiDiGraph, u: str, v: str, key: str, mention: _Sentences) -> Pairs:
+    evidence = G.edges[u, v, key]["evidence"]
+    return [(_TYPE, str(RDF.Statement)), (str(RDF.subject), _node(u)), (str(RDF.predicate), _EDGE_IRIS[key]),
+            (str(RDF.object), _node(v)), *((_EVIDENCE, mention(ev)) for ev in evidence)]
+
+
+def descriptions(
+    G: nx.MultiDiGraph, order: Callable[[str], str] | None = None
+) -> Iterator[tuple[str, Pairs]]:
+    """Every subject of the graph's triples, once, with all its predicate-object pairs.
+
+    Subjects come sorted by their IRI (or by ``order`` of it), and each one's pairs
+    are made only when it comes: what is held is an index from subject IRI to the
+    node, edge, document or sentence it describes, never the triples themselves, so
+    the writers that use this stream their output. Terms are plain values
+    (:data:`~kg.export.turtle.Term`); pairs may repeat. Raises
+    ``KeyError`` for a node ``kind`` or edge key the schema does not know, so that a
+    new kind cannot be exported silently untyped.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(documents={})
+    >>> G.add_node("https://w3id.org/newskg/id/country/chad", kind="country", label="Chad",
+    ...            aliases=["Chadian"], evidence=())
+    >>> subject, pairs = [d for d in descriptions(G) if d[0].endswith("chad")][0]
+    >>> sorted(p.rsplit("#")[-1] for p, o in pairs)
+    ['altLabel', 'label', 'type', 'wasGeneratedBy']
+    """
+    documents = list(G.graph.get("documents", {}).values())
+    run, provenance = _provenance(G, documents)
+    made: dict[str, list[Callable[[], Pairs]]] = {}
+
+    def describe(subject: str, pairs: Callable[[], Pairs]) -> None:
+        made.setdefault(subject, []).append(pairs)
+
+    for subject, pairs in provenance.items():
+        describe(subject, lambda pairs=pairs: pairs)
+    for doc in documents:
+        describe(_document(doc.doc_id), partial(_document_pairs, doc))
+    mention = _Sentences()
+    mentions: set[str] = set()
+    rules: set[str] = set()
+
+    def sentences(evidence: Iterable[Evidence]) -> None:
+        for ev in evidence:
+            iri = mention(ev)
+            if iri not in mentions:  # the first sentence met under an IRI describes it
+                mentions.add(iri)
+                describe(iri, partial(_mention_pairs, ev))
+
+    for iri, data in G.nodes(data=True):
+        if data["kind"] not in _CLASSES:  # fails here, before anything is written
+            raise KeyError(data["kind"])
+        describe(_node(iri), partial(_node_pairs, G, iri, run, mention))
+        sentences(data.get("evidence", ()))
+        rules.update(data.get("rules", ()))
+    for u, v, key, data in G.edges(keys=True, data=True):
+        predicate = _EDGE_IRIS[key]
+        if data.get("evidence"):
+            statement = str(statement_iri(_node(u), predicate, _node(v)))
+            describe(statement, partial(_statement_pairs, G, u, v, key, mention))
+            sentences(data["evidence"])
+    for rule in rules:
+        describe(str(rule_iri(rule)), partial(_rule_pairs, rule))
+    for subject in sorted(made, key=order):
+        yield subject, [pair for pairs in made.pop(subject) for pair in pairs()]
 
 
 def triples(G: nx.MultiDiGraph) -> Iterator[Triple]:
-    """Every triple of the graph in the public schema (a triple may come more than once).
+    """Every triple of the graph in the public schema as rdflib terms, by subject (a triple
+    may come more than once).
 
-    Reads ``G`` only. Raises ``KeyError`` for a node ``kind`` or edge key the schema
-    does not know, so that a new kind cannot be exported silently untyped.
+    Reads ``G`` only (see :func:`descriptions`).
 
     Examples
     --------
@@ -216,43 +335,10 @@ def triples(G: nx.MultiDiGraph) -> Iterator[Triple]:
     >>> sorted(p.fragment for s, p, o in triples(G) if str(s).endswith("chad"))
     ['altLabel', 'label', 'type', 'wasGeneratedBy']
     """
-    documents = list(G.graph.get("documents", {}).values())
-    run, provenance = _provenance(G, documents)
-    yield from provenance
-    yield from _documents(documents)
-    seen: set[URIRef] = set()
-    for iri, data in G.nodes(data=True):
-        node = _node(iri)
-        for cls in _CLASSES[data["kind"]]:
-            yield node, RDF.type, cls
-        yield node, RDFS.label, Literal(data["label"])
-        for alias in data.get("aliases", ()):
-            if alias != data["label"]:
-                yield node, SKOS.altLabel, Literal(alias)
-        yield node, PROV.wasGeneratedBy, run
-        yield from _evidence(node, data.get("evidence", ()), seen)
-        if data.get("date"):
-            yield node, KG.date, Literal(data["date"], datatype=_DATE_TYPES[str(data["date_precision"])])
-        if data.get("status"):
-            yield node, KG.status, Literal(str(data["status"]))
-        if data.get("plover"):
-            yield node, KG.ploverType, Literal(str(data["plover"]))
-        if data.get("mode"):
-            yield node, KG.ploverMode, Literal(str(data["mode"]))
-        for rule in data.get("rules", ()):
-            yield node, KG.rule, rule_iri(rule)
-            yield rule_iri(rule), RDF.type, KG.Rule
-            yield rule_iri(rule), RDFS.label, Literal(rule)
-    for u, v, key, data in G.edges(keys=True, data=True):
-        s, p, o = _node(u), _EDGES[key], _node(v)
-        yield s, p, o
-        if data.get("evidence"):
-            statement = statement_iri(s, p, o)
-            yield statement, RDF.type, RDF.Statement
-            yield statement, RDF.subject, s
-            yield statement, RDF.predicate, p
-            yield statement, RDF.object, o
-            yield from _evidence(statement, data["evidence"], seen)
+    for subject, pairs in descriptions(G):
+        s = URIRef(subject)
+        for predicate, obj in pairs:
+            yield s, URIRef(predicate), rdflib_term(obj)
 
 
 def to_rdf(G: nx.MultiDiGraph) -> Graph:
@@ -275,6 +361,11 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
     return g
 
 
+def iter_turtle(G: nx.MultiDiGraph) -> Iterator[str]:
+    """The graph as Turtle in pieces, made as they are written (see :func:`to_turtle`)."""
+    return turtle.serialize(descriptions(G), PREFIXES)
+
+
 def to_turtle(G: nx.MultiDiGraph) -> str:
     """The graph as Turtle: sorted, escaped, byte-identical for the same graph.
 
@@ -289,4 +380,4 @@ def to_turtle(G: nx.MultiDiGraph) -> str:
         rdfs:label "Chad" ;
         prov:wasGeneratedBy <https://w3id.org/newskg/id/extraction/50d8b4a941c26b89> .
     """
-    return turtle.serialize(triples(G), PREFIXES)
+    return "".join(iter_turtle(G))
