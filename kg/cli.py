@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -97,9 +97,8 @@ def _summary(G, out_dir: Path) -> str:
 
 def _build(args: argparse.Namespace) -> int:
     from kg.build import build
+    from kg.export import export_files
     from kg.export.files import write_all
-    from kg.export.html import to_html
-    from kg.export.rdf import to_turtle
 
     settings = Settings(workers=args.workers, progress=not args.quiet, engine=args.engine,
                         scheduler=args.scheduler, max_bytes=args.max_bytes)
@@ -110,25 +109,14 @@ def _build(args: argparse.Namespace) -> int:
         print("\n".join(f"  {p}" for p in report.problems), file=sys.stderr)
         raise KgError("KG105", str(args.input), f"none of its {report.skipped} .txt files could be used "
                       f"(each is named above); fix them; nothing was written to {args.out}")
-    # Each export is made as its file is written: one at a time in memory, not all six.
-    write_all(args.out, {"graph.ttl": lambda: to_turtle(G), "graph.html": lambda: to_html(G),
-                         **_extra_formats(G)})
+    # Each export is made in pieces as its file is written: none is ever held whole.
+    write_all(args.out, export_files(G))
     if not args.quiet:
         print(_summary(G, args.out), file=sys.stderr)
     elif report.problems:
         # Quiet drops the progress bar and the summary, never what a person must act on.
         print("\n".join(f"  {p}" for p in report.problems), file=sys.stderr)
     return EXIT_SKIPPED if report.skipped else EXIT_OK
-
-
-def _extra_formats(G) -> dict[str, Callable[[], str]]:
-    from kg.export.graphml import to_graphml
-    from kg.export.jsonld import to_jsonld
-    from kg.export.nodelink import to_node_link
-    from kg.export.ntriples import to_ntriples
-
-    return {"graph.nt": lambda: to_ntriples(G), "graph.jsonld": lambda: to_jsonld(G),
-            "graph.graphml": lambda: to_graphml(G), "graph.json": lambda: to_node_link(G)}
 
 
 def _load(args: argparse.Namespace) -> int:

@@ -14,18 +14,19 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph
 import pytest
-from rdf_graphs import NASTY, tricky_graph
+from rdf_graphs import NASTY, big_graph, tricky_graph
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
 import kg
 from kg.cli import main
 from kg.errors import KgError
-from kg.export.graphml import SEPARATOR, to_graphml
-from kg.export.jsonld import to_jsonld
-from kg.export.nodelink import from_node_link, to_node_link
-from kg.export.ntriples import to_ntriples
-from kg.export.rdf import to_rdf
+from kg.export.graphml import SEPARATOR, iter_graphml, to_graphml
+from kg.export.html import iter_html
+from kg.export.jsonld import iter_jsonld, to_jsonld
+from kg.export.nodelink import from_node_link, iter_node_link, to_node_link
+from kg.export.ntriples import iter_ntriples, to_ntriples
+from kg.export.rdf import iter_turtle, to_rdf
 from kg.iri import mint
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
@@ -169,3 +170,19 @@ def test_build_writes_every_format(seeds_dir: Path, seeds_graph: nx.MultiDiGraph
     _same_graph(kg.read_graph(tmp_path), seeds_graph)  # what the notebooks load is what kg.build gives
     H = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True)
     assert set(G) == set(H) and G.number_of_edges() == H.number_of_edges()
+
+
+# ------------------------------------------------------------------ streaming
+
+
+@pytest.mark.parametrize("pieces", [iter_turtle, iter_ntriples, iter_jsonld, iter_graphml, iter_node_link,
+                                    iter_html])
+def test_every_export_is_made_in_small_pieces_never_whole(pieces) -> None:
+    # What kg build writes comes as one piece per subject, node or edge, so memory holds
+    # one of them at a time, not the file (the benchmark prints the figures).
+    G = big_graph(1000)
+    sizes = [len(piece) for piece in pieces(G)]
+    assert len(sizes) > G.number_of_nodes()
+    if pieces is iter_html:
+        sizes = sizes[1:-1]  # the page around the data: scripts and style, the same for any graph
+    assert max(sizes) < sum(sizes) / 50

@@ -8,13 +8,12 @@ sentences' document ids. Edges carry their relation as ``relation``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import networkx as nx
-from networkx.readwrite.graphml import GraphMLWriter
 
-__all__ = ["SEPARATOR", "to_graphml"]
+__all__ = ["SEPARATOR", "iter_graphml", "to_graphml"]
 
 SEPARATOR = "; "
 """How list attributes (aliases, issues, rules) are joined into one string."""
@@ -44,8 +43,60 @@ def _attributes(data: Mapping[str, Any]) -> dict[str, str | int]:
     return out
 
 
+_NAMESPACE = ('xmlns="http://graphml.graphdrawing.org/xmlns" '
+              'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+              'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+              'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"')
+# A raw carriage return, line feed or tab would not read back (XML normalises line ends
+# in text, and all white space in attribute values), so they are character references.
+_XML_TEXT = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord("\r"): "&#13;"}
+_XML_ATTRIBUTE = {**_XML_TEXT, ord('"'): "&quot;", ord("\n"): "&#10;", ord("\t"): "&#9;"}
+
+
+def _edge_attributes(key: str, data: Mapping[str, Any]) -> dict[str, str | int]:
+    attrs: dict[str, str | int] = {"relation": _text(key)}
+    if data.get("evidence"):
+        attrs["evidence_count"] = len(data["evidence"])
+    return attrs
+
+
+def _data(attrs: Mapping[str, str | int], ids: Mapping[str, str]) -> str:
+    return "".join(f'\n      <data key="{ids[name]}">{str(value).translate(_XML_TEXT)}</data>'
+                   for name, value in attrs.items())
+
+
+def iter_graphml(G: nx.MultiDiGraph) -> Iterator[str]:
+    """The text of :func:`to_graphml` in pieces, a node or an edge at a time."""
+
+    def attr(text: str) -> str:
+        return _text(text).translate(_XML_ATTRIBUTE)
+
+    # Keys are declared for the attributes some node or edge has (a first, light pass).
+    node_names = sorted({name for _, data in G.nodes(data=True) for name in _attributes(data)})
+    edge_names = sorted({name for *_, key, data in G.edges(keys=True, data=True)
+                         for name in _edge_attributes(key, data)})
+    declared = [("graph", "kg_version")] * bool(G.graph.get("kg_version"))
+    declared += [("node", name) for name in node_names] + [("edge", name) for name in edge_names]
+    ids = {(domain, name): f"d{i}" for i, (domain, name) in enumerate(declared)}
+    yield f"<graphml {_NAMESPACE}>\n"
+    for (domain, name), key_id in ids.items():
+        kind = "long" if name == "evidence_count" else "string"
+        yield f'  <key id="{key_id}" for="{domain}" attr.name="{name}" attr.type="{kind}" />\n'
+    yield '  <graph edgedefault="directed">\n'
+    if G.graph.get("kg_version"):
+        yield f'    <data key="d0">{_text(G.graph["kg_version"]).translate(_XML_TEXT)}</data>\n'
+    node_ids = {name: ids["node", name] for name in node_names}
+    for node, data in G.nodes(data=True):
+        yield f'    <node id="{attr(node)}">{_data(_attributes(data), node_ids)}\n    </node>\n'
+    edge_ids = {name: ids["edge", name] for name in edge_names}
+    for u, v, key, data in G.edges(keys=True, data=True):
+        yield (f'    <edge source="{attr(u)}" target="{attr(v)}" id="{attr(key)}">'
+               f"{_data(_edge_attributes(key, data), edge_ids)}\n    </edge>\n")
+    yield "  </graph>\n</graphml>\n"
+
+
 def to_graphml(G: nx.MultiDiGraph) -> str:
-    """GraphML text of ``G`` (a copy is written; ``G`` is not changed).
+    """GraphML text of ``G`` (``G`` is not changed).
 
     Examples
     --------
@@ -57,21 +108,4 @@ def to_graphml(G: nx.MultiDiGraph) -> str:
     >>> H.nodes["p"]["aliases"], list(H.edges(keys=True, data="relation"))
     ('Lee; A. Lee', [('p', 'o', 'holds_office', 'holds_office')])
     """
-    H = nx.MultiDiGraph()
-    if G.graph.get("kg_version"):
-        H.graph["kg_version"] = str(G.graph["kg_version"])
-    for node, data in G.nodes(data=True):
-        H.add_node(_text(node), **_attributes(data))
-    for u, v, key, data in G.edges(keys=True, data=True):
-        attrs: dict[str, str | int] = {"relation": str(key)}
-        if data.get("evidence"):
-            attrs["evidence_count"] = len(data["evidence"])
-        H.add_edge(_text(u), _text(v), key=_text(key), **attrs)
-    # Not nx.generate_graphml: it splits its text with str.splitlines, which turns a
-    # carriage return, U+0085 or U+2028 inside a label into a newline.
-    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
-    writer.add_graph_element(H)
-    text = str(writer).rstrip("\n") + "\n"
-    # A raw carriage return in element text would read back as a newline (XML normalises
-    # line ends), so it is written as a character reference; the markup never holds one.
-    return text.replace("\r", "&#13;")
+    return "".join(iter_graphml(G))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -29,10 +29,11 @@ import networkx as nx
 import pyvis
 from markupsafe import Markup
 
+from kg.export.streams import Lazy, compact_pieces
 from kg.types import DocumentInfo, Evidence
 from kg.vocab import EntityKind, EventKind, Relation, Status
 
-__all__ = ["KIND_STYLES", "POLYGONS", "KindStyle", "page_data", "to_html"]
+__all__ = ["KIND_STYLES", "POLYGONS", "KindStyle", "iter_html", "page_data", "to_html"]
 
 MAX_NODES = 1500
 """Graphs larger than this open on a reduced view (see :func:`page_data`)."""
@@ -113,6 +114,11 @@ _PROJECTED_VERB = {
 }
 
 _STATUS_ORDER = [s.value for s in Status]
+
+# What Jinja's tojson escapes, so that no text can end the JSON script element.
+_HTML_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", ord("'"): "\\u0027"}
+# Where the page's JSON goes; the template's own text never holds it (checked at split).
+_DATA_SLOT = "\x00kg-data\x00"
 
 
 def _style(kind: str) -> KindStyle:
@@ -210,6 +216,115 @@ def _node_facts(G: nx.MultiDiGraph, node: str) -> dict[str, Any]:
     return {k: sorted(set(v)) for k, v in facts.items()}
 
 
+def _page(G: nx.MultiDiGraph, max_nodes: int) -> dict[str, Any]:
+    """What :func:`page_data` gives, with the per-node and per-edge parts left :class:`Lazy`."""
+    documents: dict[str, DocumentInfo] = dict(G.graph.get("documents", {}))
+    doc_ids = sorted(documents)
+    doc_index = {doc_id: i for i, doc_id in enumerate(doc_ids)}
+    degree = dict(G.degree())
+    importance = _importance(G, degree)
+    reduced = G.number_of_nodes() > max_nodes
+    core = _core(G, importance, min(REDUCED_NODES, max_nodes)) if reduced else set(G.nodes)
+    kinds = Counter(data.get("kind", "") for _, data in G.nodes(data=True))
+
+    def nodes() -> Iterator[dict[str, Any]]:
+        for node, data in G.nodes(data=True):
+            style = _style(data.get("kind", ""))
+            item: dict[str, Any] = {"id": node, **_shape(style), "value": round(importance[node], 2),
+                                    "color": {"background": style.colour, "border": style.colour,
+                                              "highlight": {"background": style.colour, "border": "#222"},
+                                              "hover": {"background": style.colour, "border": "#222"}}}
+            if style.event:
+                item["label"] = _event_label(data.get("kind", ""), data)
+                if style.shape in _LABEL_INSIDE:
+                    item["font"] = {"color": "#ffffff", "strokeWidth": 0}
+            else:
+                item["label"] = data.get("label", node)
+            yield item
+
+    def info() -> Iterator[tuple[str, dict[str, Any]]]:
+        for node in sorted(G.nodes):
+            data = G.nodes[node]
+            evidence, more = _evidence(data.get("evidence", ()), doc_index)
+            entry: dict[str, Any] = {
+                "name": data.get("label", node),
+                "kind": data.get("kind", ""),
+                "aliases": list(data.get("aliases", ())),
+                "evidence": evidence,
+                "more": more,
+                "docs": sorted({doc_index[e.doc_id] for e in data.get("evidence", ())
+                                if e.doc_id in doc_index}),
+                "facts": _node_facts(G, node),
+                "degree": degree[node],
+                "core": node in core,
+            }
+            for field in ("date", "date_precision", "status", "mode", "plover"):
+                if data.get(field):
+                    entry[field] = data[field]
+            if _style(entry["kind"]).event:
+                entry["event"] = True
+            yield node, entry
+
+    edge_list = list(G.edges(keys=True))
+
+    def edges() -> Iterator[dict[str, Any]]:
+        for i, ((u, v, key), offset) in enumerate(zip(edge_list, _parallel_offsets(edge_list), strict=True)):
+            quiet = key in _QUIET_RELATIONS
+            target_kind = G.nodes[u].get("kind", "")
+            colour = _style(target_kind).colour if target_kind in _EVENT_KINDS else "#8a8a8a"
+            item = {"id": f"e{i}", "from": u, "to": v, "label": _RELATION_LABELS.get(key, str(key)),
+                    "color": {"color": colour, "opacity": 0.45 if quiet else 0.9},
+                    "width": 1 if quiet else 2}
+            if quiet:
+                item["dashes"] = [4, 4]
+                item["font"] = {"color": "#9a9a9a", "size": 9}
+            if offset:
+                item["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * offset}
+            yield item
+        for i, (u, v, label, colour) in enumerate(_projected_edges(G)):
+            yield {"id": f"p{i}", "from": u, "to": v, "label": label, "projected": True,
+                   "color": {"color": colour, "opacity": 0.9}, "width": 3,
+                   "arrows": {"to": {"enabled": False}}}
+
+    def edge_info() -> Iterator[tuple[str, dict[str, Any]]]:
+        for edge_id, (u, v, key) in sorted((f"e{i}", edge) for i, edge in enumerate(edge_list)):
+            evidence, more = _evidence(G.edges[u, v, key].get("evidence", ()), doc_index)
+            yield edge_id, {"relation": str(key), "evidence": evidence, "more": more}
+
+    events = sum(n for kind, n in kinds.items() if kind in _EVENT_KINDS)
+    statuses = sorted({str(d["status"]) for _, d in G.nodes(data=True) if d.get("status")},
+                      key=lambda s: (_STATUS_ORDER.index(s) if s in _STATUS_ORDER else 99, s))
+    legend = [{"kind": kind, "name": style.name, "colour": style.colour, "shape": style.shape,
+               "points": POLYGONS.get(style.shape, ""), "event": style.event, "count": kinds.get(kind, 0)}
+              for kind, style in KIND_STYLES.items()]
+    legend += [{"kind": kind, "name": kind or "unknown", "colour": _UNKNOWN_STYLE.colour,
+                "shape": _UNKNOWN_STYLE.shape, "points": "", "event": False, "count": n}
+               for kind, n in sorted(kinds.items()) if kind not in KIND_STYLES]
+    return {
+        "meta": {
+            "articles": len(documents),
+            "people": kinds.get(EntityKind.PERSON.value, 0),
+            "events": events,
+            "nodes": G.number_of_nodes(),
+            "edges": G.number_of_edges(),
+            "dates": _date_range(G, documents.values()),
+            "reduced": reduced,
+            "coreNodes": len(core),
+            "version": str(G.graph.get("kg_version", "")),
+        },
+        "kinds": legend,
+        "statuses": statuses,
+        "documents": [{"id": d, "title": documents[d].title or d,
+                       "published": documents[d].published.isoformat() if documents[d].published else ""}
+                      for d in doc_ids],
+        "nodes": Lazy(nodes),
+        "edges": Lazy(edges),
+        "info": Lazy(info, pairs=True),
+        "edgeInfo": Lazy(edge_info, pairs=True),
+        "options": _options(len(core), G.number_of_edges()),
+    }
+
+
 def page_data(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> dict[str, Any]:
     """Everything the page shows, as plain JSON-ready values; ``G`` is not changed.
 
@@ -237,108 +352,8 @@ def page_data(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> dict[str, Any]:
     >>> data["nodes"][0]["label"], data["info"]["p"]["aliases"], data["meta"]["people"]
     ('Ada', ['A.'], 1)
     """
-    documents: dict[str, DocumentInfo] = dict(G.graph.get("documents", {}))
-    doc_ids = sorted(documents)
-    doc_index = {doc_id: i for i, doc_id in enumerate(doc_ids)}
-    degree = dict(G.degree())
-    importance = _importance(G, degree)
-    reduced = G.number_of_nodes() > max_nodes
-    core = _core(G, importance, min(REDUCED_NODES, max_nodes)) if reduced else set(G.nodes)
-
-    nodes, info = [], {}
-    kinds: Counter[str] = Counter()
-    for node, data in G.nodes(data=True):
-        kind = data.get("kind", "")
-        kinds[kind] += 1
-        style = _style(kind)
-        evidence, more = _evidence(data.get("evidence", ()), doc_index)
-        item: dict[str, Any] = {"id": node, **_shape(style), "value": round(importance[node], 2),
-                                "color": {"background": style.colour, "border": style.colour,
-                                          "highlight": {"background": style.colour, "border": "#222"},
-                                          "hover": {"background": style.colour, "border": "#222"}}}
-        if style.event:
-            item["label"] = _event_label(kind, data)
-            if style.shape in _LABEL_INSIDE:
-                item["font"] = {"color": "#ffffff", "strokeWidth": 0}
-        else:
-            item["label"] = data.get("label", node)
-        nodes.append(item)
-        entry: dict[str, Any] = {
-            "name": data.get("label", node),
-            "kind": kind,
-            "aliases": list(data.get("aliases", ())),
-            "evidence": evidence,
-            "more": more,
-            "docs": sorted({doc_index[e.doc_id] for e in data.get("evidence", ()) if e.doc_id in doc_index}),
-            "facts": _node_facts(G, node),
-            "degree": degree[node],
-            "core": node in core,
-        }
-        for field in ("date", "date_precision", "status", "mode", "plover"):
-            if data.get(field):
-                entry[field] = data[field]
-        if style.event:
-            entry["event"] = True
-        info[node] = entry
-
-    edge_list = list(G.edges(keys=True))
-    edges, edge_info = [], {}
-    for i, ((u, v, key), offset) in enumerate(zip(edge_list, _parallel_offsets(edge_list), strict=True)):
-        edge_id = f"e{i}"
-        quiet = key in _QUIET_RELATIONS
-        target_kind = G.nodes[u].get("kind", "")
-        colour = _style(target_kind).colour if target_kind in _EVENT_KINDS else "#8a8a8a"
-        item = {"id": edge_id, "from": u, "to": v, "label": _RELATION_LABELS.get(key, str(key)),
-                "color": {"color": colour, "opacity": 0.45 if quiet else 0.9},
-                "width": 1 if quiet else 2}
-        if quiet:
-            item["dashes"] = [4, 4]
-            item["font"] = {"color": "#9a9a9a", "size": 9}
-        if offset:
-            item["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * offset}
-        edges.append(item)
-        evidence, more = _evidence(G.edges[u, v, key].get("evidence", ()), doc_index)
-        edge_info[edge_id] = {"relation": str(key), "evidence": evidence, "more": more}
-
-    projected = _projected_edges(G)
-    for i, (u, v, label, colour) in enumerate(projected):
-        edges.append({"id": f"p{i}", "from": u, "to": v, "label": label, "projected": True,
-                      "color": {"color": colour, "opacity": 0.9}, "width": 3,
-                      "arrows": {"to": {"enabled": False}}})
-
-    events = sum(n for kind, n in kinds.items() if kind in _EVENT_KINDS)
-    statuses = sorted({d["status"] for d in info.values() if d.get("status")},
-                      key=lambda s: (_STATUS_ORDER.index(s) if s in _STATUS_ORDER else 99, s))
-    legend = [{"kind": kind, "name": style.name, "colour": style.colour, "shape": style.shape,
-               "points": POLYGONS.get(style.shape, ""), "event": style.event, "count": kinds.get(kind, 0)}
-              for kind, style in KIND_STYLES.items()]
-    legend += [{"kind": kind, "name": kind or "unknown", "colour": _UNKNOWN_STYLE.colour,
-                "shape": _UNKNOWN_STYLE.shape, "points": "", "event": False, "count": n}
-               for kind, n in sorted(kinds.items()) if kind not in KIND_STYLES]
-    n = G.number_of_nodes()
-    return {
-        "meta": {
-            "articles": len(documents),
-            "people": kinds.get(EntityKind.PERSON.value, 0),
-            "events": events,
-            "nodes": n,
-            "edges": G.number_of_edges(),
-            "dates": _date_range(G, documents.values()),
-            "reduced": reduced,
-            "coreNodes": len(core),
-            "version": str(G.graph.get("kg_version", "")),
-        },
-        "kinds": legend,
-        "statuses": statuses,
-        "documents": [{"id": d, "title": documents[d].title or d,
-                       "published": documents[d].published.isoformat() if documents[d].published else ""}
-                      for d in doc_ids],
-        "nodes": nodes,
-        "edges": edges,
-        "info": info,
-        "edgeInfo": edge_info,
-        "options": _options(len(core), G.number_of_edges()),
-    }
+    page = _page(G, max_nodes)
+    return {key: value.made() if isinstance(value, Lazy) else value for key, value in page.items()}
 
 
 def _projected_edges(G: nx.MultiDiGraph) -> list[tuple[str, str, str, str]]:
@@ -422,6 +437,16 @@ def _template() -> jinja2.Template:
     return jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(source)
 
 
+def iter_html(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> Iterator[str]:
+    """The page of :func:`to_html` in pieces, its data written a node or an edge at a time."""
+    data = _page(G, max_nodes)
+    page = _template().render(meta=data["meta"], data_json=Markup(_DATA_SLOT), **_assets())
+    before, after = page.split(_DATA_SLOT)
+    yield before
+    yield from compact_pieces(data, _HTML_SAFE)
+    yield after
+
+
 def to_html(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> str:
     """A page that draws the nodes and edges of ``G`` and needs no network.
 
@@ -445,6 +470,4 @@ def to_html(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> str:
     >>> page.startswith("<!DOCTYPE html>"), "https://cdn" in page
     (True, False)
     """
-    data = page_data(G, max_nodes)
-    # tojson escapes < > & ' as \\u003c..., so no text can end the JSON script element.
-    return _template().render(data=data, **_assets())
+    return "".join(iter_html(G, max_nodes))

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from kg.errors import KgError
+from kg.export.streams import Lazy, document_pieces
 from kg.types import DocumentInfo, Evidence
 
-__all__ = ["FILE_NAME", "from_node_link", "read_graph", "to_node_link"]
+__all__ = ["FILE_NAME", "from_node_link", "iter_node_link", "read_graph", "to_node_link"]
 
 FILE_NAME = "graph.json"
 """The name ``kg build`` gives the node-link export in its output folder."""
@@ -48,6 +49,22 @@ def _document(doc: DocumentInfo) -> dict[str, Any]:
     }
 
 
+def iter_node_link(G: nx.MultiDiGraph) -> Iterator[str]:
+    """The text of :func:`to_node_link` in pieces, a node or an edge at a time.
+
+    The document is ``networkx.node_link_data`` (``edges="edges"``) of ``G``, keys
+    sorted, one node or edge a line.
+    """
+    documents = G.graph.get("documents", {})
+    graph = {"documents": Lazy(lambda: (_document(documents[d]) for d in sorted(documents))),
+             "kg_version": str(G.graph.get("kg_version", ""))}
+    nodes = Lazy(lambda: ({**_plain(data), "id": node} for node, data in G.nodes(data=True)))
+    edges = Lazy(lambda: ({**_plain(data), "source": u, "target": v, "key": str(key)}
+                          for u, v, key, data in G.edges(keys=True, data=True)))
+    return document_pieces({"directed": True, "multigraph": True, "graph": graph,
+                            "nodes": nodes, "edges": edges})
+
+
 def to_node_link(G: nx.MultiDiGraph) -> str:
     """``networkx.node_link_data`` of ``G`` as JSON text, with every attribute made JSON-safe.
 
@@ -58,15 +75,7 @@ def to_node_link(G: nx.MultiDiGraph) -> str:
     >>> json.loads(to_node_link(G))["nodes"][0]["evidence"]
     [{'doc_id': 'a.txt', 'end': 3, 'start': 0, 'text': 'Ann'}]
     """
-    H = nx.MultiDiGraph()
-    H.graph["kg_version"] = str(G.graph.get("kg_version", ""))
-    H.graph["documents"] = [_document(d) for _, d in sorted(G.graph.get("documents", {}).items())]
-    for node, data in G.nodes(data=True):
-        H.add_node(node, **_plain(data))
-    for u, v, key, data in G.edges(keys=True, data=True):
-        H.add_edge(u, v, key=str(key), **_plain(data))
-    document = nx.node_link_data(H, edges="edges")
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return "".join(iter_node_link(G))
 
 
 def _records(data: dict[str, Any]) -> dict[str, Any]:
