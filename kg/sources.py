@@ -100,6 +100,8 @@ _HTML_BLOCK = re.compile(
 )
 _MIN_HTML_TAGS = 3
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 # Frequent English words that are not also common words of French, German, Spanish,
 # Italian or Dutch ("a", "in", "an", "is", "was", "will", "also", "so", "on" are left out).
 # English news scores about a third; those languages almost nothing; English full of
@@ -580,10 +582,13 @@ def is_english(text: str) -> bool:
     >>> is_english("Der Außenminister traf am Montag in Peking seinen Amtskollegen. " * 5)
     False
     """
-    letters = [char for char in text[:50_000] if char.isalpha()]
-    if len(letters) >= _MIN_LETTERS_TO_JUDGE:
-        latin = sum(1 for char in letters if "LATIN" in unicodedata.name(char, ""))
-        if latin < _MIN_LATIN_SHARE * len(letters):
+    sample = text[:50_000]
+    # ASCII letters are Latin; only the other letters need a look in the Unicode tables.
+    ascii_letters = len(_ASCII_LETTER.findall(sample))
+    others = [char for char in _NOT_ASCII.findall(sample) if char.isalpha()]
+    if ascii_letters + len(others) >= _MIN_LETTERS_TO_JUDGE:
+        latin = ascii_letters + sum(1 for char in others if "LATIN" in unicodedata.name(char, ""))
+        if latin < _MIN_LATIN_SHARE * (ascii_letters + len(others)):
             return False
     words = []
     for match in _WORD.finditer(text):
