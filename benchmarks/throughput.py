@@ -11,6 +11,10 @@ Usage::
 
     .venv/bin/python benchmarks/throughput.py --sizes 100 1000 10000
 
+``--repeat N`` runs every configuration N times, in turns, and reports the median
+run of each: this machine's speed drifts by several percent over minutes, as much as
+the ratios being measured.
+
 Corpora are generated once (``benchmarks/generate_corpus.py``, seeded) into
 ``--corpora`` and reused. ``--configs`` picks measurements: ``raw`` (spaCy model
 alone), ``kg1`` and ``kgN`` (``kg build`` with 1 and ``--workers`` processes),
@@ -207,6 +211,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--workers", type=int, default=2, help="processes for the kgN and spacy-mp runs")
     parser.add_argument("--configs", nargs="+", choices=CONFIGS, default=["raw", "kg1", "kgN"])
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of all configurations per size; the median run of each is reported")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--corpora", type=Path, default=Path("/tmp/kg-bench"))
     parser.add_argument("--child", choices=CONFIGS, help=argparse.SUPPRESS)
@@ -224,13 +230,17 @@ def main() -> None:
     results: dict[int, dict[str, dict]] = {}
     for size in args.sizes:
         folder = _corpus(args.corpora, size, args.seed)
-        results[size] = {}
-        for config in args.configs:
-            r = _measure(config, folder, n)
-            results[size][config] = r
-            print(f"  {size:>6} articles  {names[config]:<28} {r['words']:>9,} words  {r['seconds']:8.1f} s"
-                  f"  {r['words'] / r['seconds']:8.0f} words/s  peak {r['peak_mb']:6.0f} MB"
-                  f" (workers {r['children_peak_mb']:.0f} MB)", flush=True)
+        runs: dict[str, list[dict]] = {config: [] for config in args.configs}
+        # Rounds of every configuration in turn, so a machine that slows down or speeds
+        # up over minutes weighs on all of them alike; the median run of each is kept.
+        for _ in range(args.repeat):
+            for config in args.configs:
+                r = _measure(config, folder, n)
+                runs[config].append(r)
+                print(f"  {size:>6} articles  {names[config]:<28} {r['words']:>9,} words"
+                      f"  {r['seconds']:8.1f} s  {r['words'] / r['seconds']:8.0f} words/s"
+                      f"  peak {r['peak_mb']:6.0f} MB (workers {r['children_peak_mb']:.0f} MB)", flush=True)
+        results[size] = {config: _median(found) for config, found in runs.items()}
     print(f"load average at end: {_load()}")
 
     print("\nthroughput (words per second; ratio to raw spaCy, model loading counted for kg only)")
@@ -275,6 +285,11 @@ def main() -> None:
                         ratio = stages_large[stage] / before
                         print(f"      {stage:<22} {before:8.2f} s -> {stages_large[stage]:8.2f} s"
                               f"  {ratio:5.1f}x{_flag(ratio, size_ratio, before)}")
+
+
+def _median(runs: list[dict]) -> dict:
+    """The run with the median time (the lower middle one of an even number)."""
+    return sorted(runs, key=lambda r: r["seconds"])[(len(runs) - 1) // 2]
 
 
 def _flag(ratio: float, size_ratio: float, seconds: float) -> str:
