@@ -243,6 +243,8 @@ class _ArticleContext:
         # parse neighbourhood): computed once per token. ``doc.ents`` builds new spans
         # on every access, so the entity of each token is looked up in one table.
         self._triggers: dict[int, Trigger | None] = {}
+        # Issues by sentence text: every relation found in a sentence asks for its issues.
+        self._issues: dict[str, tuple[str, ...]] = {}
         self._entity_at: dict[int, Span] = {
             i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)
         }
@@ -257,8 +259,6 @@ class _ArticleContext:
         return self._triggers[index]
 
     def _find_trigger(self, token: Token) -> Trigger | None:
-        if self._in_a_name(token):
-            return None
         if token.pos_ in {"VERB", "AUX"}:
             pos = "VERB"
         elif token.pos_ in {"NOUN", "PROPN"}:
@@ -270,7 +270,9 @@ class _ArticleContext:
         rules = self.lexicon.triggers.get((token.lemma_.lower(), pos)) or self.lexicon.triggers.get(
             (token.lower_, pos)
         )
-        for rule in rules or ():
+        if not rules or self._in_a_name(token):  # the word list first: most words are in no rule
+            return None
+        for rule in rules:
             if self._needs(token, rule.needs):
                 return rule
         return None
@@ -857,10 +859,10 @@ class _ArticleContext:
                   partners: list[tuple[Token, Mention]], sentence: Evidence) -> Iterator[EventCandidate]:
         actors = _unique([m for _, m in subjects] + [m for _, m in partners])
         text = sentence.text
-        issues = tuple(
-            key for key in self.lexicon.issues_in(text)
-            if not any(a.text.lower() == key for a in actors)
-        )
+        named = self._issues.get(text)
+        if named is None:
+            named = self._issues[text] = self.lexicon.issues_in(text)
+        issues = tuple(key for key in named if not any(a.text.lower() == key for a in actors))
         if not actors and not issues:
             return
         yield replace(base, participants=tuple(actors), issues=issues, status=Status.OCCURRED)
