@@ -62,7 +62,9 @@ PREFIXES: dict[str, str] = {
 }
 """The prefixes every export binds (``kg:`` is the project's namespace)."""
 
-_CLASSES: dict[str, tuple[URIRef, ...]] = {
+# Node kinds, edge keys and date precisions as IRIs, kept as plain strings: a namespace
+# lookup or an rdflib term per triple adds up.
+_CLASSES: dict[str, tuple[str, ...]] = {kind: tuple(map(str, classes)) for kind, classes in {
     "person": (KG.Person,),
     "organization": (KG.Organization,),
     "country": (KG.Country,),
@@ -74,9 +76,9 @@ _CLASSES: dict[str, tuple[URIRef, ...]] = {
     "visit": (KG.Visit, KG.Event),
     "dispute": (KG.Dispute, KG.Event),
     "cooperation": (KG.Cooperation, KG.Event),
-}
+}.items()}
 
-_EDGES: dict[str, URIRef] = {
+_EDGES: dict[str, str] = {key: str(predicate) for key, predicate in {
     Relation.HOLDS_OFFICE.value: KG.holdsOffice,
     Relation.HELD_OFFICE.value: KG.heldOffice,
     Relation.OFFICE_OF.value: KG.officeOf,
@@ -87,9 +89,9 @@ _EDGES: dict[str, URIRef] = {
     Relation.PLACE.value: KG.place,
     Relation.PARTY.value: KG.party,
     Relation.ISSUE.value: KG.issue,
-}
+}.items()}
 
-_DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+_DATE_TYPES = {"day": str(XSD.date), "month": str(XSD.gYearMonth), "year": str(XSD.gYear)}
 # Characters an IRI may not contain in Turtle or N-Triples; node ids from kg.iri.mint never do.
 _IRI_SAFE = "!#$%&'()*+,-./:;=?@[]_~"
 
@@ -174,13 +176,10 @@ def statement_iri(subject: str, predicate: str, obj: str) -> URIRef:
 Pairs = list[tuple[str, Term]]
 """The predicate-object pairs of one subject (IRIs as strings, literals as tuples)."""
 
-# The terms written most often, as plain strings (a namespace lookup per triple adds up).
+# The terms written most often, as plain strings too.
 _TYPE, _LABEL, _ALT_LABEL = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _GENERATED_BY, _EVIDENCE, _RULE = str(PROV.wasGeneratedBy), str(KG.evidence), str(KG.rule)
 _INTEGER, _DATE = str(XSD.integer), str(XSD.date)
-_CLASS_IRIS = {kind: tuple(str(c) for c in classes) for kind, classes in _CLASSES.items()}
-_EDGE_IRIS = {key: str(predicate) for key, predicate in _EDGES.items()}
-_DATE_TYPE_IRIS = {precision: str(datatype) for precision, datatype in _DATE_TYPES.items()}
 
 
 def _document_pairs(doc: DocumentInfo) -> Pairs:
@@ -235,13 +234,13 @@ class _Sentences:
 def _node_pairs(G: nx.MultiDiGraph, iri: str, run: str, mention: _Sentences) -> Pairs:
     data = G.nodes[iri]
     label = data["label"]
-    pairs: Pairs = [(_TYPE, cls) for cls in _CLASS_IRIS[data["kind"]]]
+    pairs: Pairs = [(_TYPE, cls) for cls in _CLASSES[data["kind"]]]
     pairs.append((_LABEL, literal(label)))
     pairs.extend((_ALT_LABEL, literal(a)) for a in data.get("aliases", ()) if a != label)
     pairs.append((_GENERATED_BY, run))
     pairs.extend((_EVIDENCE, mention(ev)) for ev in data.get("evidence", ()))
     if data.get("date"):
-        pairs.append((str(KG.date), literal(data["date"], _DATE_TYPE_IRIS[str(data["date_precision"])])))
+        pairs.append((str(KG.date), literal(data["date"], _DATE_TYPES[str(data["date_precision"])])))
     if data.get("status"):
         pairs.append((str(KG.status), literal(str(data["status"]))))
     if data.get("plover"):
@@ -249,13 +248,13 @@ def _node_pairs(G: nx.MultiDiGraph, iri: str, run: str, mention: _Sentences) -> 
     if data.get("mode"):
         pairs.append((str(KG.ploverMode), literal(str(data["mode"]))))
     pairs.extend((_RULE, str(rule_iri(rule))) for rule in data.get("rules", ()))
-    pairs.extend((_EDGE_IRIS[key], _node(v)) for _, v, key in G.out_edges(iri, keys=True))
+    pairs.extend((_EDGES[key], _node(v)) for _, v, key in G.out_edges(iri, keys=True))
     return pairs
 
 
 def _statement_pairs(G: nx.MultiDiGraph, u: str, v: str, key: str, mention: _Sentences) -> Pairs:
     evidence = G.edges[u, v, key]["evidence"]
-    return [(_TYPE, str(RDF.Statement)), (str(RDF.subject), _node(u)), (str(RDF.predicate), _EDGE_IRIS[key]),
+    return [(_TYPE, str(RDF.Statement)), (str(RDF.subject), _node(u)), (str(RDF.predicate), _EDGES[key]),
             (str(RDF.object), _node(v)), *((_EVIDENCE, mention(ev)) for ev in evidence)]
 
 
@@ -288,35 +287,34 @@ def descriptions(
     def describe(subject: str, pairs: Callable[[], Pairs]) -> None:
         made.setdefault(subject, []).append(pairs)
 
+    def describe_once(subject: str, pairs: Callable[[], Pairs]) -> None:
+        # A sentence or a rule met again is the same subject: the first meeting describes it.
+        if subject not in made:
+            made[subject] = [pairs]
+
     for subject, pairs in provenance.items():
         describe(subject, lambda pairs=pairs: pairs)
     for doc in documents:
         describe(_document(doc.doc_id), partial(_document_pairs, doc))
     mention = _Sentences()
-    mentions: set[str] = set()
-    rules: set[str] = set()
 
     def sentences(evidence: Iterable[Evidence]) -> None:
         for ev in evidence:
-            iri = mention(ev)
-            if iri not in mentions:  # the first sentence met under an IRI describes it
-                mentions.add(iri)
-                describe(iri, partial(_mention_pairs, ev))
+            describe_once(mention(ev), partial(_mention_pairs, ev))
 
     for iri, data in G.nodes(data=True):
         if data["kind"] not in _CLASSES:  # fails here, before anything is written
             raise KeyError(data["kind"])
         describe(_node(iri), partial(_node_pairs, G, iri, run, mention))
         sentences(data.get("evidence", ()))
-        rules.update(data.get("rules", ()))
+        for rule in data.get("rules", ()):
+            describe_once(str(rule_iri(rule)), partial(_rule_pairs, rule))
     for u, v, key, data in G.edges(keys=True, data=True):
-        predicate = _EDGE_IRIS[key]
+        predicate = _EDGES[key]
         if data.get("evidence"):
             statement = str(statement_iri(_node(u), predicate, _node(v)))
             describe(statement, partial(_statement_pairs, G, u, v, key, mention))
             sentences(data["evidence"])
-    for rule in rules:
-        describe(str(rule_iri(rule)), partial(_rule_pairs, rule))
     for subject in sorted(made, key=order):
         yield subject, [pair for pairs in made.pop(subject) for pair in pairs()]
 
