@@ -31,8 +31,8 @@ def _is_lazy(value: Any) -> bool:
 
 
 def document_pieces(document: Mapping[str, Any]) -> Iterator[str]:
-    """``document`` as JSON, in pieces: one member a line, and each item of a :class:`Lazy`
-    list on a line of its own (keys sorted, non-ASCII kept, no other white space). An
+    """``document`` as JSON, in pieces: one member a line, and each member of a :class:`Lazy`
+    list or object on a line of its own (keys sorted, non-ASCII kept, no other white space). An
     object that holds a :class:`Lazy` list is laid out the same way, one level in.
 
     Compact lines rather than an indented layout: Python's JSON encoder is C code only
@@ -42,7 +42,8 @@ def document_pieces(document: Mapping[str, Any]) -> Iterator[str]:
     Examples
     --------
     >>> doc = {"n": Lazy(lambda: iter([{"b": 1, "a": "é"}, 2])), "e": Lazy(lambda: iter([])),
-    ...        "a": True, "g": {"x": 1, "d": Lazy(lambda: iter([3]))}}
+    ...        "a": True, "g": {"x": 1, "d": Lazy(lambda: iter([3]))},
+    ...        "p": Lazy(lambda: iter([("k", 1)]), pairs=True)}
     >>> print("".join(document_pieces(doc)), end="")
     {
      "a": true,
@@ -56,7 +57,10 @@ def document_pieces(document: Mapping[str, Any]) -> Iterator[str]:
      "n": [
       {"a": "é", "b": 1},
       2
-     ]
+     ],
+     "p": {
+      "k": 1
+     }
     }
     """
     encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
@@ -65,11 +69,13 @@ def document_pieces(document: Mapping[str, Any]) -> Iterator[str]:
         # spread: one member a line even with no Lazy inside (the document itself).
         inner = "\n" + " " * (depth + 1)
         if isinstance(value, Lazy):
+            opening, closing = "{}" if value.pairs else "[]"
             empty = True
             for item in value.items():
-                yield ("[" if empty else ",") + inner + encode(item)
+                text = f"{encode(item[0])}: {encode(item[1])}" if value.pairs else encode(item)
+                yield (opening if empty else ",") + inner + text
                 empty = False
-            yield "[]" if empty else "\n" + " " * depth + "]"
+            yield opening + closing if empty else "\n" + " " * depth + closing
         elif isinstance(value, Mapping) and value and (spread or any(map(_is_lazy, value.values()))):
             for n, key in enumerate(sorted(value)):
                 yield ("{" if n == 0 else ",") + inner + encode(key) + ": "
