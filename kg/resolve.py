@@ -86,14 +86,14 @@ def normalise(text: str) -> str:
     return text.strip(" ,;:")
 
 
-def _without_article(text: str) -> str:
-    """``text`` without a leading "the", "a" or "an".
+def _without_the(text: str) -> str:
+    """``text`` without a leading "the" (not "a": "A Coruña" is a city's name).
 
-    >>> _without_article("The top diplomat")
-    'top diplomat'
+    >>> _without_the("The top diplomat"), _without_the("A Coruña")
+    ('top diplomat', 'A Coruña')
     """
     first, _, rest = text.partition(" ")
-    return rest if rest and first.lower() in {"the", "a", "an"} else text
+    return rest if rest and first.lower() == "the" else text
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -165,7 +165,7 @@ class _Resolver:
         surface = mention.text if kind is EntityKind.OFFICE else normalise(mention.text)
         if mention.label == "TITLE-REF":
             # "The top US diplomat" at a sentence start is the same alias as "the top US diplomat".
-            surface = _without_article(surface)
+            surface = _without_the(surface)
         entry["surfaces"][surface] += 1
         entry["evidence"].add(mention.sentence)
         self.entity_of[mention_key(mention)] = iri
@@ -192,9 +192,7 @@ class _Resolver:
             elif mention.key:
                 label = mention.key
             else:
-                label = normalise(mention.text)
-                if label.lower().startswith("the "):
-                    label = label[4:]
+                label = _without_the(normalise(mention.text))
             self._bind(mint("organization", label), kind, label, mention, country=mention.country)
             return True
         return False
@@ -244,9 +242,7 @@ class _Resolver:
             if cluster is not None:
                 cluster.mentions.append(m)
             else:
-                label = normalise(m.text)
-                if label.lower().startswith("the "):
-                    label = label[4:]
+                label = _without_the(normalise(m.text))
                 self._bind(mint("place", label), EntityKind.PLACE, label, m)
         # Titled single names ("President Duval") stand on their own, one per spelling.
         by_name: dict[str, _PersonCluster] = {}
