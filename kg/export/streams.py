@@ -25,6 +25,11 @@ class Lazy:
         """All the members at once, as a list or dict."""
         return dict(self.items()) if self.pairs else list(self.items())
 
+    def encoded(self, encode: Callable[[Any], str]) -> Iterator[str]:
+        """Each member's JSON text (``"key": value`` for an object), as it is made."""
+        for item in self.items():
+            yield f"{encode(item[0])}: {encode(item[1])}" if self.pairs else encode(item)
+
 
 def _is_lazy(value: Any) -> bool:
     return isinstance(value, Lazy)
@@ -71,8 +76,7 @@ def document_pieces(document: Mapping[str, Any]) -> Iterator[str]:
         if isinstance(value, Lazy):
             opening, closing = "{}" if value.pairs else "[]"
             empty = True
-            for item in value.items():
-                text = f"{encode(item[0])}: {encode(item[1])}" if value.pairs else encode(item)
+            for text in value.encoded(encode):
                 yield (opening if empty else ",") + inner + text
                 empty = False
             yield opening + closing if empty else "\n" + " " * depth + closing
@@ -107,8 +111,7 @@ def compact_pieces(document: Mapping[str, Any], escape: Mapping[int, str]) -> It
             yield encode(value).translate(escape)
             continue
         yield "{" if value.pairs else "["
-        for i, item in enumerate(value.items()):
-            text = f"{encode(item[0])}: {encode(item[1])}" if value.pairs else encode(item)
+        for i, text in enumerate(value.encoded(encode)):
             yield ("" if i == 0 else ", ") + text.translate(escape)
         yield "}" if value.pairs else "]"
     yield "}"
