@@ -32,6 +32,9 @@ RULES = [
     ([[{"DEP": {"NOT_IN": ["pobj", ""]}, "TAG": {"IN": ["IN", "PRP"]}}]], {"POS": "ADP"}, 0),
     ([[{"IS_SPACE": True}]], {"POS": "SPACE"}, 0),
     ([[{"TEXT": "US"}, {"LOWER": "officials"}]], {"LEMMA": "official"}, 1),
+    ([[{"SHAPE": "Xxxxx", "NORM": {"IN": ["monday", "friday"]}}]], {"LEMMA": "weekday-rule"}, 0),
+    ([[{"IS_TITLE": True, "LIKE_NUM": False, "SUFFIX": "day"}]], {"POS": "INTJ"}, 0),
+    ([[{"IS_SENT_START": True}]], {"MORPH": "Start=Yes"}, 0),
     ([[{"LOWER": "on"}, {"TAG": "NNP"}], [{"LOWER": "in"}, {"TAG": "NNP"}]], {"MORPH": "Case=Loc"}, -1),
     ([[{"TAG": "NNP", "OP": "+"}, {"TAG": "."}]], {"LEMMA": "run-end"}, -1),
     ([[{"LENGTH": 4}]], {"MORPH": "Length=4"}, 0),
@@ -75,13 +78,15 @@ def test_annotations_are_the_stock_rulers(rulers) -> None:
     assert by_text["n't"][1:] == ("Polarity=Neg", "not")
     assert by_text["."][2] == "run-end"  # a quantified pattern, matched by the fallback Matcher
     assert by_text["meet"][1] == "Length=4"
+    assert by_text["Monday"] == ("INTJ", "Case=Loc", "weekday-rule")
+    assert by_text["US"][1] == "Start=Yes"  # a sentence start, matched by the fallback Matcher
 
 
 def test_only_what_the_index_cannot_read_goes_to_the_fallback_matcher(rulers) -> None:
     vocab, _, indexed = rulers
     indexed.match(_doc(vocab))
-    assert sorted(indexed._index.fallback.get(key) is not None for key in ("9", "10")) == [True, True]
-    assert len(indexed._index.fallback) == 2
+    assert len(indexed._index.fallback) == 3
+    assert all(indexed._index.fallback.get(key) is not None for key in ("10", "12", "13"))
 
 
 def test_rules_added_later_are_used(rulers) -> None:

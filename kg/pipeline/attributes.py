@@ -36,6 +36,8 @@ __all__ = ["IndexedAttributeRuler", "use_indexed_attribute_ruler"]
 # for the first group, 0 or 1 for the flags.
 _STRING_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "TAG", "DEP", "LEMMA", "SHAPE", "PREFIX", "SUFFIX"})
 _FLAG_PREFIXES = ("IS_", "LIKE_")
+# Not a lexical flag: the Matcher reads a sentence start its own way.
+_NOT_FLAGS = frozenset({"IS_SENT_START"})
 _ALIASES = {"TEXT": "ORTH"}
 
 Row = tuple[int, ...]
@@ -157,7 +159,7 @@ class _Index:
         anchor: Anchor | None = None
         for name, value in spec.items():
             attr = _ALIASES.get(str(name).upper(), str(name).upper())
-            flag = attr.startswith(_FLAG_PREFIXES)
+            flag = attr.startswith(_FLAG_PREFIXES) and attr not in _NOT_FLAGS
             if attr not in _STRING_ATTRS and not flag:
                 return None
             if attr not in self.attrs:
