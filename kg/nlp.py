@@ -7,7 +7,7 @@ time); ``kg``'s own components are added around it:
 ``kg_gazetteer`` -> ``kg_entities``.
 
 The model's own ``attribute_ruler`` is swapped for an indexed one with the same
-rules and the same annotations, at a tenth of its cost (see
+rules and the same annotations, at about a sixth of its cost (see
 :mod:`kg.pipeline.attributes`).
 """
 

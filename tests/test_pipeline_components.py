@@ -27,6 +27,8 @@ from kg.pipeline.paragraphs import ParagraphBreaker
 from kg.roles import load_name_words
 
 BLANK_VOCAB = spacy.blank("en").vocab
+
+
 def make_doc(vocab: Vocab, words: list[str], ents: Sequence[tuple[int, int, str]] = (),
              sent_starts: list[bool] | None = None) -> Doc:
     """A Doc with natural spacing and the given model entities ``(start, end, label)``."""
