@@ -1,0 +1,12 @@
+"""Events: found in each parsed article (:mod:`kg.events.find`), then merged across
+articles once mentions are resolved (:mod:`kg.events.merge`), both with the vocabulary
+of the data files (:mod:`kg.events.lexicon`).
+"""
+
+from __future__ import annotations
+
+from kg.events.find import EventExtractor
+from kg.events.lexicon import EventLexicon, IssueDef, Trigger, load_event_lexicon
+from kg.events.merge import merge_events
+
+__all__ = ["EventExtractor", "EventLexicon", "IssueDef", "Trigger", "load_event_lexicon", "merge_events"]
