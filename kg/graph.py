@@ -24,8 +24,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from kg.resolve import Resolution
-from kg.types import DocumentInfo, Entity, Event
+from kg.types import DocumentInfo, Entity, Event, Resolution
 from kg.vocab import EntityKind, Relation
 
 __all__ = ["to_graph"]
@@ -43,7 +42,7 @@ def to_graph(
 
     Examples
     --------
-    >>> from kg.resolve import Resolution
+    >>> from kg.types import Resolution
     >>> G = to_graph(Resolution({}, {}, (), {}), [], [])
     >>> G.number_of_nodes(), G.graph["documents"]
     (0, {})

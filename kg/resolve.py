@@ -37,43 +37,10 @@ from pathlib import Path
 from kg.iri import mint
 from kg.knowledge import Gazetteer, load_gazetteer
 from kg.roles import Title, load_office_synonyms, load_titles
-from kg.types import ArticleFacts, Entity, Evidence, Mention, OfficeClaim
+from kg.types import ArticleFacts, Entity, Mention, OfficeClaim, Position, Resolution, Tenure
 from kg.vocab import EntityKind
 
-__all__ = ["MentionKey", "Resolution", "Tenure", "mention_key", "resolve"]
-
-MentionKey = tuple[str, int, int]
-"""``(doc_id, start, end)``: how a mention is found again after resolution."""
-
-
-def mention_key(mention: Mention) -> MentionKey:
-    """The key of ``mention`` in :attr:`Resolution.entity_of`."""
-    return (mention.doc_id, mention.start, mention.end)
-
-
-@dataclass(frozen=True, slots=True)
-class Tenure:
-    """A person holds (or held) an office."""
-
-    person: str
-    office: str
-    former: bool
-    evidence: tuple[Evidence, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """The entities of a corpus and where each mention went.
-
-    ``unresolved`` counts the mentions that joined nothing (single names with no
-    full name, titles with no holder, unknown names that are neither person nor place).
-    """
-
-    entities: dict[str, Entity]
-    entity_of: dict[MentionKey, str]
-    tenures: tuple[Tenure, ...]
-    office_owner: dict[str, str]
-    unresolved: tuple[Mention, ...] = ()
+__all__ = ["resolve"]
 
 
 def normalise(text: str) -> str:
@@ -143,7 +110,7 @@ class _Resolver:
         self.country_name = {c.code: c.name for c in gazetteer.countries}
         self.mentions: list[Mention] = []
         self.claims: list[OfficeClaim] = []
-        self.entity_of: dict[MentionKey, str] = {}
+        self.entity_of: dict[Position, str] = {}
         self.entities: dict[str, dict] = {}
         self.unresolved: list[Mention] = []
 
@@ -168,7 +135,7 @@ class _Resolver:
             surface = _without_the(surface)
         entry["surfaces"][surface] += 1
         entry["evidence"].add(mention.sentence)
-        self.entity_of[mention_key(mention)] = iri
+        self.entity_of[mention.position] = iri
 
     def country_iri(self, code: str) -> str:
         return mint("country", self.country_name.get(code, code))
@@ -221,7 +188,7 @@ class _Resolver:
                 if len(last) >= 5:
                     for variant in _deletions(last.casefold()):
                         typo_index[variant].append(cluster)
-        titled = {mention_key(c.person) for c in self.claims if c.person is not None}
+        titled = {c.person.position for c in self.claims if c.person is not None}
         full_set = set(full)  # built once: rebuilding it per mention made resolution quadratic
         singles = [m for m in people if m not in full_set]
         loose: list[Mention] = []
@@ -229,7 +196,7 @@ class _Resolver:
             cluster = self._join_single(m, by_doc, surname_index, typo_index)
             if cluster is not None:
                 cluster.mentions.append(m)
-            elif m.label == "PERSON" and mention_key(m) in titled:
+            elif m.label == "PERSON" and m.position in titled:
                 loose.append(m)
             elif m.label.startswith("NAME:") and m.key == "locative" and m.label != "NAME:ORG":
                 label = normalise(m.text)
@@ -265,7 +232,7 @@ class _Resolver:
         countries = self._claimed_countries()
         for cluster in by_spelling.values():
             for m in cluster.mentions:
-                for code in countries.get(mention_key(m), ()):
+                for code in countries.get(m.position, ()):
                     cluster.countries[code] += 1
         # Rarest first, each joins the most frequent spelling it is one edit from. Only
         # spellings sharing a blocking key can be variants (see _variant_keys), so each
@@ -304,13 +271,13 @@ class _Resolver:
                 del merged[name]
         return sorted(merged.values(), key=lambda c: c.label)
 
-    def _claimed_countries(self) -> dict[MentionKey, set[str]]:
-        out: dict[MentionKey, set[str]] = defaultdict(set)
+    def _claimed_countries(self) -> dict[Position, set[str]]:
+        out: dict[Position, set[str]] = defaultdict(set)
         for claim in self.claims:
             if claim.person is not None and claim.owner is not None and claim.owner.country:
-                out[mention_key(claim.person)].add(claim.owner.country)
+                out[claim.person.position].add(claim.owner.country)
             elif claim.person is not None and claim.office.country:
-                out[mention_key(claim.person)].add(claim.office.country)
+                out[claim.person.position].add(claim.office.country)
         return out
 
     def _join_single(
@@ -353,7 +320,7 @@ class _Resolver:
         direct: list[tuple[OfficeClaim, str | None]] = []
         # Pass 1: owners named in the text, so people get their countries.
         for claim in self.claims:
-            person_iri = self.entity_of.get(mention_key(claim.person)) if claim.person else None
+            person_iri = self.entity_of.get(claim.person.position) if claim.person else None
             if claim.person is not None and claim.person.label == "TITLE-REF":
                 person_iri = None
             code = self._owner_country(claim, {})
@@ -387,7 +354,7 @@ class _Resolver:
         for claim, person_iri in direct:
             if claim.office.label != "predecessor" or person_iri is None or claim.owner is None:
                 continue
-            successor = self.entity_of.get(mention_key(claim.owner))
+            successor = self.entity_of.get(claim.owner.position)
             for office_iri in current.get(successor, ()) if successor is not None else ():
                 former = tenures.setdefault((person_iri, office_iri), {"former": True, "evidence": set()})
                 former["evidence"].add(claim.office.sentence)
@@ -408,7 +375,7 @@ class _Resolver:
         if owner is None:
             return claim.office.country
         if owner.kind is EntityKind.PERSON:
-            iri = self.entity_of.get(mention_key(owner))
+            iri = self.entity_of.get(owner.position)
             return countries.get(iri, "") if iri else ""
         return owner.country
 
@@ -419,7 +386,7 @@ class _Resolver:
         owner_iri = ""
         owner_label = ""
         if owner is not None and owner.kind is EntityKind.ORGANIZATION:
-            owner_iri = self.entity_of.get(mention_key(owner), "")
+            owner_iri = self.entity_of.get(owner.position, "")
         code = self._owner_country(claim, countries) if not owner_iri else ""
         if not owner_iri and not code:
             code = countries.get(person_iri, "")

@@ -24,13 +24,20 @@ __all__ = [
     "Evidence",
     "Mention",
     "OfficeClaim",
+    "Position",
     "Problem",
+    "Resolution",
     "Span",
     "TemporalValue",
+    "Tenure",
 ]
 
 Span = tuple[int, int]
 """A half-open character range ``(start, end)`` into an article's text."""
+
+Position = tuple[str, int, int]
+"""``(doc_id, start, end)``: where a mention stands in the corpus, and how it is found
+again after resolution (:attr:`Resolution.entity_of`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +200,11 @@ class Mention:
     country: str = ""
     former: bool = False
 
+    @property
+    def position(self) -> Position:
+        """Where the mention stands: its key in :attr:`Resolution.entity_of`."""
+        return (self.doc_id, self.start, self.end)
+
 
 @dataclass(frozen=True, slots=True)
 class OfficeClaim:
@@ -261,6 +273,31 @@ class Entity:
     country: str | None = None
     key: str = ""
     attrs: tuple[tuple[str, str], ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """A person holds (or held) an office."""
+
+    person: str
+    office: str
+    former: bool
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The entities of a corpus and where each mention went.
+
+    ``unresolved`` counts the mentions that joined nothing (single names with no
+    full name, titles with no holder, unknown names that are neither person nor place).
+    """
+
+    entities: dict[str, Entity]
+    entity_of: dict[Position, str]
+    tenures: tuple[Tenure, ...]
+    office_owner: dict[str, str]
+    unresolved: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,8 @@ give; names are made up so that nothing here can pass by knowing the sample corp
 from __future__ import annotations
 
 from kg.iri import mint
-from kg.resolve import Resolution, mention_key, resolve
-from kg.types import ArticleFacts, DocumentInfo, Entity, Evidence, Mention, OfficeClaim
+from kg.resolve import resolve
+from kg.types import ArticleFacts, DocumentInfo, Entity, Evidence, Mention, OfficeClaim, Resolution
 from kg.vocab import EntityKind
 
 PERSON, COUNTRY, ORG, OFFICE, PLACE = (
@@ -94,7 +94,7 @@ def people(res: Resolution) -> dict[str, Entity]:
 
 def who(res: Resolution, m: Mention) -> str | None:
     """The label of the entity ``m`` resolved to."""
-    iri = res.entity_of.get(mention_key(m))
+    iri = res.entity_of.get(m.position)
     return res.entities[iri].label if iri else None
 
 
@@ -317,7 +317,7 @@ def test_unknown_name_after_a_locative_is_a_place_else_unresolved() -> None:
     town = a.name("Varnholm", locative=True)
     thing = a.name("Quellbrook")
     res = resolve([a.facts()])
-    assert res.entities[res.entity_of[mention_key(town)]].kind is PLACE
+    assert res.entities[res.entity_of[town.position]].kind is PLACE
     assert thing in res.unresolved
 
 

@@ -37,8 +37,7 @@ from spacy.tokens import Span, Token
 from kg.dates import resolve_date
 from kg.events.lexicon import EventLexicon, Trigger, load_event_lexicon
 from kg.mentions import DocMentions
-from kg.resolve import mention_key
-from kg.types import EventCandidate, Evidence, Mention, OfficeClaim, TemporalValue
+from kg.types import EventCandidate, Evidence, Mention, OfficeClaim, Position, TemporalValue
 from kg.vocab import EntityKind, EventKind, Plover, Status, Tense
 
 __all__ = ["EventExtractor"]
@@ -635,13 +634,13 @@ class _ArticleContext:
                         partners: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
         """Drop the organisation or country that is only the owner of a participant's office
         ("Acme Corp. co-founder Jan Novak" is one participant)."""
-        people = {mention_key(m) for _, m in subjects + partners if m.kind is EntityKind.PERSON}
+        people = {m.position for _, m in subjects + partners if m.kind is EntityKind.PERSON}
         owners = {
-            mention_key(c.owner)
+            c.owner.position
             for c in self.claims.values()
-            if c.owner is not None and c.person is not None and mention_key(c.person) in people
+            if c.owner is not None and c.person is not None and c.person.position in people
         }
-        return [(h, m) for h, m in partners if mention_key(m) not in owners]
+        return [(h, m) for h, m in partners if m.position not in owners]
 
     def _meeting(self, base: EventCandidate, trigger: Token, roots: list[Token],
                  subjects: list[tuple[Token, Mention]], partners: list[tuple[Token, Mention]],
@@ -734,10 +733,10 @@ def _phrase_head(token: Token) -> Token:
 
 
 def _unique(mentions: Iterable[Mention]) -> list[Mention]:
-    seen: set[tuple[str, int, int]] = set()
+    seen: set[Position] = set()
     out = []
     for m in mentions:
-        key = (m.doc_id, m.start, m.end)
+        key = m.position
         if key not in seen:
             seen.add(key)
             out.append(m)

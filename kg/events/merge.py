@@ -17,8 +17,7 @@ from pathlib import Path
 
 from kg.events.lexicon import EventLexicon, load_event_lexicon
 from kg.iri import mint
-from kg.resolve import Resolution, mention_key
-from kg.types import ArticleFacts, Entity, Event, EventCandidate, Evidence, Mention, TemporalValue
+from kg.types import ArticleFacts, Entity, Event, EventCandidate, Evidence, Mention, Resolution, TemporalValue
 from kg.vocab import EntityKind, EventKind, Status, TemporalPrecision
 
 __all__ = ["merge_events"]
@@ -97,16 +96,16 @@ class _Merger:
         self.by_key: dict[tuple[EventKind, frozenset[str]], list[_Draft]] = {}
         self.doc_countries = {
             f.info.doc_id: Counter(
-                resolution.entity_of[mention_key(m)]
+                resolution.entity_of[m.position]
                 for m in f.mentions
-                if m.kind is EntityKind.COUNTRY and mention_key(m) in resolution.entity_of
+                if m.kind is EntityKind.COUNTRY and m.position in resolution.entity_of
             )
             for f in facts
         }
         self.sentence_countries: dict[Evidence, list[str]] = defaultdict(list)
         for f in facts:
             for m in sorted(f.mentions, key=lambda m: m.start):
-                iri = resolution.entity_of.get(mention_key(m))
+                iri = resolution.entity_of.get(m.position)
                 if m.kind is EntityKind.COUNTRY and iri and iri not in self.sentence_countries[m.sentence]:
                     self.sentence_countries[m.sentence].append(iri)
         # The first country entity of each code, looked up once rather than searched per actor.
@@ -116,7 +115,7 @@ class _Merger:
                 self.country_by_code.setdefault(entity.key, iri)
 
     def actor(self, mention: Mention) -> str | None:
-        iri = self.resolution.entity_of.get(mention_key(mention))
+        iri = self.resolution.entity_of.get(mention.position)
         if iri is None and mention.label == "TITLE-REF" and mention.country:
             iri = self.country_by_code.get(mention.country)
         return iri
@@ -130,7 +129,7 @@ class _Merger:
     def place(self, mention: Mention | None) -> str | None:
         if mention is None:
             return None
-        return self.resolution.entity_of.get(mention_key(mention))
+        return self.resolution.entity_of.get(mention.position)
 
     def run(self) -> None:
         last_parties: dict[str, frozenset[str]] = {}
