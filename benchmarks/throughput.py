@@ -131,7 +131,7 @@ def _run_kg(folder: Path, workers: int) -> dict:
 
 def _run_spacy_mp(folder: Path, workers: int) -> dict:
     from kg.build import graph_from_facts
-    from kg.extract import Extractor
+    from kg.facts import FactFinder
     from kg.nlp import load_pipeline
     from kg.settings import Settings
     from kg.sources import read_corpus
@@ -140,10 +140,10 @@ def _run_spacy_mp(folder: Path, workers: int) -> dict:
     settings = Settings()
     started = time.perf_counter()
     nlp = load_pipeline(settings)
-    extractor = Extractor(settings)
+    find_facts = FactFinder(settings)
     articles = (a for a in read_corpus(folder, settings) if isinstance(a, Article))
     facts = [
-        extractor(doc, article)
+        find_facts(doc, article)
         for doc, article in nlp.pipe(((a.body, a) for a in articles), as_tuples=True, batch_size=32,
                                      n_process=workers)
     ]

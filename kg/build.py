@@ -25,7 +25,7 @@ from kg.settings import Settings
 from kg.sources import count_articles, read_corpus
 from kg.types import Article, ArticleFacts, Problem
 
-__all__ = ["BuildReport", "Stages", "build", "extract_corpus", "graph_from_facts", "version"]
+__all__ = ["BuildReport", "Stages", "build", "graph_from_facts", "parse_corpus", "version"]
 
 
 def version() -> str:
@@ -109,14 +109,14 @@ def _batches(
         yield batch
 
 
-def extract_corpus(
+def parse_corpus(
     folder: Path,
     settings: Settings,
     problems: list[Problem],
     progress: Callable[[], None] = lambda: None,
     stages: Stages | None = None,
 ) -> Iterator[ArticleFacts]:
-    """Parse and extract every article of ``folder``, one :class:`ArticleFacts` each, in file order.
+    """Parse every article of ``folder`` and find its facts, one :class:`ArticleFacts` each, in file order.
 
     The work runs where ``settings`` says (:func:`kg.engines.run_batches`: this
     process, ``settings.workers`` local processes, or a Dask cluster); the facts
@@ -173,7 +173,7 @@ def build(folder: str | Path, settings: Settings | None = None) -> nx.MultiDiGra
     total = count_articles(folder)
     with tqdm(total=total, unit="article", disable=not settings.progress, file=sys.stderr,
               desc="kg build") as bar:
-        facts = list(extract_corpus(folder, settings, problems, lambda: bar.update(1), stages))
+        facts = list(parse_corpus(folder, settings, problems, lambda: bar.update(1), stages))
     G = graph_from_facts(facts, settings, stages)
     G.graph["report"] = BuildReport(
         articles=len(facts),

@@ -1,6 +1,6 @@
 """Where the per-article work runs: in this process, in a local process pool, or on Dask.
 
-Every engine runs the same function, :func:`extract_batch`, on the same batches of
+Every engine runs the same function, :func:`parse_batch`, on the same batches of
 articles (``Settings.batch_size`` consecutive articles in file order), so each
 article is parsed in the same company whatever the engine, and only small,
 picklable :class:`~kg.types.ArticleFacts` come back. Results are yielded in file
@@ -35,11 +35,11 @@ from typing import Any, TypeVar
 from spacy.language import Language
 
 from kg.errors import KgError
-from kg.extract import Extractor, chunks, merge_chunks
+from kg.facts import FactFinder, chunks, merge_chunks
 from kg.settings import Settings
 from kg.types import Article, ArticleFacts
 
-__all__ = ["BatchFacts", "ExtractionWorker", "extract_batch", "run_batches"]
+__all__ = ["BatchFacts", "BatchParser", "parse_batch", "run_batches"]
 
 _T = TypeVar("_T")
 _IN_FLIGHT_PER_WORKER = 2
@@ -55,8 +55,8 @@ class BatchFacts:
     extract_seconds: float
 
 
-class ExtractionWorker:
-    """A loaded pipeline and extractor: turns batches of articles into facts.
+class BatchParser:
+    """A loaded pipeline and fact finder: turns batches of articles into facts.
 
     Parameters
     ----------
@@ -71,10 +71,10 @@ class ExtractionWorker:
 
         self.settings = settings
         self.nlp = nlp if nlp is not None else load_pipeline(settings)
-        self.extractor = Extractor(settings)
+        self.find_facts = FactFinder(settings)
 
     def __call__(self, articles: Sequence[Article]) -> BatchFacts:
-        """Parse ``articles`` as one ``nlp.pipe`` batch and extract their facts."""
+        """Parse ``articles`` as one ``nlp.pipe`` batch and find their facts."""
         limit = self.settings.max_chars_per_chunk
         pieces = [(piece, (i, offset)) for i, article in enumerate(articles)
                   for offset, piece in chunks(article.body, limit)]
@@ -89,7 +89,7 @@ class ExtractionWorker:
             if item is None:
                 break
             doc, (i, offset) = item
-            parts[i].append(self.extractor(doc, articles[i], offset))
+            parts[i].append(self.find_facts(doc, articles[i], offset))
             extract += time.perf_counter() - parsed
         facts = tuple(merge_chunks(p) if p else ArticleFacts(info=a.info())
                       for a, p in zip(articles, parts, strict=True))
@@ -97,12 +97,12 @@ class ExtractionWorker:
 
 
 @lru_cache(maxsize=1)
-def _worker_for(settings: Settings) -> ExtractionWorker:
+def _worker_for(settings: Settings) -> BatchParser:
     # One pipeline per worker process, loaded by its first batch (or the pool initializer).
-    return ExtractionWorker(settings)
+    return BatchParser(settings)
 
 
-def extract_batch(articles: Sequence[Article], settings: Settings) -> BatchFacts:
+def parse_batch(articles: Sequence[Article], settings: Settings) -> BatchFacts:
     """The unit of work shipped to pool and Dask workers (loads the pipeline once per process).
 
     Parameters
@@ -132,11 +132,11 @@ def _ordered(submit: Callable[[Any], Any], result: Callable[[Any], _T], items: I
 
 
 def _local(batches: Iterable[list[Article]], settings: Settings) -> Iterator[BatchFacts]:
-    worker: ExtractionWorker | None = None
+    worker: BatchParser | None = None
     for batch in batches:
         # Loaded at the first article, not before: a folder of only unusable files is
         # reported in a moment instead of after the seconds a model takes to load.
-        worker = worker or ExtractionWorker(settings)
+        worker = worker or BatchParser(settings)
         yield worker(batch)
 
 
@@ -154,7 +154,7 @@ def _pool(batches: Iterable[list[Article]], settings: Settings) -> Iterator[Batc
     workers = settings.workers
     with _pool_context().Pool(workers, initializer=_warm, initargs=(settings,)) as pool:
         yield from _ordered(
-            lambda batch: pool.apply_async(extract_batch, (batch, settings)),
+            lambda batch: pool.apply_async(parse_batch, (batch, settings)),
             lambda pending: pending.get(),
             batches,
             workers * _IN_FLIGHT_PER_WORKER,
@@ -184,7 +184,7 @@ def _on_cluster(
     with client:
         threads = sum(client.nthreads().values()) or 1
         yield from _ordered(
-            lambda batch: client.submit(extract_batch, batch, settings, pure=False),
+            lambda batch: client.submit(parse_batch, batch, settings, pure=False),
             lambda future: future.result(),
             batches,
             threads * _IN_FLIGHT_PER_WORKER,

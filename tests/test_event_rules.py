@@ -1,4 +1,4 @@
-"""Event extraction rules (``kg.events.EventExtractor``) on hand-built, hand-parsed Docs.
+"""Event extraction rules (``kg.events.EventFinder``) on hand-built, hand-parsed Docs.
 
 Each sentence is given word by word with head, dependency label, tag and, where it
 matters, lemma (see ``parsed.py``); names are made up. What is tested is kg's rule over
@@ -13,7 +13,7 @@ import pytest
 from parsed import parse
 from spacy.language import Language
 
-from kg.events import EventExtractor, load_event_lexicon
+from kg.events import EventFinder, load_event_lexicon
 from kg.types import EventCandidate
 from kg.vocab import EventKind, Status
 
@@ -21,11 +21,11 @@ SATURDAY = dt.date(2023, 6, 17)
 
 
 @pytest.fixture(scope="module")
-def extract() -> EventExtractor:
-    return EventExtractor()
+def extract() -> EventFinder:
+    return EventFinder()
 
 
-def meetings(extract: EventExtractor, found) -> list[EventCandidate]:
+def meetings(extract: EventFinder, found) -> list[EventCandidate]:
     return [c for c in extract(found) if c.kind is EventKind.MEETING]
 
 
@@ -34,7 +34,7 @@ def names(candidate: EventCandidate) -> set[str]:
 
 
 def test_later_partners_coordinated_with_the_talks_each_keep_their_own_hedge(
-    nlp: Language, extract: EventExtractor
+    nlp: Language, extract: EventFinder
 ) -> None:
     rows = [  # Moreau'll have talks with Okafor, as well as Lin Tao and possibly Silva on Monday.
         ("Moreau", 2, "nsubj", "NNP"),
@@ -67,7 +67,7 @@ def test_later_partners_coordinated_with_the_talks_each_keep_their_own_hedge(
 
 
 def test_owners_written_before_a_noun_trigger_meet_and_a_past_plan_has_happened(
-    nlp: Language, extract: EventExtractor
+    nlp: Language, extract: EventFinder
 ) -> None:
     rows = [  # The trip was scheduled during Moreau and Okafor's meet in Vienna last year.
         ("The", 1, "det", "DT"),
@@ -96,7 +96,7 @@ def test_owners_written_before_a_noun_trigger_meet_and_a_past_plan_has_happened(
 
 
 def test_a_rebuffed_request_for_a_meeting_is_a_declined_meeting_of_asker_and_asked(
-    nlp: Language, extract: EventExtractor
+    nlp: Language, extract: EventFinder
 ) -> None:
     rows = [  # Peru's defense minister rebuffed a request from Moreau for a meeting in Vienna.
         ("Peru", 3, "poss", "NNP"),
@@ -125,7 +125,7 @@ def test_a_rebuffed_request_for_a_meeting_is_a_declined_meeting_of_asker_and_ask
     assert meeting.place is not None and meeting.place.text == "Vienna"
 
 
-def test_the_city_in_a_conference_name_is_the_place(nlp: Language, extract: EventExtractor) -> None:
+def test_the_city_in_a_conference_name_is_the_place(nlp: Language, extract: EventFinder) -> None:
     rows = [  # Moreau met Okafor on the sidelines of the Munich Security Conference.
         ("Moreau", 1, "nsubj", "NNP"),
         ("met", 1, "ROOT", "VBD", "meet"),
@@ -148,7 +148,7 @@ def test_the_city_in_a_conference_name_is_the_place(nlp: Language, extract: Even
 
 
 def test_hosting_a_named_forum_is_neither_a_meeting_nor_cooperation(
-    nlp: Language, extract: EventExtractor
+    nlp: Language, extract: EventFinder
 ) -> None:
     rows = [  # Peru hosts the Pacific Economic Cooperation forum.
         ("Peru", 1, "nsubj", "NNP"),

@@ -5,8 +5,8 @@ of the data files (:mod:`kg.events.lexicon`).
 
 from __future__ import annotations
 
-from kg.events.find import EventExtractor
+from kg.events.find import EventFinder
 from kg.events.lexicon import EventLexicon, IssueDef, Trigger, load_event_lexicon
 from kg.events.merge import merge_events
 
-__all__ = ["EventExtractor", "EventLexicon", "IssueDef", "Trigger", "load_event_lexicon", "merge_events"]
+__all__ = ["EventFinder", "EventLexicon", "IssueDef", "Trigger", "load_event_lexicon", "merge_events"]

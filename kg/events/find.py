@@ -40,7 +40,7 @@ from kg.mentions import DocMentions
 from kg.types import EventCandidate, Evidence, Mention, OfficeClaim, Position, TemporalValue
 from kg.vocab import EntityKind, EventKind, Plover, Status, Tense
 
-__all__ = ["EventExtractor"]
+__all__ = ["EventFinder"]
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "relcl", "ccomp", "pobj", "dobj", "attr"}
@@ -72,7 +72,7 @@ _ACTOR_KINDS = {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION}
 _NAME_ENTS = {"ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "NORP"}
 
 
-class EventExtractor:
+class EventFinder:
     """Finds :class:`~kg.types.EventCandidate` records in one parsed article."""
 
     def __init__(self, data_dir: Path | None = None) -> None:

@@ -1,7 +1,10 @@
-"""Per-article extraction: a parsed article in, a small picklable :class:`ArticleFacts` out.
+"""The facts of one article: a parsed article in, a small picklable :class:`ArticleFacts` out.
 
-This is the unit of work that parallel and distributed builds ship to workers:
-nothing in its result refers to spaCy objects.
+The per-article step between parsing (:mod:`kg.nlp`) and resolution (:mod:`kg.resolve`):
+the mentions and office claims of :mod:`kg.mentions` and the event candidates of
+:mod:`kg.events.find`. It runs where the parse runs (:mod:`kg.engines`: in this process,
+a pool or on Dask), so nothing in its result refers to spaCy objects. A long article is
+parsed in :func:`chunks` whose facts :func:`merge_chunks` joins again.
 """
 
 from __future__ import annotations
@@ -12,13 +15,13 @@ from dataclasses import replace
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc
 
-from kg.events import EventExtractor
+from kg.events import EventFinder
 from kg.mentions import DocMentions
 from kg.roles import load_name_words, load_titles
 from kg.settings import Settings
 from kg.types import Article, ArticleFacts
 
-__all__ = ["Extractor", "chunks", "merge_chunks"]
+__all__ = ["FactFinder", "chunks", "merge_chunks"]
 
 
 def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
@@ -45,13 +48,13 @@ def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
         start = end
 
 
-class Extractor:
-    """Mentions, office claims and events of one parsed article (or chunk)."""
+class FactFinder:
+    """Finds the mentions, office claims and event candidates of one parsed article (or chunk)."""
 
     def __init__(self, settings: Settings) -> None:
         self.titles = {t.key: t for t in load_titles(settings.data_dir)}
         self.words = load_name_words(settings.data_dir)
-        self.events = EventExtractor(settings.data_dir)
+        self.find_events = EventFinder(settings.data_dir)
 
     def __call__(self, doc: Doc, article: Article, offset: int = 0) -> ArticleFacts:
         found = DocMentions(doc, article, self.titles, self.words, offset)
@@ -60,7 +63,7 @@ class Extractor:
             info=article.info(),
             mentions=mentions,
             offices=found.office_claims(),
-            events=tuple(self.events(found)),
+            events=tuple(self.find_events(found)),
             words=_word_count(doc),
         )
 
