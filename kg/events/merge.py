@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.events.lexicon import EventLexicon, load_event_lexicon
@@ -32,13 +32,21 @@ _STATUS_RANK = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class _Account:
+    """One sentence's account of an event: the candidate and the entities its actors resolved to."""
+
+    candidate: EventCandidate
+    actors: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class _Draft:
     """An event being merged (mutable only inside :func:`merge_events`)."""
 
     kind: EventKind
     participants: frozenset[str]
-    candidates: list[tuple[EventCandidate, tuple[str, ...], str | None, str | None]]
+    accounts: list[_Account]
     dates: list[TemporalValue]
     places: Counter[str]
     issues: Counter[str]
@@ -83,7 +91,7 @@ def _another_occasion(draft: _Draft, candidate: EventCandidate) -> bool:
     published = candidate.published
     if published and any(d.value < published.replace(day=1) for d in draft.dates):
         return True
-    return all(c.status in {Status.DECLINED, Status.CANCELLED} for c, *_ in draft.candidates)
+    return all(a.candidate.status in {Status.DECLINED, Status.CANCELLED} for a in draft.accounts)
 
 
 class _Merger:
@@ -184,15 +192,16 @@ class _Merger:
                         and any(self.country_of(p) == countries[0]
                                 for p in other.participants if p != people[0])
                         and all(other.accepts(d, None, False) for d in draft.dates)
-                        and not any(_another_occasion(other, c) for c, *_ in draft.candidates)
+                        and not any(_another_occasion(other, a.candidate) for a in draft.accounts)
                     ]
                     if draft.dates:
                         hosts = [h for h in hosts if h.dates]
                     if len(hosts) == 1:
                         host = hosts[0]
-                        host.candidates.extend(
-                            (c, tuple(a for a in actors if a != countries[0]), place, group)
-                            for c, actors, place, group in draft.candidates
+                        # The country stood for the host's partner, who is already there.
+                        host.accounts.extend(
+                            replace(a, actors=tuple(x for x in a.actors if x != countries[0]))
+                            for a in draft.accounts
                         )
                         host.dates.extend(draft.dates)
                         host.places.update(draft.places)
@@ -239,7 +248,7 @@ class _Merger:
             draft = _Draft(kind, key, [], [], Counter(), Counter())
             self.drafts.append(draft)
             self.by_key.setdefault((kind, key), []).append(draft)
-        draft.candidates.append((candidate, actors, place, group))
+        draft.accounts.append(_Account(candidate, actors))
         if candidate.date is not None:
             draft.dates.append(candidate.date)
         if place:
@@ -253,7 +262,7 @@ class _Merger:
         out: list[Event] = []
         used: Counter[str] = Counter()
         for draft in self.drafts:
-            candidates = [c for c, *_ in draft.candidates]
+            candidates = [a.candidate for a in draft.accounts]
             # The latest article's word; within it, the most cautious one.
             latest = max(candidates, key=lambda c: (c.published.isoformat() if c.published else "",
                                                     -_STATUS_RANK[c.status]))
@@ -262,7 +271,7 @@ class _Merger:
             place = min(
                 draft.places, key=lambda p: (self._kind(p) is EntityKind.COUNTRY, -draft.places[p], p)
             ) if draft.places else None
-            participants = tuple(sorted({a for _, actors, _, _ in draft.candidates for a in actors}
+            participants = tuple(sorted({x for a in draft.accounts for x in a.actors}
                                         if draft.kind not in {EventKind.DISPUTE, EventKind.COOPERATION}
                                         else draft.participants))
             traveller = destination = None
