@@ -1,0 +1,362 @@
+"""Merging events across articles (``kg.events.merge_events``) on hand-made candidates: no spaCy.
+
+Each article is written as the sentences that tell an event and the candidates event
+finding would give for them; the resolution that ties their mentions to entities is
+written by hand too, so these tests hold whatever the parser or the resolver does.
+Names are made up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from kg.events import load_event_lexicon, merge_events
+from kg.iri import mint
+from kg.types import (
+    ArticleFacts,
+    DocumentInfo,
+    Entity,
+    Event,
+    EventCandidate,
+    Evidence,
+    Mention,
+    Position,
+    Resolution,
+    TemporalValue,
+)
+from kg.vocab import EntityKind, EventKind, Status, TemporalPrecision
+
+MEETING, DISPUTE = EventKind.MEETING, EventKind.DISPUTE
+OCCURRED, PLANNED, POSSIBLE, POSTPONED, DECLINED = (
+    Status.OCCURRED, Status.PLANNED, Status.POSSIBLE, Status.POSTPONED, Status.DECLINED)
+USA, CHN, FRA = mint("country", "United States"), mint("country", "China"), mint("country", "France")
+
+
+def day(y: int, m: int, d: int) -> TemporalValue:
+    return TemporalValue(dt.date(y, m, d), TemporalPrecision.DAY)
+
+
+def month(y: int, m: int) -> TemporalValue:
+    return TemporalValue(dt.date(y, m, 1), TemporalPrecision.MONTH)
+
+
+def year(y: int) -> TemporalValue:
+    return TemporalValue(dt.date(y, 1, 1), TemporalPrecision.YEAR)
+
+
+SUNDAY = day(2023, 6, 18)
+
+
+class Corpus:
+    """Entities, articles, and the resolution that ties the articles' mentions to the entities."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {
+            USA: Entity(USA, EntityKind.COUNTRY, "United States", key="USA"),
+            CHN: Entity(CHN, EntityKind.COUNTRY, "China", key="CHN"),
+            FRA: Entity(FRA, EntityKind.COUNTRY, "France", key="FRA"),
+        }
+        self.entity_of: dict[Position, str] = {}
+        self.articles: list[Article] = []
+
+    def person(self, name: str, country: str) -> str:
+        iri = mint("person", name)
+        self.entities[iri] = Entity(iri, EntityKind.PERSON, name, country=country)
+        return iri
+
+    def article(self, doc_id: str, published: dt.date) -> Article:
+        article = Article(self, doc_id, published)
+        self.articles.append(article)
+        return article
+
+    def merge(self) -> tuple[list[Event], tuple[Entity, ...]]:
+        resolution = Resolution(dict(self.entities), dict(self.entity_of), (), {})
+        events, issues = merge_events([a.facts() for a in self.articles], resolution)
+        return list(events), issues
+
+    def iri_of(self, label: str) -> str:
+        return next(iri for iri, e in self.entities.items() if e.label == label)
+
+
+class Article:
+    """One article: its sentences one after the other, their mentions and candidates."""
+
+    def __init__(self, corpus: Corpus, doc_id: str, published: dt.date) -> None:
+        self.corpus = corpus
+        self.doc_id = doc_id
+        self.published = published
+        self.length = 0
+        self.mentions: list[Mention] = []
+        self.events: list[EventCandidate] = []
+
+    def sentence(self, text: str) -> Evidence:
+        start = self.length
+        self.length += len(text) + 1
+        return Evidence(self.doc_id, start, start + len(text), text)
+
+    def mention(self, sentence: Evidence, words: str, kind: EntityKind = EntityKind.PERSON,
+                label: str = "PERSON", key: str = "", country: str = "", resolved: bool = True) -> Mention:
+        """``words`` in ``sentence``; resolved to the corpus entity labelled ``words``."""
+        start = sentence.start + sentence.text.index(words)
+        m = Mention(self.doc_id, start, start + len(words), words, kind, sentence, label, key, country)
+        self.mentions.append(m)
+        if resolved:
+            self.corpus.entity_of[m.position] = self.corpus.iri_of(words)
+        return m
+
+    def country(self, sentence: Evidence, name: str, code: str) -> Mention:
+        return self.mention(sentence, name, EntityKind.COUNTRY, "COUNTRY", code, code)
+
+    def title(self, sentence: Evidence, words: str, code: str) -> Mention:
+        """A title standing for a holder no one could name ("the Chinese foreign minister")."""
+        return self.mention(sentence, words, label="TITLE-REF", key="foreign-minister", country=code,
+                            resolved=False)
+
+    def tells(self, kind: EventKind, sentence: str | Evidence, *actors: str | Mention,
+              **fields: Any) -> Evidence:
+        """``sentence`` (a new one if given as text) tells an event of ``actors``: names of
+        people, or mentions already made in it."""
+        if isinstance(sentence, str):
+            sentence = self.sentence(sentence)
+        participants = tuple(a if isinstance(a, Mention) else self.mention(sentence, a) for a in actors)
+        self.events.append(EventCandidate(kind=kind, doc_id=self.doc_id, trigger="met", sentence=sentence,
+                                          participants=participants, published=self.published, **fields))
+        return sentence
+
+    def facts(self) -> ArticleFacts:
+        info = DocumentInfo(self.doc_id, self.published, None, None, self.length, self.doc_id)
+        return ArticleFacts(info, tuple(self.mentions), (), tuple(self.events))
+
+
+@pytest.fixture
+def corpus() -> Corpus:
+    c = Corpus()
+    c.person("Ilsa Quorn", USA)
+    c.person("Teo Marrak", CHN)
+    c.person("Vida Ostrel", CHN)
+    c.person("Rene Varno", FRA)
+    return c
+
+
+def labels(corpus: Corpus, event: Event) -> set[str]:
+    return {corpus.entities[p].label for p in event.participants}
+
+
+def parties(*countries: str) -> tuple[str, ...]:
+    """A dispute's participants as an event lists them."""
+    return tuple(sorted(countries))
+
+
+def met(article: Article, first: str, second: str, **fields: Any) -> Evidence:
+    """``first`` met ``second`` on Sunday (unless ``fields`` give another date)."""
+    return article.tells(MEETING, f"{first} met {second} on Sunday.", first, second,
+                         **{"date": SUNDAY, **fields})
+
+
+def met_minister(article: Article, demonym: str, code: str) -> Evidence:
+    """Ilsa Quorn met the foreign minister of ``code`` on Sunday, and no one names the minister."""
+    sentence = article.sentence(f"Ilsa Quorn met the {demonym} foreign minister on Sunday.")
+    minister = article.title(sentence, f"the {demonym} foreign minister", code)
+    return article.tells(MEETING, sentence, "Ilsa Quorn", minister, date=SUNDAY)
+
+
+def who_met(corpus: Corpus) -> list[list[str]]:
+    """The participants of each merged event, by label."""
+    events, _ = corpus.merge()
+    return sorted(sorted(labels(corpus, e)) for e in events)
+
+
+# -- status --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("later_id, earlier_id", [("a", "b"), ("b", "a")])
+@pytest.mark.parametrize("later_says, earlier_says", [(OCCURRED, PLANNED), (POSTPONED, PLANNED),
+                                                      (PLANNED, POSSIBLE)])
+def test_the_latest_article_says_whether_it_happened(
+    corpus: Corpus, later_id: str, earlier_id: str, later_says: Status, earlier_says: Status
+) -> None:
+    # Document ids run both ways against publication dates: file order cannot stand in for time.
+    later = corpus.article(later_id, dt.date(2023, 6, 19))
+    earlier = corpus.article(earlier_id, dt.date(2023, 6, 12))
+    met(later, "Ilsa Quorn", "Teo Marrak", status=later_says)
+    met(earlier, "Ilsa Quorn", "Teo Marrak", status=earlier_says)
+    (event,), _ = corpus.merge()
+    assert event.status is later_says
+
+
+def test_within_the_latest_article_the_most_cautious_word_wins(corpus: Corpus) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    met(article, "Ilsa Quorn", "Teo Marrak", status=OCCURRED)
+    article.tells(MEETING, "Ilsa Quorn may have met Teo Marrak on Sunday.", "Ilsa Quorn", "Teo Marrak",
+                  date=SUNDAY, status=POSSIBLE)
+    (event,), _ = corpus.merge()
+    assert event.status is POSSIBLE
+
+
+# -- dates -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("vague", [month(2023, 6), year(2023)])
+def test_compatible_dates_join_and_the_most_precise_dates_the_event(
+    corpus: Corpus, vague: TemporalValue
+) -> None:
+    corpus.article("a", dt.date(2023, 6, 25)).tells(
+        MEETING, "Ilsa Quorn met Teo Marrak this year.", "Ilsa Quorn", "Teo Marrak", date=vague)
+    met(corpus.article("b", dt.date(2023, 6, 19)), "Ilsa Quorn", "Teo Marrak")
+    (event,), _ = corpus.merge()
+    assert event.date == SUNDAY
+    assert labels(corpus, event) == {"Ilsa Quorn", "Teo Marrak"}
+
+
+@pytest.mark.parametrize("other", [day(2023, 6, 25), month(2023, 7), year(2022)])
+def test_incompatible_dates_are_two_meetings(corpus: Corpus, other: TemporalValue) -> None:
+    met(corpus.article("a", dt.date(2023, 6, 19)), "Ilsa Quorn", "Teo Marrak")
+    corpus.article("b", dt.date(2023, 8, 1)).tells(
+        MEETING, "Ilsa Quorn met Teo Marrak again.", "Ilsa Quorn", "Teo Marrak", date=other)
+    events, _ = corpus.merge()
+    assert sorted(e.date for e in events) == sorted([SUNDAY, other])
+
+
+def test_different_participants_are_different_meetings(corpus: Corpus) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    met(article, "Ilsa Quorn", "Teo Marrak")
+    met(article, "Ilsa Quorn", "Vida Ostrel")
+    assert who_met(corpus) == [["Ilsa Quorn", "Teo Marrak"], ["Ilsa Quorn", "Vida Ostrel"]]
+
+
+# -- a title for someone of a country ----------------------------------------------------------
+
+
+def test_a_title_no_one_names_joins_the_one_meeting_with_someone_of_its_country(corpus: Corpus) -> None:
+    named = met(corpus.article("a", dt.date(2023, 6, 19)), "Ilsa Quorn", "Teo Marrak")
+    untitled = met_minister(corpus.article("b", dt.date(2023, 6, 19)), "Chinese", "CHN")
+    (event,), _ = corpus.merge()
+    assert labels(corpus, event) == {"Ilsa Quorn", "Teo Marrak"}
+    assert set(event.evidence) == {named, untitled}
+
+
+def test_a_title_no_one_names_stays_apart_when_two_meetings_could_take_it(corpus: Corpus) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    met(article, "Ilsa Quorn", "Teo Marrak")
+    met(article, "Ilsa Quorn", "Vida Ostrel")
+    met_minister(article, "Chinese", "CHN")
+    assert who_met(corpus) == [
+        ["China", "Ilsa Quorn"], ["Ilsa Quorn", "Teo Marrak"], ["Ilsa Quorn", "Vida Ostrel"]]
+
+
+def test_a_title_of_another_country_is_not_absorbed(corpus: Corpus) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    met(article, "Ilsa Quorn", "Teo Marrak")
+    met_minister(article, "French", "FRA")
+    assert who_met(corpus) == [["France", "Ilsa Quorn"], ["Ilsa Quorn", "Teo Marrak"]]
+
+
+# -- another occasion ------------------------------------------------------------------------------
+
+
+def test_an_undated_plan_is_not_a_meeting_of_an_earlier_month(corpus: Corpus) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 20))
+    met(article, "Ilsa Quorn", "Teo Marrak", date=day(2023, 5, 2))
+    article.tells(MEETING, "Ilsa Quorn and Teo Marrak will meet again.", "Ilsa Quorn", "Teo Marrak",
+                  status=PLANNED)
+    events, _ = corpus.merge()
+    assert sorted((e.status, e.date is None) for e in events) == [(OCCURRED, False), (PLANNED, True)]
+
+
+def test_an_undated_plan_joins_the_dated_plan_it_speaks_of(corpus: Corpus) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 20))
+    article.tells(MEETING, "Ilsa Quorn will meet Teo Marrak on June 25.", "Ilsa Quorn", "Teo Marrak",
+                  date=day(2023, 6, 25), status=PLANNED)
+    article.tells(MEETING, "Ilsa Quorn and Teo Marrak will meet in the capital.", "Ilsa Quorn", "Teo Marrak",
+                  status=PLANNED)
+    (event,), _ = corpus.merge()
+    assert (event.status, event.date, len(event.evidence)) == (PLANNED, day(2023, 6, 25), 2)
+
+
+def test_a_hope_after_a_refusal_is_another_occasion(corpus: Corpus) -> None:
+    corpus.article("a", dt.date(2023, 6, 12)).tells(
+        MEETING, "Teo Marrak rebuffed a request from Ilsa Quorn for a meeting.", "Ilsa Quorn", "Teo Marrak",
+        status=DECLINED)
+    corpus.article("b", dt.date(2023, 6, 20)).tells(
+        MEETING, "Ilsa Quorn said she and Teo Marrak would meet at some point.", "Ilsa Quorn", "Teo Marrak",
+        status=POSSIBLE)
+    events, _ = corpus.merge()
+    assert sorted(e.status for e in events) == sorted([DECLINED, POSSIBLE])
+
+
+# -- disputes --------------------------------------------------------------------------------------
+
+
+def test_a_dispute_between_people_is_between_their_countries(corpus: Corpus) -> None:
+    corpus.article("a", dt.date(2023, 6, 19)).tells(
+        DISPUTE, "Ilsa Quorn accused Teo Marrak of hacking.", "Ilsa Quorn", "Teo Marrak",
+        date=SUNDAY)
+    (event,), _ = corpus.merge()
+    assert (event.kind, event.participants, event.date) == (DISPUTE, parties(USA, CHN), None)
+
+
+def test_one_side_named_takes_the_other_from_the_articles_last_dispute(corpus: Corpus) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    article.tells(DISPUTE, "Ilsa Quorn accused Teo Marrak over Taiwan.", "Ilsa Quorn", "Teo Marrak",
+                  issues=("taiwan",))
+    article.tells(DISPUTE, "Ilsa Quorn also criticised the chip curbs.", "Ilsa Quorn",
+                  issues=("semiconductors",))
+    (event,), _ = corpus.merge()
+    assert event.participants == parties(USA, CHN)
+    issue_label = {i.key: i.label for i in load_event_lexicon().issues}
+    assert event.issues == tuple(sorted(mint("issue", issue_label[k]) for k in ("taiwan", "semiconductors")))
+
+
+def test_one_side_named_takes_the_other_country_of_its_sentence(corpus: Corpus) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    sentence = article.sentence("Ilsa Quorn criticised France over its tariffs.")
+    article.country(sentence, "France", "FRA")
+    article.tells(DISPUTE, sentence, "Ilsa Quorn", issues=("trade",))
+    (event,), _ = corpus.merge()
+    assert event.participants == parties(USA, FRA)
+
+
+def test_a_dispute_with_one_side_and_no_other_in_sight_is_no_event(corpus: Corpus) -> None:
+    corpus.article("a", dt.date(2023, 6, 19)).tells(
+        DISPUTE, "Ilsa Quorn criticised the tariffs.", "Ilsa Quorn", issues=("trade",))
+    events, issues = corpus.merge()
+    assert (events, issues) == ([], ())
+
+
+def test_disputes_of_other_parties_stay_apart(corpus: Corpus) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    article.tells(DISPUTE, "Ilsa Quorn accused Teo Marrak of hacking.", "Ilsa Quorn", "Teo Marrak")
+    article.tells(DISPUTE, "Ilsa Quorn accused Rene Varno of dumping.", "Ilsa Quorn", "Rene Varno")
+    events, _ = corpus.merge()
+    assert sorted(e.participants for e in events) == sorted([parties(USA, CHN), parties(USA, FRA)])
+
+
+# -- evidence --------------------------------------------------------------------------------------
+
+
+def test_every_sentence_that_tells_an_event_is_its_evidence_in_document_order(corpus: Corpus) -> None:
+    # The title's article comes first, but its meeting is absorbed into the later articles'.
+    titled = met_minister(corpus.article("a", dt.date(2023, 6, 20)), "Chinese", "CHN")
+    named = met(corpus.article("b", dt.date(2023, 6, 19)), "Ilsa Quorn", "Teo Marrak")
+    article = corpus.article("c", dt.date(2023, 6, 20))
+    article.sentence("An unrelated sentence comes first.")
+    hosted = article.tells(MEETING, "Teo Marrak hosted Ilsa Quorn on Sunday.", "Teo Marrak", "Ilsa Quorn",
+                           date=SUNDAY)
+    (event,), _ = corpus.merge()
+    assert event.evidence == (titled, named, hosted)
+
+
+def test_an_issue_node_keeps_every_sentence_that_named_it(corpus: Corpus) -> None:
+    first = corpus.article("a", dt.date(2023, 6, 19)).tells(
+        DISPUTE, "Ilsa Quorn accused Teo Marrak over Taiwan.", "Ilsa Quorn", "Teo Marrak", issues=("taiwan",))
+    second = corpus.article("b", dt.date(2023, 6, 20)).tells(
+        DISPUTE, "Vida Ostrel rebuked Ilsa Quorn over Taiwan and trade.", "Vida Ostrel", "Ilsa Quorn",
+        issues=("taiwan", "trade"))
+    (event,), issues = corpus.merge()
+    assert event.evidence == tuple(sorted([first, second]))
+    evidence = {issue.key: issue.evidence for issue in issues}
+    assert evidence == {"taiwan": tuple(sorted([first, second])), "trade": (second,)}
+    assert {issue.iri for issue in issues} == set(event.issues)
