@@ -1,4 +1,4 @@
-"""Event extraction rules (``kg.events.EventFinder``) on hand-built, hand-parsed Docs.
+"""Event finding rules (``kg.events.EventFinder``) on hand-built, hand-parsed Docs.
 
 Each sentence is given word by word with head, dependency label, tag and, where it
 matters, lemma (see ``parsed.py``); names are made up. What is tested is kg's rule over
@@ -21,12 +21,12 @@ SATURDAY = dt.date(2023, 6, 17)
 
 
 @pytest.fixture(scope="module")
-def extract() -> EventFinder:
+def find_events() -> EventFinder:
     return EventFinder()
 
 
-def meetings(extract: EventFinder, found) -> list[EventCandidate]:
-    return [c for c in extract(found) if c.kind is EventKind.MEETING]
+def meetings(find_events: EventFinder, found) -> list[EventCandidate]:
+    return [c for c in find_events(found) if c.kind is EventKind.MEETING]
 
 
 def names(candidate: EventCandidate) -> set[str]:
@@ -34,7 +34,7 @@ def names(candidate: EventCandidate) -> set[str]:
 
 
 def test_later_partners_coordinated_with_the_talks_each_keep_their_own_hedge(
-    nlp: Language, extract: EventFinder
+    nlp: Language, find_events: EventFinder
 ) -> None:
     rows = [  # Moreau'll have talks with Okafor, as well as Lin Tao and possibly Silva on Monday.
         ("Moreau", 2, "nsubj", "NNP"),
@@ -58,7 +58,7 @@ def test_later_partners_coordinated_with_the_talks_each_keep_their_own_hedge(
     ]
     ents = [(0, 1, "PERSON"), (5, 6, "PERSON"), (10, 12, "PERSON"), (14, 15, "PERSON"), (16, 17, "DATE")]
     found = parse(nlp, rows, ents, published=SATURDAY)
-    by_partner = {frozenset(names(c)) - {"Moreau"}: c for c in meetings(extract, found)}
+    by_partner = {frozenset(names(c)) - {"Moreau"}: c for c in meetings(find_events, found)}
     assert set(by_partner) == {frozenset({"Okafor"}), frozenset({"Lin Tao"}), frozenset({"Silva"})}
     assert by_partner[frozenset({"Okafor"})].status is Status.PLANNED  # "’ll" is "will"
     assert by_partner[frozenset({"Lin Tao"})].status is Status.PLANNED
@@ -67,7 +67,7 @@ def test_later_partners_coordinated_with_the_talks_each_keep_their_own_hedge(
 
 
 def test_owners_written_before_a_noun_trigger_meet_and_a_past_plan_has_happened(
-    nlp: Language, extract: EventFinder
+    nlp: Language, find_events: EventFinder
 ) -> None:
     rows = [  # The trip was scheduled during Moreau and Okafor's meet in Vienna last year.
         ("The", 1, "det", "DT"),
@@ -88,7 +88,7 @@ def test_owners_written_before_a_noun_trigger_meet_and_a_past_plan_has_happened(
     ]
     ents = [(5, 6, "PERSON"), (7, 8, "PERSON"), (11, 12, "GPE"), (12, 14, "DATE")]
     found = parse(nlp, rows, ents, published=SATURDAY)
-    [meeting] = meetings(extract, found)
+    [meeting] = meetings(find_events, found)
     assert names(meeting) == {"Moreau", "Okafor"}
     assert meeting.place is not None and meeting.place.text == "Vienna"
     assert meeting.date is not None and meeting.date.lexical == "2022"
@@ -96,7 +96,7 @@ def test_owners_written_before_a_noun_trigger_meet_and_a_past_plan_has_happened(
 
 
 def test_a_rebuffed_request_for_a_meeting_is_a_declined_meeting_of_asker_and_asked(
-    nlp: Language, extract: EventFinder
+    nlp: Language, find_events: EventFinder
 ) -> None:
     rows = [  # Peru's defense minister rebuffed a request from Moreau for a meeting in Vienna.
         ("Peru", 3, "poss", "NNP"),
@@ -117,7 +117,7 @@ def test_a_rebuffed_request_for_a_meeting_is_a_declined_meeting_of_asker_and_ask
     ]
     ents = [(0, 1, "GPE"), (8, 9, "PERSON"), (13, 14, "GPE")]
     found = parse(nlp, rows, ents, published=SATURDAY)
-    [meeting] = meetings(extract, found)
+    [meeting] = meetings(find_events, found)
     # The minister is unnamed: the title stands for him, and his country for the graph.
     assert names(meeting) == {"Moreau", "Peru\u2019s defense minister"}
     assert {m.country for m in meeting.participants if m.text != "Moreau"} == {"PER"}
@@ -125,7 +125,7 @@ def test_a_rebuffed_request_for_a_meeting_is_a_declined_meeting_of_asker_and_ask
     assert meeting.place is not None and meeting.place.text == "Vienna"
 
 
-def test_the_city_in_a_conference_name_is_the_place(nlp: Language, extract: EventFinder) -> None:
+def test_the_city_in_a_conference_name_is_the_place(nlp: Language, find_events: EventFinder) -> None:
     rows = [  # Moreau met Okafor on the sidelines of the Munich Security Conference.
         ("Moreau", 1, "nsubj", "NNP"),
         ("met", 1, "ROOT", "VBD", "meet"),
@@ -142,13 +142,13 @@ def test_the_city_in_a_conference_name_is_the_place(nlp: Language, extract: Even
     ]
     ents = [(0, 1, "PERSON"), (2, 3, "PERSON"), (7, 11, "ORG")]
     found = parse(nlp, rows, ents, published=SATURDAY)
-    [meeting] = meetings(extract, found)
+    [meeting] = meetings(find_events, found)
     assert meeting.place is not None and meeting.place.text == "Munich"
     assert meeting.status is Status.OCCURRED
 
 
 def test_hosting_a_named_forum_is_neither_a_meeting_nor_cooperation(
-    nlp: Language, extract: EventFinder
+    nlp: Language, find_events: EventFinder
 ) -> None:
     rows = [  # Peru hosts the Pacific Economic Cooperation forum.
         ("Peru", 1, "nsubj", "NNP"),
@@ -162,7 +162,7 @@ def test_hosting_a_named_forum_is_neither_a_meeting_nor_cooperation(
     ]
     ents = [(0, 1, "GPE"), (3, 6, "ORG")]
     found = parse(nlp, rows, ents, published=SATURDAY)
-    assert list(extract(found)) == []
+    assert list(find_events(found)) == []
 
 
 @pytest.mark.parametrize(
