@@ -323,7 +323,7 @@ class _ArticleContext:
         frontier = list(roots)
         seen = {t.i for t in frontier}
         for _ in range(depth):
-            nxt = []
+            nxt: list[Token] = []
             layer = list(frontier)
             while layer:
                 token = layer.pop(0)
@@ -527,9 +527,9 @@ class _ArticleContext:
         if noun and verb != trigger_token and any(c.lower_ == "their" for c in trigger_token.children):
             partners = partners + self._actors(c for c in verb.children if c.dep_ in {"dobj", "dative"})
         if noun and len(subjects) + len(partners) < 2:
-            asked = self._asked(trigger_token)
-            if asked:
-                subjects, partners = asked
+            request = self._asked(trigger_token)
+            if request:
+                subjects, partners = request
         if trigger.kind in _RELATIONS:
             partners = partners + self._actors(self._targets(trigger_token))
         partners = self._without_owners(subjects, partners)
@@ -668,7 +668,7 @@ class _ArticleContext:
 
     def _segment_tokens(self, heads: list[Token]) -> list[Token]:
         """The words from just before a conjunct to it: "and possibly President X"."""
-        out = []
+        out: list[Token] = []
         for head in heads:
             start = head.left_edge.i
             out.extend(self.doc[max(start - 2, 0) : head.i + 1])

@@ -285,7 +285,7 @@ class _Merger:
             names = " – ".join(sorted(self.entities[p].label for p in participants if p in self.entities))
             when = date.lexical if date else "undated"
             label = f"{draft.kind.value.replace('_', ' ').capitalize()}: {names}"
-            if draft.kind is EventKind.VISIT and destination in self.entities:
+            if traveller is not None and destination in self.entities:
                 label = f"Visit: {self.entities[traveller].label} to {self.entities[destination].label}"
             if date:
                 label += f" ({when})"
@@ -310,7 +310,7 @@ class _Merger:
                 issues=issues,
                 rules=tuple(sorted({c.rule for c in candidates})),
             ))
-        issues = [
+        issue_nodes = [
             Entity(
                 iri=mint("issue", issue_defs[key].label),
                 kind=EntityKind.ISSUE,
@@ -321,7 +321,7 @@ class _Merger:
             )
             for key, evidence in sorted(issue_evidence.items())
         ]
-        return out, issues
+        return out, issue_nodes
 
 
 def merge_events(
