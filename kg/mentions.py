@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from kg.lexicon import Label, split_key
 from kg.roles import NameWords, Title, load_title_compounds
 from kg.types import Article, Evidence, Mention, OfficeClaim
-from kg.vocab import EntityKind
+from kg.vocab import EntityKind, TitleKind
 
 __all__ = ["DocMentions"]
 
@@ -161,7 +161,7 @@ class DocMentions:
                 continue
             if index >= 0 and owner is None and self.spans[index].label_ == Label.TITLE:
                 title = self._title(index)
-                if title is not None and title.kind == "organization":
+                if title is not None and title.kind is TitleKind.ORGANIZATION:
                     owner = index
                     i = self.spans[index].start - 1
                     np_start = i + 1
@@ -245,7 +245,7 @@ class DocMentions:
         doc = self.doc
         for index, span in enumerate(self.spans):
             title = self._title(index)
-            if title is None or title.kind == "organization":
+            if title is None or title.kind is TitleKind.ORGANIZATION:
                 continue
             np_start, owner, former, region, modifiers = self._chain_before(span.start)
             key = title.key
@@ -336,7 +336,7 @@ class DocMentions:
             return EntityKind.PERSON
         if label == Label.TITLE:
             title = self._title(index)
-            if title is not None and title.kind == "organization":
+            if title is not None and title.kind is TitleKind.ORGANIZATION:
                 return EntityKind.ORGANIZATION
             return EntityKind.OFFICE
         return None
@@ -390,7 +390,7 @@ class DocMentions:
                 title = self._title(index)
                 assert title is not None
                 owner = owners.get(index)
-                if owner is None and title.kind == "organization":
+                if owner is None and title.kind is TitleKind.ORGANIZATION:
                     owner = self._chain_before(span.start)[1]
                 if owner is not None:
                     owner_span = self.spans[owner]
@@ -402,7 +402,7 @@ class DocMentions:
                 key = keys.get(index, key)
                 if key != title.key:
                     label = self.ctx.titles[key].kind
-                if title.kind == "organization":
+                if title.kind is TitleKind.ORGANIZATION:
                     if not country:
                         out.append(None)
                         continue

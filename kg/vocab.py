@@ -18,6 +18,8 @@ __all__ = [
     "Status",
     "TemporalPrecision",
     "Tense",
+    "TitleKind",
+    "TitleRank",
 ]
 
 
@@ -139,6 +141,35 @@ class Tense(str, Enum):
     PAST = "past"
     PRESENT = "present"
     FUTURE = "future"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class TitleKind(str, Enum):
+    """What a role noun of ``titles.tsv`` names."""
+
+    OFFICE = "office"
+    """A post someone holds: becomes an office node ("Foreign Minister")."""
+    DESCRIPTOR = "descriptor"
+    """Says only whom someone acts for, no post ("Chinese diplomat")."""
+    ORGANIZATION = "organization"
+    """A body each country has once ("foreign ministry" -> Foreign Ministry (China))."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class TitleRank(str, Enum):
+    """How senior a title of ``titles.tsv`` is, for display and resolution."""
+
+    HEAD_OF_STATE = "head_of_state"
+    HEAD_OF_GOVERNMENT = "head_of_government"
+    MINISTER = "minister"
+    SENIOR = "senior"
+    OFFICIAL = "official"
+    SPOKESPERSON = "spokesperson"
+    OTHER = "other"
 
     def __str__(self) -> str:
         return self.value
