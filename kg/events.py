@@ -60,7 +60,7 @@ from kg.types import (
     OfficeClaim,
     TemporalValue,
 )
-from kg.vocab import EntityKind, EventKind, Mode, Plover, Status, TemporalPrecision, Tense
+from kg.vocab import EntityKind, EventKind, MentionRole, Mode, Plover, Status, TemporalPrecision, Tense
 
 __all__ = ["EventExtractor", "EventLexicon", "IssueDef", "Trigger", "load_event_lexicon", "merge_events"]
 
@@ -973,7 +973,7 @@ class _Merger:
 
     def actor(self, mention: Mention) -> str | None:
         iri = self.resolution.entity_of.get(mention_key(mention))
-        if iri is None and mention.label == "TITLE-REF" and mention.country:
+        if iri is None and mention.label is MentionRole.TITLE_REF and mention.country:
             iri = self.country_by_code.get(mention.country)
         return iri
 

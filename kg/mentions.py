@@ -27,16 +27,22 @@ from spacy.tokens import Doc, Span
 from kg.lexicon import Label, split_key
 from kg.roles import NameWords, Title, load_title_compounds
 from kg.types import Article, Evidence, Mention, OfficeClaim
-from kg.vocab import EntityKind, TitleKind
+from kg.vocab import EntityKind, MentionRole, TitleKind
 
 __all__ = ["DocMentions"]
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _OWNER_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.CAPITAL, Label.COMBINING, Label.ORG}
-_PERSONAL = {"PERSON", "NAME"}
+_PERSONAL = {MentionRole.PERSON, MentionRole.NAME}
 _COUNTRY_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.COMBINING}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+# A title's role is its kind; a body each country has is a generic organisation.
+_TITLE_ROLES = {
+    TitleKind.OFFICE: MentionRole.OFFICE,
+    TitleKind.DESCRIPTOR: MentionRole.DESCRIPTOR,
+    TitleKind.ORGANIZATION: MentionRole.GENERIC_ORG,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +201,7 @@ class DocMentions:
         span = self.spans[index]
         if doc[end].lower_ in {"of", "to"} and span.label_ in _OWNER_LABELS:
             return index, "", span.end
-        if span.label_ in {Label.REGION, Label.COUNTRY, "PLACE", Label.CITY}:
+        if span.label_ in {Label.REGION, Label.COUNTRY, MentionRole.PLACE, Label.CITY}:
             return None, f"for {span.text}", span.end
         return None, "", end
 
@@ -328,7 +334,7 @@ class DocMentions:
             return EntityKind.COUNTRY
         if label == Label.CAPITAL:
             return EntityKind.COUNTRY if self._metonymy(span) else EntityKind.PLACE
-        if label in {Label.CITY, Label.REGION, "PLACE"}:
+        if label in {Label.CITY, Label.REGION, MentionRole.PLACE}:
             return EntityKind.PLACE
         if label == Label.ORG:
             return EntityKind.ORGANIZATION
@@ -368,55 +374,64 @@ class DocMentions:
             kind = self.kind_of(index)
             if kind is None:
                 out.append(None)
-                continue
-            label, key, country = span.label_, span.kb_id_, ""
-            if label in _COUNTRY_LABELS:
-                key, country = span.kb_id_, span.kb_id_
-            elif label == Label.CAPITAL:
-                key, country = split_key(span.kb_id_)
-                if kind is EntityKind.COUNTRY:
-                    key = country
-            elif label in {Label.CITY, Label.ORG}:
-                key, country = split_key(span.kb_id_)
-            elif label == Label.REGION:
-                key = span.kb_id_
-            elif label == "NAME":
-                if index in attached_people:
-                    label = "PERSON"
-                elif self._preceded_by_locative(span):
-                    key = "locative"
-                label = label if label == "PERSON" else f"NAME:{span.kb_id_}"
-            elif label == Label.TITLE:
-                title = self._title(index)
-                assert title is not None
-                owner = owners.get(index)
-                if owner is None and title.kind is TitleKind.ORGANIZATION:
-                    owner = self._chain_before(span.start)[1]
-                if owner is not None:
-                    owner_span = self.spans[owner]
-                    if owner_span.label_ in _COUNTRY_LABELS:
-                        country = owner_span.kb_id_
-                    elif owner_span.label_ in {Label.ORG, Label.CAPITAL}:
-                        country = split_key(owner_span.kb_id_)[1]
-                label = title.kind
-                key = keys.get(index, key)
-                if key != title.key:
-                    label = self.ctx.titles[key].kind
-                if title.kind is TitleKind.ORGANIZATION:
-                    if not country:
-                        out.append(None)
-                        continue
-                    key = title.title
-                    label = "GENERIC_ORG"
-            out.append(self._make(span, kind, label, key, country))
+            elif span.label_ == Label.TITLE:
+                out.append(self._title_mention(index, kind, owners.get(index), keys.get(index, span.kb_id_)))
+            else:
+                out.append(self._name_mention(index, kind, index in attached_people))
         return tuple(out)
+
+    def _name_mention(self, index: int, kind: EntityKind, attached: bool) -> Mention:
+        """A gazetteer hit or a name the model found: its role is its span label, except that
+        a name of unsure kind is a person's when a title is tied to it."""
+        span = self.spans[index]
+        label, key, country = span.label_, span.kb_id_, ""
+        if label in _COUNTRY_LABELS:
+            country = key
+        elif label == Label.CAPITAL:
+            key, country = split_key(key)
+            if kind is EntityKind.COUNTRY:
+                key = country
+        elif label in {Label.CITY, Label.ORG}:
+            key, country = split_key(key)
+        role, locative = MentionRole(label), False
+        if role is MentionRole.NAME:
+            if attached:
+                role = MentionRole.PERSON
+            else:
+                locative = self._preceded_by_locative(span)
+        return self._make(span, kind, role, key, country, locative)
+
+    def _title_mention(self, index: int, kind: EntityKind, owner: int | None, key: str) -> Mention | None:
+        """A title, with the country of its owner; ``key`` is the title it makes with its
+        modifiers ("top" + "diplomat"), whose kind is the mention's role. A generic body
+        ("the foreign ministry") is kept only when the text says whose it is."""
+        span = self.spans[index]
+        title = self._title(index)
+        assert title is not None
+        if owner is None and title.kind is TitleKind.ORGANIZATION:
+            owner = self._chain_before(span.start)[1]
+        country = ""
+        if owner is not None:
+            owner_span = self.spans[owner]
+            if owner_span.label_ in _COUNTRY_LABELS:
+                country = owner_span.kb_id_
+            elif owner_span.label_ in {Label.ORG, Label.CAPITAL}:
+                country = split_key(owner_span.kb_id_)[1]
+        if title.kind is TitleKind.ORGANIZATION:
+            if not country:
+                return None
+            return self._make(span, kind, MentionRole.GENERIC_ORG, title.title, country)
+        return self._make(span, kind, _TITLE_ROLES[self.ctx.titles[key].kind], key, country)
 
     def mention_at(self, i: int) -> Mention | None:
         """The mention covering token ``i``, if any."""
         index = self.span_at(i)
         return self.mentions[index] if index >= 0 else None
 
-    def _make(self, span: Span, kind: EntityKind, label: str, key: str, country: str = "") -> Mention:
+    def _make(
+        self, span: Span, kind: EntityKind, label: MentionRole, key: str, country: str = "",
+        locative: bool = False,
+    ) -> Mention:
         start, end = span.start_char + self.offset, span.end_char + self.offset
         return Mention(
             doc_id=self.article.doc_id,
@@ -428,13 +443,14 @@ class DocMentions:
             label=label,
             key=key,
             country=country,
+            locative=locative,
         )
 
     def office_claims(self) -> tuple[OfficeClaim, ...]:
         """The claims as records of mentions.
 
         A referential claim gets a person mention covering the whole noun phrase
-        ("the top US diplomat"), labelled ``TITLE-REF``, for resolution to map to
+        ("the top US diplomat"), in the role ``TITLE_REF``, for resolution to map to
         the office's holder.
         """
         mentions = self.mentions
@@ -445,7 +461,7 @@ class DocMentions:
             if claim.title < 0:
                 token = self.doc[-1 - claim.title]
                 office = self._make(
-                    self.doc[token.i : token.i + 1], EntityKind.OFFICE, "predecessor", "predecessor"
+                    self.doc[token.i : token.i + 1], EntityKind.OFFICE, MentionRole.PREDECESSOR, "predecessor"
                 )
             else:
                 office_or_none = mentions[claim.title]
@@ -455,7 +471,9 @@ class DocMentions:
                 if claim.referential:
                     span = self.spans[claim.title]
                     phrase = self.doc[claim.np_start : span.end]
-                    person = self._make(phrase, EntityKind.PERSON, "TITLE-REF", office.key, office.country)
+                    person = self._make(
+                        phrase, EntityKind.PERSON, MentionRole.TITLE_REF, office.key, office.country
+                    )
             if person is None and owner is None:
                 continue
             out.append(

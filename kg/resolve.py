@@ -38,7 +38,7 @@ from kg.iri import mint
 from kg.knowledge import Gazetteer, load_gazetteer
 from kg.roles import Title, load_office_synonyms, load_titles
 from kg.types import ArticleFacts, Entity, Evidence, Mention, OfficeClaim
-from kg.vocab import EntityKind
+from kg.vocab import EntityKind, MentionRole
 
 __all__ = ["MentionKey", "Resolution", "Tenure", "mention_key", "resolve"]
 
@@ -163,7 +163,7 @@ class _Resolver:
             if value and not entry.get(name):
                 entry[name] = value
         surface = mention.text if kind is EntityKind.OFFICE else normalise(mention.text)
-        if mention.label == "TITLE-REF":
+        if mention.label is MentionRole.TITLE_REF:
             # "The top US diplomat" at a sentence start is the same alias as "the top US diplomat".
             surface = _without_the(surface)
         entry["surfaces"][surface] += 1
@@ -182,12 +182,12 @@ class _Resolver:
             self._bind(self.country_iri(mention.key), kind, self.country_name[mention.key], mention,
                        key=mention.key)
             return True
-        if kind is EntityKind.PLACE and mention.label != "PLACE":
+        if kind is EntityKind.PLACE and mention.label is not MentionRole.PLACE:
             label = mention.key or normalise(mention.text)
             self._bind(mint("place", label), kind, label, mention, country=mention.country)
             return True
         if kind is EntityKind.ORGANIZATION:
-            if mention.label == "GENERIC_ORG":
+            if mention.label is MentionRole.GENERIC_ORG:
                 label = f"{mention.key} of {self.country_name.get(mention.country, mention.country)}"
             elif mention.key:
                 label = mention.key
@@ -200,9 +200,11 @@ class _Resolver:
     # -- people ---------------------------------------------------------------------
 
     def resolve_people(self) -> None:
-        people = [m for m in self.mentions if m.kind is EntityKind.PERSON and m.label != "TITLE-REF"]
-        places = [m for m in self.mentions if m.kind is EntityKind.PLACE and m.label == "PLACE"]
-        full = [m for m in people if m.label == "PERSON" and len(normalise(m.text).split()) >= 2]
+        people = [
+            m for m in self.mentions if m.kind is EntityKind.PERSON and m.label is not MentionRole.TITLE_REF
+        ]
+        places = [m for m in self.mentions if m.kind is EntityKind.PLACE and m.label is MentionRole.PLACE]
+        full = [m for m in people if m.label is MentionRole.PERSON and len(normalise(m.text).split()) >= 2]
         clusters = self._cluster_full_names(full)
         by_doc: dict[str, list[tuple[int, _PersonCluster]]] = defaultdict(list)
         for cluster in clusters:
@@ -229,9 +231,10 @@ class _Resolver:
             cluster = self._join_single(m, by_doc, surname_index, typo_index)
             if cluster is not None:
                 cluster.mentions.append(m)
-            elif m.label == "PERSON" and mention_key(m) in titled:
+            elif m.label is MentionRole.PERSON and mention_key(m) in titled:
                 loose.append(m)
-            elif m.label.startswith("NAME:") and m.key == "locative" and m.label != "NAME:ORG":
+            elif m.label is MentionRole.NAME and m.locative and m.key != "ORG":
+                # "in Varnholm": a place, unless the model took the name for an organisation.
                 label = normalise(m.text)
                 self._bind(mint("place", label), EntityKind.PLACE, label, m)
             else:
@@ -354,7 +357,7 @@ class _Resolver:
         # Pass 1: owners named in the text, so people get their countries.
         for claim in self.claims:
             person_iri = self.entity_of.get(mention_key(claim.person)) if claim.person else None
-            if claim.person is not None and claim.person.label == "TITLE-REF":
+            if claim.person is not None and claim.person.label is MentionRole.TITLE_REF:
                 person_iri = None
             code = self._owner_country(claim, {})
             if person_iri is not None and code:
@@ -365,7 +368,7 @@ class _Resolver:
         tenures: dict[tuple[str, str], dict] = {}
         office_owner: dict[str, str] = {}
         for claim, person_iri in direct:
-            if claim.office.label != "office" or person_iri is None:
+            if claim.office.label is not MentionRole.OFFICE or person_iri is None:
                 continue
             office_iri = self._office(claim, person_iri, countries, office_owner)
             entry = tenures.setdefault((person_iri, office_iri), {"former": True, "evidence": set()})
@@ -385,7 +388,7 @@ class _Resolver:
             if not entry["former"]:
                 current[holder].append(office_iri)
         for claim, person_iri in direct:
-            if claim.office.label != "predecessor" or person_iri is None or claim.owner is None:
+            if claim.office.label is not MentionRole.PREDECESSOR or person_iri is None or claim.owner is None:
                 continue
             successor = self.entity_of.get(mention_key(claim.owner))
             for office_iri in current.get(successor, ()) if successor is not None else ():
@@ -465,7 +468,7 @@ class _Resolver:
             owner_code = self.entities.get(owner, {}).get("key", "") if owner else ""
             holders[(key, owner_code)].add(person)
         for claim in self.claims:
-            if claim.person is None or claim.person.label != "TITLE-REF":
+            if claim.person is None or claim.person.label is not MentionRole.TITLE_REF:
                 continue
             code = claim.office.country or (claim.owner.country if claim.owner else "")
             keys = {claim.office.key, self.synonyms.get((code, claim.office.key), claim.office.key)}
@@ -560,7 +563,7 @@ def resolve(facts: Iterable[ArticleFacts], data_dir: Path | None = None) -> Reso
         resolver.add(item)
     for m in resolver.mentions:
         if m.kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION) or (
-            m.kind is EntityKind.PLACE and m.label != "PLACE"
+            m.kind is EntityKind.PLACE and m.label is not MentionRole.PLACE
         ):
             resolver.resolve_simple(m)
     resolver.resolve_people()

@@ -11,6 +11,7 @@ from enum import Enum
 __all__ = [
     "EntityKind",
     "EventKind",
+    "MentionRole",
     "Mode",
     "NodeKind",
     "Plover",
@@ -141,6 +142,42 @@ class Tense(str, Enum):
     PAST = "past"
     PRESENT = "present"
     FUTURE = "future"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class MentionRole(str, Enum):
+    """What a mention is in its article (``Mention.label``), before resolution.
+
+    A gazetteer hit keeps the gazetteer's span label (:class:`kg.lexicon.Label`) and a name
+    the model found keeps the reconciler's (:mod:`kg.pipeline.entities`); the other roles
+    are what a rule made of a span.
+    """
+
+    COUNTRY = "COUNTRY"
+    DEMONYM = "DEMONYM"
+    CAPITAL = "CAPITAL"
+    COMBINING = "COMBINING"
+    CITY = "CITY"
+    REGION = "REGION"
+    ORG = "ORG"
+    PERSON = "PERSON"
+    """A person's name: the model's, or a name of unsure kind that a title is tied to."""
+    PLACE = "PLACE"
+    """A place name the model found and the gazetteer does not know."""
+    NAME = "NAME"
+    """One capitalised word of unsure kind ("Moreau" tagged as a place): resolution decides."""
+    OFFICE = "office"
+    """A title naming a post (:attr:`TitleKind.OFFICE`)."""
+    DESCRIPTOR = "descriptor"
+    """A title saying only whom someone acts for (:attr:`TitleKind.DESCRIPTOR`)."""
+    GENERIC_ORG = "GENERIC_ORG"
+    """A body each country has, with its country ("the Chinese foreign ministry")."""
+    PREDECESSOR = "predecessor"
+    """The word "predecessor": its person held formerly what the sentence's subject holds."""
+    TITLE_REF = "TITLE-REF"
+    """A title standing for its holder ("the top US diplomat said"): a person to find."""
 
     def __str__(self) -> str:
         return self.value
