@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from kg.lexicon import Label, split_key
 from kg.roles import NameWords, Title, load_title_compounds
 from kg.types import Article, Evidence, Mention, OfficeClaim
-from kg.vocab import EntityKind, MentionRole, TitleKind
+from kg.vocab import ClaimRule, EntityKind, MentionRole, TitleKind
 
 __all__ = ["DocMentions"]
 
@@ -45,19 +45,25 @@ _TITLE_ROLES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _Claim:
-    """An office claim as span indices (``title`` < 0 marks a predecessor at token ``-1 - title``)."""
+    """An office claim as span indices, before its mentions are made.
 
-    title: int
-    person: int | None
-    owner: int | None
-    former: bool
-    qualifier: str
-    referential: bool
-    rule: str
+    ``title`` is the title's span, ``np_start`` the first token of its noun phrase and
+    ``key`` the title it makes with its modifiers. A predecessor claim ("his predecessor
+    John Doe") has no title span (``title`` is None): its person held formerly what its
+    owner, the sentence's subject, holds, and ``np_start`` is the word "predecessor".
+    """
+
+    rule: ClaimRule
     np_start: int
-    key: str
+    title: int | None = None
+    person: int | None = None
+    owner: int | None = None
+    former: bool = False
+    qualifier: str = ""
+    referential: bool = False
+    key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +253,7 @@ class DocMentions:
     @cached_property
     def claims(self) -> tuple[_Claim, ...]:
         """Raw office claims as span indices."""
-        out = []
+        out: list[_Claim] = []
         doc = self.doc
         for index, span in enumerate(self.spans):
             title = self._title(index)
@@ -264,19 +270,19 @@ class DocMentions:
                 owner = self._shared_owner(np_start, out)
             if region is not None:
                 qualifier = self.spans[region].text
-            rule = "title-before-name"
+            rule = ClaimRule.TITLE_BEFORE_NAME
             person = self._person_after(end)
             if person is None:
                 person = self._person_before(np_start)
-                rule = "apposition"
+                rule = ClaimRule.APPOSITION
                 if person is not None and end < len(doc) and doc[end].lower_ == "during":
                     former = True
             if person is None:
                 person = self._person_after_comma(end, np_start)
-                rule = "possessive-apposition"
+                rule = ClaimRule.POSSESSIVE_APPOSITION
             referential = False
             if person is None:
-                rule = "standalone"
+                rule = ClaimRule.STANDALONE
                 head = span.root
                 referential = (
                     head.tag_ not in {"NNS", "NNPS"}
@@ -285,7 +291,10 @@ class DocMentions:
                 )
                 if referential and np_start > 0 and doc[np_start - 1].lower_ == "the":
                     np_start -= 1
-            out.append(_Claim(index, person, owner, former, qualifier, referential, rule, np_start, key))
+            out.append(_Claim(
+                rule=rule, np_start=np_start, title=index, person=person, owner=owner, former=former,
+                qualifier=qualifier, referential=referential, key=key,
+            ))
         out.extend(self._predecessors())
         return tuple(out)
 
@@ -297,7 +306,8 @@ class DocMentions:
             return None
         before = self.span_at(j - 1)
         for claim in reversed(earlier):
-            if claim.person == before and claim.rule == "title-before-name" and claim.owner is not None:
+            paired = claim.rule is ClaimRule.TITLE_BEFORE_NAME and claim.person == before
+            if paired and claim.owner is not None:
                 return claim.owner
         return None
 
@@ -322,9 +332,9 @@ class DocMentions:
                     subject = index
                     break
             if subject is not None:
-                # The "title" of a predecessor claim is the subject: the predecessor
-                # held what the subject holds.
-                yield _Claim(-1 - token.i, person, subject, True, "", False, "predecessor", token.i, "")
+                yield _Claim(
+                    rule=ClaimRule.PREDECESSOR, np_start=token.i, person=person, owner=subject, former=True
+                )
 
     def kind_of(self, index: int) -> EntityKind | None:
         """The entity kind of span ``index``, or None when it names nothing we keep."""
@@ -367,8 +377,8 @@ class DocMentions:
         """One :class:`Mention` per span (None where the span names nothing we keep),
         aligned with :attr:`spans`."""
         attached_people = {c.person for c in self.claims if c.person is not None}
-        owners = {c.title: c.owner for c in self.claims if c.title >= 0}
-        keys = {c.title: c.key for c in self.claims if c.title >= 0}
+        owners = {c.title: c.owner for c in self.claims if c.title is not None}
+        keys = {c.title: c.key for c in self.claims if c.title is not None}
         out: list[Mention | None] = []
         for index, span in enumerate(self.spans):
             kind = self.kind_of(index)
@@ -458,11 +468,10 @@ class DocMentions:
         for claim in self.claims:
             person = mentions[claim.person] if claim.person is not None else None
             owner = mentions[claim.owner] if claim.owner is not None else None
-            if claim.title < 0:
-                token = self.doc[-1 - claim.title]
-                office = self._make(
-                    self.doc[token.i : token.i + 1], EntityKind.OFFICE, MentionRole.PREDECESSOR, "predecessor"
-                )
+            if claim.title is None:
+                # A predecessor claim's office is its word, read as what the owner holds.
+                word = self.doc[claim.np_start : claim.np_start + 1]
+                office = self._make(word, EntityKind.OFFICE, MentionRole.PREDECESSOR, "predecessor")
             else:
                 office_or_none = mentions[claim.title]
                 if office_or_none is None:
@@ -476,10 +485,9 @@ class DocMentions:
                     )
             if person is None and owner is None:
                 continue
-            out.append(
-                OfficeClaim(
-                    office, person, owner, claim.former, claim.qualifier, claim.referential, claim.rule
-                )
-            )
+            out.append(OfficeClaim(
+                office=office, person=person, owner=owner, former=claim.former, qualifier=claim.qualifier,
+                referential=claim.referential, rule=claim.rule,
+            ))
         return tuple(out)
 

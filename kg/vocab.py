@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 __all__ = [
+    "ClaimRule",
     "EntityKind",
     "EventKind",
     "MentionRole",
@@ -178,6 +179,21 @@ class MentionRole(str, Enum):
     """The word "predecessor": its person held formerly what the sentence's subject holds."""
     TITLE_REF = "TITLE-REF"
     """A title standing for its holder ("the top US diplomat said"): a person to find."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ClaimRule(str, Enum):
+    """The word order that tied a title to its holder or owner (``OfficeClaim.rule``);
+    :mod:`kg.mentions` gives an example of each."""
+
+    TITLE_BEFORE_NAME = "title-before-name"
+    APPOSITION = "apposition"
+    POSSESSIVE_APPOSITION = "possessive-apposition"
+    STANDALONE = "standalone"
+    """A title with no name, which may stand for its holder (``OfficeClaim.referential``)."""
+    PREDECESSOR = "predecessor"
 
     def __str__(self) -> str:
         return self.value

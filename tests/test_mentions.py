@@ -15,7 +15,7 @@ from spacy.language import Language
 import kg.pipeline  # noqa: F401  (registers the factories)
 from kg.mentions import DocMentions
 from kg.types import Mention, OfficeClaim
-from kg.vocab import EntityKind, MentionRole
+from kg.vocab import ClaimRule, EntityKind, MentionRole
 
 
 def claims(found: DocMentions, rule: str | None = None) -> list[OfficeClaim]:
@@ -310,6 +310,13 @@ def test_predecessor_holds_formerly_what_the_subject_holds(nlp: Language) -> Non
     assert claim.owner is not None and claim.owner.text == "Marsh"
     assert claim.former
     assert (claim.office.label, claim.office.key, claim.office.text) == ("predecessor",) * 3
+
+
+def test_predecessor_claim_is_known_by_its_rule_and_its_offices_role(nlp: Language) -> None:
+    found = parse(nlp, PREDECESSOR, [(0, 1, "GPE"), (4, 6, "PERSON")])
+    (claim,) = found.office_claims()
+    assert claim.rule is ClaimRule.PREDECESSOR
+    assert (claim.office.kind, claim.office.label) == (EntityKind.OFFICE, MentionRole.PREDECESSOR)
 
 
 def test_predecessor_without_a_subject_claims_nothing(nlp: Language) -> None:

@@ -506,6 +506,14 @@ def test_predecessor_held_what_the_successor_holds() -> None:
     assert offices_of(res, "Antony Marsh", former=False) == {"Secretary of State (United States)"}
 
 
+def test_predecessor_of_someone_holding_nothing_holds_nothing() -> None:
+    a = Art("a")
+    a.predecessor(a.person("John Doe"), a.person("Antony Marsh"))
+    res = resolve([a.facts()])
+    assert res.tenures == ()
+    assert not [e for e in res.entities.values() if e.kind is OFFICE]
+
+
 def test_result_does_not_depend_on_article_order() -> None:
     a, b = Art("a"), Art("b")
     a.holds("Foreign Minister", "foreign-minister", a.person("Li Wei"), a.demonym("Chinese", "CHN"))
