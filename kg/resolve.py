@@ -133,6 +133,34 @@ class _PersonCluster:
         return {t.casefold() for spelling in self.spellings for t in spelling.split()}
 
 
+@dataclass(slots=True)
+class _EntityDraft:
+    """An entity while resolution binds mentions to it (mutable only inside :func:`resolve`).
+
+    ``surfaces`` counts the spellings bound to it; ``key`` and ``country`` stay empty until
+    some mention knows them.
+    """
+
+    kind: EntityKind
+    label: str
+    surfaces: Counter[str] = field(default_factory=Counter)
+    evidence: set[Evidence] = field(default_factory=set)
+    key: str = ""
+    country: str = ""
+
+    def entity(self, iri: str, country: str | None) -> Entity:
+        """The finished entity: every spelling but the label is an alias; evidence in text order."""
+        return Entity(
+            iri=iri,
+            kind=self.kind,
+            label=self.label,
+            aliases=tuple(sorted(s for s in self.surfaces if s != self.label)),
+            evidence=tuple(sorted(self.evidence)),
+            country=country,
+            key=self.key,
+        )
+
+
 class _Resolver:
     """One resolution run. Holds the working state; :func:`resolve` is its public face."""
 
@@ -144,7 +172,7 @@ class _Resolver:
         self.mentions: list[Mention] = []
         self.claims: list[OfficeClaim] = []
         self.entity_of: dict[MentionKey, str] = {}
-        self.entities: dict[str, dict] = {}
+        self.entities: dict[str, _EntityDraft] = {}
         self.unresolved: list[Mention] = []
 
     # -- input ------------------------------------------------------------------------
@@ -155,23 +183,33 @@ class _Resolver:
 
     # -- bookkeeping ------------------------------------------------------------------
 
-    def _bind(self, iri: str, kind: EntityKind, label: str, mention: Mention, **attrs: str) -> None:
-        entry = self.entities.setdefault(
-            iri, {"kind": kind, "label": label, "surfaces": Counter(), "evidence": set(), **attrs}
-        )
-        for name, value in attrs.items():
-            if value and not entry.get(name):
-                entry[name] = value
+    def _bind(self, iri: str, kind: EntityKind, label: str, mention: Mention, *, key: str = "",
+              country: str = "") -> None:
+        """Bind ``mention`` to the entity ``iri``, making it with ``kind`` and ``label`` if new;
+        ``key`` and ``country`` fill in what the entity does not know yet."""
+        draft = self.entities.setdefault(iri, _EntityDraft(kind, label))
+        draft.key = draft.key or key
+        draft.country = draft.country or country
         surface = mention.text if kind is EntityKind.OFFICE else normalise(mention.text)
         if mention.label is MentionRole.TITLE_REF:
             # "The top US diplomat" at a sentence start is the same alias as "the top US diplomat".
             surface = _without_the(surface)
-        entry["surfaces"][surface] += 1
-        entry["evidence"].add(mention.sentence)
+        draft.surfaces[surface] += 1
+        draft.evidence.add(mention.sentence)
         self.entity_of[mention_key(mention)] = iri
 
     def country_iri(self, code: str) -> str:
         return mint("country", self.country_name.get(code, code))
+
+    def _country(self, code: str) -> _EntityDraft:
+        """A country node known only through what refers to it (no mention names it)."""
+        return _EntityDraft(EntityKind.COUNTRY, self.country_name[code], key=code)
+
+    def _key_of(self, iri: str) -> str:
+        """The key of entity ``iri`` (a country's code, an office's title); empty when there is
+        no such entity or ``iri`` is empty."""
+        draft = self.entities.get(iri)
+        return draft.key if draft is not None else ""
 
     # -- simple kinds ---------------------------------------------------------------
 
@@ -377,7 +415,7 @@ class _Resolver:
             if claim.person is not None:
                 entry["evidence"].add(claim.person.sentence)
             code = office_owner.get(office_iri, "")
-            owner_code = self.entities.get(code, {}).get("key", "") if code else ""
+            owner_code = self._key_of(code)
             if owner_code and person_iri not in countries:
                 countries[person_iri] = owner_code
         # Predecessors held what their successor holds. The successor's current offices
@@ -396,7 +434,7 @@ class _Resolver:
                 former["evidence"].add(claim.office.sentence)
         for person_iri, code in countries.items():
             if person_iri in self.entities and code in self.country_name:
-                self.entities[person_iri]["country"] = code
+                self.entities[person_iri].country = code
         self._resolve_title_references(tenures, office_owner)
         return (
             tuple(
@@ -433,7 +471,7 @@ class _Resolver:
                 title = self.titles[synonym]
         if owner_iri:
             known = self.entities.get(owner_iri)
-            owner_label = known["label"] if known is not None else self.country_name[code]
+            owner_label = known.label if known is not None else self.country_name[code]
         name = title.title
         qualifier = claim.qualifier if title.key == claim.office.key else ""
         if qualifier.startswith("for "):
@@ -446,13 +484,11 @@ class _Resolver:
             office_owner[iri] = owner_iri
             if owner_iri not in self.entities and code:
                 # The owner country is known only through the holder; it still gets a node.
-                self.entities[owner_iri] = {
-                    "kind": EntityKind.COUNTRY, "label": self.country_name[code], "surfaces": Counter(),
-                    "evidence": {claim.office.sentence}, "key": code,
-                }
+                self.entities[owner_iri] = self._country(code)
+                self.entities[owner_iri].evidence.add(claim.office.sentence)
         else:
             label = name
-            iri = mint("office", name, "holder", self.entities[person_iri]["label"])
+            iri = mint("office", name, "holder", self.entities[person_iri].label)
         self._bind(iri, EntityKind.OFFICE, label, claim.office, key=title.key)
         return iri
 
@@ -464,8 +500,8 @@ class _Resolver:
             if entry["former"]:
                 continue
             owner = office_owner.get(office, "")
-            key = self.entities[office].get("key", "")
-            owner_code = self.entities.get(owner, {}).get("key", "") if owner else ""
+            key = self.entities[office].key
+            owner_code = self._key_of(owner)
             holders[(key, owner_code)].add(person)
         for claim in self.claims:
             if claim.person is None or claim.person.label is not MentionRole.TITLE_REF:
@@ -475,7 +511,7 @@ class _Resolver:
             found = set().union(*(holders.get((k, code), set()) for k in keys))
             if len(found) == 1:
                 person = next(iter(found))
-                self._bind(person, EntityKind.PERSON, self.entities[person]["label"], claim.person)
+                self._bind(person, EntityKind.PERSON, self.entities[person].label, claim.person)
             else:
                 self.unresolved.append(claim.person)
 
@@ -484,37 +520,23 @@ class _Resolver:
     def _add_referenced_countries(self) -> None:
         """A country known only as where a place lies or whom a person acts for still gets
         a node; its evidence is the sentences of what refers to it."""
-        for entry in list(self.entities.values()):
-            code = entry.get("country")
-            if not code or code not in self.country_name or entry["kind"] is EntityKind.COUNTRY:
+        for draft in list(self.entities.values()):
+            code = draft.country
+            if not code or code not in self.country_name or draft.kind is EntityKind.COUNTRY:
                 continue
-            iri = self.country_iri(code)
-            target = self.entities.setdefault(iri, {
-                "kind": EntityKind.COUNTRY, "label": self.country_name[code], "surfaces": Counter(),
-                "evidence": set(), "key": code,
-            })
-            if not target["evidence"]:
-                target["evidence"].update(entry["evidence"])
+            target = self.entities.setdefault(self.country_iri(code), self._country(code))
+            if not target.evidence:
+                target.evidence.update(draft.evidence)
 
     def result(self, tenures: tuple[Tenure, ...], office_owner: dict[str, str]) -> Resolution:
         self._add_referenced_countries()
         entities = {}
-        for iri, entry in sorted(self.entities.items()):
-            label = entry["label"]
-            aliases = tuple(sorted(s for s in entry["surfaces"] if s != label))
-            country = entry.get("country") or None
-            country_iri = self.country_iri(country) if country and country in self.country_name else None
-            if entry["kind"] is EntityKind.COUNTRY:
+        for iri, draft in sorted(self.entities.items()):
+            code = draft.country
+            country_iri = self.country_iri(code) if code and code in self.country_name else None
+            if draft.kind is EntityKind.COUNTRY:
                 country_iri = None
-            entities[iri] = Entity(
-                iri=iri,
-                kind=entry["kind"],
-                label=label,
-                aliases=aliases,
-                evidence=tuple(sorted(entry["evidence"])),
-                country=country_iri,
-                key=entry.get("key", ""),
-            )
+            entities[iri] = draft.entity(iri, country_iri)
         return Resolution(entities, dict(self.entity_of), tenures, office_owner, tuple(self.unresolved))
 
 
