@@ -161,6 +161,14 @@ class _EntityDraft:
         )
 
 
+@dataclass(slots=True)
+class _TenureDraft:
+    """A person's tenure of an office while claims add to it: former until a claim says otherwise."""
+
+    former: bool = True
+    evidence: set[Evidence] = field(default_factory=set)
+
+
 class _Resolver:
     """One resolution run. Holds the working state; :func:`resolve` is its public face."""
 
@@ -403,17 +411,17 @@ class _Resolver:
             direct.append((claim, person_iri))
         countries = {p: c.most_common(1)[0][0] for p, c in person_country.items()}
         # Pass 2: owners that are people ("Okafor's adviser") and holders' own countries.
-        tenures: dict[tuple[str, str], dict] = {}
+        tenures: dict[tuple[str, str], _TenureDraft] = {}
         office_owner: dict[str, str] = {}
         for claim, person_iri in direct:
             if claim.office.label is not MentionRole.OFFICE or person_iri is None:
                 continue
             office_iri = self._office(claim, person_iri, countries, office_owner)
-            entry = tenures.setdefault((person_iri, office_iri), {"former": True, "evidence": set()})
-            entry["former"] = entry["former"] and claim.former
-            entry["evidence"].add(claim.office.sentence)
+            tenure = tenures.setdefault((person_iri, office_iri), _TenureDraft())
+            tenure.former = tenure.former and claim.former
+            tenure.evidence.add(claim.office.sentence)
             if claim.person is not None:
-                entry["evidence"].add(claim.person.sentence)
+                tenure.evidence.add(claim.person.sentence)
             code = office_owner.get(office_iri, "")
             owner_code = self._key_of(code)
             if owner_code and person_iri not in countries:
@@ -422,24 +430,24 @@ class _Resolver:
         # are looked up by holder (a scan of all tenures per claim grew with the corpus);
         # the tenures added here are all former, so the index stays true while they are.
         current: dict[str, list[str]] = defaultdict(list)
-        for (holder, office_iri), entry in tenures.items():
-            if not entry["former"]:
+        for (holder, office_iri), tenure in tenures.items():
+            if not tenure.former:
                 current[holder].append(office_iri)
         for claim, person_iri in direct:
             if claim.office.label is not MentionRole.PREDECESSOR or person_iri is None or claim.owner is None:
                 continue
             successor = self.entity_of.get(mention_key(claim.owner))
             for office_iri in current.get(successor, ()) if successor is not None else ():
-                former = tenures.setdefault((person_iri, office_iri), {"former": True, "evidence": set()})
-                former["evidence"].add(claim.office.sentence)
+                earlier = tenures.setdefault((person_iri, office_iri), _TenureDraft())
+                earlier.evidence.add(claim.office.sentence)
         for person_iri, code in countries.items():
             if person_iri in self.entities and code in self.country_name:
                 self.entities[person_iri].country = code
         self._resolve_title_references(tenures, office_owner)
         return (
             tuple(
-                Tenure(p, o, e["former"], tuple(sorted(e["evidence"])))
-                for (p, o), e in sorted(tenures.items())
+                Tenure(p, o, t.former, tuple(sorted(t.evidence)))
+                for (p, o), t in sorted(tenures.items())
             ),
             office_owner,
         )
@@ -492,12 +500,12 @@ class _Resolver:
         self._bind(iri, EntityKind.OFFICE, label, claim.office, key=title.key)
         return iri
 
-    def _resolve_title_references(self, tenures: dict[tuple[str, str], dict],
+    def _resolve_title_references(self, tenures: dict[tuple[str, str], _TenureDraft],
                                   office_owner: dict[str, str]) -> None:
         """Map "the top US diplomat" to the one current holder of that office."""
         holders: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for (person, office), entry in tenures.items():
-            if entry["former"]:
+        for (person, office), tenure in tenures.items():
+            if tenure.former:
                 continue
             owner = office_owner.get(office, "")
             key = self.entities[office].key
