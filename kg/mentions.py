@@ -27,31 +27,43 @@ from spacy.tokens import Doc, Span
 from kg.lexicon import Label, split_key
 from kg.roles import NameWords, Title, load_title_compounds
 from kg.types import Article, Evidence, Mention, OfficeClaim
-from kg.vocab import EntityKind
+from kg.vocab import ClaimRule, EntityKind, MentionRole, TitleKind
 
 __all__ = ["DocMentions"]
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _OWNER_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.CAPITAL, Label.COMBINING, Label.ORG}
-_PERSONAL = {"PERSON", "NAME"}
+_PERSONAL = {MentionRole.PERSON, MentionRole.NAME}
 _COUNTRY_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.COMBINING}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+# A title's role is its kind; a body each country has is a generic organisation.
+_TITLE_ROLES = {
+    TitleKind.OFFICE: MentionRole.OFFICE,
+    TitleKind.DESCRIPTOR: MentionRole.DESCRIPTOR,
+    TitleKind.ORGANIZATION: MentionRole.GENERIC_ORG,
+}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _Claim:
-    """An office claim as span indices (``title`` < 0 marks a predecessor at token ``-1 - title``)."""
+    """An office claim as span indices, before its mentions are made.
 
-    title: int
-    person: int | None
-    owner: int | None
-    former: bool
-    qualifier: str
-    referential: bool
-    rule: str
+    ``title`` is the title's span, ``np_start`` the first token of its noun phrase and
+    ``key`` the title it makes with its modifiers. A predecessor claim ("his predecessor
+    John Doe") has no title span (``title`` is None): its person held formerly what its
+    owner, the sentence's subject, holds, and ``np_start`` is the word "predecessor".
+    """
+
+    rule: ClaimRule
     np_start: int
-    key: str
+    title: int | None = None
+    person: int | None = None
+    owner: int | None = None
+    former: bool = False
+    qualifier: str = ""
+    referential: bool = False
+    key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +173,7 @@ class DocMentions:
                 continue
             if index >= 0 and owner is None and self.spans[index].label_ == Label.TITLE:
                 title = self._title(index)
-                if title is not None and title.kind == "organization":
+                if title is not None and title.kind is TitleKind.ORGANIZATION:
                     owner = index
                     i = self.spans[index].start - 1
                     np_start = i + 1
@@ -195,7 +207,7 @@ class DocMentions:
         span = self.spans[index]
         if doc[end].lower_ in {"of", "to"} and span.label_ in _OWNER_LABELS:
             return index, "", span.end
-        if span.label_ in {Label.REGION, Label.COUNTRY, "PLACE", Label.CITY}:
+        if span.label_ in {Label.REGION, Label.COUNTRY, MentionRole.PLACE, Label.CITY}:
             return None, f"for {span.text}", span.end
         return None, "", end
 
@@ -241,11 +253,11 @@ class DocMentions:
     @cached_property
     def claims(self) -> tuple[_Claim, ...]:
         """Raw office claims as span indices."""
-        out = []
+        out: list[_Claim] = []
         doc = self.doc
         for index, span in enumerate(self.spans):
             title = self._title(index)
-            if title is None or title.kind == "organization":
+            if title is None or title.kind is TitleKind.ORGANIZATION:
                 continue
             np_start, owner, former, region, modifiers = self._chain_before(span.start)
             key = title.key
@@ -258,19 +270,19 @@ class DocMentions:
                 owner = self._shared_owner(np_start, out)
             if region is not None:
                 qualifier = self.spans[region].text
-            rule = "title-before-name"
+            rule = ClaimRule.TITLE_BEFORE_NAME
             person = self._person_after(end)
             if person is None:
                 person = self._person_before(np_start)
-                rule = "apposition"
+                rule = ClaimRule.APPOSITION
                 if person is not None and end < len(doc) and doc[end].lower_ == "during":
                     former = True
             if person is None:
                 person = self._person_after_comma(end, np_start)
-                rule = "possessive-apposition"
+                rule = ClaimRule.POSSESSIVE_APPOSITION
             referential = False
             if person is None:
-                rule = "standalone"
+                rule = ClaimRule.STANDALONE
                 head = span.root
                 referential = (
                     head.tag_ not in {"NNS", "NNPS"}
@@ -279,7 +291,10 @@ class DocMentions:
                 )
                 if referential and np_start > 0 and doc[np_start - 1].lower_ == "the":
                     np_start -= 1
-            out.append(_Claim(index, person, owner, former, qualifier, referential, rule, np_start, key))
+            out.append(_Claim(
+                rule=rule, np_start=np_start, title=index, person=person, owner=owner, former=former,
+                qualifier=qualifier, referential=referential, key=key,
+            ))
         out.extend(self._predecessors())
         return tuple(out)
 
@@ -291,7 +306,8 @@ class DocMentions:
             return None
         before = self.span_at(j - 1)
         for claim in reversed(earlier):
-            if claim.person == before and claim.rule == "title-before-name" and claim.owner is not None:
+            paired = claim.rule is ClaimRule.TITLE_BEFORE_NAME and claim.person == before
+            if paired and claim.owner is not None:
                 return claim.owner
         return None
 
@@ -316,9 +332,9 @@ class DocMentions:
                     subject = index
                     break
             if subject is not None:
-                # The "title" of a predecessor claim is the subject: the predecessor
-                # held what the subject holds.
-                yield _Claim(-1 - token.i, person, subject, True, "", False, "predecessor", token.i, "")
+                yield _Claim(
+                    rule=ClaimRule.PREDECESSOR, np_start=token.i, person=person, owner=subject, former=True
+                )
 
     def kind_of(self, index: int) -> EntityKind | None:
         """The entity kind of span ``index``, or None when it names nothing we keep."""
@@ -328,7 +344,7 @@ class DocMentions:
             return EntityKind.COUNTRY
         if label == Label.CAPITAL:
             return EntityKind.COUNTRY if self._metonymy(span) else EntityKind.PLACE
-        if label in {Label.CITY, Label.REGION, "PLACE"}:
+        if label in {Label.CITY, Label.REGION, MentionRole.PLACE}:
             return EntityKind.PLACE
         if label == Label.ORG:
             return EntityKind.ORGANIZATION
@@ -336,7 +352,7 @@ class DocMentions:
             return EntityKind.PERSON
         if label == Label.TITLE:
             title = self._title(index)
-            if title is not None and title.kind == "organization":
+            if title is not None and title.kind is TitleKind.ORGANIZATION:
                 return EntityKind.ORGANIZATION
             return EntityKind.OFFICE
         return None
@@ -361,62 +377,71 @@ class DocMentions:
         """One :class:`Mention` per span (None where the span names nothing we keep),
         aligned with :attr:`spans`."""
         attached_people = {c.person for c in self.claims if c.person is not None}
-        owners = {c.title: c.owner for c in self.claims if c.title >= 0}
-        keys = {c.title: c.key for c in self.claims if c.title >= 0}
+        owners = {c.title: c.owner for c in self.claims if c.title is not None}
+        keys = {c.title: c.key for c in self.claims if c.title is not None}
         out: list[Mention | None] = []
         for index, span in enumerate(self.spans):
             kind = self.kind_of(index)
             if kind is None:
                 out.append(None)
-                continue
-            label, key, country = span.label_, span.kb_id_, ""
-            if label in _COUNTRY_LABELS:
-                key, country = span.kb_id_, span.kb_id_
-            elif label == Label.CAPITAL:
-                key, country = split_key(span.kb_id_)
-                if kind is EntityKind.COUNTRY:
-                    key = country
-            elif label in {Label.CITY, Label.ORG}:
-                key, country = split_key(span.kb_id_)
-            elif label == Label.REGION:
-                key = span.kb_id_
-            elif label == "NAME":
-                if index in attached_people:
-                    label = "PERSON"
-                elif self._preceded_by_locative(span):
-                    key = "locative"
-                label = label if label == "PERSON" else f"NAME:{span.kb_id_}"
-            elif label == Label.TITLE:
-                title = self._title(index)
-                assert title is not None
-                owner = owners.get(index)
-                if owner is None and title.kind == "organization":
-                    owner = self._chain_before(span.start)[1]
-                if owner is not None:
-                    owner_span = self.spans[owner]
-                    if owner_span.label_ in _COUNTRY_LABELS:
-                        country = owner_span.kb_id_
-                    elif owner_span.label_ in {Label.ORG, Label.CAPITAL}:
-                        country = split_key(owner_span.kb_id_)[1]
-                label = title.kind
-                key = keys.get(index, key)
-                if key != title.key:
-                    label = self.ctx.titles[key].kind
-                if title.kind == "organization":
-                    if not country:
-                        out.append(None)
-                        continue
-                    key = title.title
-                    label = "GENERIC_ORG"
-            out.append(self._make(span, kind, label, key, country))
+            elif span.label_ == Label.TITLE:
+                out.append(self._title_mention(index, kind, owners.get(index), keys.get(index, span.kb_id_)))
+            else:
+                out.append(self._name_mention(index, kind, index in attached_people))
         return tuple(out)
+
+    def _name_mention(self, index: int, kind: EntityKind, attached: bool) -> Mention:
+        """A gazetteer hit or a name the model found: its role is its span label, except that
+        a name of unsure kind is a person's when a title is tied to it."""
+        span = self.spans[index]
+        label, key, country = span.label_, span.kb_id_, ""
+        if label in _COUNTRY_LABELS:
+            country = key
+        elif label == Label.CAPITAL:
+            key, country = split_key(key)
+            if kind is EntityKind.COUNTRY:
+                key = country
+        elif label in {Label.CITY, Label.ORG}:
+            key, country = split_key(key)
+        role, locative = MentionRole(label), False
+        if role is MentionRole.NAME:
+            if attached:
+                role = MentionRole.PERSON
+            else:
+                locative = self._preceded_by_locative(span)
+        return self._make(span, kind, role, key, country, locative)
+
+    def _title_mention(self, index: int, kind: EntityKind, owner: int | None, key: str) -> Mention | None:
+        """A title, with the country of its owner; ``key`` is the title it makes with its
+        modifiers ("top" + "diplomat"), whose kind is the mention's role. A generic body
+        ("the foreign ministry") is kept only when the text says whose it is."""
+        span = self.spans[index]
+        title = self._title(index)
+        assert title is not None
+        if owner is None and title.kind is TitleKind.ORGANIZATION:
+            owner = self._chain_before(span.start)[1]
+        country = ""
+        if owner is not None:
+            owner_span = self.spans[owner]
+            if owner_span.label_ in _COUNTRY_LABELS:
+                country = owner_span.kb_id_
+            elif owner_span.label_ in {Label.ORG, Label.CAPITAL}:
+                country = split_key(owner_span.kb_id_)[1]
+        if title.kind is TitleKind.ORGANIZATION:
+            if not country:
+                return None
+            return self._make(span, kind, MentionRole.GENERIC_ORG, title.title, country)
+        return self._make(span, kind, _TITLE_ROLES[self.ctx.titles[key].kind], key, country)
 
     def mention_at(self, i: int) -> Mention | None:
         """The mention covering token ``i``, if any."""
         index = self.span_at(i)
         return self.mentions[index] if index >= 0 else None
 
-    def _make(self, span: Span, kind: EntityKind, label: str, key: str, country: str = "") -> Mention:
+    def _make(
+        self, span: Span, kind: EntityKind, label: MentionRole, key: str, country: str = "",
+        locative: bool = False,
+    ) -> Mention:
         start, end = span.start_char + self.offset, span.end_char + self.offset
         return Mention(
             doc_id=self.article.doc_id,
@@ -428,13 +453,14 @@ class DocMentions:
             label=label,
             key=key,
             country=country,
+            locative=locative,
         )
 
     def office_claims(self) -> tuple[OfficeClaim, ...]:
         """The claims as records of mentions.
 
         A referential claim gets a person mention covering the whole noun phrase
-        ("the top US diplomat"), labelled ``TITLE-REF``, for resolution to map to
+        ("the top US diplomat"), in the role ``TITLE_REF``, for resolution to map to
         the office's holder.
         """
         mentions = self.mentions
@@ -442,11 +468,10 @@ class DocMentions:
         for claim in self.claims:
             person = mentions[claim.person] if claim.person is not None else None
             owner = mentions[claim.owner] if claim.owner is not None else None
-            if claim.title < 0:
-                token = self.doc[-1 - claim.title]
-                office = self._make(
-                    self.doc[token.i : token.i + 1], EntityKind.OFFICE, "predecessor", "predecessor"
-                )
+            if claim.title is None:
+                # A predecessor claim's office is its word, read as what the owner holds.
+                word = self.doc[claim.np_start : claim.np_start + 1]
+                office = self._make(word, EntityKind.OFFICE, MentionRole.PREDECESSOR, "predecessor")
             else:
                 office_or_none = mentions[claim.title]
                 if office_or_none is None:
@@ -455,13 +480,14 @@ class DocMentions:
                 if claim.referential:
                     span = self.spans[claim.title]
                     phrase = self.doc[claim.np_start : span.end]
-                    person = self._make(phrase, EntityKind.PERSON, "TITLE-REF", office.key, office.country)
+                    person = self._make(
+                        phrase, EntityKind.PERSON, MentionRole.TITLE_REF, office.key, office.country
+                    )
             if person is None and owner is None:
                 continue
-            out.append(
-                OfficeClaim(
-                    office, person, owner, claim.former, claim.qualifier, claim.referential, claim.rule
-                )
-            )
+            out.append(OfficeClaim(
+                office=office, person=person, owner=owner, former=claim.former, qualifier=claim.qualifier,
+                referential=claim.referential, rule=claim.rule,
+            ))
         return tuple(out)
 

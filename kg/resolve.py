@@ -37,8 +37,8 @@ from pathlib import Path
 from kg.iri import mint
 from kg.knowledge import Gazetteer, load_gazetteer
 from kg.roles import Title, load_office_synonyms, load_titles
-from kg.types import ArticleFacts, Entity, Mention, OfficeClaim, Position, Resolution, Tenure
-from kg.vocab import EntityKind
+from kg.types import ArticleFacts, Entity, Evidence, Mention, OfficeClaim, Position, Resolution, Tenure
+from kg.vocab import EntityKind, MentionRole
 
 __all__ = ["resolve"]
 
@@ -100,6 +100,42 @@ class _PersonCluster:
         return {t.casefold() for spelling in self.spellings for t in spelling.split()}
 
 
+@dataclass(slots=True)
+class _EntityDraft:
+    """An entity while resolution binds mentions to it (mutable only inside :func:`resolve`).
+
+    ``surfaces`` counts the spellings bound to it; ``key`` and ``country`` stay empty until
+    some mention knows them.
+    """
+
+    kind: EntityKind
+    label: str
+    surfaces: Counter[str] = field(default_factory=Counter)
+    evidence: set[Evidence] = field(default_factory=set)
+    key: str = ""
+    country: str = ""
+
+    def entity(self, iri: str, country: str | None) -> Entity:
+        """The finished entity: every spelling but the label is an alias; evidence in text order."""
+        return Entity(
+            iri=iri,
+            kind=self.kind,
+            label=self.label,
+            aliases=tuple(sorted(s for s in self.surfaces if s != self.label)),
+            evidence=tuple(sorted(self.evidence)),
+            country=country,
+            key=self.key,
+        )
+
+
+@dataclass(slots=True)
+class _TenureDraft:
+    """A person's tenure of an office while claims add to it: former until a claim says otherwise."""
+
+    former: bool = True
+    evidence: set[Evidence] = field(default_factory=set)
+
+
 class _Resolver:
     """One resolution run. Holds the working state; :func:`resolve` is its public face."""
 
@@ -111,7 +147,7 @@ class _Resolver:
         self.mentions: list[Mention] = []
         self.claims: list[OfficeClaim] = []
         self.entity_of: dict[Position, str] = {}
-        self.entities: dict[str, dict] = {}
+        self.entities: dict[str, _EntityDraft] = {}
         self.unresolved: list[Mention] = []
 
     # -- input ------------------------------------------------------------------------
@@ -122,23 +158,33 @@ class _Resolver:
 
     # -- bookkeeping ------------------------------------------------------------------
 
-    def _bind(self, iri: str, kind: EntityKind, label: str, mention: Mention, **attrs: str) -> None:
-        entry = self.entities.setdefault(
-            iri, {"kind": kind, "label": label, "surfaces": Counter(), "evidence": set(), **attrs}
-        )
-        for name, value in attrs.items():
-            if value and not entry.get(name):
-                entry[name] = value
+    def _bind(self, iri: str, kind: EntityKind, label: str, mention: Mention, *, key: str = "",
+              country: str = "") -> None:
+        """Bind ``mention`` to the entity ``iri``, making it with ``kind`` and ``label`` if new;
+        ``key`` and ``country`` fill in what the entity does not know yet."""
+        draft = self.entities.setdefault(iri, _EntityDraft(kind, label))
+        draft.key = draft.key or key
+        draft.country = draft.country or country
         surface = mention.text if kind is EntityKind.OFFICE else normalise(mention.text)
-        if mention.label == "TITLE-REF":
+        if mention.label is MentionRole.TITLE_REF:
             # "The top US diplomat" at a sentence start is the same alias as "the top US diplomat".
             surface = _without_the(surface)
-        entry["surfaces"][surface] += 1
-        entry["evidence"].add(mention.sentence)
+        draft.surfaces[surface] += 1
+        draft.evidence.add(mention.sentence)
         self.entity_of[mention.position] = iri
 
     def country_iri(self, code: str) -> str:
         return mint("country", self.country_name.get(code, code))
+
+    def _country(self, code: str) -> _EntityDraft:
+        """A country node known only through what refers to it (no mention names it)."""
+        return _EntityDraft(EntityKind.COUNTRY, self.country_name[code], key=code)
+
+    def _key_of(self, iri: str) -> str:
+        """The key of entity ``iri`` (a country's code, an office's title); empty when there is
+        no such entity or ``iri`` is empty."""
+        draft = self.entities.get(iri)
+        return draft.key if draft is not None else ""
 
     # -- simple kinds ---------------------------------------------------------------
 
@@ -149,12 +195,12 @@ class _Resolver:
             self._bind(self.country_iri(mention.key), kind, self.country_name[mention.key], mention,
                        key=mention.key)
             return True
-        if kind is EntityKind.PLACE and mention.label != "PLACE":
+        if kind is EntityKind.PLACE and mention.label is not MentionRole.PLACE:
             label = mention.key or normalise(mention.text)
             self._bind(mint("place", label), kind, label, mention, country=mention.country)
             return True
         if kind is EntityKind.ORGANIZATION:
-            if mention.label == "GENERIC_ORG":
+            if mention.label is MentionRole.GENERIC_ORG:
                 label = f"{mention.key} of {self.country_name.get(mention.country, mention.country)}"
             elif mention.key:
                 label = mention.key
@@ -167,9 +213,11 @@ class _Resolver:
     # -- people ---------------------------------------------------------------------
 
     def resolve_people(self) -> None:
-        people = [m for m in self.mentions if m.kind is EntityKind.PERSON and m.label != "TITLE-REF"]
-        places = [m for m in self.mentions if m.kind is EntityKind.PLACE and m.label == "PLACE"]
-        full = [m for m in people if m.label == "PERSON" and len(normalise(m.text).split()) >= 2]
+        people = [
+            m for m in self.mentions if m.kind is EntityKind.PERSON and m.label is not MentionRole.TITLE_REF
+        ]
+        places = [m for m in self.mentions if m.kind is EntityKind.PLACE and m.label is MentionRole.PLACE]
+        full = [m for m in people if m.label is MentionRole.PERSON and len(normalise(m.text).split()) >= 2]
         clusters = self._cluster_full_names(full)
         by_doc: dict[str, list[tuple[int, _PersonCluster]]] = defaultdict(list)
         for cluster in clusters:
@@ -196,9 +244,10 @@ class _Resolver:
             cluster = self._join_single(m, by_doc, surname_index, typo_index)
             if cluster is not None:
                 cluster.mentions.append(m)
-            elif m.label == "PERSON" and m.position in titled:
+            elif m.label is MentionRole.PERSON and m.position in titled:
                 loose.append(m)
-            elif m.label.startswith("NAME:") and m.key == "locative" and m.label != "NAME:ORG":
+            elif m.label is MentionRole.NAME and m.locative and m.key != "ORG":
+                # "in Varnholm": a place, unless the model took the name for an organisation.
                 label = normalise(m.text)
                 self._bind(mint("place", label), EntityKind.PLACE, label, m)
             else:
@@ -321,7 +370,7 @@ class _Resolver:
         # Pass 1: owners named in the text, so people get their countries.
         for claim in self.claims:
             person_iri = self.entity_of.get(claim.person.position) if claim.person else None
-            if claim.person is not None and claim.person.label == "TITLE-REF":
+            if claim.person is not None and claim.person.label is MentionRole.TITLE_REF:
                 person_iri = None
             code = self._owner_country(claim, {})
             if person_iri is not None and code:
@@ -329,43 +378,43 @@ class _Resolver:
             direct.append((claim, person_iri))
         countries = {p: c.most_common(1)[0][0] for p, c in person_country.items()}
         # Pass 2: owners that are people ("Okafor's adviser") and holders' own countries.
-        tenures: dict[tuple[str, str], dict] = {}
+        tenures: dict[tuple[str, str], _TenureDraft] = {}
         office_owner: dict[str, str] = {}
         for claim, person_iri in direct:
-            if claim.office.label != "office" or person_iri is None:
+            if claim.office.label is not MentionRole.OFFICE or person_iri is None:
                 continue
             office_iri = self._office(claim, person_iri, countries, office_owner)
-            entry = tenures.setdefault((person_iri, office_iri), {"former": True, "evidence": set()})
-            entry["former"] = entry["former"] and claim.former
-            entry["evidence"].add(claim.office.sentence)
+            tenure = tenures.setdefault((person_iri, office_iri), _TenureDraft())
+            tenure.former = tenure.former and claim.former
+            tenure.evidence.add(claim.office.sentence)
             if claim.person is not None:
-                entry["evidence"].add(claim.person.sentence)
+                tenure.evidence.add(claim.person.sentence)
             code = office_owner.get(office_iri, "")
-            owner_code = self.entities.get(code, {}).get("key", "") if code else ""
+            owner_code = self._key_of(code)
             if owner_code and person_iri not in countries:
                 countries[person_iri] = owner_code
         # Predecessors held what their successor holds. The successor's current offices
         # are looked up by holder (a scan of all tenures per claim grew with the corpus);
         # the tenures added here are all former, so the index stays true while they are.
         current: dict[str, list[str]] = defaultdict(list)
-        for (holder, office_iri), entry in tenures.items():
-            if not entry["former"]:
+        for (holder, office_iri), tenure in tenures.items():
+            if not tenure.former:
                 current[holder].append(office_iri)
         for claim, person_iri in direct:
-            if claim.office.label != "predecessor" or person_iri is None or claim.owner is None:
+            if claim.office.label is not MentionRole.PREDECESSOR or person_iri is None or claim.owner is None:
                 continue
             successor = self.entity_of.get(claim.owner.position)
             for office_iri in current.get(successor, ()) if successor is not None else ():
-                former = tenures.setdefault((person_iri, office_iri), {"former": True, "evidence": set()})
-                former["evidence"].add(claim.office.sentence)
+                earlier = tenures.setdefault((person_iri, office_iri), _TenureDraft())
+                earlier.evidence.add(claim.office.sentence)
         for person_iri, code in countries.items():
             if person_iri in self.entities and code in self.country_name:
-                self.entities[person_iri]["country"] = code
+                self.entities[person_iri].country = code
         self._resolve_title_references(tenures, office_owner)
         return (
             tuple(
-                Tenure(p, o, e["former"], tuple(sorted(e["evidence"])))
-                for (p, o), e in sorted(tenures.items())
+                Tenure(p, o, t.former, tuple(sorted(t.evidence)))
+                for (p, o), t in sorted(tenures.items())
             ),
             office_owner,
         )
@@ -397,7 +446,7 @@ class _Resolver:
                 title = self.titles[synonym]
         if owner_iri:
             known = self.entities.get(owner_iri)
-            owner_label = known["label"] if known is not None else self.country_name[code]
+            owner_label = known.label if known is not None else self.country_name[code]
         name = title.title
         qualifier = claim.qualifier if title.key == claim.office.key else ""
         if qualifier.startswith("for "):
@@ -410,36 +459,34 @@ class _Resolver:
             office_owner[iri] = owner_iri
             if owner_iri not in self.entities and code:
                 # The owner country is known only through the holder; it still gets a node.
-                self.entities[owner_iri] = {
-                    "kind": EntityKind.COUNTRY, "label": self.country_name[code], "surfaces": Counter(),
-                    "evidence": {claim.office.sentence}, "key": code,
-                }
+                self.entities[owner_iri] = self._country(code)
+                self.entities[owner_iri].evidence.add(claim.office.sentence)
         else:
             label = name
-            iri = mint("office", name, "holder", self.entities[person_iri]["label"])
+            iri = mint("office", name, "holder", self.entities[person_iri].label)
         self._bind(iri, EntityKind.OFFICE, label, claim.office, key=title.key)
         return iri
 
-    def _resolve_title_references(self, tenures: dict[tuple[str, str], dict],
+    def _resolve_title_references(self, tenures: dict[tuple[str, str], _TenureDraft],
                                   office_owner: dict[str, str]) -> None:
         """Map "the top US diplomat" to the one current holder of that office."""
         holders: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for (person, office), entry in tenures.items():
-            if entry["former"]:
+        for (person, office), tenure in tenures.items():
+            if tenure.former:
                 continue
             owner = office_owner.get(office, "")
-            key = self.entities[office].get("key", "")
-            owner_code = self.entities.get(owner, {}).get("key", "") if owner else ""
+            key = self.entities[office].key
+            owner_code = self._key_of(owner)
             holders[(key, owner_code)].add(person)
         for claim in self.claims:
-            if claim.person is None or claim.person.label != "TITLE-REF":
+            if claim.person is None or claim.person.label is not MentionRole.TITLE_REF:
                 continue
             code = claim.office.country or (claim.owner.country if claim.owner else "")
             keys = {claim.office.key, self.synonyms.get((code, claim.office.key), claim.office.key)}
             found = set().union(*(holders.get((k, code), set()) for k in keys))
             if len(found) == 1:
                 person = next(iter(found))
-                self._bind(person, EntityKind.PERSON, self.entities[person]["label"], claim.person)
+                self._bind(person, EntityKind.PERSON, self.entities[person].label, claim.person)
             else:
                 self.unresolved.append(claim.person)
 
@@ -448,37 +495,23 @@ class _Resolver:
     def _add_referenced_countries(self) -> None:
         """A country known only as where a place lies or whom a person acts for still gets
         a node; its evidence is the sentences of what refers to it."""
-        for entry in list(self.entities.values()):
-            code = entry.get("country")
-            if not code or code not in self.country_name or entry["kind"] is EntityKind.COUNTRY:
+        for draft in list(self.entities.values()):
+            code = draft.country
+            if not code or code not in self.country_name or draft.kind is EntityKind.COUNTRY:
                 continue
-            iri = self.country_iri(code)
-            target = self.entities.setdefault(iri, {
-                "kind": EntityKind.COUNTRY, "label": self.country_name[code], "surfaces": Counter(),
-                "evidence": set(), "key": code,
-            })
-            if not target["evidence"]:
-                target["evidence"].update(entry["evidence"])
+            target = self.entities.setdefault(self.country_iri(code), self._country(code))
+            if not target.evidence:
+                target.evidence.update(draft.evidence)
 
     def result(self, tenures: tuple[Tenure, ...], office_owner: dict[str, str]) -> Resolution:
         self._add_referenced_countries()
         entities = {}
-        for iri, entry in sorted(self.entities.items()):
-            label = entry["label"]
-            aliases = tuple(sorted(s for s in entry["surfaces"] if s != label))
-            country = entry.get("country") or None
-            country_iri = self.country_iri(country) if country and country in self.country_name else None
-            if entry["kind"] is EntityKind.COUNTRY:
+        for iri, draft in sorted(self.entities.items()):
+            code = draft.country
+            country_iri = self.country_iri(code) if code and code in self.country_name else None
+            if draft.kind is EntityKind.COUNTRY:
                 country_iri = None
-            entities[iri] = Entity(
-                iri=iri,
-                kind=entry["kind"],
-                label=label,
-                aliases=aliases,
-                evidence=tuple(sorted(entry["evidence"])),
-                country=country_iri,
-                key=entry.get("key", ""),
-            )
+            entities[iri] = draft.entity(iri, country_iri)
         return Resolution(entities, dict(self.entity_of), tenures, office_owner, tuple(self.unresolved))
 
 
@@ -527,7 +560,7 @@ def resolve(facts: Iterable[ArticleFacts], data_dir: Path | None = None) -> Reso
         resolver.add(item)
     for m in resolver.mentions:
         if m.kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION) or (
-            m.kind is EntityKind.PLACE and m.label != "PLACE"
+            m.kind is EntityKind.PLACE and m.label is not MentionRole.PLACE
         ):
             resolver.resolve_simple(m)
     resolver.resolve_people()

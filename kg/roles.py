@@ -5,10 +5,13 @@ word lists that decide what a name is. All of it is read from ``kg/data``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from kg.knowledge import read_table, split_cell
+from kg.vocab import TitleKind, TitleRank
 
 __all__ = [
     "NameWords",
@@ -19,20 +22,22 @@ __all__ = [
     "load_titles",
 ]
 
+_Term = TypeVar("_Term", bound=Enum)
+
 
 @dataclass(frozen=True, slots=True)
 class Title:
     """A role noun from ``titles.tsv``.
 
-    ``kind`` is ``office`` (a post), ``descriptor`` (only says whom someone acts for)
-    or ``organization`` (a body each country has, such as a foreign ministry).
+    ``kind`` says whether it is a post, a descriptor or a body each country has
+    (:class:`~kg.vocab.TitleKind`); ``rank`` how senior it is.
     """
 
     key: str
     title: str
     aliases: tuple[str, ...]
-    kind: str
-    rank: str
+    kind: TitleKind
+    rank: TitleRank
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,15 +60,37 @@ class NameWords:
 def load_titles(data_dir: Path | None = None) -> tuple[Title, ...]:
     """Every row of ``titles.tsv`` as a :class:`Title`.
 
+    Raises
+    ------
+    ValueError
+        If a row's kind or rank is not one of :class:`~kg.vocab.TitleKind` or
+        :class:`~kg.vocab.TitleRank`; the message names the file, the row and the values allowed.
+
     Examples
     --------
     >>> {t.key: t.kind for t in load_titles()}["foreign-minister"]
-    'office'
+    <TitleKind.OFFICE: 'office'>
     """
+    where = str(Path(data_dir or "kg/data") / "titles.tsv")
     return tuple(
-        Title(row["key"], row["title"], split_cell(row["aliases"]), row["kind"], row["rank"])
+        Title(
+            key=row["key"],
+            title=row["title"],
+            aliases=split_cell(row["aliases"]),
+            kind=_member(TitleKind, row["kind"], where, row["key"]),
+            rank=_member(TitleRank, row["rank"], where, row["key"]),
+        )
         for row in read_table("titles.tsv", data_dir)
     )
+
+
+def _member(vocabulary: type[_Term], value: str, where: str, key: str) -> _Term:
+    """The member of ``vocabulary`` spelt ``value`` in the row ``key`` of data file ``where``."""
+    try:
+        return vocabulary(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in vocabulary)
+        raise ValueError(f"{where}: row {key!r} has {value!r}, which is none of {allowed}") from None
 
 
 @lru_cache(maxsize=4)

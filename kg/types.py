@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from kg.vocab import EntityKind, EventKind, Mode, Plover, Status, TemporalPrecision
+from kg.vocab import EntityKind, EventKind, MentionRole, Mode, Plover, Status, TemporalPrecision
 
 __all__ = [
     "Article",
@@ -183,10 +183,13 @@ class TemporalValue:
 class Mention:
     """One place in one article that names an actor, place or office.
 
-    ``key`` is the normalised lookup key for gazetteer hits (an ISO code for a
-    country, a title key for an office); ``label`` is the model's or rule's label.
-    ``country`` is the ISO code the mention is tied to where the text says so
-    ("Chinese Foreign Minister" -> ``CHN``).
+    ``label`` is the mention's role (:class:`~kg.vocab.MentionRole`): the span label it
+    was found with, or what a rule made of it. ``key`` is the normalised lookup key for
+    gazetteer hits (an ISO code for a country, a title key for an office); for a name
+    only the model found, it is the model's own label (``GPE`` for a ``NAME`` the model
+    took for a place). ``country`` is the ISO code the mention is tied to where the text
+    says so ("Chinese Foreign Minister" -> ``CHN``). ``locative`` marks a ``NAME`` right
+    after a locative preposition ("in Varnholm"): a place unless it is a person's name.
     """
 
     doc_id: str
@@ -195,10 +198,11 @@ class Mention:
     text: str
     kind: EntityKind
     sentence: Evidence
-    label: str = ""
+    label: MentionRole
     key: str = ""
     country: str = ""
     former: bool = False
+    locative: bool = False
 
     @property
     def position(self) -> Position:

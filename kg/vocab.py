@@ -9,8 +9,10 @@ from __future__ import annotations
 from enum import Enum
 
 __all__ = [
+    "ClaimRule",
     "EntityKind",
     "EventKind",
+    "MentionRole",
     "Mode",
     "NodeKind",
     "Plover",
@@ -18,6 +20,8 @@ __all__ = [
     "Status",
     "TemporalPrecision",
     "Tense",
+    "TitleKind",
+    "TitleRank",
 ]
 
 
@@ -139,6 +143,86 @@ class Tense(str, Enum):
     PAST = "past"
     PRESENT = "present"
     FUTURE = "future"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class MentionRole(str, Enum):
+    """What a mention is in its article (``Mention.label``), before resolution.
+
+    A gazetteer hit keeps the gazetteer's span label (:class:`kg.lexicon.Label`) and a name
+    the model found keeps the reconciler's (:mod:`kg.pipeline.entities`); the other roles
+    are what a rule made of a span.
+    """
+
+    COUNTRY = "COUNTRY"
+    DEMONYM = "DEMONYM"
+    CAPITAL = "CAPITAL"
+    COMBINING = "COMBINING"
+    CITY = "CITY"
+    REGION = "REGION"
+    ORG = "ORG"
+    PERSON = "PERSON"
+    """A person's name: the model's, or a name of unsure kind that a title is tied to."""
+    PLACE = "PLACE"
+    """A place name the model found and the gazetteer does not know."""
+    NAME = "NAME"
+    """One capitalised word of unsure kind ("Moreau" tagged as a place): resolution decides."""
+    OFFICE = "office"
+    """A title naming a post (:attr:`TitleKind.OFFICE`)."""
+    DESCRIPTOR = "descriptor"
+    """A title saying only whom someone acts for (:attr:`TitleKind.DESCRIPTOR`)."""
+    GENERIC_ORG = "GENERIC_ORG"
+    """A body each country has, with its country ("the Chinese foreign ministry")."""
+    PREDECESSOR = "predecessor"
+    """The word "predecessor": its person held formerly what the sentence's subject holds."""
+    TITLE_REF = "TITLE-REF"
+    """A title standing for its holder ("the top US diplomat said"): a person to find."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ClaimRule(str, Enum):
+    """The word order that tied a title to its holder or owner (``OfficeClaim.rule``);
+    :mod:`kg.mentions` gives an example of each."""
+
+    TITLE_BEFORE_NAME = "title-before-name"
+    APPOSITION = "apposition"
+    POSSESSIVE_APPOSITION = "possessive-apposition"
+    STANDALONE = "standalone"
+    """A title with no name, which may stand for its holder (``OfficeClaim.referential``)."""
+    PREDECESSOR = "predecessor"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class TitleKind(str, Enum):
+    """What a role noun of ``titles.tsv`` names."""
+
+    OFFICE = "office"
+    """A post someone holds: becomes an office node ("Foreign Minister")."""
+    DESCRIPTOR = "descriptor"
+    """Says only whom someone acts for, no post ("Chinese diplomat")."""
+    ORGANIZATION = "organization"
+    """A body each country has once ("foreign ministry" -> Foreign Ministry (China))."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class TitleRank(str, Enum):
+    """How senior a title of ``titles.tsv`` is, for display and resolution."""
+
+    HEAD_OF_STATE = "head_of_state"
+    HEAD_OF_GOVERNMENT = "head_of_government"
+    MINISTER = "minister"
+    SENIOR = "senior"
+    OFFICIAL = "official"
+    SPOKESPERSON = "spokesperson"
+    OTHER = "other"
 
     def __str__(self) -> str:
         return self.value

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from kg.knowledge import Gazetteer, load_gazetteer, read_table
+from kg.roles import load_titles
+from kg.vocab import TitleKind, TitleRank
 
 COLUMNS = {
     "countries.tsv": ["code", "name", "aliases", "demonyms", "capitals", "combining"],
@@ -241,3 +243,21 @@ def test_duplicate_country_codes_are_refused(tmp_path: Path) -> None:
         f.write("AAA\tA\t\t\t\t\nAAA\tB\t\t\t\t\n")
     with pytest.raises(ValueError, match="AAA"):
         load_gazetteer(tmp_path)
+
+
+TITLES_HEADER = "key\ttitle\taliases\tkind\trank\n"
+
+
+def test_title_kinds_and_ranks_are_read_into_their_vocabularies(tmp_path: Path) -> None:
+    (tmp_path / "titles.tsv").write_text(
+        TITLES_HEADER + "envoy\tEnvoy\tspecial envoy\toffice\tsenior\nguild\tGuild\t\torganization\tother\n",
+        encoding="utf-8")
+    envoy, guild = load_titles(tmp_path)
+    assert (envoy.kind, envoy.rank, envoy.aliases) == (TitleKind.OFFICE, TitleRank.SENIOR, ("special envoy",))
+    assert guild.kind is TitleKind.ORGANIZATION
+
+
+def test_unknown_title_kind_is_refused_naming_the_file_and_row(tmp_path: Path) -> None:
+    (tmp_path / "titles.tsv").write_text(TITLES_HEADER + "envoy\tEnvoy\t\tpost\tsenior\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"titles\.tsv: row 'envoy' has 'post', which is none of office, "):
+        load_titles(tmp_path)

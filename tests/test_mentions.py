@@ -15,7 +15,7 @@ from spacy.language import Language
 import kg.pipeline  # noqa: F401  (registers the factories)
 from kg.mentions import DocMentions
 from kg.types import Mention, OfficeClaim
-from kg.vocab import EntityKind
+from kg.vocab import ClaimRule, EntityKind, MentionRole
 
 
 def claims(found: DocMentions, rule: str | None = None) -> list[OfficeClaim]:
@@ -312,6 +312,13 @@ def test_predecessor_holds_formerly_what_the_subject_holds(nlp: Language) -> Non
     assert (claim.office.label, claim.office.key, claim.office.text) == ("predecessor",) * 3
 
 
+def test_predecessor_claim_is_known_by_its_rule_and_its_offices_role(nlp: Language) -> None:
+    found = parse(nlp, PREDECESSOR, [(0, 1, "GPE"), (4, 6, "PERSON")])
+    (claim,) = found.office_claims()
+    assert claim.rule is ClaimRule.PREDECESSOR
+    assert (claim.office.kind, claim.office.label) == (EntityKind.OFFICE, MentionRole.PREDECESSOR)
+
+
 def test_predecessor_without_a_subject_claims_nothing(nlp: Language) -> None:
     rows = [  # His predecessor John Doe left.
         ("His", 1, "poss", "PRP$"),
@@ -405,7 +412,22 @@ def test_unknown_name_after_a_locative_is_marked_for_a_place(nlp: Language) -> N
     rows = [("Roe", 1, "nsubj", "NNP"), ("arrived", 1, "ROOT", "VBD", "arrive"), ("in", 1, "prep", "IN"),
             ("Varnholm", 2, "pobj", "NNP"), (".", 1, "punct", ".")]
     m = mention(parse(nlp, rows, [(0, 1, "PERSON"), (3, 4, "GPE")]), "Varnholm")
-    assert (m.kind, m.label, m.key) == (EntityKind.PERSON, "NAME:GPE", "locative")
+    assert (m.kind, m.label, m.key, m.locative) == (EntityKind.PERSON, MentionRole.NAME, "GPE", True)
+
+
+def test_name_of_unsure_kind_keeps_the_models_label_apart_from_its_role(nlp: Language) -> None:
+    rows = [("Varnholm", 1, "nsubj", "NNP"), ("arrived", 1, "ROOT", "VBD", "arrive"), (".", 1, "punct", ".")]
+    m = mention(parse(nlp, rows, [(0, 1, "GPE")]), "Varnholm")
+    assert (m.kind, m.label, m.key, m.locative) == (EntityKind.PERSON, MentionRole.NAME, "GPE", False)
+
+
+def test_name_of_unsure_kind_with_a_title_is_a_person(nlp: Language) -> None:
+    rows = [("President", 1, "compound", "NNP"), ("Varnholm", 2, "nsubj", "NNP"),
+            ("arrived", 2, "ROOT", "VBD", "arrive"), (".", 2, "punct", ".")]
+    found = parse(nlp, rows, [(1, 2, "GPE")])
+    assert only_claim(found, "president").person == mention(found, "Varnholm")
+    m = mention(found, "Varnholm")
+    assert (m.label, m.key, m.locative) == (MentionRole.PERSON, "GPE", False)
 
 
 # -- offsets and evidence ------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from kg.iri import mint
 from kg.resolve import resolve
 from kg.types import ArticleFacts, DocumentInfo, Entity, Evidence, Mention, OfficeClaim, Resolution
-from kg.vocab import EntityKind
+from kg.vocab import EntityKind, MentionRole
 
 PERSON, COUNTRY, ORG, OFFICE, PLACE = (
     EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.OFFICE, EntityKind.PLACE)
@@ -25,40 +25,42 @@ class Art:
         self.mentions: list[Mention] = []
         self.claims: list[OfficeClaim] = []
 
-    def _mention(self, text: str, kind: EntityKind, label: str, key: str = "", country: str = "",
-                 listed: bool = True) -> Mention:
+    def _mention(self, text: str, kind: EntityKind, label: MentionRole, key: str = "", country: str = "",
+                 listed: bool = True, locative: bool = False) -> Mention:
         start, end = self.pos, self.pos + len(text)
         self.pos = end + 10
         m = Mention(self.doc_id, start, end, text, kind, Evidence(self.doc_id, start, end, text + "."),
-                    label, key, country)
+                    label, key, country, locative=locative)
         if listed:
             self.mentions.append(m)
         return m
 
-    def person(self, text: str, label: str = "PERSON") -> Mention:
+    def person(self, text: str, label: MentionRole = MentionRole.PERSON) -> Mention:
         return self._mention(text, PERSON, label)
 
     def name(self, text: str, model_label: str = "GPE", locative: bool = False) -> Mention:
         """A single capitalised word the model tagged as something else."""
-        return self._mention(text, PERSON, f"NAME:{model_label}", "locative" if locative else "")
+        return self._mention(text, PERSON, MentionRole.NAME, model_label, locative=locative)
 
     def place(self, text: str) -> Mention:
-        return self._mention(text, PLACE, "PLACE")
+        return self._mention(text, PLACE, MentionRole.PLACE)
 
-    def country(self, text: str, code: str, label: str = "COUNTRY") -> Mention:
+    def country(self, text: str, code: str, label: MentionRole = MentionRole.COUNTRY) -> Mention:
         return self._mention(text, COUNTRY, label, code, code)
 
     def demonym(self, text: str, code: str) -> Mention:
-        return self.country(text, code, "DEMONYM")
+        return self.country(text, code, MentionRole.DEMONYM)
 
     def org(self, text: str, key: str, code: str) -> Mention:
-        return self._mention(text, ORG, "ORG", key, code)
+        return self._mention(text, ORG, MentionRole.ORG, key, code)
 
-    def office(self, text: str, key: str, country: str = "", label: str = "office") -> Mention:
+    def office(self, text: str, key: str, country: str = "",
+               label: MentionRole = MentionRole.OFFICE) -> Mention:
         return self._mention(text, OFFICE, label, key, country)
 
     def holds(self, title: str, key: str, person: Mention | None = None, owner: Mention | None = None,
-              *, former: bool = False, qualifier: str = "", label: str = "office") -> OfficeClaim:
+              *, former: bool = False, qualifier: str = "",
+              label: MentionRole = MentionRole.OFFICE) -> OfficeClaim:
         """``[owner] title person``: the office's country is the owner's when it is a country."""
         country = owner.country if owner is not None and owner.kind is not PERSON else ""
         office = self.office(title, key, country, label)
@@ -66,16 +68,17 @@ class Art:
         self.claims.append(claim)
         return claim
 
-    def refers(self, phrase: str, key: str, country: str = "", label: str = "office") -> Mention:
+    def refers(self, phrase: str, key: str, country: str = "",
+               label: MentionRole = MentionRole.OFFICE) -> Mention:
         """A bare title standing for a person ("the top US diplomat")."""
         office = self.office(phrase, key, country, label)
-        ref = Mention(self.doc_id, office.start, office.end, phrase, PERSON, office.sentence, "TITLE-REF",
-                      key, country)
+        ref = Mention(self.doc_id, office.start, office.end, phrase, PERSON, office.sentence,
+                      MentionRole.TITLE_REF, key, country)
         self.claims.append(OfficeClaim(office, ref, None, False, "", True, "standalone"))
         return ref
 
     def predecessor(self, person: Mention, successor: Mention) -> None:
-        office = self.office("predecessor", "predecessor", label="predecessor")
+        office = self.office("predecessor", "predecessor", label=MentionRole.PREDECESSOR)
         self.claims.append(OfficeClaim(office, person, successor, True, "", False, "predecessor"))
 
     def facts(self) -> ArticleFacts:
@@ -321,6 +324,14 @@ def test_unknown_name_after_a_locative_is_a_place_else_unresolved() -> None:
     assert thing in res.unresolved
 
 
+def test_name_after_a_locative_the_model_took_for_an_organisation_is_no_place() -> None:
+    a = Art("a")
+    body = a.name("Varnholm", "ORG", locative=True)
+    res = resolve([a.facts()])
+    assert body in res.unresolved
+    assert not [e for e in res.entities.values() if e.kind is PLACE]
+
+
 # -- titles standing for people ------------------------------------------------------------------
 
 
@@ -455,7 +466,7 @@ def test_office_without_any_country_is_the_holders_own() -> None:
 def test_descriptors_are_not_offices() -> None:
     a = Art("a")
     a.holds("diplomat", "diplomat", a.person("Li Wei"), a.demonym("Chinese", "CHN"),
-            label="descriptor")
+            label=MentionRole.DESCRIPTOR)
     res = resolve([a.facts()])
     assert not [e for e in res.entities.values() if e.kind is OFFICE]
     assert res.tenures == ()
@@ -493,6 +504,14 @@ def test_predecessor_held_what_the_successor_holds() -> None:
     assert offices_of(res, "John Doe", former=True) == {"Secretary of State (United States)"}
     assert offices_of(res, "John Doe", former=False) == set()
     assert offices_of(res, "Antony Marsh", former=False) == {"Secretary of State (United States)"}
+
+
+def test_predecessor_of_someone_holding_nothing_holds_nothing() -> None:
+    a = Art("a")
+    a.predecessor(a.person("John Doe"), a.person("Antony Marsh"))
+    res = resolve([a.facts()])
+    assert res.tenures == ()
+    assert not [e for e in res.entities.values() if e.kind is OFFICE]
 
 
 def test_result_does_not_depend_on_article_order() -> None:

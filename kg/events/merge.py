@@ -18,7 +18,7 @@ from pathlib import Path
 from kg.events.lexicon import EventLexicon, load_event_lexicon
 from kg.iri import mint
 from kg.types import ArticleFacts, Entity, Event, EventCandidate, Evidence, Mention, Resolution, TemporalValue
-from kg.vocab import EntityKind, EventKind, Status, TemporalPrecision
+from kg.vocab import EntityKind, EventKind, MentionRole, Status, TemporalPrecision
 
 __all__ = ["merge_events"]
 
@@ -124,7 +124,7 @@ class _Merger:
 
     def actor(self, mention: Mention) -> str | None:
         iri = self.resolution.entity_of.get(mention.position)
-        if iri is None and mention.label == "TITLE-REF" and mention.country:
+        if iri is None and mention.label is MentionRole.TITLE_REF and mention.country:
             iri = self.country_by_code.get(mention.country)
         return iri
 

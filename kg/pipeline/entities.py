@@ -2,9 +2,10 @@
 
 The gazetteer is right about what it knows; the model is right about names it has
 never seen but often wrong about their kind ("Moreau" as a place, "Secretary of
-State" as an organisation "State"). The result, ``doc.spans["kg"]``, holds:
+State" as an organisation "State"). The result, ``doc.spans["kg"]``, holds the gazetteer
+spans, unchanged (labels from :class:`kg.lexicon.Label`), and the names the model found,
+labelled with the :class:`~kg.vocab.MentionRole` their mentions start from:
 
-- gazetteer spans, unchanged (labels from :class:`kg.lexicon.Label`);
 - ``PERSON``: a clean personal name (titles, "the", possessive "'s" trimmed off);
 - ``ORG``: an organisation name the model found that looks like one (an acronym,
   or a name ending in an organisation word such as "Party" or "Corp.");
@@ -24,6 +25,7 @@ from spacy.util import filter_spans
 
 from kg.pipeline.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.roles import NameWords, load_name_words
+from kg.vocab import MentionRole
 
 __all__ = ["SPAN_KEY", "EntityReconciler"]
 
@@ -83,10 +85,12 @@ class EntityReconciler:
         if last in self.words.gatherings:
             return None
         if ent.label_ == "ORG":
-            return Span(span.doc, span.start, span.end, label="ORG") if self._org_like(span) else None
+            if not self._org_like(span):
+                return None
+            return Span(span.doc, span.start, span.end, label=MentionRole.ORG)
         if self._owns_personal(span):
             return self._person(span)
-        return Span(span.doc, span.start, span.end, label="PLACE", kb_id=ent.label_)
+        return Span(span.doc, span.start, span.end, label=MentionRole.PLACE, kb_id=ent.label_)
 
     def _owns_personal(self, span: Span) -> bool:
         """"<Name>'s [second] term": only a person has what follows the possessive."""
@@ -111,15 +115,15 @@ class EntityReconciler:
                 return None
         if len(span) > 4:
             return None
-        return Span(span.doc, span.start, span.end, label="PERSON")
+        return Span(span.doc, span.start, span.end, label=MentionRole.PERSON)
 
     def _single(self, span: Span, model_label: str) -> Span | None:
         token = span[0]
         if token.is_upper and 2 <= len(token) <= 6 and model_label == "ORG":
-            return Span(span.doc, span.start, span.end, label="ORG")
+            return Span(span.doc, span.start, span.end, label=MentionRole.ORG)
         if not token.text[:1].isupper() or not token.is_alpha:
             return None
-        return Span(span.doc, span.start, span.end, label="NAME", kb_id=model_label)
+        return Span(span.doc, span.start, span.end, label=MentionRole.NAME, kb_id=model_label)
 
     def _org_like(self, span: Span) -> bool:
         return span[-1].lower_ in self.words.org_heads or span[-1].text.rstrip(".").lower() in {
