@@ -98,7 +98,8 @@ class Article:
         return Evidence(self.doc_id, start, start + len(text), text)
 
     def mention(self, sentence: Evidence, words: str, kind: EntityKind = EntityKind.PERSON,
-                label: MentionRole = MentionRole.PERSON, key: str = "", country: str = "", resolved: bool = True) -> Mention:
+                label: MentionRole = MentionRole.PERSON, key: str = "", country: str = "",
+                resolved: bool = True) -> Mention:
         """``words`` in ``sentence``; resolved to the corpus entity labelled ``words``."""
         start = sentence.start + sentence.text.index(words)
         m = Mention(self.doc_id, start, start + len(words), words, kind, sentence, label, key, country)
@@ -112,8 +113,8 @@ class Article:
 
     def title(self, sentence: Evidence, words: str, code: str) -> Mention:
         """A title standing for a holder no one could name ("the Chinese foreign minister")."""
-        return self.mention(sentence, words, label=MentionRole.TITLE_REF, key="foreign-minister", country=code,
-                            resolved=False)
+        return self.mention(sentence, words, label=MentionRole.TITLE_REF, key="foreign-minister",
+                            country=code, resolved=False)
 
     def tells(self, kind: EventKind, sentence: str | Evidence, *actors: str | Mention,
               **fields: Any) -> Evidence:
