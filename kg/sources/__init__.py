@@ -12,7 +12,7 @@ Raised (:class:`~kg.errors.KgError`):
 ``KG102``  the path is not a folder
 ``KG103``  the folder has no ``.txt`` files
 ``KG104``  the folder cannot be listed (permissions)
-``KG190``  the furniture rules file is malformed (see :mod:`kg.furniture`)
+``KG190``  the furniture rules file is malformed (see :mod:`kg.sources.furniture`)
 
 Yielded per article file (``skipped=True``: no article; ``False``: a warning, and
 the article follows right after it):
@@ -64,8 +64,8 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from kg.errors import KgError
-from kg.furniture import FurnitureRules, find_furniture, load_rules
 from kg.settings import Settings
+from kg.sources.furniture import FurnitureRules, find_furniture, load_rules
 from kg.types import Article, Problem
 
 __all__ = [
