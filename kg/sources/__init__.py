@@ -48,7 +48,6 @@ dot) are not articles.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import itertools
@@ -61,10 +60,9 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from kg.errors import KgError
 from kg.settings import Settings
+from kg.sources.decode import NotText, decode, normalise_line_ends
 from kg.sources.furniture import FurnitureRules, find_furniture, load_rules
 from kg.types import Article, Problem
 
@@ -83,17 +81,6 @@ METADATA_FILE = "metadata.csv"
 
 _COLUMNS = ("file", "published", "title", "url")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_BINARY_SAMPLE = 65_536
-# Control bytes other than whitespace (and the DOS end-of-file mark) never occur in text.
-_CONTROL_BYTES = frozenset(range(32)) - {9, 10, 11, 12, 13, 26}
-_MAX_CONTROL_SHARE = 0.05
-_MAX_GARBAGE_SHARE = 0.02
-_UNICODE_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its mark starts the same way
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 _HTML_ROOT = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _HTML_BLOCK = re.compile(
     r"</?(?:p|div|br|span|a|li|ul|ol|h[1-6]|article|section|table|tr|td|img)\b[^>]*>", re.I
@@ -269,33 +256,33 @@ def _read_one(
         return
 
     warnings: list[Problem] = []
-    text, encoding = _decode(data)
-    if text is not None and not text.strip():
-        yield Problem(
-            "KG110", where, "empty or only whitespace; remove the file or put the article text in it"
-        )
-        return
-    if encoding == "binary":
+    decoded = decode(data)
+    if decoded is NotText.BINARY:
         yield Problem("KG111", where, "a binary file, not text; remove it or save the article as plain text")
         return
-    if text is None:
+    if decoded is NotText.UNDECODABLE:
         yield Problem(
             "KG113",
             where,
             "not UTF-8, and no encoding decodes it sensibly; re-save it as UTF-8 text",
         )
         return
-    if encoding is not None:
+    if not decoded.text.strip():
+        yield Problem(
+            "KG110", where, "empty or only whitespace; remove the file or put the article text in it"
+        )
+        return
+    if decoded.encoding is not None:
         warnings.append(
             Problem(
                 "KG112",
                 where,
-                f"not valid UTF-8; read as {encoding} (a guess: check its accents and quotes, "
+                f"not valid UTF-8; read as {decoded.encoding} (a guess: check its accents and quotes, "
                 "then re-save the file as UTF-8)",
                 skipped=False,
             )
         )
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_line_ends(decoded.text)
     if _looks_html(text):
         text = html_to_text(text)
         if not text.strip():
@@ -347,87 +334,6 @@ def _too_large(where: str, size: int, limit: int) -> Problem:
         f"{size:,} bytes, over the limit of {limit:,} bytes; split it into one file per "
         "article, or raise the limit (kg build --max-bytes, Settings.max_bytes)",
     )
-
-
-def _decode(data: bytes) -> tuple[str | None, str | None]:
-    """Decode bytes: (text, encoding when not UTF-8), (None, "binary") or (None, None)."""
-    for bom, encoding in _UNICODE_BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                return None, None
-    if _looks_binary(data):
-        return None, "binary"
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    mixed = _repair_mixed_utf8(data)
-    if mixed is not None:
-        return mixed
-    encoding = _guess_encoding(data)
-    if encoding is None:
-        return None, None
-    text = data.decode(encoding, errors="replace")
-    if _garbage_share(text) > _MAX_GARBAGE_SHARE:
-        return None, None
-    return text, encoding
-
-
-def _repair_mixed_utf8(data: bytes) -> tuple[str, str] | None:
-    """UTF-8 text with a few stray single bytes (pasted from a Windows page): keep the UTF-8."""
-    text = data.decode("utf-8", errors="surrogateescape")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    stray = sum(1 for char in text if "\udc80" <= char <= "\udcff")
-    # Only when real multi-byte UTF-8 is there too: a file with no valid UTF-8 sequence at
-    # all is in some other encoding, and charset-normalizer should name it.
-    if not any(char > "\x7f" and not "\udc80" <= char <= "\udcff" for char in text):
-        return None
-    if stray > _MAX_GARBAGE_SHARE * len(text):
-        return None
-    # Each stray byte escaped as U+DC80..U+DCFF is re-read as Windows-1252, the usual culprit.
-    repaired = "".join(
-        bytes([ord(char) - 0xDC00]).decode("cp1252", errors="replace")
-        if "\udc80" <= char <= "\udcff"
-        else char
-        for char in text
-    )
-    return repaired, f"UTF-8 with {stray} stray byte{'s' if stray != 1 else ''} read as cp1252"
-
-
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:_BINARY_SAMPLE]
-    if b"\x00" in sample:
-        return True
-    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
-    return controls > _MAX_CONTROL_SHARE * len(sample)
-
-
-def _guess_encoding(data: bytes) -> str | None:
-    matches = list(from_bytes(data))
-    if not matches:
-        return None
-    # English web text that is not UTF-8 is nearly always Windows-1252 (or Latin-1, its
-    # subset); charset-normalizer often names an equivalent code page (cp1250) that
-    # differs on the accents it cannot see. Prefer cp1252 whenever it decodes the same.
-    for match in matches:
-        if "cp1252" in match.could_be_from_charset:
-            return "cp1252"
-    return matches[0].encoding
-
-
-def _garbage_share(text: str) -> float:
-    if not text:
-        return 0.0
-    bad = sum(
-        1
-        for char in text
-        if char == "\ufffd"
-        or (unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"} and char not in "\t\n\r\f\v")
-    )
-    return bad / len(text)
 
 
 def _looks_html(text: str) -> bool:
@@ -639,13 +545,14 @@ def read_metadata(path: Path) -> tuple[dict[str, ArticleMeta], list[Problem]]:
         why = f"cannot read it ({error.strerror}); metadata ignored; check its permissions"
         return {}, [_metadata_problem("KG201", where, why)]
     problems: list[Problem] = []
-    text, encoding = _decode(data)
-    if text is None:
-        why = "a binary file" if encoding == "binary" else "not UTF-8 and cannot be decoded"
+    decoded = decode(data)
+    if isinstance(decoded, NotText):
+        why = "a binary file" if decoded is NotText.BINARY else "not UTF-8 and cannot be decoded"
         return {}, [_metadata_problem("KG201", where, f"it is {why}; metadata ignored; save it as UTF-8 CSV")]
-    if encoding is not None:
-        problems.append(_metadata_problem("KG206", where, f"not UTF-8; read as {encoding}; save it as UTF-8"))
-    rows = csv.reader(io.StringIO(text, newline=""))
+    if decoded.encoding is not None:
+        why = f"not UTF-8; read as {decoded.encoding}; save it as UTF-8"
+        problems.append(_metadata_problem("KG206", where, why))
+    rows = csv.reader(io.StringIO(decoded.text, newline=""))
     try:
         header = next(rows, None)
     except csv.Error as error:
