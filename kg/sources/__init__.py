@@ -57,13 +57,13 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.errors import KgError
 from kg.settings import Settings
 from kg.sources.decode import NotText, decode, normalise_line_ends
 from kg.sources.furniture import FurnitureRules, find_furniture, load_rules
+from kg.sources.html_text import html_to_text, looks_html
 from kg.types import Article, Problem
 
 __all__ = [
@@ -81,11 +81,6 @@ METADATA_FILE = "metadata.csv"
 
 _COLUMNS = ("file", "published", "title", "url")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_HTML_ROOT = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
-_HTML_BLOCK = re.compile(
-    r"</?(?:p|div|br|span|a|li|ul|ol|h[1-6]|article|section|table|tr|td|img)\b[^>]*>", re.I
-)
-_MIN_HTML_TAGS = 3
 _WORD = re.compile(r"[^\W\d_]+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -283,7 +278,7 @@ def _read_one(
             )
         )
     text = normalise_line_ends(decoded.text)
-    if _looks_html(text):
+    if looks_html(text):
         text = html_to_text(text)
         if not text.strip():
             yield Problem("KG110", where, "an HTML page with no visible text; remove it")
@@ -334,133 +329,6 @@ def _too_large(where: str, size: int, limit: int) -> Problem:
         f"{size:,} bytes, over the limit of {limit:,} bytes; split it into one file per "
         "article, or raise the limit (kg build --max-bytes, Settings.max_bytes)",
     )
-
-
-def _looks_html(text: str) -> bool:
-    head = text[:4096]
-    if _HTML_ROOT.search(head):
-        return True
-    return len(_HTML_BLOCK.findall(text, 0, 65_536)) >= _MIN_HTML_TAGS
-
-
-class _VisibleText(HTMLParser):
-    """Collect the text a browser would show, one line per block element."""
-
-    # Page chrome and code, not article text.
-    SKIP = frozenset(
-        {
-            "script",
-            "style",
-            "nav",
-            "header",
-            "footer",
-            "aside",
-            "noscript",
-            "template",
-            "svg",
-            "form",
-            "iframe",
-            "head",
-            "button",
-            "select",
-            "object",
-            "canvas",
-            "menu",
-            "dialog",
-        }
-    )
-    BLOCK = frozenset(
-        {
-            "p",
-            "div",
-            "br",
-            "li",
-            "ul",
-            "ol",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "tr",
-            "table",
-            "section",
-            "article",
-            "blockquote",
-            "pre",
-            "hr",
-            "figure",
-            "figcaption",
-            "dd",
-            "dt",
-            "dl",
-            "main",
-            "address",
-            "caption",
-            "details",
-            "summary",
-            "title",
-            "body",
-            "html",
-            "td",
-            "th",
-        }
-    )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self.skipping += 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # <br/> and friends: a void element never opens a skipped region.
-        if tag in self.BLOCK and not self.skipping:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(re.sub(r"\s+", " ", data))
-
-
-def html_to_text(html: str) -> str:
-    """The visible text of an HTML page: one paragraph per block, blank lines between.
-
-    Scripts, styles and page chrome (``nav``, ``header``, ``footer``, ``aside``,
-    forms) are dropped; entities are unescaped.
-
-    Parameters
-    ----------
-    html:
-        The page source.
-
-    Returns
-    -------
-    str
-        Paragraphs separated by a blank line.
-
-    Examples
-    --------
-    >>> html_to_text("<html><script>x()</script><p>Talks&nbsp;began.</p><p>They ended &amp; left.</p></html>")
-    'Talks began.\\n\\nThey ended & left.'
-    """
-    parser = _VisibleText()
-    parser.feed(html)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n\n".join(line for line in lines if line)
 
 
 def is_english(text: str) -> bool:
