@@ -8,14 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sample_texts import CP1252_TEXT, ENGLISH, FRENCH, GERMAN, HTML_PAGE, LATIN1_TEXT, OTHER_ENGLISH
 
 from kg.errors import KgError
 from kg.settings import Settings
 from kg.sources import (
     ArticleMeta,
     count_articles,
-    html_to_text,
-    is_english,
     read_corpus,
     read_metadata,
 )
@@ -23,53 +22,6 @@ from kg.types import Article, Problem
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
-ENGLISH = (
-    "Officials from the two countries met in the capital on Monday for talks that lasted six hours.\n\n"
-    "The foreign minister said the meeting had been candid and constructive, and that both sides "
-    "would keep talking about trade, security and the climate.\n\n"
-    "A spokesman for the ministry told reporters that a second round of talks was planned for next "
-    "month, but gave no date.\n"
-)
-OTHER_ENGLISH = (
-    "The prime minister arrived in the port city on Tuesday for a two-day visit, her office said.\n\n"
-    "She is expected to meet business leaders and to open a new bridge that was built with help "
-    "from the regional government.\n\n"
-    "Protesters gathered outside the town hall, but the police said the day had passed calmly.\n"
-)
-CP1252_TEXT = (
-    "The minister said \u201cwe will meet again\u201d after talks at a caf\u00e9 near the harbour, "
-    "where reporters had waited for hours in the rain.\n\n"
-    "It was the first visit by a senior official from the country in five years, and the talks "
-    "were described as \u201cfrank\u201d by both of the delegations.\n"
-)
-LATIN1_TEXT = (
-    "A na\u00efve plan to reopen the border was dropped on Friday after the talks in the capital broke "
-    "down, officials said.\n\n"
-    "The envoy, who had flown in from Z\u00fcrich, told reporters that there would be no new round of "
-    "talks before the end of the year.\n"
-)
-FRENCH = (
-    "Le ministre des affaires \u00e9trang\u00e8res est arriv\u00e9 dimanche \u00e0 P\u00e9kin pour une "
-    "visite destin\u00e9e \u00e0 apaiser les tensions entre les deux puissances. Il doit rencontrer son "
-    "homologue chinois et peut-\u00eatre le pr\u00e9sident. Les relations entre la Chine et les "
-    "\u00c9tats-Unis sont au plus bas depuis des ann\u00e9es.\n"
-)
-GERMAN = (
-    "Der amerikanische Au\u00dfenminister ist am Sonntag zu einem Besuch in Peking eingetroffen, der die "
-    "Spannungen zwischen den beiden Gro\u00dfm\u00e4chten abbauen soll. Er wird seinen chinesischen "
-    "Amtskollegen treffen und m\u00f6glicherweise auch den Pr\u00e4sidenten. Die Beziehungen sind so "
-    "schlecht wie seit Jahren nicht mehr.\n"
-)
-HTML_PAGE = (
-    "<!DOCTYPE html><html><head><title>Site</title><style>p {color: red}</style></head><body>"
-    "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
-    "<script>alert(1)</script>"
-    "<article><h1>Talks resume in the capital</h1>"
-    "<p>Officials from the two countries met on Monday for talks that lasted six hours &amp; more.</p>"
-    "<p>The foreign minister said the meeting had been candid and that both sides would keep "
-    "talking about trade, security and the climate.<br>No date was given for the next round.</p>"
-    "</article><footer>Copyright 2023 Example News</footer></body></html>"
-)
 METADATA = (
     "file,published,title,url\n"
     "a_good.txt,2023-06-18,Talks resume,https://example.com/a\n"
@@ -407,47 +359,6 @@ def test_metadata_problems_never_skip_articles(tmp_path: Path) -> None:
 
 def test_missing_metadata_is_fine(tmp_path: Path) -> None:
     assert read_metadata(tmp_path / "metadata.csv") == ({}, [])
-
-
-# helpers
-
-
-def test_html_to_text_skips_chrome_and_keeps_blocks() -> None:
-    text = html_to_text(HTML_PAGE)
-    assert text.split("\n\n")[0] == "Talks resume in the capital"
-    assert "alert" not in text and "Home" not in text and "Site" not in text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Blinken met Wang Yi in Beijing on Monday.",
-        "Xi Jinping received the visitor at the Great Hall of the People for thirty-five minutes, "
-        "according to Chinese state media CCTV and Xinhua, and US officials.",
-        "Attending: Antony Blinken, Qin Gang, Wang Yi, Xi Jinping, Jake Sullivan, Kurt Campbell, Daniel "
-        "Kritenbrink, Nicholas Burns, Gina Raimondo, Janet Yellen, Lloyd Austin, Li Shangfu, Wang Wenbin, "
-        "Mao Ning. Blinken met Qin at the Diaoyutai State Guesthouse in Beijing on Sunday. Sullivan, "
-        "Campbell and Kritenbrink joined Blinken, Qin and Wang Yi for dinner.",
-        ENGLISH,
-    ],
-)
-def test_is_english_on_short_and_name_heavy_english(text: str) -> None:
-    assert is_english(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        FRENCH,
-        GERMAN,
-        "El secretario de Estado lleg\u00f3 el domingo a Pek\u00edn para una visita destinada a reducir las "
-        "tensiones entre las dos potencias. Se reunir\u00e1 con su hom\u00f3logo chino y posiblemente con "
-        "el presidente. Las relaciones est\u00e1n en su peor momento en a\u00f1os.",
-        "\u7f8e\u56fd\u56fd\u52a1\u537f\u5e03\u6797\u80af\u5468\u65e5\u62b5\u8fbe\u5317\u4eac" * 10,
-    ],
-)
-def test_is_english_rejects_other_languages(text: str) -> None:
-    assert not is_english(text)
 
 
 def test_seeds_read_without_problems() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sample_texts import HTML_PAGE
 
 from kg.sources.html_text import html_to_text, looks_html
 
@@ -59,3 +60,9 @@ def test_entities_are_unescaped() -> None:
 def test_a_page_with_nothing_visible_is_empty() -> None:
     page = "<html><head><title>Site</title></head><body><script>x()</script></body></html>"
     assert html_to_text(page) == ""
+
+
+def test_html_to_text_skips_chrome_and_keeps_blocks() -> None:
+    text = html_to_text(HTML_PAGE)
+    assert text.split("\n\n")[0] == "Talks resume in the capital"
+    assert "alert" not in text and "Home" not in text and "Site" not in text

@@ -53,7 +53,6 @@ import io
 import itertools
 import os
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -64,6 +63,7 @@ from kg.settings import Settings
 from kg.sources.decode import NotText, decode, normalise_line_ends
 from kg.sources.furniture import FurnitureRules, find_furniture, load_rules
 from kg.sources.html_text import html_to_text, looks_html
+from kg.sources.language import is_english
 from kg.types import Article, Problem
 
 __all__ = [
@@ -81,31 +81,7 @@ METADATA_FILE = "metadata.csv"
 
 _COLUMNS = ("file", "published", "title", "url")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_WORD = re.compile(r"[^\W\d_]+")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
-# Frequent English words that are not also common words of French, German, Spanish,
-# Italian or Dutch ("a", "in", "an", "is", "was", "will", "also", "so", "on" are left out).
-# English news scores about a third; those languages almost nothing; English full of
-# names still well above the threshold.
-# fmt: off
-_ENGLISH_WORDS = frozenset(
-    (
-        "the", "of", "and", "to", "that", "for", "it", "with", "as", "are", "be", "by", "this", "from",
-        "at", "have", "has", "had", "not", "but", "they", "their", "which", "would", "been", "were",
-        "he", "she", "his", "her", "its", "who", "said", "after", "about", "there", "than", "more",
-        "into", "other", "we", "can", "could", "should", "when", "what", "our", "these", "those",
-        "such", "only", "if", "them", "him", "us", "you", "your", "while", "where", "because", "before",
-        "between", "against", "during", "under", "most", "some", "any", "new", "two", "first", "year",
-        "years", "people", "government", "told", "last", "week", "officials", "official",
-    )
-)
-# fmt: on
-_MIN_WORDS_TO_JUDGE = 30
-_MIN_ENGLISH_SHARE = 0.06
-_LANGUAGE_SAMPLE_WORDS = 3_000
-_MIN_LETTERS_TO_JUDGE = 50
-_MIN_LATIN_SHARE = 0.5
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,50 +305,6 @@ def _too_large(where: str, size: int, limit: int) -> Problem:
         f"{size:,} bytes, over the limit of {limit:,} bytes; split it into one file per "
         "article, or raise the limit (kg build --max-bytes, Settings.max_bytes)",
     )
-
-
-def is_english(text: str) -> bool:
-    """Whether a text reads as English, by its share of common English function words.
-
-    A light test, not a language identifier: English prose has many of these short
-    words even when it is full of names; other European languages have almost none of
-    them, and a text mostly in another script is not English. Texts too short to tell
-    (fewer than 30 words) count as English.
-
-    Parameters
-    ----------
-    text:
-        The text to test (only its first 3,000 words are read).
-
-    Returns
-    -------
-    bool
-        ``False`` when the text is clearly not English.
-
-    Examples
-    --------
-    >>> is_english("Moreau met Zhou Min in Beijing on Monday, and they said the talks were candid.")
-    True
-    >>> is_english("Der Außenminister traf am Montag in Peking seinen Amtskollegen. " * 5)
-    False
-    """
-    sample = text[:50_000]
-    # ASCII letters are Latin; only the other letters need a look in the Unicode tables.
-    ascii_letters = len(_ASCII_LETTER.findall(sample))
-    others = [char for char in _NOT_ASCII.findall(sample) if char.isalpha()]
-    if ascii_letters + len(others) >= _MIN_LETTERS_TO_JUDGE:
-        latin = ascii_letters + sum(1 for char in others if "LATIN" in unicodedata.name(char, ""))
-        if latin < _MIN_LATIN_SHARE * (ascii_letters + len(others)):
-            return False
-    words = []
-    for match in _WORD.finditer(text):
-        words.append(match.group().casefold())
-        if len(words) >= _LANGUAGE_SAMPLE_WORDS:
-            break
-    if len(words) < _MIN_WORDS_TO_JUDGE:
-        return True
-    common = sum(1 for word in words if word in _ENGLISH_WORDS)
-    return common >= _MIN_ENGLISH_SHARE * len(words)
 
 
 def read_metadata(path: Path) -> tuple[dict[str, ArticleMeta], list[Problem]]:
