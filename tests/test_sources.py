@@ -13,10 +13,8 @@ from sample_texts import CP1252_TEXT, ENGLISH, FRENCH, GERMAN, HTML_PAGE, LATIN1
 from kg.errors import KgError
 from kg.settings import Settings
 from kg.sources import (
-    ArticleMeta,
     count_articles,
     read_corpus,
-    read_metadata,
 )
 from kg.types import Article, Problem
 
@@ -275,90 +273,12 @@ def test_count_articles(bad_corpus: Path, tmp_path: Path) -> None:
         count_articles(tmp_path / "nope")
 
 
-# metadata.csv on its own
-
-
-def _metadata(tmp_path: Path, content: str | bytes) -> tuple[dict[str, ArticleMeta], list[Problem]]:
-    path = tmp_path / "metadata.csv"
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return read_metadata(path)
-
-
-def test_metadata_without_url_column(tmp_path: Path) -> None:
-    meta, problems = _metadata(tmp_path, "file,published,title\na.txt,2023-06-18,A title\nb.txt,,\n")
-    assert problems == []
-    assert meta["a.txt"] == ArticleMeta(date(2023, 6, 18), "A title", None)
-    assert meta["b.txt"] == ArticleMeta(None, None, None)
-
-
-def test_metadata_header_is_lenient_about_case_space_and_bom(tmp_path: Path) -> None:
-    meta, problems = _metadata(tmp_path, "\ufeffFile, Published ,TITLE\r\na.txt, 2023-06-18 ,A title\r\n")
-    assert problems == []
-    assert meta["a.txt"].published == date(2023, 6, 18)
-
-
-def test_metadata_without_header_reads_documented_columns(tmp_path: Path) -> None:
-    meta, problems = _metadata(tmp_path, "a.txt,2023-06-18,A title\nb.txt,2023-06-19,B title\n")
-    assert [p.code for p in problems] == ["KG202"]
-    assert "header" in problems[0].message
-    assert meta["a.txt"].published == date(2023, 6, 18) and meta["b.txt"].title == "B title"
-
-
-def test_metadata_with_other_header_is_ignored(tmp_path: Path) -> None:
-    meta, problems = _metadata(tmp_path, "name,date\na.txt,2023-06-18\n")
-    assert meta == {} and [p.code for p in problems] == ["KG202"]
-    assert "'file'" in problems[0].message
-
-
-def test_metadata_bad_dates(tmp_path: Path) -> None:
-    content = "file,published\na.txt,June 18 2023\nb.txt,2023-02-30\nc.txt,20230618\nd.txt,2023-06-18\n"
-    meta, problems = _metadata(tmp_path, content)
-    assert [p.code for p in problems] == ["KG203"] * 3
-    assert all(name in p.message for name, p in zip(["a.txt", "b.txt", "c.txt"], problems, strict=True))
-    assert [meta[n].published for n in ["a.txt", "b.txt", "c.txt"]] == [None, None, None]
-    assert meta["d.txt"].published == date(2023, 6, 18)
-
-
-def test_metadata_duplicate_and_nameless_rows(tmp_path: Path) -> None:
-    meta, problems = _metadata(tmp_path, "file,title\na.txt,First\n,Orphan\na.txt,Second\n")
-    assert [p.code for p in problems] == ["KG207", "KG205"]
-    assert "row 3" in problems[0].message and "row 4" in problems[1].message
-    assert meta["a.txt"].title == "First"
-
-
-def test_metadata_unknown_column(tmp_path: Path) -> None:
-    meta, problems = _metadata(tmp_path, "file,publised\na.txt,2023-06-18\n")
-    assert [p.code for p in problems] == ["KG209"] and "publised" in problems[0].message
-    assert meta["a.txt"].published is None
-
-
-def test_metadata_binary_or_empty(tmp_path: Path) -> None:
-    meta, problems = _metadata(tmp_path, b"\x00\x01\x02PK\x03\x04" * 50)
-    assert meta == {} and [p.code for p in problems] == ["KG201"]
-    meta, problems = _metadata(tmp_path, b"")
-    assert meta == {} and [p.code for p in problems] == ["KG202"]
-
-
-def test_metadata_in_cp1252_is_decoded_with_a_warning(tmp_path: Path) -> None:
-    content = "file,title\na.txt,\u201cFrank\u201d talks at the caf\u00e9 on the harbour front\n"
-    meta, problems = _metadata(tmp_path, content.encode("cp1252"))
-    assert [p.code for p in problems] == ["KG206"]
-    assert meta["a.txt"].title == "\u201cFrank\u201d talks at the caf\u00e9 on the harbour front"
-
-
 def test_metadata_problems_never_skip_articles(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
     (tmp_path / "metadata.csv").write_bytes(b"\x00\x00binary")
     items = _read(tmp_path)
     assert [type(i).__name__ for i in items] == ["Problem", "Article"]
     assert items[0].code == "KG201" and not items[0].skipped  # type: ignore[union-attr]
-
-
-def test_missing_metadata_is_fine(tmp_path: Path) -> None:
-    assert read_metadata(tmp_path / "metadata.csv") == ({}, [])
 
 
 def test_seeds_read_without_problems() -> None:

@@ -48,14 +48,8 @@ dot) are not articles.
 
 from __future__ import annotations
 
-import csv
-import io
-import itertools
 import os
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from kg.errors import KgError
@@ -64,6 +58,7 @@ from kg.sources.decode import NotText, decode, normalise_line_ends
 from kg.sources.furniture import FurnitureRules, find_furniture, load_rules
 from kg.sources.html_text import html_to_text, looks_html
 from kg.sources.language import is_english
+from kg.sources.metadata import METADATA_FILE, ArticleMeta, read_metadata, unknown_files
 from kg.types import Article, Problem
 
 __all__ = [
@@ -75,22 +70,6 @@ __all__ = [
     "read_corpus",
     "read_metadata",
 ]
-
-METADATA_FILE = "metadata.csv"
-"""The optional metadata file beside the articles."""
-
-_COLUMNS = ("file", "published", "title", "url")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleMeta:
-    """What ``metadata.csv`` says about one article file."""
-
-    published: date | None = None
-    title: str | None = None
-    url: str | None = None
 
 
 def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]:
@@ -191,15 +170,7 @@ def _read(
     rules: FurnitureRules,
 ) -> Iterator[Article | Problem]:
     yield from problems
-    present = set(names)
-    metadata_path = str(folder / METADATA_FILE)
-    for name in sorted(meta):
-        if name not in present:
-            yield _metadata_problem(
-                "KG204",
-                metadata_path,
-                f"a row names {name!r}, not a .txt article in {folder}; fix the name or drop the row",
-            )
+    yield from unknown_files(meta, set(names), folder)
     seen: dict[str, str] = {}
     for name in names:
         yield from _read_one(folder / name, meta.get(name, ArticleMeta()), settings, rules, seen)
@@ -305,159 +276,3 @@ def _too_large(where: str, size: int, limit: int) -> Problem:
         f"{size:,} bytes, over the limit of {limit:,} bytes; split it into one file per "
         "article, or raise the limit (kg build --max-bytes, Settings.max_bytes)",
     )
-
-
-def read_metadata(path: Path) -> tuple[dict[str, ArticleMeta], list[Problem]]:
-    """Read ``metadata.csv``: what it says about each file, and what is wrong with it.
-
-    The file is optional and small, so it is read at once. Nothing in it stops a run:
-    each malformed part becomes one :class:`~kg.types.Problem` and is ignored.
-
-    Parameters
-    ----------
-    path:
-        The metadata file (``file,published,title,url`` with a header row; any
-        column but ``file`` may be missing or empty).
-
-    Returns
-    -------
-    meta : dict
-        File name -> :class:`ArticleMeta`; empty when the file does not exist.
-    problems : list of Problem
-        Codes ``KG201``-``KG209`` (see the module docstring), in file order.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> _ = (folder / "metadata.csv").write_text("file,published\\na.txt,2023-06-18\\nb.txt,18/06/2023\\n")
-    >>> meta, problems = read_metadata(folder / "metadata.csv")
-    >>> meta["a.txt"].published, meta["b.txt"].published, [p.code for p in problems]
-    (datetime.date(2023, 6, 18), None, ['KG203'])
-    """
-    path = Path(path)
-    where = str(path)
-    if not path.is_file():
-        return {}, []
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        why = f"cannot read it ({error.strerror}); metadata ignored; check its permissions"
-        return {}, [_metadata_problem("KG201", where, why)]
-    problems: list[Problem] = []
-    decoded = decode(data)
-    if isinstance(decoded, NotText):
-        why = "a binary file" if decoded is NotText.BINARY else "not UTF-8 and cannot be decoded"
-        return {}, [_metadata_problem("KG201", where, f"it is {why}; metadata ignored; save it as UTF-8 CSV")]
-    if decoded.encoding is not None:
-        why = f"not UTF-8; read as {decoded.encoding}; save it as UTF-8"
-        problems.append(_metadata_problem("KG206", where, why))
-    rows = csv.reader(io.StringIO(decoded.text, newline=""))
-    try:
-        header = next(rows, None)
-    except csv.Error as error:
-        why = f"row 1 is bad CSV ({error}); metadata ignored; fix that row's quoting"
-        problems.append(_metadata_problem("KG208", where, why))
-        return {}, problems
-    if header is None or not any(cell.strip() for cell in header):
-        problems.append(_metadata_problem("KG202", where, "empty; add the header file,published,title,url"))
-        return {}, problems
-    columns = [cell.strip().lower() for cell in header]
-    first_row = 2
-    if "file" not in columns:
-        if not header[0].strip().lower().endswith(".txt"):
-            problems.append(
-                _metadata_problem(
-                    "KG202",
-                    where,
-                    f"the first row {','.join(header)!r} has no 'file' column; metadata ignored; "
-                    "make the first line file,published,title,url",
-                )
-            )
-            return {}, problems
-        # The header was forgotten but the rows hold the documented columns: use them.
-        problems.append(
-            _metadata_problem(
-                "KG202",
-                where,
-                "no header row (the first row has no 'file' column); read the columns as "
-                "file,published,title,url; add that header line",
-            )
-        )
-        columns = list(_COLUMNS)
-        rows = itertools.chain([header], rows)
-        first_row = 1
-    for column in columns:
-        if column and column not in _COLUMNS:
-            problems.append(
-                _metadata_problem(
-                    "KG209",
-                    where,
-                    f"unknown column {column!r} ignored; rename or drop it (known: file,published,title,url)",
-                )
-            )
-    meta: dict[str, ArticleMeta] = {}
-    number = first_row - 1
-    try:
-        for number, row in enumerate(rows, start=first_row):
-            if not any(cell.strip() for cell in row):
-                continue
-            # Short rows leave columns empty; cells beyond the header are dropped.
-            record = dict(zip(columns, (cell.strip() for cell in row), strict=False))
-            entry = _meta_row(record, number, where, meta, problems)
-            if entry is not None:
-                meta[record["file"]] = entry
-    except csv.Error as error:
-        problems.append(
-            _metadata_problem(
-                "KG208",
-                where,
-                f"row {number + 1} is bad CSV ({error}); it and the later rows are ignored; fix its quoting",
-            )
-        )
-    return meta, problems
-
-
-def _meta_row(
-    record: dict[str, str], number: int, where: str, meta: dict[str, ArticleMeta], problems: list[Problem]
-) -> ArticleMeta | None:
-    name = record.get("file", "")
-    if not name:
-        why = f"row {number} has no file name; row ignored; add the name or drop the row"
-        problems.append(_metadata_problem("KG207", where, why))
-        return None
-    if name in meta:
-        problems.append(
-            _metadata_problem(
-                "KG205", where, f"row {number} is a second row for {name}; the first one is used; drop one"
-            )
-        )
-        return None
-    published = None
-    value = record.get("published", "")
-    if value:
-        published = _parse_date(value)
-        if published is None:
-            problems.append(
-                _metadata_problem(
-                    "KG203",
-                    where,
-                    f"row {number} ({name}): published {value!r} is not a YYYY-MM-DD date; date ignored; "
-                    "write it as YYYY-MM-DD, e.g. 2023-06-18",
-                )
-            )
-    return ArticleMeta(published=published, title=record.get("title") or None, url=record.get("url") or None)
-
-
-def _parse_date(value: str) -> date | None:
-    if not _DATE.fullmatch(value):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _metadata_problem(code: str, where: str, message: str) -> Problem:
-    # Metadata never keeps an article out, so none of its problems counts as a skipped file.
-    return Problem(code, where, message, skipped=False)

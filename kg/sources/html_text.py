@@ -164,4 +164,3 @@ def html_to_text(html: str) -> str:
     parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
     return "\n\n".join(line for line in lines if line)
-
