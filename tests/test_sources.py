@@ -1,21 +1,22 @@
-"""Reading the corpus folder: good articles, every kind of bad file, metadata.csv."""
+"""Reading the corpus folder (kg.sources.corpus): good articles, every kind of bad file, metadata.csv."""
 
 from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from sample_texts import CP1252_TEXT, ENGLISH, FRENCH, GERMAN, HTML_PAGE, LATIN1_TEXT, OTHER_ENGLISH
 
 from kg.errors import KgError
 from kg.settings import Settings
-from kg.sources import (
-    count_articles,
-    read_corpus,
-)
+from kg.sources import corpus, count_articles, read_corpus
+from kg.sources.check import RawArticle
+from kg.sources.metadata import ArticleMeta
 from kg.types import Article, Problem
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -279,6 +280,35 @@ def test_metadata_problems_never_skip_articles(tmp_path: Path) -> None:
     items = _read(tmp_path)
     assert [type(i).__name__ for i in items] == ["Problem", "Article"]
     assert items[0].code == "KG201" and not items[0].skipped  # type: ignore[union-attr]
+
+
+def test_suffixes_are_matched_in_any_case(tmp_path: Path) -> None:
+    (tmp_path / "A.TXT").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "b.Txt").write_text(OTHER_ENGLISH, encoding="utf-8")
+    (tmp_path / "c.txt.bak").write_text(ENGLISH, encoding="utf-8")
+    assert [a.doc_id for a in _read(tmp_path)] == ["A.TXT", "b.Txt"]  # type: ignore[union-attr]
+    assert count_articles(tmp_path) == 2
+
+
+def _read_parts(path: Path, data: bytes, meta: ArticleMeta) -> Iterator[RawArticle | Problem]:
+    """A reader of another format: one article per part between '===' lines, numbered after the file."""
+    for number, part in enumerate(data.decode("utf-8").split("\n===\n"), start=1):
+        yield RawArticle(f"{path.name}#{number}", str(path), part, meta)
+
+
+def test_a_new_format_is_a_reader_for_its_suffix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(corpus, "READERS", MappingProxyType({**corpus.READERS, ".paras": _read_parts}))
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "b.paras").write_text("\n===\n".join([OTHER_ENGLISH, FRENCH, ENGLISH, " "]), encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,title\nb.paras,Four parts\n", encoding="utf-8")
+    items = _read(tmp_path)
+    articles, problems = _split(items)
+    # The same checks and the same records as for .txt files, and the metadata row for the file.
+    assert [(a.doc_id, a.title) for a in articles] == [("a.txt", None), ("b.paras#1", "Four parts")]
+    assert [p.code for p in problems] == ["KG116", "KG117", "KG110"]
+    assert all(p.path == str(tmp_path / "b.paras") for p in problems)
+    assert "the same article as a.txt" in problems[1].message
+    assert count_articles(tmp_path) == 2
 
 
 def test_seeds_read_without_problems() -> None:

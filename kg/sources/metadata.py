@@ -5,18 +5,7 @@ columns ``file,published,title,url`` (any but ``file`` may be missing or empty, 
 order, in any case). Nothing in it stops a run or keeps an article out: each malformed
 part becomes one :class:`~kg.types.Problem` with ``skipped=False`` and is ignored.
 
-Codes
------
-``KG201``  unreadable, binary or undecodable: all of it is ignored
-``KG202``  no header row (the first row has no ``file`` column); when that row names a
-           ``.txt`` file, the rows are read as ``file,published,title,url``
-``KG203``  a ``published`` value that is not YYYY-MM-DD: that date is ignored
-``KG204``  a row names a file that is not a ``.txt`` article in the folder
-``KG205``  a second row for the same file: the later row is ignored
-``KG206``  not UTF-8; decoded with the encoding named in the message
-``KG207``  a row without a file name: ignored
-``KG208``  malformed CSV from some row on: the rest is ignored
-``KG209``  an unknown column: ignored
+Its problems are ``KG201`` to ``KG209`` (listed in :mod:`kg.sources`).
 """
 
 from __future__ import annotations
