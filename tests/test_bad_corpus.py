@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import DCTERMS
+from sample_texts import CP1252_TEXT, FRENCH
 
 from kg.export.namespace import KG
 
@@ -42,18 +43,6 @@ BAD = {
 }
 USED = {GOOD_A, GOOD_B, "windows.txt", "page.txt"}
 METADATA_CODES = {"KG202", "KG203", "KG204"}
-CP1252 = (
-    "The minister said \u201cwe will meet again\u201d after talks at a caf\u00e9 near the harbour, "
-    "where reporters had waited for hours in the rain.\n\n"
-    "It was the first visit by a senior official from the country in five years, and the talks "
-    "were described as \u201cfrank\u201d by both of the delegations.\n"
-)
-FRENCH = (
-    "Le ministre des affaires \u00e9trang\u00e8res est arriv\u00e9 dimanche \u00e0 P\u00e9kin pour une "
-    "visite destin\u00e9e \u00e0 apaiser les tensions entre les deux puissances. Il doit rencontrer son "
-    "homologue chinois et peut-\u00eatre le pr\u00e9sident. Les relations entre la Chine et les "
-    "\u00c9tats-Unis sont au plus bas depuis des ann\u00e9es.\n"
-)
 HUGE_BYTES = 50 * 1024 * 1024
 
 
@@ -80,7 +69,7 @@ def make_bad_corpus(folder: Path) -> None:
     (folder / "good_a_again.txt").write_bytes(again.replace("\n", "\r\n").encode("utf-8"))
     (folder / "empty.txt").write_bytes(b"")
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
-    (folder / "windows.txt").write_bytes(CP1252.encode("cp1252"))
+    (folder / "windows.txt").write_bytes(CP1252_TEXT.encode("cp1252"))
     (folder / "mojibake.txt").write_bytes(bytes(range(0x80, 0x100)) * 40)
     (folder / "page.txt").write_text(_html_page(_seed("002_4452ea78a6b027d6.txt")), encoding="utf-8")
     (folder / "french.txt").write_text(FRENCH, encoding="utf-8")

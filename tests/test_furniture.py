@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.errors import KgError
-from kg.furniture import KINDS, explain_furniture, find_furniture, load_rules
+from kg.sources.furniture import KINDS, explain_furniture, find_furniture, load_rules
 from kg.types import Span
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

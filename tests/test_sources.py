@@ -1,75 +1,26 @@
-"""Reading the corpus folder: good articles, every kind of bad file, metadata.csv."""
+"""Reading the corpus folder (kg.sources.corpus): good articles, every kind of bad file, metadata.csv."""
 
 from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
+from sample_texts import CP1252_TEXT, ENGLISH, FRENCH, GERMAN, HTML_PAGE, LATIN1_TEXT, OTHER_ENGLISH
 
 from kg.errors import KgError
 from kg.settings import Settings
-from kg.sources import (
-    ArticleMeta,
-    count_articles,
-    html_to_text,
-    is_english,
-    read_corpus,
-    read_metadata,
-)
+from kg.sources import corpus, count_articles, read_corpus
+from kg.sources.check import RawArticle
+from kg.sources.metadata import ArticleMeta
 from kg.types import Article, Problem
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
-ENGLISH = (
-    "Officials from the two countries met in the capital on Monday for talks that lasted six hours.\n\n"
-    "The foreign minister said the meeting had been candid and constructive, and that both sides "
-    "would keep talking about trade, security and the climate.\n\n"
-    "A spokesman for the ministry told reporters that a second round of talks was planned for next "
-    "month, but gave no date.\n"
-)
-OTHER_ENGLISH = (
-    "The prime minister arrived in the port city on Tuesday for a two-day visit, her office said.\n\n"
-    "She is expected to meet business leaders and to open a new bridge that was built with help "
-    "from the regional government.\n\n"
-    "Protesters gathered outside the town hall, but the police said the day had passed calmly.\n"
-)
-CP1252_TEXT = (
-    "The minister said \u201cwe will meet again\u201d after talks at a caf\u00e9 near the harbour, "
-    "where reporters had waited for hours in the rain.\n\n"
-    "It was the first visit by a senior official from the country in five years, and the talks "
-    "were described as \u201cfrank\u201d by both of the delegations.\n"
-)
-LATIN1_TEXT = (
-    "A na\u00efve plan to reopen the border was dropped on Friday after the talks in the capital broke "
-    "down, officials said.\n\n"
-    "The envoy, who had flown in from Z\u00fcrich, told reporters that there would be no new round of "
-    "talks before the end of the year.\n"
-)
-FRENCH = (
-    "Le ministre des affaires \u00e9trang\u00e8res est arriv\u00e9 dimanche \u00e0 P\u00e9kin pour une "
-    "visite destin\u00e9e \u00e0 apaiser les tensions entre les deux puissances. Il doit rencontrer son "
-    "homologue chinois et peut-\u00eatre le pr\u00e9sident. Les relations entre la Chine et les "
-    "\u00c9tats-Unis sont au plus bas depuis des ann\u00e9es.\n"
-)
-GERMAN = (
-    "Der amerikanische Au\u00dfenminister ist am Sonntag zu einem Besuch in Peking eingetroffen, der die "
-    "Spannungen zwischen den beiden Gro\u00dfm\u00e4chten abbauen soll. Er wird seinen chinesischen "
-    "Amtskollegen treffen und m\u00f6glicherweise auch den Pr\u00e4sidenten. Die Beziehungen sind so "
-    "schlecht wie seit Jahren nicht mehr.\n"
-)
-HTML_PAGE = (
-    "<!DOCTYPE html><html><head><title>Site</title><style>p {color: red}</style></head><body>"
-    "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
-    "<script>alert(1)</script>"
-    "<article><h1>Talks resume in the capital</h1>"
-    "<p>Officials from the two countries met on Monday for talks that lasted six hours &amp; more.</p>"
-    "<p>The foreign minister said the meeting had been candid and that both sides would keep "
-    "talking about trade, security and the climate.<br>No date was given for the next round.</p>"
-    "</article><footer>Copyright 2023 Example News</footer></body></html>"
-)
 METADATA = (
     "file,published,title,url\n"
     "a_good.txt,2023-06-18,Talks resume,https://example.com/a\n"
@@ -323,80 +274,6 @@ def test_count_articles(bad_corpus: Path, tmp_path: Path) -> None:
         count_articles(tmp_path / "nope")
 
 
-# metadata.csv on its own
-
-
-def _metadata(tmp_path: Path, content: str | bytes) -> tuple[dict[str, ArticleMeta], list[Problem]]:
-    path = tmp_path / "metadata.csv"
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return read_metadata(path)
-
-
-def test_metadata_without_url_column(tmp_path: Path) -> None:
-    meta, problems = _metadata(tmp_path, "file,published,title\na.txt,2023-06-18,A title\nb.txt,,\n")
-    assert problems == []
-    assert meta["a.txt"] == ArticleMeta(date(2023, 6, 18), "A title", None)
-    assert meta["b.txt"] == ArticleMeta(None, None, None)
-
-
-def test_metadata_header_is_lenient_about_case_space_and_bom(tmp_path: Path) -> None:
-    meta, problems = _metadata(tmp_path, "\ufeffFile, Published ,TITLE\r\na.txt, 2023-06-18 ,A title\r\n")
-    assert problems == []
-    assert meta["a.txt"].published == date(2023, 6, 18)
-
-
-def test_metadata_without_header_reads_documented_columns(tmp_path: Path) -> None:
-    meta, problems = _metadata(tmp_path, "a.txt,2023-06-18,A title\nb.txt,2023-06-19,B title\n")
-    assert [p.code for p in problems] == ["KG202"]
-    assert "header" in problems[0].message
-    assert meta["a.txt"].published == date(2023, 6, 18) and meta["b.txt"].title == "B title"
-
-
-def test_metadata_with_other_header_is_ignored(tmp_path: Path) -> None:
-    meta, problems = _metadata(tmp_path, "name,date\na.txt,2023-06-18\n")
-    assert meta == {} and [p.code for p in problems] == ["KG202"]
-    assert "'file'" in problems[0].message
-
-
-def test_metadata_bad_dates(tmp_path: Path) -> None:
-    content = "file,published\na.txt,June 18 2023\nb.txt,2023-02-30\nc.txt,20230618\nd.txt,2023-06-18\n"
-    meta, problems = _metadata(tmp_path, content)
-    assert [p.code for p in problems] == ["KG203"] * 3
-    assert all(name in p.message for name, p in zip(["a.txt", "b.txt", "c.txt"], problems, strict=True))
-    assert [meta[n].published for n in ["a.txt", "b.txt", "c.txt"]] == [None, None, None]
-    assert meta["d.txt"].published == date(2023, 6, 18)
-
-
-def test_metadata_duplicate_and_nameless_rows(tmp_path: Path) -> None:
-    meta, problems = _metadata(tmp_path, "file,title\na.txt,First\n,Orphan\na.txt,Second\n")
-    assert [p.code for p in problems] == ["KG207", "KG205"]
-    assert "row 3" in problems[0].message and "row 4" in problems[1].message
-    assert meta["a.txt"].title == "First"
-
-
-def test_metadata_unknown_column(tmp_path: Path) -> None:
-    meta, problems = _metadata(tmp_path, "file,publised\na.txt,2023-06-18\n")
-    assert [p.code for p in problems] == ["KG209"] and "publised" in problems[0].message
-    assert meta["a.txt"].published is None
-
-
-def test_metadata_binary_or_empty(tmp_path: Path) -> None:
-    meta, problems = _metadata(tmp_path, b"\x00\x01\x02PK\x03\x04" * 50)
-    assert meta == {} and [p.code for p in problems] == ["KG201"]
-    meta, problems = _metadata(tmp_path, b"")
-    assert meta == {} and [p.code for p in problems] == ["KG202"]
-
-
-def test_metadata_in_cp1252_is_decoded_with_a_warning(tmp_path: Path) -> None:
-    content = "file,title\na.txt,\u201cFrank\u201d talks at the caf\u00e9 on the harbour front\n"
-    meta, problems = _metadata(tmp_path, content.encode("cp1252"))
-    assert [p.code for p in problems] == ["KG206"]
-    assert meta["a.txt"].title == "\u201cFrank\u201d talks at the caf\u00e9 on the harbour front"
-
-
 def test_metadata_problems_never_skip_articles(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
     (tmp_path / "metadata.csv").write_bytes(b"\x00\x00binary")
@@ -405,49 +282,33 @@ def test_metadata_problems_never_skip_articles(tmp_path: Path) -> None:
     assert items[0].code == "KG201" and not items[0].skipped  # type: ignore[union-attr]
 
 
-def test_missing_metadata_is_fine(tmp_path: Path) -> None:
-    assert read_metadata(tmp_path / "metadata.csv") == ({}, [])
+def test_suffixes_are_matched_in_any_case(tmp_path: Path) -> None:
+    (tmp_path / "A.TXT").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "b.Txt").write_text(OTHER_ENGLISH, encoding="utf-8")
+    (tmp_path / "c.txt.bak").write_text(ENGLISH, encoding="utf-8")
+    assert [a.doc_id for a in _read(tmp_path)] == ["A.TXT", "b.Txt"]  # type: ignore[union-attr]
+    assert count_articles(tmp_path) == 2
 
 
-# helpers
+def _read_parts(path: Path, data: bytes, meta: ArticleMeta) -> Iterator[RawArticle | Problem]:
+    """A reader of another format: one article per part between '===' lines, numbered after the file."""
+    for number, part in enumerate(data.decode("utf-8").split("\n===\n"), start=1):
+        yield RawArticle(f"{path.name}#{number}", str(path), part, meta)
 
 
-def test_html_to_text_skips_chrome_and_keeps_blocks() -> None:
-    text = html_to_text(HTML_PAGE)
-    assert text.split("\n\n")[0] == "Talks resume in the capital"
-    assert "alert" not in text and "Home" not in text and "Site" not in text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Blinken met Wang Yi in Beijing on Monday.",
-        "Xi Jinping received the visitor at the Great Hall of the People for thirty-five minutes, "
-        "according to Chinese state media CCTV and Xinhua, and US officials.",
-        "Attending: Antony Blinken, Qin Gang, Wang Yi, Xi Jinping, Jake Sullivan, Kurt Campbell, Daniel "
-        "Kritenbrink, Nicholas Burns, Gina Raimondo, Janet Yellen, Lloyd Austin, Li Shangfu, Wang Wenbin, "
-        "Mao Ning. Blinken met Qin at the Diaoyutai State Guesthouse in Beijing on Sunday. Sullivan, "
-        "Campbell and Kritenbrink joined Blinken, Qin and Wang Yi for dinner.",
-        ENGLISH,
-    ],
-)
-def test_is_english_on_short_and_name_heavy_english(text: str) -> None:
-    assert is_english(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        FRENCH,
-        GERMAN,
-        "El secretario de Estado lleg\u00f3 el domingo a Pek\u00edn para una visita destinada a reducir las "
-        "tensiones entre las dos potencias. Se reunir\u00e1 con su hom\u00f3logo chino y posiblemente con "
-        "el presidente. Las relaciones est\u00e1n en su peor momento en a\u00f1os.",
-        "\u7f8e\u56fd\u56fd\u52a1\u537f\u5e03\u6797\u80af\u5468\u65e5\u62b5\u8fbe\u5317\u4eac" * 10,
-    ],
-)
-def test_is_english_rejects_other_languages(text: str) -> None:
-    assert not is_english(text)
+def test_a_new_format_is_a_reader_for_its_suffix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(corpus, "READERS", MappingProxyType({**corpus.READERS, ".paras": _read_parts}))
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "b.paras").write_text("\n===\n".join([OTHER_ENGLISH, FRENCH, ENGLISH, " "]), encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,title\nb.paras,Four parts\n", encoding="utf-8")
+    items = _read(tmp_path)
+    articles, problems = _split(items)
+    # The same checks and the same records as for .txt files, and the metadata row for the file.
+    assert [(a.doc_id, a.title) for a in articles] == [("a.txt", None), ("b.paras#1", "Four parts")]
+    assert [p.code for p in problems] == ["KG116", "KG117", "KG110"]
+    assert all(p.path == str(tmp_path / "b.paras") for p in problems)
+    assert "the same article as a.txt" in problems[1].message
+    assert count_articles(tmp_path) == 2
 
 
 def test_seeds_read_without_problems() -> None:

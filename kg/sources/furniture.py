@@ -240,7 +240,7 @@ def load_rules(data_dir: Path | None = None) -> FurnitureRules:
     >>> "advertisement" in {rule.name for rule in rules.of_kind("line")}
     True
     """
-    path = Path(__file__).parent / "data" / _RULES_FILE
+    path = Path(__file__).parent.parent / "data" / _RULES_FILE
     if data_dir is not None and (Path(data_dir) / _RULES_FILE).is_file():
         path = Path(data_dir) / _RULES_FILE
     return _parse(path)

@@ -1,0 +1,78 @@
+"""Read a folder of scraped news articles: one :class:`~kg.types.Article` per ``.txt`` file.
+
+The input is messy, so every file is checked and each trouble becomes one coded,
+one-line :class:`~kg.types.Problem` naming the file and what to do; the run goes on.
+Only a folder that cannot be a corpus at all raises :class:`~kg.errors.KgError`.
+
+Codes
+-----
+Raised (:class:`~kg.errors.KgError`):
+
+``KG101``  the folder does not exist
+``KG102``  the path is not a folder
+``KG103``  the folder has no ``.txt`` files
+``KG104``  the folder cannot be listed (permissions)
+``KG190``  the furniture rules file is malformed (see :mod:`kg.sources.furniture`)
+
+Yielded per article file (``skipped=True``: no article; ``False``: a warning, and
+the article follows right after it):
+
+``KG110``  skipped: empty or only whitespace
+``KG111``  skipped: binary (NUL bytes or mostly control bytes), not text
+``KG112``  warning: not UTF-8; decoded with the encoding named in the message
+``KG113``  skipped: not UTF-8 and no encoding decodes it sensibly
+``KG114``  skipped: larger than ``Settings.max_bytes`` (never read into memory)
+``KG115``  warning: an HTML page, not text; its visible text was extracted
+``KG116``  skipped: not English
+``KG117``  skipped: the same article as an earlier file (same ``Article.digest``)
+``KG118``  skipped: the file cannot be opened or read
+
+Yielded for ``metadata.csv`` before the articles (never stop the run, never keep an
+article out, so always ``skipped=False``):
+
+``KG201``  metadata.csv unreadable, binary or undecodable: all of it is ignored
+``KG202``  no header row (the first row has no ``file`` column)
+``KG203``  a ``published`` value that is not YYYY-MM-DD: that date is ignored
+``KG204``  a row names a file that is not a ``.txt`` article in the folder
+``KG205``  a second row for the same file: the later row is ignored
+``KG206``  metadata.csv is not UTF-8; decoded with the encoding named in the message
+``KG207``  a row without a file name: ignored
+``KG208``  metadata.csv is malformed CSV from some row on: the rest is ignored
+``KG209``  an unknown column: ignored
+
+Texts are decoded (a UTF-8 byte-order mark is dropped), line ends normalised to
+``\\n``, and HTML reduced to its visible text; ``Article.text`` is that result, the
+text "as read" that every offset refers to. Hidden files (names starting with a
+dot) are not articles.
+
+One module per step, in the order the data flows:
+
+* :mod:`kg.sources.corpus`: lists the folder, reads each file's bytes and hands them
+  to the reader for the file's suffix, then runs the checks (:func:`read_corpus`,
+  :func:`count_articles`; ``KG101``-``KG104``, ``KG114``, ``KG118``);
+* :mod:`kg.sources.txt`: the reader of ``.txt`` files, bytes to one raw article
+  (``KG111``-``KG113``, ``KG115``), by way of :mod:`kg.sources.decode` (bytes to text)
+  and :mod:`kg.sources.html_text` (a page to its visible text);
+* :mod:`kg.sources.check`: a raw article to an :class:`~kg.types.Article` or a
+  problem, whatever file it came from (``KG110``, ``KG116``, ``KG117``), by way of
+  :mod:`kg.sources.language` (is it English?) and :mod:`kg.sources.furniture` (page
+  furniture and the wire dateline);
+* :mod:`kg.sources.metadata`: ``metadata.csv`` (``KG201``-``KG209``).
+"""
+
+from __future__ import annotations
+
+from kg.sources.corpus import count_articles, read_corpus
+from kg.sources.html_text import html_to_text
+from kg.sources.language import is_english
+from kg.sources.metadata import METADATA_FILE, ArticleMeta, read_metadata
+
+__all__ = [
+    "METADATA_FILE",
+    "ArticleMeta",
+    "count_articles",
+    "html_to_text",
+    "is_english",
+    "read_corpus",
+    "read_metadata",
+]

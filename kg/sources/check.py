@@ -1,0 +1,195 @@
+"""The checks every article passes, whatever kind of file it came from.
+
+A reader (one per input format, see :mod:`kg.sources.corpus`) turns a file into
+:class:`RawArticle` records: a decoded text with what came with it. The checks turn each
+into an :class:`~kg.types.Article` or one :class:`~kg.types.Problem`, in this order:
+
+1. ``KG110`` empty: the text is only whitespace (an HTML page with no visible text says so).
+2. ``KG116`` not English: ``kg`` reads English only (:mod:`kg.sources.language`).
+3. The page furniture and the wire dateline are marked (:mod:`kg.sources.furniture`);
+   the text itself is kept whole, so offsets stay true to it.
+4. ``KG117`` duplicate: the same article as one kept earlier in the stream, by
+   :attr:`Article.digest <kg.types.Article.digest>` (the text with furniture blanked,
+   spacing and case aside), so the copy with other ads around it is found too.
+
+:func:`check` makes the first three, on one article; :func:`check_stream` runs them on a
+stream and adds the fourth, which needs the articles kept before. A raw article's
+warnings (``skipped=False``: a guessed encoding, a page read as text) are given right
+before its article, and only when it becomes one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.sources.furniture import FurnitureRules, find_furniture, load_rules
+from kg.sources.language import is_english, load_english_words
+from kg.sources.metadata import ArticleMeta
+from kg.types import Article, Problem
+
+__all__ = ["CheckRules", "RawArticle", "check", "check_stream", "load_check_rules"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """One article as a reader found it, before the checks.
+
+    Parameters
+    ----------
+    doc_id:
+        The article's id, unique in the corpus (the file name for a ``.txt`` file).
+    path:
+        The file it came from, named by its problems.
+    text:
+        The text as read (decoded, ``\\n`` line ends, a page reduced to its visible
+        text): the ``Article.text`` every offset will refer to.
+    meta:
+        What ``metadata.csv`` (or the file itself) says about it.
+    html:
+        The text is the visible text of an HTML page (an empty one is named so).
+    warnings:
+        Problems that do not keep it out (``skipped=False``), given before its article.
+    """
+
+    doc_id: str
+    path: str
+    text: str
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
+    html: bool = False
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRules:
+    """What the checks know, loaded once per run and handed down.
+
+    Parameters
+    ----------
+    furniture:
+        The compiled page-furniture rules.
+    english:
+        The common English words the language check counts.
+    """
+
+    furniture: FurnitureRules
+    english: frozenset[str]
+
+
+def load_check_rules(data_dir: Path | None = None) -> CheckRules:
+    """Load what the checks know.
+
+    Parameters
+    ----------
+    data_dir:
+        A folder with its own ``furniture.tsv``; ``None`` (or a folder without that
+        file) uses the rules shipped with ``kg``. The English words are always the
+        shipped ones.
+
+    Returns
+    -------
+    CheckRules
+        The furniture rules and the English words.
+
+    Raises
+    ------
+    KgError
+        ``KG190`` when the furniture rules are malformed.
+    """
+    return CheckRules(furniture=load_rules(data_dir), english=load_english_words())
+
+
+def check(raw: RawArticle, rules: CheckRules) -> Article | Problem:
+    """Checks 1 to 3 of the module docstring: one raw article to an article, or why not.
+
+    Parameters
+    ----------
+    raw:
+        The article as a reader found it.
+    rules:
+        What the checks know (:func:`load_check_rules`).
+
+    Returns
+    -------
+    Article or Problem
+        The article with its furniture and dateline; or a skipping problem.
+
+    Examples
+    --------
+    >>> rules = load_check_rules()
+    >>> text = "Talks resume\\nNew Delhi: The ministers met in the capital on Monday.\\nShare"
+    >>> article = check(RawArticle("a.txt", "in/a.txt", text), rules)
+    >>> article.dateline, [article.text[s:e] for s, e in article.furniture]
+    ('New Delhi', ['New Delhi:', 'Share'])
+    >>> print(check(RawArticle("b.txt", "in/b.txt", " \\n "), rules))
+    KG110 in/b.txt: empty or only whitespace; remove the file or put the article text in it
+    """
+    if not raw.text.strip():
+        if raw.html:
+            return Problem("KG110", raw.path, "an HTML page with no visible text; remove it")
+        return Problem(
+            "KG110", raw.path, "empty or only whitespace; remove the file or put the article text in it"
+        )
+    if not is_english(raw.text, rules.english):
+        return Problem(
+            "KG116",
+            raw.path,
+            "does not look like English (few common English words); kg reads English only, "
+            "remove the file or give an English version",
+        )
+    furniture, dateline = find_furniture(raw.text, rules.furniture)
+    return Article(
+        doc_id=raw.doc_id,
+        text=raw.text,
+        published=raw.meta.published,
+        title=raw.meta.title,
+        url=raw.meta.url,
+        furniture=furniture,
+        dateline=dateline,
+    )
+
+
+def check_stream(items: Iterable[RawArticle | Problem], rules: CheckRules) -> Iterator[Article | Problem]:
+    """All four checks of the module docstring on a stream of raw articles, lazily and in order.
+
+    Parameters
+    ----------
+    items:
+        Raw articles, and problems the readers met (passed on as they come).
+    rules:
+        What the checks know (:func:`load_check_rules`).
+
+    Yields
+    ------
+    Article or Problem
+        Per raw article: its warnings and its article, or one skipping problem; a
+        duplicate's problem names the article kept before it.
+
+    Examples
+    --------
+    >>> text = "The ministers met in the capital on Monday."
+    >>> raws = [RawArticle("a.txt", "in/a.txt", text), RawArticle("b.txt", "in/b.txt", "Share\\n" + text)]
+    >>> items = check_stream(raws, load_check_rules())
+    >>> [item.doc_id if isinstance(item, Article) else str(item)[:41] for item in items]
+    ['a.txt', 'KG117 in/b.txt: the same article as a.txt']
+    """
+    # The stream's only state: digest -> doc_id of each article kept so far.
+    kept: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Problem):
+            yield item
+            continue
+        result = check(item, rules)
+        if isinstance(result, Article):
+            digest = result.digest
+            if digest in kept:
+                yield Problem(
+                    "KG117",
+                    item.path,
+                    f"the same article as {kept[digest]} (read earlier); remove one of the two files",
+                )
+                continue
+            kept[digest] = result.doc_id
+            yield from item.warnings
+        yield result

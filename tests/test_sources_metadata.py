@@ -1,0 +1,135 @@
+"""metadata.csv (kg.sources.metadata): columns, header slips, bad dates, bad rows, unknown files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from kg.sources.metadata import ArticleMeta, parse_metadata, read_metadata, unknown_files
+from kg.types import Problem
+
+
+def _metadata(tmp_path: Path, content: str | bytes) -> tuple[dict[str, ArticleMeta], list[Problem]]:
+    path = tmp_path / "metadata.csv"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return read_metadata(path)
+
+
+def test_metadata_without_url_column(tmp_path: Path) -> None:
+    meta, problems = _metadata(tmp_path, "file,published,title\na.txt,2023-06-18,A title\nb.txt,,\n")
+    assert problems == []
+    assert meta["a.txt"] == ArticleMeta(date(2023, 6, 18), "A title", None)
+    assert meta["b.txt"] == ArticleMeta(None, None, None)
+
+
+def test_metadata_header_is_lenient_about_case_space_and_bom(tmp_path: Path) -> None:
+    meta, problems = _metadata(tmp_path, "\ufeffFile, Published ,TITLE\r\na.txt, 2023-06-18 ,A title\r\n")
+    assert problems == []
+    assert meta["a.txt"].published == date(2023, 6, 18)
+
+
+def test_metadata_without_header_reads_documented_columns(tmp_path: Path) -> None:
+    meta, problems = _metadata(tmp_path, "a.txt,2023-06-18,A title\nb.txt,2023-06-19,B title\n")
+    assert [p.code for p in problems] == ["KG202"]
+    assert "header" in problems[0].message
+    assert meta["a.txt"].published == date(2023, 6, 18) and meta["b.txt"].title == "B title"
+
+
+def test_metadata_with_other_header_is_ignored(tmp_path: Path) -> None:
+    meta, problems = _metadata(tmp_path, "name,date\na.txt,2023-06-18\n")
+    assert meta == {} and [p.code for p in problems] == ["KG202"]
+    assert "'file'" in problems[0].message
+
+
+def test_metadata_bad_dates(tmp_path: Path) -> None:
+    content = "file,published\na.txt,June 18 2023\nb.txt,2023-02-30\nc.txt,20230618\nd.txt,2023-06-18\n"
+    meta, problems = _metadata(tmp_path, content)
+    assert [p.code for p in problems] == ["KG203"] * 3
+    assert all(name in p.message for name, p in zip(["a.txt", "b.txt", "c.txt"], problems, strict=True))
+    assert [meta[n].published for n in ["a.txt", "b.txt", "c.txt"]] == [None, None, None]
+    assert meta["d.txt"].published == date(2023, 6, 18)
+
+
+def test_metadata_duplicate_and_nameless_rows(tmp_path: Path) -> None:
+    meta, problems = _metadata(tmp_path, "file,title\na.txt,First\n,Orphan\na.txt,Second\n")
+    assert [p.code for p in problems] == ["KG207", "KG205"]
+    assert "row 3" in problems[0].message and "row 4" in problems[1].message
+    assert meta["a.txt"].title == "First"
+
+
+def test_metadata_unknown_column(tmp_path: Path) -> None:
+    meta, problems = _metadata(tmp_path, "file,publised\na.txt,2023-06-18\n")
+    assert [p.code for p in problems] == ["KG209"] and "publised" in problems[0].message
+    assert meta["a.txt"].published is None
+
+
+def test_metadata_binary_or_empty(tmp_path: Path) -> None:
+    meta, problems = _metadata(tmp_path, b"\x00\x01\x02PK\x03\x04" * 50)
+    assert meta == {} and [p.code for p in problems] == ["KG201"]
+    meta, problems = _metadata(tmp_path, b"")
+    assert meta == {} and [p.code for p in problems] == ["KG202"]
+
+
+def test_metadata_in_cp1252_is_decoded_with_a_warning(tmp_path: Path) -> None:
+    content = "file,title\na.txt,\u201cFrank\u201d talks at the caf\u00e9 on the harbour front\n"
+    meta, problems = _metadata(tmp_path, content.encode("cp1252"))
+    assert [p.code for p in problems] == ["KG206"]
+    assert meta["a.txt"].title == "\u201cFrank\u201d talks at the caf\u00e9 on the harbour front"
+
+
+def test_missing_metadata_is_fine(tmp_path: Path) -> None:
+    assert read_metadata(tmp_path / "metadata.csv") == ({}, [])
+
+
+def test_problems_come_in_file_order() -> None:
+    content = b"file,title,author\r\n,Orphan\r\nb.txt,B\r\nb.txt,Again\r\n"
+    data = content + b"c.txt," + b"x" * 200_000 + b"\r\nd.txt,Lost\r\n"
+    meta, problems = parse_metadata(data, "in/metadata.csv")
+    assert [p.code for p in problems] == ["KG209", "KG207", "KG205", "KG208"]
+    assert all(p.path == "in/metadata.csv" and not p.skipped for p in problems)
+    # Rows before the bad one are kept; it and the rows after it are not.
+    assert meta == {"b.txt": ArticleMeta(title="B")}
+    assert "row 5" in problems[-1].message
+
+
+def test_an_encoding_warning_comes_before_the_rest() -> None:
+    data = "file,published\na.txt,18 June\n".encode("utf-16")
+    meta, problems = parse_metadata(data, "metadata.csv")
+    assert [p.code for p in problems] == ["KG206", "KG203"]
+    assert "utf-16" in problems[0].message and meta == {"a.txt": ArticleMeta()}
+
+
+def test_blank_rows_are_skipped_but_counted() -> None:
+    meta, problems = parse_metadata(b"file,published\n\n , \na.txt,tomorrow\n", "metadata.csv")
+    assert "row 4 (a.txt)" in problems[0].message
+    assert list(meta) == ["a.txt"]
+
+
+def test_short_rows_leave_columns_empty_and_extra_cells_are_dropped() -> None:
+    meta, problems = parse_metadata(b"file,title,url\na.txt\nb.txt,B,http://b,extra\n", "metadata.csv")
+    assert problems == []
+    assert meta == {"a.txt": ArticleMeta(), "b.txt": ArticleMeta(title="B", url="http://b")}
+
+
+def test_columns_in_any_order() -> None:
+    meta, _ = parse_metadata(b"url,published,file\nhttp://a,2023-06-18,a.txt\n", "metadata.csv")
+    assert meta == {"a.txt": ArticleMeta(date(2023, 6, 18), None, "http://a")}
+
+
+def test_undecodable_metadata_is_ignored_with_its_reason() -> None:
+    meta, problems = parse_metadata(bytes(range(0x80, 0x100)) * 4, "metadata.csv")
+    assert meta == {} and [p.code for p in problems] == ["KG201"]
+    assert "cannot be decoded" in problems[0].message
+
+
+def test_rows_for_files_that_are_not_articles() -> None:
+    meta = {"c.txt": ArticleMeta(), "a.txt": ArticleMeta(), "b.txt": ArticleMeta(), "A.TXT": ArticleMeta()}
+    problems = unknown_files(meta, {"a.txt"}, Path("corpus"))
+    assert [p.code for p in problems] == ["KG204"] * 3
+    assert [p.message.split("'")[1] for p in problems] == ["A.TXT", "b.txt", "c.txt"]
+    assert all(p.path == str(Path("corpus") / "metadata.csv") and not p.skipped for p in problems)
+    assert "corpus" in problems[0].message
+    assert unknown_files(meta, set(meta), Path("corpus")) == []
