@@ -10,7 +10,8 @@ import networkx as nx
 import pytest
 from html_graphs import XSS_PAYLOADS, R, big_graph, event_graph, xss_graph
 
-from kg.export.html import KIND_STYLES, REDUCED_NODES, page_data, to_html
+from kg.export.html import page_data, to_html
+from kg.export.pyvis import KIND_STYLES, REDUCED_NODES, to_pyvis
 from kg.vocab import EntityKind, EventKind
 
 _DATA = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>', re.S)
@@ -160,3 +161,123 @@ def test_the_page_script_never_parses_text_as_html() -> None:
     code = re.sub(r"/\*.*?\*/", "", script, flags=re.S)
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function("):
         assert sink not in code
+
+
+# ------------------------------------------------------------------ the pyvis network
+
+
+def _tiny_graph() -> nx.MultiDiGraph:
+    """A person who holds an office, a country, and a meeting the person attended there."""
+    G = nx.MultiDiGraph(documents={})
+    G.add_node("p", kind="person", label="Ada Lovelace", aliases=["Ada", "Countess"], evidence=())
+    G.add_node("o", kind="office", label="Analyst", aliases=[], evidence=())
+    G.add_node("c", kind="country", label="Erewhon", aliases=[], evidence=())
+    G.add_node("m", kind="meeting", label="meeting", aliases=[], evidence=(), date="1843-07-01",
+               status="planned")
+    G.add_edge("p", "o", key="holds_office")
+    G.add_edge("p", "c", key="country")
+    G.add_edge("m", "p", key="participant")
+    G.add_edge("m", "c", key="place")
+    return G
+
+
+def test_to_pyvis_gives_a_pyvis_network_with_every_node_and_edge() -> None:
+    import pyvis.network
+
+    G = _tiny_graph()
+    net = to_pyvis(G)
+    assert isinstance(net, pyvis.network.Network)
+    assert (net.num_nodes(), net.num_edges()) == (4, 4)
+    assert set(net.get_nodes()) == set(G.nodes)
+    assert sorted((e["from"], e["to"], e["relation"]) for e in net.get_edges()) == sorted(G.edges(keys=True))
+    assert net.neighbors("m") == {"p", "c"}
+
+
+def test_to_pyvis_styles_each_node_by_its_kind() -> None:
+    net = to_pyvis(_tiny_graph())
+    for node, kind in (("p", "person"), ("o", "office"), ("c", "country"), ("m", "meeting")):
+        item = net.get_node(node)
+        style = KIND_STYLES[kind]
+        assert item["group"] == item["kind"] == kind
+        assert item["shape"] == style.shape
+        assert item["color"]["background"] == item["color"]["border"] == style.colour
+    ada, meeting = net.get_node("p"), net.get_node("m")
+    assert ada["label"] == "Ada Lovelace" and ada["aliases"] == ["Ada", "Countess"]
+    assert ada["title"] == "Ada Lovelace\nPerson · also: Ada, Countess"
+    assert meeting["label"] == "Meeting (planned)\n1843-07-01"
+    assert meeting["title"] == "meeting\nMeeting · 1843-07-01 · planned"
+    assert meeting["font"]["color"] == "#ffffff"  # a box holds its label: white on purple
+    edges = {e["relation"]: e for e in net.get_edges()}
+    assert edges["holds_office"]["label"] == "holds"
+    assert edges["holds_office"]["title"] == "Ada Lovelace → holds → Analyst"
+    assert edges["country"]["dashes"] and edges["country"]["width"] < edges["holds_office"]["width"]
+    assert edges["place"]["color"]["color"] == KIND_STYLES["meeting"].colour  # an event's edges in its colour
+
+
+def test_polygon_kinds_are_drawn_as_svg_images() -> None:
+    G = _tiny_graph()
+    G.add_node("d", kind="dispute", label="dispute", aliases=[], evidence=())
+    item = to_pyvis(G).get_node("d")
+    assert item["shape"] == "image" and item["image"].startswith("data:image/svg+xml")
+    assert KIND_STYLES["dispute"].colour.replace("#", "%23") in item["image"]
+
+
+def test_editing_the_network_never_edits_the_graph() -> None:
+    G = _tiny_graph()
+    before = copy.deepcopy(G)
+    net = to_pyvis(G)
+    net.get_node("p")["aliases"].append("Enchantress")
+    net.get_node("p")["color"]["background"] = "#000000"
+    assert list(G.nodes(data=True)) == list(before.nodes(data=True))
+
+
+def _written(net, tmp_path, name: str = "net.html") -> str:
+    path = tmp_path / name
+    net.write_html(str(path))
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_network_writes_kgs_self_contained_page(tmp_path) -> None:
+    G = event_graph()
+    page = _written(to_pyvis(G), tmp_path)
+    assert page == to_html(G)
+    assert not re.search(r"<script[^>]*\bsrc\s*=", page, re.I)
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
+    assert "<link" not in page and "cdn" not in page.lower()
+    assert not (tmp_path / "lib").exists()  # pyvis's "local" resources are never copied
+
+
+def test_a_restyled_node_or_edge_is_drawn_as_restyled(tmp_path) -> None:
+    G = event_graph()
+    net = to_pyvis(G)
+    qin = R + "person/qin-gang"
+    net.get_node(qin)["color"] = "#123456"
+    net.get_node(qin)["size"] = 40
+    net.get_edges()[0]["width"] = 7
+    net.options["physics"]["solver"] = "barnesHut"
+    data = _data(_written(net, tmp_path))
+    drawn = {n["id"]: n for n in data["nodes"]}
+    assert drawn[qin]["color"] == "#123456" and drawn[qin]["size"] == 40
+    assert data["edges"][0]["width"] == 7
+    assert data["options"]["physics"]["solver"] == "barnesHut"
+    assert _data(to_html(G)) != data  # ... and the graph's own page is as it was
+
+
+def test_the_page_draws_no_descriptive_keys_and_only_the_graphs_nodes(tmp_path) -> None:
+    G = event_graph()
+    net = to_pyvis(G)
+    net.add_node("stray", label="not in the graph")
+    net.add_edge("stray", R + "country/china")
+    data = _data(_written(net, tmp_path))
+    assert {n["id"] for n in data["nodes"]} == set(G.nodes) == set(data["info"])
+    described = {"title", "group", "kind", "aliases", "relation"}
+    assert all(not described & set(item) for item in data["nodes"] + data["edges"])
+    assert {e["id"] for e in data["edges"] if not e.get("projected")} == set(data["edgeInfo"])
+
+
+def test_show_writes_the_page_for_a_notebook(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    G = event_graph()
+    frame = to_pyvis(G).show("shown.html")
+    assert frame.src == "shown.html"
+    assert (tmp_path / "shown.html").read_text(encoding="utf-8") == to_html(G)

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.export.html import to_html
+from kg.export.pyvis import KgNetwork, to_pyvis
 from kg.types import Evidence
 
 playwright_api = pytest.importorskip("playwright.sync_api",
@@ -77,9 +78,14 @@ def browser() -> Iterator[object]:
 def open_graph(browser: object, tmp_path: Path) -> Iterator[Callable[..., Opened]]:
     contexts = []
 
-    def _open(G: nx.MultiDiGraph, name: str = "graph.html", **kwargs: object) -> Opened:
+    def _open(G: nx.MultiDiGraph, name: str = "graph.html", network: KgNetwork | None = None,
+              **kwargs: object) -> Opened:
+        # The page of G, or the page a network of G writes of itself.
         path = tmp_path / name
-        path.write_text(to_html(G, **kwargs), encoding="utf-8")
+        if network is None:
+            path.write_text(to_html(G, **kwargs), encoding="utf-8")
+        else:
+            network.write_html(str(path))
         context = browser.new_context(viewport={"width": 1800, "height": 1100})
         contexts.append(context)
         page = context.new_page()
@@ -131,6 +137,19 @@ def _assert_draws_everything(opened: Opened) -> None:
 def test_hand_built_graph_loads_offline_and_draws_every_node_and_edge(open_graph) -> None:
     opened = open_graph(event_graph())
     _assert_draws_everything(opened)
+    opened.assert_clean()
+
+
+def test_a_restyled_network_writes_a_page_that_loads_offline_and_draws_it_restyled(open_graph) -> None:
+    G = event_graph()
+    net = to_pyvis(G)
+    qin = R + "person/qin-gang"
+    net.get_node(qin)["color"] = "#123456"
+    net.get_node(qin)["label"] = "Qin (restyled)"
+    opened = open_graph(G, network=net)
+    _assert_draws_everything(opened)
+    drawn = opened.js("id => kgGraph.nodes.get(id)", qin)
+    assert drawn["color"] == "#123456" and drawn["label"] == "Qin (restyled)"
     opened.assert_clean()
 
 

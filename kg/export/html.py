@@ -1,12 +1,17 @@
-"""The graph as one self-contained interactive HTML page (vis-network, as shipped by pyvis).
+"""The graph as one self-contained interactive HTML page, drawn from its pyvis network.
+
+The page is rendered from the :class:`~kg.export.pyvis.KgNetwork` that
+:func:`~kg.export.pyvis.to_pyvis` makes of ``G``: it draws that network's nodes and
+edges with its options, and adds what only the page shows, computed here on the side
+from ``G`` (which is never changed): the legend, header figures, the panel's facts and
+evidence per node and edge, and the actor-to-actor edges of the view without events.
 
 The page needs no network: the vis-network script comes from the copy inside the
 installed ``pyvis`` package and our own template, style sheet and script from
-``kg/data/``; all are written in line. What the page shows is computed here, on the
-side, from ``G`` (which is never changed) and written into the page as one JSON
-document inside ``<script type="application/json">`` with ``<``, ``>``, ``&`` and
-``'`` escaped, so article text can never close the script element; the page script
-renders every piece of text with ``textContent``.
+``kg/data/``; all are written in line. The page's data is one JSON document inside
+``<script type="application/json">`` with ``<``, ``>``, ``&`` and ``'`` escaped, so
+article text can never close the script element; the page script renders every piece
+of text with ``textContent``.
 
 Graphs with more than ``max_nodes`` nodes open on a reduced view (the most
 connected nodes) that the page announces; every node is still in the page.
@@ -14,93 +19,38 @@ connected nodes) that the page announces; every node is still in the page.
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
 import networkx as nx
 import pyvis
 from markupsafe import Markup
 
+from kg.export.pyvis import (
+    ABOUT_KEYS,
+    KIND_STYLES,
+    MAX_NODES,
+    POLYGONS,
+    KgNetwork,
+    kind_name,
+    kind_style,
+    to_pyvis,
+)
 from kg.export.streams import Lazy, compact_pieces
 from kg.types import DocumentInfo, Evidence
 from kg.vocab import EntityKind, EventKind, Relation, Status
 
-__all__ = ["KIND_STYLES", "POLYGONS", "KindStyle", "iter_html", "page_data", "to_html"]
-
-MAX_NODES = 1500
-"""Graphs larger than this open on a reduced view (see :func:`page_data`)."""
-
-REDUCED_NODES = 600
-"""How many of the most connected nodes the reduced view starts with."""
+__all__ = ["MAX_NODES", "iter_html", "iter_page", "page_data", "to_html"]
 
 MAX_EVIDENCE = 40
 """Evidence sentences written per node or edge; the panel says how many more there are."""
 
-
-@dataclass(frozen=True, slots=True)
-class KindStyle:
-    """How one kind of node is drawn: a colour, a shape and a legend name.
-
-    ``shape`` is a vis-network shape, or one of :data:`POLYGONS`, drawn as an SVG image.
-    """
-
-    colour: str
-    shape: str
-    name: str
-    event: bool = False
-
-
-KIND_STYLES: Mapping[str, KindStyle] = {
-    EntityKind.PERSON.value: KindStyle("#e15759", "dot", "Person"),
-    EntityKind.OFFICE.value: KindStyle("#f28e2b", "square", "Office"),
-    EntityKind.COUNTRY.value: KindStyle("#4e79a7", "hexagon", "Country"),
-    EntityKind.ORGANIZATION.value: KindStyle("#59a1a0", "triangle", "Organisation"),
-    EntityKind.PLACE.value: KindStyle("#59a14f", "triangleDown", "Place"),
-    EntityKind.ISSUE.value: KindStyle("#d4a72c", "star", "Issue"),
-    EventKind.MEETING.value: KindStyle("#9b5fc0", "box", "Meeting", event=True),
-    EventKind.PHONE_CALL.value: KindStyle("#e377c2", "ellipse", "Phone call", event=True),
-    EventKind.VISIT.value: KindStyle("#9c755f", "diamond", "Visit", event=True),
-    EventKind.DISPUTE.value: KindStyle("#444444", "cross", "Dispute", event=True),
-    EventKind.COOPERATION.value: KindStyle("#2ca02c", "pentagon", "Cooperation", event=True),
-}
-"""One colour and one shape per kind; the page's legend is drawn from this table."""
-
-POLYGONS: Mapping[str, str] = {
-    "cross": "4,1 9,6 14,1 17,4 12,9 17,14 14,17 9,12 4,17 1,14 6,9 1,4",
-    "pentagon": "9,1 17,7 14,17 4,17 1,7",
-}
-"""Shapes vis-network lacks, as SVG polygon points in an 18 x 18 box (legend and nodes alike)."""
-
-# vis-network draws the label inside these shapes (and sizes the shape to it).
-_LABEL_INSIDE = frozenset({"box", "ellipse", "database", "circle", "text"})
-
-_UNKNOWN_STYLE = KindStyle("#999999", "dot", "Other")
-
 _EVENT_KINDS = frozenset(k.value for k in EventKind)
-
-_RELATION_LABELS = {
-    Relation.HOLDS_OFFICE.value: "holds",
-    Relation.HELD_OFFICE.value: "held (former)",
-    Relation.OFFICE_OF.value: "office of",
-    Relation.COUNTRY.value: "country",
-    Relation.PARTICIPANT.value: "participant",
-    Relation.TRAVELLER.value: "traveller",
-    Relation.DESTINATION.value: "destination",
-    Relation.PLACE.value: "place",
-    Relation.PARTY.value: "party",
-    Relation.ISSUE.value: "issue",
-}
-
-# Edges drawn quietly so that who-did-what edges stand out.
-_QUIET_RELATIONS = frozenset({Relation.COUNTRY.value, Relation.OFFICE_OF.value})
 
 # Relations that make an actor part of an event, for the people-and-countries view.
 _ACTOR_RELATIONS = frozenset({Relation.PARTICIPANT.value, Relation.PARTY.value, Relation.TRAVELLER.value})
@@ -121,34 +71,11 @@ _HTML_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", ord
 _DATA_SLOT = "\x00kg-data\x00"
 
 
-def _style(kind: str) -> KindStyle:
-    return KIND_STYLES.get(kind, _UNKNOWN_STYLE)
-
-
-def _shape(style: KindStyle) -> dict[str, Any]:
-    """The vis-network shape properties of a node of this style."""
-    if style.shape not in POLYGONS:
-        return {"shape": style.shape}
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="36" height="36" viewBox="0 0 18 18">'
-           f'<polygon points="{POLYGONS[style.shape]}" fill="{style.colour}" stroke="#ffffff" '
-           f'stroke-width="0.6"/></svg>')
-    return {"shape": "image", "image": "data:image/svg+xml;charset=utf-8," + quote(svg)}
-
-
 def _evidence(items: Iterable[Evidence], doc_index: Mapping[str, int]) -> tuple[list[list[Any]], int]:
     """Distinct sentences in reading order as ``[doc number, text]``, and how many were left out."""
     unique = sorted({(e.doc_id, e.start, e.end): e for e in items}.values())
     kept = [[doc_index.get(e.doc_id, -1), e.text] for e in unique[:MAX_EVIDENCE]]
     return kept, max(0, len(unique) - MAX_EVIDENCE)
-
-
-def _event_label(kind: str, data: Mapping[str, Any]) -> str:
-    lines = [_style(kind).name]
-    if data.get("status") and data["status"] != Status.OCCURRED.value:
-        lines[0] += f" ({data['status']})"
-    if data.get("date"):
-        lines.append(data["date"])
-    return "\n".join(lines)
 
 
 def _date_range(G: nx.MultiDiGraph, documents: Iterable[DocumentInfo]) -> dict[str, str]:
@@ -160,31 +87,6 @@ def _date_range(G: nx.MultiDiGraph, documents: Iterable[DocumentInfo]) -> dict[s
     if published:
         return {"from": published[0], "to": published[-1], "source": "articles"}
     return {}
-
-
-def _importance(G: nx.MultiDiGraph, degree: Mapping[str, int]) -> dict[str, float]:
-    """Degree, plus the square root of how many sentences mention the node.
-
-    Degree alone undersells the people an article is about until events connect them;
-    mentions alone oversell countries named in passing. Both are cheap at any size.
-    """
-    return {n: degree[n] + math.sqrt(len(d.get("evidence", ()))) for n, d in G.nodes(data=True)}
-
-
-def _core(G: nx.MultiDiGraph, importance: Mapping[str, float], size: int) -> set[str]:
-    ranked = sorted(G.nodes, key=lambda n: (-importance[n], n))
-    return set(ranked[:size])
-
-
-def _parallel_offsets(edges: list[tuple[str, str, str]]) -> list[int]:
-    """For each edge, how many edges between the same two nodes came before it."""
-    seen: Counter[frozenset[str]] = Counter()
-    offsets = []
-    for u, v, _ in edges:
-        pair = frozenset((u, v))
-        offsets.append(seen[pair])
-        seen[pair] += 1
-    return offsets
 
 
 def _node_facts(G: nx.MultiDiGraph, node: str) -> dict[str, Any]:
@@ -216,31 +118,26 @@ def _node_facts(G: nx.MultiDiGraph, node: str) -> dict[str, Any]:
     return {k: sorted(set(v)) for k, v in facts.items()}
 
 
-def _page(G: nx.MultiDiGraph, max_nodes: int) -> dict[str, Any]:
+def _drawn(item: Mapping[str, Any]) -> dict[str, Any]:
+    """A network's node or edge as the page draws it: without what its own data shows."""
+    return {key: value for key, value in item.items() if key not in ABOUT_KEYS}
+
+
+def _page(net: KgNetwork) -> dict[str, Any]:
     """What :func:`page_data` gives, with the per-node and per-edge parts left :class:`Lazy`."""
+    G = net.graph
     documents: dict[str, DocumentInfo] = dict(G.graph.get("documents", {}))
     doc_ids = sorted(documents)
     doc_index = {doc_id: i for i, doc_id in enumerate(doc_ids)}
     degree = dict(G.degree())
-    importance = _importance(G, degree)
-    reduced = G.number_of_nodes() > max_nodes
-    core = _core(G, importance, min(REDUCED_NODES, max_nodes)) if reduced else set(G.nodes)
     kinds = Counter(data.get("kind", "") for _, data in G.nodes(data=True))
 
+    # The panel, search and filters know the graph's nodes and edges: the page draws
+    # those, as the network styles them, and nothing added to the network alone.
+    graph_edges = [e for e in net.edges if "relation" in e and G.has_edge(e["from"], e["to"], e["relation"])]
+
     def nodes() -> Iterator[dict[str, Any]]:
-        for node, data in G.nodes(data=True):
-            style = _style(data.get("kind", ""))
-            item: dict[str, Any] = {"id": node, **_shape(style), "value": round(importance[node], 2),
-                                    "color": {"background": style.colour, "border": style.colour,
-                                              "highlight": {"background": style.colour, "border": "#222"},
-                                              "hover": {"background": style.colour, "border": "#222"}}}
-            if style.event:
-                item["label"] = _event_label(data.get("kind", ""), data)
-                if style.shape in _LABEL_INSIDE:
-                    item["font"] = {"color": "#ffffff", "strokeWidth": 0}
-            else:
-                item["label"] = data.get("label", node)
-            yield item
+        return (_drawn(node) for node in net.nodes if node["id"] in G)
 
     def info() -> Iterator[tuple[str, dict[str, Any]]]:
         for node in sorted(G.nodes):
@@ -256,50 +153,38 @@ def _page(G: nx.MultiDiGraph, max_nodes: int) -> dict[str, Any]:
                                 if e.doc_id in doc_index}),
                 "facts": _node_facts(G, node),
                 "degree": degree[node],
-                "core": node in core,
+                "core": node in net.core,
             }
             for field in ("date", "date_precision", "status", "mode", "plover"):
                 if data.get(field):
                     entry[field] = data[field]
-            if _style(entry["kind"]).event:
+            if kind_style(entry["kind"]).event:
                 entry["event"] = True
             yield node, entry
 
-    edge_list = list(G.edges(keys=True))
-
     def edges() -> Iterator[dict[str, Any]]:
-        for i, ((u, v, key), offset) in enumerate(zip(edge_list, _parallel_offsets(edge_list), strict=True)):
-            quiet = key in _QUIET_RELATIONS
-            target_kind = G.nodes[u].get("kind", "")
-            colour = _style(target_kind).colour if target_kind in _EVENT_KINDS else "#8a8a8a"
-            item = {"id": f"e{i}", "from": u, "to": v, "label": _RELATION_LABELS.get(key, str(key)),
-                    "color": {"color": colour, "opacity": 0.45 if quiet else 0.9},
-                    "width": 1 if quiet else 2}
-            if quiet:
-                item["dashes"] = [4, 4]
-                item["font"] = {"color": "#9a9a9a", "size": 9}
-            if offset:
-                item["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * offset}
-            yield item
+        yield from map(_drawn, graph_edges)
         for i, (u, v, label, colour) in enumerate(_projected_edges(G)):
             yield {"id": f"p{i}", "from": u, "to": v, "label": label, "projected": True,
                    "color": {"color": colour, "opacity": 0.9}, "width": 3,
                    "arrows": {"to": {"enabled": False}}}
 
     def edge_info() -> Iterator[tuple[str, dict[str, Any]]]:
-        for edge_id, (u, v, key) in sorted((f"e{i}", edge) for i, edge in enumerate(edge_list)):
-            evidence, more = _evidence(G.edges[u, v, key].get("evidence", ()), doc_index)
-            yield edge_id, {"relation": str(key), "evidence": evidence, "more": more}
+        for edge in sorted(graph_edges, key=lambda e: e["id"]):
+            relation = edge["relation"]
+            evidence, more = _evidence(G.edges[edge["from"], edge["to"], relation].get("evidence", ()),
+                                       doc_index)
+            yield edge["id"], {"relation": str(relation), "evidence": evidence, "more": more}
 
     events = sum(n for kind, n in kinds.items() if kind in _EVENT_KINDS)
     statuses = sorted({str(d["status"]) for _, d in G.nodes(data=True) if d.get("status")},
                       key=lambda s: (_STATUS_ORDER.index(s) if s in _STATUS_ORDER else 99, s))
-    legend = [{"kind": kind, "name": style.name, "colour": style.colour, "shape": style.shape,
-               "points": POLYGONS.get(style.shape, ""), "event": style.event, "count": kinds.get(kind, 0)}
-              for kind, style in KIND_STYLES.items()]
-    legend += [{"kind": kind, "name": kind or "unknown", "colour": _UNKNOWN_STYLE.colour,
-                "shape": _UNKNOWN_STYLE.shape, "points": "", "event": False, "count": n}
-               for kind, n in sorted(kinds.items()) if kind not in KIND_STYLES]
+    legend: list[dict[str, Any]] = []
+    for kind in [*KIND_STYLES, *sorted(set(kinds) - set(KIND_STYLES))]:
+        style = kind_style(kind)
+        legend.append({"kind": kind, "name": kind_name(kind), "colour": style.colour, "shape": style.shape,
+                       "points": POLYGONS.get(style.shape, ""), "event": style.event,
+                       "count": kinds.get(kind, 0)})
     return {
         "meta": {
             "articles": len(documents),
@@ -308,8 +193,8 @@ def _page(G: nx.MultiDiGraph, max_nodes: int) -> dict[str, Any]:
             "nodes": G.number_of_nodes(),
             "edges": G.number_of_edges(),
             "dates": _date_range(G, documents.values()),
-            "reduced": reduced,
-            "coreNodes": len(core),
+            "reduced": len(net.core) < G.number_of_nodes(),
+            "coreNodes": len(net.core),
             "version": str(G.graph.get("kg_version", "")),
         },
         "kinds": legend,
@@ -321,7 +206,7 @@ def _page(G: nx.MultiDiGraph, max_nodes: int) -> dict[str, Any]:
         "edges": Lazy(edges),
         "info": Lazy(info, pairs=True),
         "edgeInfo": Lazy(edge_info, pairs=True),
-        "options": _options(len(core), G.number_of_edges()),
+        "options": net.options,
     }
 
 
@@ -352,7 +237,7 @@ def page_data(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> dict[str, Any]:
     >>> data["nodes"][0]["label"], data["info"]["p"]["aliases"], data["meta"]["people"]
     ('Ada', ['A.'], 1)
     """
-    page = _page(G, max_nodes)
+    page = _page(to_pyvis(G, max_nodes))
     return {key: value.made() if isinstance(value, Lazy) else value for key, value in page.items()}
 
 
@@ -368,50 +253,11 @@ def _projected_edges(G: nx.MultiDiGraph) -> list[tuple[str, str, str, str]]:
                                if key == Relation.DESTINATION.value})
         verb = _PROJECTED_VERB.get(kind, kind)
         label = f"{verb} {data['date']}" if data.get("date") else verb
-        colour = _style(kind).colour
+        colour = kind_style(kind).colour
         pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
         pairs += [(a, d) for a in actors for d in destinations if a != d]
         out += [(a, b, label, colour) for a, b in pairs]
     return out
-
-
-def _options(drawn: int, edges: int) -> dict[str, Any]:
-    """vis-network options: bounded stabilisation, then the page turns physics off."""
-    big = drawn > 400
-    iterations = 300 if drawn <= 200 else 150 if drawn <= 1000 else 80
-    return {
-        "autoResize": True,
-        "layout": {"randomSeed": 7, "improvedLayout": drawn <= 150},
-        "physics": {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -90, "centralGravity": 0.03,
-                                 "springLength": 130, "springConstant": 0.05, "avoidOverlap": 0.8,
-                                 "damping": 0.5},
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True},
-            "minVelocity": 1.5,
-            "maxVelocity": 60,
-        },
-        "interaction": {"hover": True, "tooltipDelay": 200, "hideEdgesOnDrag": big,
-                        "hideEdgesOnZoom": big, "navigationButtons": False, "keyboard": False},
-        "nodes": {
-            "borderWidth": 1,
-            "font": {"face": "system-ui, sans-serif", "size": 15, "color": "#1d1d1d",
-                     "strokeWidth": 4, "strokeColor": "#ffffff"},
-            "scaling": {"min": 9, "max": 34,
-                        "label": {"enabled": True, "min": 13, "max": 26, "drawThreshold": 6,
-                                  "maxVisible": 40}},
-            "margin": 8,
-        },
-        "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
-            "font": {"face": "system-ui, sans-serif", "size": 10, "color": "#555555",
-                     "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
-            "smooth": False,
-            "selectionWidth": 2,
-            "hoverWidth": 1,
-        },
-    }
 
 
 @lru_cache(maxsize=1)
@@ -437,14 +283,25 @@ def _template() -> jinja2.Template:
     return jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(source)
 
 
-def iter_html(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> Iterator[str]:
-    """The page of :func:`to_html` in pieces, its data written a node or an edge at a time."""
-    data = _page(G, max_nodes)
+def iter_page(net: KgNetwork) -> Iterator[str]:
+    """The page of a network made by :func:`~kg.export.pyvis.to_pyvis`, in pieces, its data
+    written a node or an edge at a time; the network and its graph are not changed.
+
+    The page draws the network's nodes and edges (less the keys in
+    :data:`~kg.export.pyvis.ABOUT_KEYS`, which its own tooltip and panel show) with the
+    network's ``options``.
+    """
+    data = _page(net)
     page = _template().render(meta=data["meta"], data_json=Markup(_DATA_SLOT), **_assets())
     before, after = page.split(_DATA_SLOT)
     yield before
     yield from compact_pieces(data, _HTML_SAFE)
     yield after
+
+
+def iter_html(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> Iterator[str]:
+    """The page of :func:`to_html` in pieces, its data written a node or an edge at a time."""
+    yield from iter_page(to_pyvis(G, max_nodes))
 
 
 def to_html(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> str:
