@@ -16,10 +16,13 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from kg.errors import KgError
+from kg.errors import KgError, problem_line, shown
 from kg.settings import Settings
+
+if TYPE_CHECKING:
+    from kg.types import Problem
 
 __all__ = ["main"]
 
@@ -79,17 +82,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _problem_lines(problems: Sequence[Problem]) -> list[str]:
+    """One line per problem, whatever its file is called (a name may hold a newline)."""
+    return [f"  {problem_line(p.code, p.path, p.message)}" for p in problems]
+
+
 def _summary(G, out_dir: Path) -> str:
     report = G.graph["report"]
     kinds = Counter(data["kind"] for _, data in G.nodes(data=True))
     lines = [
-        f"kg build: {report.articles} articles, {report.words} words in {report.seconds:.1f}s -> {out_dir}",
+        f"kg build: {report.articles} articles, {report.words} words in {report.seconds:.1f}s"
+        f" -> {shown(out_dir)}",
         "  nodes: " + (", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())) or "none"),
         f"  edges: {G.number_of_edges()}; mentions left unresolved: {report.unresolved}",
     ]
     if report.problems:
         lines.append(f"  warnings: {len(report.problems)} ({report.skipped} files skipped)")
-        lines.extend(f"  {p}" for p in report.problems)
+        lines.extend(_problem_lines(report.problems))
     else:
         lines.append("  warnings: none")
     return "\n".join(lines)
@@ -106,7 +115,7 @@ def _build(args: argparse.Namespace) -> int:
     report = G.graph["report"]
     if not report.articles:
         # An empty graph would silently replace a good one: that is a failed run.
-        print("\n".join(f"  {p}" for p in report.problems), file=sys.stderr)
+        print("\n".join(_problem_lines(report.problems)), file=sys.stderr)
         raise KgError("KG105", str(args.input), f"none of its {report.skipped} .txt files could be used "
                       f"(each is named above); fix them; nothing was written to {args.out}")
     # Each export is made in pieces as its file is written: none is ever held whole.
@@ -115,7 +124,7 @@ def _build(args: argparse.Namespace) -> int:
         print(_summary(G, args.out), file=sys.stderr)
     elif report.problems:
         # Quiet drops the progress bar and the summary, never what a person must act on.
-        print("\n".join(f"  {p}" for p in report.problems), file=sys.stderr)
+        print("\n".join(_problem_lines(report.problems)), file=sys.stderr)
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
 
@@ -123,7 +132,8 @@ def _load(args: argparse.Namespace) -> int:
     from kg.store import load
 
     count = load(args.graph, args.store, replace=args.replace)
-    print(f"kg load: {args.graph} -> {args.store} ({count} triples in the default graph)", file=sys.stderr)
+    print(f"kg load: {shown(args.graph)} -> {shown(args.store)} ({count} triples in the default graph)",
+          file=sys.stderr)
     return EXIT_OK
 
 

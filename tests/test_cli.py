@@ -186,3 +186,22 @@ def test_max_bytes_refuses_larger_files_unread(tmp_path: Path, capsys: pytest.Ca
     assert problem.split()[:2] == ["KG114", f"{corpus / 'long.txt'}:"]
     assert "over the limit of 100 bytes" in problem and "--max-bytes" in problem
     assert error.startswith("kg: error: KG105 ")
+
+
+def test_a_file_name_cannot_forge_a_line_or_drive_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    forger = "x.txt: empty\n  KG999 forged.txt"
+    (corpus / forger).write_bytes(b"")
+    (corpus / "\x1b[2J\x1b[31mred.txt").write_bytes(b"\x00\x01")
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out\nKG000"), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert len(lines) == 3, err  # two problems and the error: one line each
+    assert "\x1b" not in err
+    assert not any(line.lstrip().startswith("KG999") for line in lines)
+    # The name is printed as a Python literal: it reads back exactly.
+    assert f"KG110 {str(corpus / forger)!r}: " in lines[1]
+    assert lines[0].startswith(f"  KG111 '{corpus}/\\x1b[2J\\x1b[31mred.txt': ")
