@@ -106,9 +106,11 @@ def _summary(G, out_dir: Path) -> str:
 
 def _build(args: argparse.Namespace) -> int:
     from kg.build import build
-    from kg.export import export_files
-    from kg.export.files import write_all
+    from kg.export import EXPORT_NAMES, export_files
+    from kg.export.files import check_output, write_all
 
+    # Before the parse, which can take minutes: a folder that cannot take the exports fails now.
+    check_output(args.out, EXPORT_NAMES)
     settings = Settings(workers=args.workers, progress=not args.quiet, engine=args.engine,
                         scheduler=args.scheduler, max_bytes=args.max_bytes)
     G = build(args.input, settings)

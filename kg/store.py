@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
+from kg.export.files import reading
 from kg.export.rdf import PREFIXES
 
 if TYPE_CHECKING:
@@ -77,8 +78,9 @@ def load(source: Path, store: Path, *, replace: bool = False) -> int:
     """Load an RDF export (Turtle, N-Triples, JSON-LD...) into the store at ``store``.
 
     The load is one transaction: a file that does not parse leaves the store as it was.
-    With ``replace`` the default graph is emptied first. Returns the number of triples
-    in the default graph afterwards.
+    An export from a folder whose files do not match its ``manifest.json`` (an
+    interrupted build) is refused (``KG304``). With ``replace`` the default graph is
+    emptied first. Returns the number of triples in the default graph afterwards.
     """
     ox = _oxigraph()
     source = Path(source)
@@ -88,26 +90,27 @@ def load(source: Path, store: Path, *, replace: bool = False) -> int:
     if name is None:
         known = ", ".join(sorted(_RDF_FORMATS))
         raise KgError("KG402", str(source), f"unknown RDF format; use one of {known}")
-    db = _open(Path(store), create=True)
-    try:
-        data = ox.Dataset()
+    with reading(source):  # checked before the store is touched
+        db = _open(Path(store), create=True)
         try:
-            for quad in ox.parse(path=str(source), format=getattr(ox.RdfFormat, name)):
-                data.add(quad)
-        except (SyntaxError, ValueError) as error:
-            raise KgError("KG402", str(source), f"not valid {name}: {error}".splitlines()[0]) from error
-        ontology = files("kg").joinpath("data/ontology.ttl").read_bytes()
-        graph = ox.NamedNode(ONTOLOGY_GRAPH)
-        if replace:
-            db.clear()
-        if db.contains_named_graph(graph):
-            db.remove_graph(graph)
-        db.extend(data)
-        db.load(ontology, format=ox.RdfFormat.TURTLE, to_graph=graph)
-        db.flush()
-        return sum(1 for _ in db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    finally:
-        del db
+            data = ox.Dataset()
+            try:
+                for quad in ox.parse(path=str(source), format=getattr(ox.RdfFormat, name)):
+                    data.add(quad)
+            except (SyntaxError, ValueError) as error:
+                raise KgError("KG402", str(source), f"not valid {name}: {error}".splitlines()[0]) from error
+            ontology = files("kg").joinpath("data/ontology.ttl").read_bytes()
+            graph = ox.NamedNode(ONTOLOGY_GRAPH)
+            if replace:
+                db.clear()
+            if db.contains_named_graph(graph):
+                db.remove_graph(graph)
+            db.extend(data)
+            db.load(ontology, format=ox.RdfFormat.TURTLE, to_graph=graph)
+            db.flush()
+            return sum(1 for _ in db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        finally:
+            del db
 
 
 def read_query(text_or_path: str) -> str:

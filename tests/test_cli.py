@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections import Counter
@@ -205,3 +206,34 @@ def test_a_file_name_cannot_forge_a_line_or_drive_the_terminal(
     # The name is printed as a Python literal: it reads back exactly.
     assert f"KG110 {str(corpus / forger)!r}: " in lines[1]
     assert lines[0].startswith(f"  KG111 '{corpus}/\\x1b[2J\\x1b[31mred.txt': ")
+
+
+@pytest.mark.parametrize("blocked", ["file", "folder-export", "read-only"])
+def test_an_unusable_out_is_refused_before_a_single_article_is_parsed(
+    blocked: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The ministers met on Monday.", encoding="utf-8")
+    out = tmp_path / "out"
+    if blocked == "file":
+        out.write_text("in the way", encoding="utf-8")
+        code = "KG301"
+    elif blocked == "folder-export":
+        (out / "graph.nt").mkdir(parents=True)
+        code = "KG303"
+    else:
+        if os.geteuid() == 0:
+            pytest.skip("root writes into read-only folders")
+        out.mkdir(mode=0o500)
+        code = "KG303"
+
+    def parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the articles were parsed before --out was checked")
+
+    # kg.build the attribute is the function; the module is what the CLI imports from.
+    monkeypatch.setattr(importlib.import_module("kg.build"), "build", parse)
+    assert main(["build", str(corpus), "--out", str(out), "--quiet"]) == 1
+    _one_line_error(capsys.readouterr().err, code)
