@@ -53,13 +53,20 @@ def _positive(text: str) -> int:
     return value
 
 
+def _path(text: str) -> Path:
+    """A path, for argparse: an empty one would mean the current folder, which nobody types on purpose."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path; give one (. is the current folder)")
+    return Path(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kg", description="Knowledge graphs from news articles.")
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build the graph of a folder of .txt articles")
-    build.add_argument("input", type=Path, metavar="INPUT_DIR",
+    build.add_argument("input", type=_path, metavar="INPUT_DIR",
                        help="folder of .txt articles (optionally with metadata.csv)")
-    build.add_argument("--out", type=Path, required=True, metavar="OUTPUT_DIR",
+    build.add_argument("--out", type=_path, required=True, metavar="OUTPUT_DIR",
                        help="output folder for graph.ttl, graph.html...")
     build.add_argument("--workers", type=int, default=1, help="processes for parsing (default 1)")
     build.add_argument("--engine", choices=["local", "dask"], default="local")
@@ -70,12 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true",
                        help="no progress bar or summary; problems with input files are still printed")
     load = commands.add_parser("load", help="load an export into an Oxigraph store on disk")
-    load.add_argument("graph", type=Path, help="an export: graph.ttl, graph.nt or graph.jsonld")
-    load.add_argument("--store", type=Path, required=True, help="store folder (created if missing)")
+    load.add_argument("graph", type=_path, help="an export: graph.ttl, graph.nt or graph.jsonld")
+    load.add_argument("--store", type=_path, required=True, help="store folder (created if missing)")
     load.add_argument("--replace", action="store_true", help="empty the store's data first")
     query = commands.add_parser("query", help="run a SPARQL query on a store made by kg load")
     query.add_argument("query", help="the query text, or a .rq file")
-    query.add_argument("--store", type=Path, required=True, help="store folder made by kg load")
+    query.add_argument("--store", type=_path, required=True, help="store folder made by kg load")
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     query.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
                        help="set ?NAME to an RDF term: <iri>, kg:Term, \"literal\"^^<type>, or plain text")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import KgError
+from kg.errors import KgError, shown
 from kg.export.files import reading
 from kg.export.rdf import PREFIXES
 
@@ -63,15 +64,33 @@ def _oxigraph() -> Any:
     return pyoxigraph
 
 
-def _open(store: Path, *, create: bool) -> ox.Store:
+def _first_line(error: BaseException) -> str:
+    return (str(error).splitlines() or [type(error).__name__])[0]
+
+
+def _open(store: Path | str, *, create: bool) -> ox.Store:
     ox = _oxigraph()
+    if not os.fspath(store):
+        raise KgError("KG403", "", "an empty path; name the store folder (. for the current one)")
+    store = Path(store)
+    if create and store.exists() and not store.is_dir():
+        raise KgError("KG403", str(store), "is a file, not a store folder; give a folder for the store")
+    if create and not store.exists() and not store.parent.is_dir():
+        raise KgError("KG403", str(store), f"cannot create the store: its parent folder "
+                      f"{shown(store.parent)} does not exist; create it first, or give another --store")
     if not create and not (store.is_dir() and any(store.iterdir())):
         raise KgError("KG404", str(store), "no store here; create it with: kg load GRAPH.ttl --store DIR")
     try:
         return ox.Store(str(store)) if create else ox.Store.read_only(str(store))
     except OSError as error:
-        raise KgError("KG403", str(store), f"cannot open the store ({error}); is a server or "
-                      "another kg using it?") from error
+        reason = _first_line(error)
+        if "lock" in reason.lower():
+            hint = "another process has it open: stop the oxigraph server or the other kg using it"
+        elif create:
+            hint = "check that the folder is a store made by kg load and that you may write in it"
+        else:
+            hint = "check that the folder is a store made by kg load"
+        raise KgError("KG403", str(store), f"cannot open the store ({reason}); {hint}") from error
 
 
 def load(source: Path, store: Path, *, replace: bool = False) -> int:
@@ -91,7 +110,7 @@ def load(source: Path, store: Path, *, replace: bool = False) -> int:
         known = ", ".join(sorted(_RDF_FORMATS))
         raise KgError("KG402", str(source), f"unknown RDF format; use one of {known}")
     with reading(source):  # checked before the store is touched
-        db = _open(Path(store), create=True)
+        db = _open(store, create=True)
         try:
             data = ox.Dataset()
             try:
@@ -185,7 +204,7 @@ def run_query(store: Path, query: str, bindings: Iterable[str] = ()) -> QueryRes
     """
     ox = _oxigraph()
     substitutions = dict(parse_binding(b) for b in bindings)
-    db = _open(Path(store), create=False)
+    db = _open(store, create=False)
     try:
         try:
             result = db.query(query, prefixes=dict(PREFIXES), substitutions=substitutions or None)

@@ -237,3 +237,25 @@ def test_an_unusable_out_is_refused_before_a_single_article_is_parsed(
     monkeypatch.setattr(importlib.import_module("kg.build"), "build", parse)
     assert main(["build", str(corpus), "--out", str(out), "--quiet"]) == 1
     _one_line_error(capsys.readouterr().err, code)
+
+
+@pytest.mark.parametrize("argv", [
+    ["build", "{corpus}", "--out", ""],
+    ["build", "", "--out", "{tmp}/out"],
+    ["load", "{tmp}/graph.ttl", "--store", ""],
+    ["query", "ASK {}", "--store", ""],
+])
+def test_an_empty_path_is_refused_not_taken_for_the_current_folder(
+    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The ministers met on Monday.", encoding="utf-8")
+    (tmp_path / "graph.ttl").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    argv = [a.replace("{corpus}", str(corpus)).replace("{tmp}", str(tmp_path)) for a in argv]
+    assert main(argv) == 1
+    assert "an empty path" in _one_line_error(capsys.readouterr().err, "KG010")
+    assert list(here.iterdir()) == []  # nothing sprayed into the current folder
