@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 
 import networkx as nx
 
@@ -31,4 +32,4 @@ def export_files(G: nx.MultiDiGraph) -> dict[str, Callable[[], Iterator[str]]]:
     from kg.export.rdf import iter_turtle
 
     makers = (iter_turtle, iter_html, iter_ntriples, iter_jsonld, iter_graphml, iter_node_link)
-    return {name: (lambda make=make: make(G)) for name, make in zip(EXPORT_NAMES, makers, strict=True)}
+    return {name: partial(make, G) for name, make in zip(EXPORT_NAMES, makers, strict=True)}
