@@ -7,11 +7,15 @@ Codes
            a value of the wrong type): the message says which and shows the usage
 ``KG105``  no file of the input folder could be used (each is named in a line above):
            nothing is written, so the previous exports are not replaced by an empty graph
+
+Exit codes: 0 done, 1 an error (one coded line), 3 some input files were skipped,
+130 interrupted, 141 the reader of the output went away (``kg query ... | head``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -26,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 3
+EXIT_OK, EXIT_ERROR, EXIT_SKIPPED, EXIT_BROKEN_PIPE = 0, 1, 3, 141
 
 
 class _Parser(argparse.ArgumentParser):
@@ -86,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     query.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
                        help="set ?NAME to an RDF term: <iri>, kg:Term, \"literal\"^^<type>, or plain text")
+    query.add_argument("--allow-service", action="store_true",
+                       help="let a SERVICE clause send the query over the network (refused by default)")
     return parser
 
 
@@ -147,10 +153,12 @@ def _load(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from kg.store import format_result, read_query, run_query
+    from kg.store import open_query, read_query, write_result
 
-    result = run_query(args.store, read_query(args.query), args.bind)
-    sys.stdout.write(format_result(result, args.format))
+    query = read_query(args.query)
+    with open_query(args.store, query, args.bind, allow_service=args.allow_service) as result:
+        # Row by row as Oxigraph gives them: a result of millions of rows is never held.
+        write_result(result, args.format, sys.stdout)
     return EXIT_OK
 
 
@@ -170,6 +178,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted; previous exports are unchanged", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``kg query ... | head``): stop quietly, as other Unix tools
+        # do, and keep Python from reporting the pipe again when it flushes at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     return EXIT_ERROR
 
 
