@@ -387,8 +387,8 @@ def csv_cell(text: str) -> str:
 
     Examples
     --------
-    >>> [csv_cell(t) for t in ["=1+1", "@SUM(A1)", "-2+3", "-5", "Wang Yi"]]
-    ["'=1+1", "'@SUM(A1)", "'-2+3", '-5', 'Wang Yi']
+    >>> [csv_cell(t) for t in ["=1+1", "@SUM(A1)", "-2+3", "-5", "Anna Moreau"]]
+    ["'=1+1", "'@SUM(A1)", "'-2+3", '-5', 'Anna Moreau']
     """
     if text.startswith(_FORMULA_START) and not _NUMBER.match(text):
         return "'" + text
