@@ -7,23 +7,30 @@ Codes
            a value of the wrong type): the message says which and shows the usage
 ``KG105``  no file of the input folder could be used (each is named in a line above):
            nothing is written, so the previous exports are not replaced by an empty graph
+
+Exit codes: 0 done, 1 an error (one coded line), 3 some input files were skipped,
+130 interrupted, 141 the reader of the output went away (``kg query ... | head``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from kg.errors import KgError
+from kg.errors import KgError, problem_line, shown
 from kg.settings import Settings
+
+if TYPE_CHECKING:
+    from kg.types import Problem
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 3
+EXIT_OK, EXIT_ERROR, EXIT_SKIPPED, EXIT_BROKEN_PIPE = 0, 1, 3, 141
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,13 +57,20 @@ def _positive(text: str) -> int:
     return value
 
 
+def _path(text: str) -> Path:
+    """A path, for argparse: an empty one would mean the current folder, which nobody types on purpose."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path; give one (. is the current folder)")
+    return Path(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kg", description="Knowledge graphs from news articles.")
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build the graph of a folder of .txt articles")
-    build.add_argument("input", type=Path, metavar="INPUT_DIR",
+    build.add_argument("input", type=_path, metavar="INPUT_DIR",
                        help="folder of .txt articles (optionally with metadata.csv)")
-    build.add_argument("--out", type=Path, required=True, metavar="OUTPUT_DIR",
+    build.add_argument("--out", type=_path, required=True, metavar="OUTPUT_DIR",
                        help="output folder for graph.ttl, graph.html...")
     build.add_argument("--workers", type=int, default=1, help="processes for parsing (default 1)")
     build.add_argument("--engine", choices=["local", "dask"], default="local")
@@ -67,29 +81,37 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true",
                        help="no progress bar or summary; problems with input files are still printed")
     load = commands.add_parser("load", help="load an export into an Oxigraph store on disk")
-    load.add_argument("graph", type=Path, help="an export: graph.ttl, graph.nt or graph.jsonld")
-    load.add_argument("--store", type=Path, required=True, help="store folder (created if missing)")
+    load.add_argument("graph", type=_path, help="an export: graph.ttl, graph.nt or graph.jsonld")
+    load.add_argument("--store", type=_path, required=True, help="store folder (created if missing)")
     load.add_argument("--replace", action="store_true", help="empty the store's data first")
     query = commands.add_parser("query", help="run a SPARQL query on a store made by kg load")
     query.add_argument("query", help="the query text, or a .rq file")
-    query.add_argument("--store", type=Path, required=True, help="store folder made by kg load")
+    query.add_argument("--store", type=_path, required=True, help="store folder made by kg load")
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     query.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
                        help="set ?NAME to an RDF term: <iri>, kg:Term, \"literal\"^^<type>, or plain text")
+    query.add_argument("--allow-service", action="store_true",
+                       help="let a SERVICE clause send the query over the network (refused by default)")
     return parser
+
+
+def _problem_lines(problems: Sequence[Problem]) -> list[str]:
+    """One line per problem, whatever its file is called (a name may hold a newline)."""
+    return [f"  {problem_line(p.code, p.path, p.message)}" for p in problems]
 
 
 def _summary(G, out_dir: Path) -> str:
     report = G.graph["report"]
     kinds = Counter(data["kind"] for _, data in G.nodes(data=True))
     lines = [
-        f"kg build: {report.articles} articles, {report.words} words in {report.seconds:.1f}s -> {out_dir}",
+        f"kg build: {report.articles} articles, {report.words} words in {report.seconds:.1f}s"
+        f" -> {shown(out_dir)}",
         "  nodes: " + (", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())) or "none"),
         f"  edges: {G.number_of_edges()}; mentions left unresolved: {report.unresolved}",
     ]
     if report.problems:
         lines.append(f"  warnings: {len(report.problems)} ({report.skipped} files skipped)")
-        lines.extend(f"  {p}" for p in report.problems)
+        lines.extend(_problem_lines(report.problems))
     else:
         lines.append("  warnings: none")
     return "\n".join(lines)
@@ -97,16 +119,18 @@ def _summary(G, out_dir: Path) -> str:
 
 def _build(args: argparse.Namespace) -> int:
     from kg.build import build
-    from kg.export import export_files
-    from kg.export.files import write_all
+    from kg.export import EXPORT_NAMES, export_files
+    from kg.export.files import check_output, write_all
 
+    # Before the parse, which can take minutes: a folder that cannot take the exports fails now.
+    check_output(args.out, EXPORT_NAMES)
     settings = Settings(workers=args.workers, progress=not args.quiet, engine=args.engine,
                         scheduler=args.scheduler, max_bytes=args.max_bytes)
     G = build(args.input, settings)
     report = G.graph["report"]
     if not report.articles:
         # An empty graph would silently replace a good one: that is a failed run.
-        print("\n".join(f"  {p}" for p in report.problems), file=sys.stderr)
+        print("\n".join(_problem_lines(report.problems)), file=sys.stderr)
         raise KgError("KG105", str(args.input), f"none of its {report.skipped} .txt files could be used "
                       f"(each is named above); fix them; nothing was written to {args.out}")
     # Each export is made in pieces as its file is written: none is ever held whole.
@@ -115,7 +139,7 @@ def _build(args: argparse.Namespace) -> int:
         print(_summary(G, args.out), file=sys.stderr)
     elif report.problems:
         # Quiet drops the progress bar and the summary, never what a person must act on.
-        print("\n".join(f"  {p}" for p in report.problems), file=sys.stderr)
+        print("\n".join(_problem_lines(report.problems)), file=sys.stderr)
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
 
@@ -123,15 +147,18 @@ def _load(args: argparse.Namespace) -> int:
     from kg.store import load
 
     count = load(args.graph, args.store, replace=args.replace)
-    print(f"kg load: {args.graph} -> {args.store} ({count} triples in the default graph)", file=sys.stderr)
+    print(f"kg load: {shown(args.graph)} -> {shown(args.store)} ({count} triples in the default graph)",
+          file=sys.stderr)
     return EXIT_OK
 
 
 def _query(args: argparse.Namespace) -> int:
-    from kg.store import format_result, read_query, run_query
+    from kg.store import open_query, read_query, write_result
 
-    result = run_query(args.store, read_query(args.query), args.bind)
-    sys.stdout.write(format_result(result, args.format))
+    query = read_query(args.query)
+    with open_query(args.store, query, args.bind, allow_service=args.allow_service) as result:
+        # Row by row as Oxigraph gives them: a result of millions of rows is never held.
+        write_result(result, args.format, sys.stdout)
     return EXIT_OK
 
 
@@ -151,6 +178,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted; previous exports are unchanged", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``kg query ... | head``): stop quietly, as other Unix tools
+        # do, and keep Python from reporting the pipe again when it flushes at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     return EXIT_ERROR
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 import unicodedata
 
-__all__ = ["BASE", "ONTOLOGY", "RESOURCE", "mint", "slug"]
+__all__ = ["BASE", "ONTOLOGY", "RESOURCE", "document_segment", "mint", "slug"]
 
 BASE = "https://w3id.org/newskg/"
 ONTOLOGY = BASE + "ontology#"
@@ -19,6 +20,8 @@ RESOURCE = BASE + "id/"
 """Where the nodes of a graph live: ``RESOURCE + "person/anna-moreau"``."""
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_SLUGGED_NAME = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*\.txt\Z")
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
 
 
 def slug(text: str) -> str:
@@ -51,3 +54,43 @@ def mint(kind: str, *parts: str) -> str:
     'https://w3id.org/newskg/id/office/foreign-minister/china'
     """
     return RESOURCE + kind + "/" + "/".join(slug(p) for p in parts)
+
+
+def document_segment(name: str) -> str:
+    """The IRI path segment that names the article file ``name``: a distinct one for every name.
+
+    A name of lower-case ASCII letters and digits joined by underscores, with a
+    ``.txt`` extension (``000_7e9a2b2bbecab8b2.txt``), keeps its slug
+    (``000-7e9a2b2bbecab8b2-txt``): the slug gives that one name back. Any other name is
+    written as itself, so a SPARQL user still reads it: ASCII letters, digits and
+    ``-._~`` and the letters, marks and digits of every other script stay as they are;
+    every other character is percent-encoded from its UTF-8 bytes (a space is ``%20``).
+    Such a name always keeps a dot or loses its hyphens to ``%2D``, and a slug of the
+    first kind has a hyphen and no dot, so no two names share a segment: case, spaces,
+    punctuation and script all stay told apart.
+
+    Examples
+    --------
+    >>> document_segment("000_7e9a2b2bbecab8b2.txt")
+    '000-7e9a2b2bbecab8b2-txt'
+    >>> [document_segment(n) for n in ("a b.txt", "a-b.txt", "a_b.txt", "UPPER.TXT", "upper.txt")]
+    ['a%20b.txt', 'a-b.txt', 'a-b-txt', 'UPPER.TXT', 'upper-txt']
+    >>> document_segment("北京.txt"), document_segment("no-dot")
+    ('北京.txt', 'no%2Ddot')
+    """
+    if _SLUGGED_NAME.match(name):
+        return slug(name)
+    kept = _UNRESERVED if "." in name else _UNRESERVED - {"-"}
+    return "".join(ch if ch in kept or _kept_letter(ch) else _percent(ch) for ch in name)
+
+
+def _kept_letter(ch: str) -> bool:
+    # Letters, marks and digits only: format characters (such as a right-to-left override),
+    # spaces and controls would make an IRI read as something it is not.
+    return ord(ch) > 0x7F and unicodedata.category(ch)[0] in "LMN"
+
+
+def _percent(ch: str) -> str:
+    # surrogatepass: a lone surrogate (an undecodable byte of a file name) still gets bytes
+    # of its own, which no real character's UTF-8 shares.
+    return "".join(f"%{byte:02X}" for byte in ch.encode("utf-8", "surrogatepass"))

@@ -1,7 +1,7 @@
 """An embedded SPARQL store: load exports into Oxigraph on disk and query them.
 
 ``kg load graph.ttl --store DIR`` and ``kg query --store DIR QUERY`` call
-:func:`load` and :func:`run_query`. The same ``DIR`` can be served over HTTP with
+:func:`load` and :func:`open_query`. The same ``DIR`` can be served over HTTP with
 ``oxigraph serve-read-only --location DIR --bind 127.0.0.1:7878``.
 
 Data goes into the default graph; the ``kg`` ontology goes into the named graph
@@ -13,21 +13,45 @@ into one typed RDF term (an IRI or a literal, validated by Oxigraph) and handed 
 Oxigraph, which substitutes it into the parsed query (SPARQL SEP-0007). A trailing
 ``VALUES`` clause is not used: it joins after aggregation, so it would silently leave
 ``COUNT`` queries unfiltered.
+
+A query stays offline: Oxigraph would send a ``SERVICE`` clause to the endpoint it
+names over HTTP, so a query that has one is refused (:func:`calls_service`) unless the
+caller allows it. Results stream: :func:`write_result` writes each row as Oxigraph
+gives it, so the memory a query takes does not grow with the number of rows (a query
+that sorts or groups still gathers its rows inside Oxigraph).
+
+Codes
+-----
+``KG400``  pyoxigraph is not installed
+``KG401``  no such export file
+``KG402``  not an RDF format kg loads, or the file does not parse
+``KG403``  the store cannot be opened or created (the message says why)
+``KG404``  no store in that folder
+``KG405``  the query file cannot be read
+``KG411``  the query is not valid SPARQL
+``KG412``  a ``--bind`` parameter is malformed, or binds a variable the query does not return
+``KG413``  the query failed while it ran (the rows before it were written)
+``KG414``  unknown output format
+``KG415``  the query calls a remote endpoint (``SERVICE``) and that was not allowed
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
+import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.resources import files
+from io import StringIO
+from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from kg.errors import KgError
+from kg.errors import KgError, one_line, shown
+from kg.export.files import reading
 from kg.export.rdf import PREFIXES
 
 if TYPE_CHECKING:
@@ -36,21 +60,51 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "QueryResult",
+    "calls_service",
+    "csv_cell",
     "format_result",
     "load",
+    "open_query",
     "parse_binding",
     "read_query",
     "run_query",
+    "write_result",
 ]
 
 FORMATS = ("table", "csv", "json")
-"""Output formats of :func:`format_result`."""
+"""Output formats of :func:`write_result`."""
+
+TABLE_SAMPLE = 1000
+"""Rows a table is measured on: later rows keep those column widths (a longer cell overflows)."""
 
 _RDF_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".jsonld": "JSON_LD", ".nq": "N_QUADS",
                 ".trig": "TRIG", ".rdf": "RDF_XML", ".owl": "RDF_XML"}
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _PREFIXED = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):([A-Za-z0-9_][A-Za-z0-9_.-]*)\Z")
 ONTOLOGY_GRAPH = "https://w3id.org/newskg/ontology"
+# The longest namespace first, so a nested one gets its own prefix.
+_NAMESPACE = re.compile("|".join(re.escape(ns) for ns in sorted(PREFIXES.values(), key=len, reverse=True)))
+_PREFIX_OF = {namespace: prefix for prefix, namespace in PREFIXES.items()}
+
+# What a SPARQL query holds that is not syntax: comments, strings, IRIs (which may carry
+# \u escapes) and variables; then runs of name characters; then any other character.
+_QUERY_TOKEN = re.compile(
+    r"""(?P<skip>
+          \#[^\n\r]*
+        | '''(?:[^'\\]|\\.|'(?!''))*''' | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+        | '(?:[^'\\\n\r]|\\.)*' | "(?:[^"\\\n\r]|\\.)*"
+        | <(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>
+        | [?$]\w+ )
+      | (?P<run>[\w.:%\\-]+)
+      | .""",
+    re.VERBOSE | re.DOTALL,
+)
+_LOCAL_CHAR = r"(?:%[0-9A-Fa-f]{2}|\\[_~.!$&'()*+,;=/?#@%-])"
+_PREFIXED_NAME = re.compile(  # PNAME_LN of the SPARQL grammar (\w standing for its letter classes)
+    rf"(?:[^\W\d_](?:[\w.-]*[\w-])?)?:(?:[\w:]|{_LOCAL_CHAR})(?:(?:[\w.:-]|{_LOCAL_CHAR})*(?:[\w:-]|{_LOCAL_CHAR}))?"
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
 
 
 def _oxigraph() -> Any:
@@ -62,23 +116,42 @@ def _oxigraph() -> Any:
     return pyoxigraph
 
 
-def _open(store: Path, *, create: bool) -> ox.Store:
+def _first_line(error: BaseException) -> str:
+    return (str(error).splitlines() or [type(error).__name__])[0]
+
+
+def _open(store: Path | str, *, create: bool) -> ox.Store:
     ox = _oxigraph()
+    if not os.fspath(store):
+        raise KgError("KG403", "", "an empty path; name the store folder (. for the current one)")
+    store = Path(store)
+    if create and store.exists() and not store.is_dir():
+        raise KgError("KG403", str(store), "is a file, not a store folder; give a folder for the store")
+    if create and not store.exists() and not store.parent.is_dir():
+        raise KgError("KG403", str(store), f"cannot create the store: its parent folder "
+                      f"{shown(store.parent)} does not exist; create it first, or give another --store")
     if not create and not (store.is_dir() and any(store.iterdir())):
         raise KgError("KG404", str(store), "no store here; create it with: kg load GRAPH.ttl --store DIR")
     try:
         return ox.Store(str(store)) if create else ox.Store.read_only(str(store))
     except OSError as error:
-        raise KgError("KG403", str(store), f"cannot open the store ({error}); is a server or "
-                      "another kg using it?") from error
+        reason = _first_line(error)
+        if "lock" in reason.lower():
+            hint = "another process has it open: stop the oxigraph server or the other kg using it"
+        elif create:
+            hint = "check that the folder is a store made by kg load and that you may write in it"
+        else:
+            hint = "check that the folder is a store made by kg load"
+        raise KgError("KG403", str(store), f"cannot open the store ({reason}); {hint}") from error
 
 
-def load(source: Path, store: Path, *, replace: bool = False) -> int:
+def load(source: Path | str, store: Path | str, *, replace: bool = False) -> int:
     """Load an RDF export (Turtle, N-Triples, JSON-LD...) into the store at ``store``.
 
     The load is one transaction: a file that does not parse leaves the store as it was.
-    With ``replace`` the default graph is emptied first. Returns the number of triples
-    in the default graph afterwards.
+    An export from a folder whose files do not match its ``manifest.json`` (an
+    interrupted build) is refused (``KG304``). With ``replace`` the default graph is
+    emptied first. Returns the number of triples in the default graph afterwards.
     """
     ox = _oxigraph()
     source = Path(source)
@@ -88,26 +161,27 @@ def load(source: Path, store: Path, *, replace: bool = False) -> int:
     if name is None:
         known = ", ".join(sorted(_RDF_FORMATS))
         raise KgError("KG402", str(source), f"unknown RDF format; use one of {known}")
-    db = _open(Path(store), create=True)
-    try:
-        data = ox.Dataset()
+    with reading(source):  # checked before the store is touched
+        db = _open(store, create=True)
         try:
-            for quad in ox.parse(path=str(source), format=getattr(ox.RdfFormat, name)):
-                data.add(quad)
-        except (SyntaxError, ValueError) as error:
-            raise KgError("KG402", str(source), f"not valid {name}: {error}".splitlines()[0]) from error
-        ontology = files("kg").joinpath("data/ontology.ttl").read_bytes()
-        graph = ox.NamedNode(ONTOLOGY_GRAPH)
-        if replace:
-            db.clear()
-        if db.contains_named_graph(graph):
-            db.remove_graph(graph)
-        db.extend(data)
-        db.load(ontology, format=ox.RdfFormat.TURTLE, to_graph=graph)
-        db.flush()
-        return sum(1 for _ in db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    finally:
-        del db
+            data = ox.Dataset()
+            try:
+                for quad in ox.parse(path=str(source), format=getattr(ox.RdfFormat, name)):
+                    data.add(quad)
+            except (SyntaxError, ValueError) as error:
+                raise KgError("KG402", str(source), f"not valid {name}: {_first_line(error)}") from error
+            ontology = files("kg").joinpath("data/ontology.ttl").read_bytes()
+            graph = ox.NamedNode(ONTOLOGY_GRAPH)
+            if replace:
+                db.clear()
+            if db.contains_named_graph(graph):
+                db.remove_graph(graph)
+            db.extend(data)
+            db.load(ontology, format=ox.RdfFormat.TURTLE, to_graph=graph)
+            db.flush()
+            return sum(1 for _ in db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        finally:
+            del db
 
 
 def read_query(text_or_path: str) -> str:
@@ -118,8 +192,8 @@ def read_query(text_or_path: str) -> str:
     >>> read_query("ASK { ?s ?p ?o }")
     'ASK { ?s ?p ?o }'
     """
-    one_line = "\n" not in text_or_path
-    if text_or_path.endswith((".rq", ".sparql")) or (one_line and Path(text_or_path).is_file()):
+    one_line_text = "\n" not in text_or_path
+    if text_or_path.endswith((".rq", ".sparql")) or (one_line_text and Path(text_or_path).is_file()):
         path = Path(text_or_path)
         try:
             return path.read_text(encoding="utf-8")
@@ -127,6 +201,36 @@ def read_query(text_or_path: str) -> str:
             raise KgError("KG405", text_or_path, "cannot read the query file; give a .rq file or the query "
                           "text") from error
     return text_or_path
+
+
+def calls_service(query: str) -> bool:
+    """Whether ``query`` may hold a ``SERVICE`` clause, which Oxigraph would send over HTTP.
+
+    The word is looked for outside comments, strings, IRIs and variable names, in any
+    case and glued to anything (Oxigraph reads ``1SERVICE<...>{...}`` as a number and
+    a ``SERVICE`` clause); only a prefixed name's local part (``ex:service``) is let
+    through. It errs towards yes: a query it wrongly suspects is refused with a hint,
+    never sent.
+
+    Examples
+    --------
+    >>> calls_service("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    True
+    >>> calls_service("SELECT * { ?s ?p 1sErViCe<http://example.org/>{} }")
+    True
+    >>> calls_service('SELECT ?service { ?service ex:service "SERVICE" } # SERVICE')
+    False
+    """
+    for token in _QUERY_TOKEN.finditer(query):
+        run = token.group("run")
+        if not run or "service" not in run.lower():
+            continue
+        # A whole prefixed name is read as one, greedily; but ``SERVICE:x`` is a SERVICE
+        # clause to Oxigraph, so the word before the colon still counts.
+        if _PREFIXED_NAME.fullmatch(run) and "service" not in run.lower().partition(":")[0]:
+            continue
+        return True
+    return False
 
 
 def parse_binding(binding: str) -> tuple[ox.Variable, ox.NamedNode | ox.Literal]:
@@ -165,43 +269,82 @@ def parse_binding(binding: str) -> tuple[ox.Variable, ox.NamedNode | ox.Literal]
 
 @dataclass(frozen=True, slots=True)
 class QueryResult:
-    """What a query returned: rows of a ``SELECT``, the answer of an ``ASK``, or triples."""
+    """What a query returned: rows of a ``SELECT``, the answer of an ``ASK``, or triples.
+
+    From :func:`run_query`, ``rows`` and ``triples`` are tuples; inside
+    :func:`open_query` they are iterators that read the store as they are consumed
+    (once).
+    """
 
     variables: tuple[str, ...] = ()
-    rows: tuple[tuple[object, ...], ...] = ()
+    rows: Iterable[tuple[object, ...]] = ()
     boolean: bool | None = None
-    triples: tuple[object, ...] = ()
+    triples: Iterable[object] = ()
 
 
-def run_query(store: Path, query: str, bindings: Iterable[str] = ()) -> QueryResult:
-    """Run a SPARQL query on the store at ``store`` (opened read-only).
+def _failing_as(where: str, items: Iterable[Any]) -> Iterator[Any]:
+    """``items``, with an error Oxigraph raises while it makes them turned into one coded line."""
+    try:
+        yield from items
+    # Only Oxigraph's own evaluation runs in this frame, and whatever it raises (an unbound
+    # SERVICE variable, an unsupported function, a store error) is the query's failure.
+    except Exception as error:
+        raise KgError("KG413", where, f"the query failed: {_first_line(error)}") from error
+
+
+@contextmanager
+def open_query(
+    store: Path | str, query: str, bindings: Iterable[str] = (), *, allow_service: bool = False
+) -> Iterator[QueryResult]:
+    """Run a SPARQL query on the store at ``store`` (opened read-only); rows come as they are read.
 
     ``bindings`` are ``NAME=VALUE`` strings (see :func:`parse_binding`); in a ``SELECT``
-    each bound variable must be among the selected ones. The export's
-    prefixes (``kg:``, ``rdfs:``, ``prov:``...) are predeclared.
+    each bound variable must be among the selected ones. The export's prefixes
+    (``kg:``, ``rdfs:``, ``prov:``...) are predeclared. A query with a ``SERVICE``
+    clause is refused (``KG415``) unless ``allow_service``. An error while the rows are
+    read is raised from the iteration, as ``KG413``.
+
+    Examples
+    --------
+    >>> with open_query("no-such-store", "ASK {}") as result:
+    ...     pass
+    Traceback (most recent call last):
+    ...
+    kg.errors.KgError: KG404 no-such-store: no store here; create it with: kg load GRAPH.ttl --store DIR
     """
     ox = _oxigraph()
+    if not allow_service and calls_service(query):
+        raise KgError("KG415", "query", "calls a remote endpoint (SERVICE) and kg query stays offline; "
+                      "pass --allow-service to let it send the query there")
     substitutions = dict(parse_binding(b) for b in bindings)
-    db = _open(Path(store), create=False)
+    db = _open(store, create=False)
+    where = os.fspath(store)
     try:
-        try:
-            result = db.query(query, prefixes=dict(PREFIXES), substitutions=substitutions or None)
-        except RuntimeError as error:  # Oxigraph refuses to bind a variable the SELECT does not return
-            raise KgError("KG412", "--bind", f"{error}; select the bound variables (or SELECT *)"
-                          .splitlines()[0]) from error
-        if isinstance(result, ox.QueryBoolean):
-            return QueryResult(boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            variables = tuple(v.value for v in result.variables)
-            rows = tuple(tuple(solution[v] for v in variables) for solution in result)
-            return QueryResult(variables=variables, rows=rows)
-        return QueryResult(triples=tuple(result))
+        result = db.query(query, prefixes=dict(PREFIXES), substitutions=substitutions or None)
     except SyntaxError as error:
-        raise KgError("KG411", "query", f"not valid SPARQL: {error}".splitlines()[0]) from error
+        raise KgError("KG411", "query", f"not valid SPARQL: {_first_line(error)}") from error
+    except RuntimeError as error:
+        if substitutions:  # Oxigraph refuses to bind a variable the SELECT does not return
+            raise KgError("KG412", "--bind", f"{_first_line(error)}; select the bound variables (or SELECT *)"
+                          ) from error
+        raise KgError("KG413", where, f"the query failed: {_first_line(error)}") from error
     except OSError as error:
-        raise KgError("KG413", str(store), f"the query failed: {error}".splitlines()[0]) from error
-    finally:
-        del db
+        raise KgError("KG413", where, f"the query failed: {_first_line(error)}") from error
+    if isinstance(result, ox.QueryBoolean):
+        yield QueryResult(boolean=bool(result))
+    elif isinstance(result, ox.QuerySolutions):
+        variables = tuple(v.value for v in result.variables)
+        yield QueryResult(variables=variables, rows=_failing_as(where, map(tuple, result)))
+    else:
+        yield QueryResult(triples=_failing_as(where, result))
+
+
+def run_query(
+    store: Path | str, query: str, bindings: Iterable[str] = (), *, allow_service: bool = False
+) -> QueryResult:
+    """:func:`open_query`, with every row read into the result (for results that fit in memory)."""
+    with open_query(store, query, bindings, allow_service=allow_service) as result:
+        return QueryResult(result.variables, tuple(result.rows), result.boolean, tuple(result.triples))
 
 
 def _short(term: object) -> str:
@@ -209,10 +352,11 @@ def _short(term: object) -> str:
         return ""
     value = getattr(term, "value", str(term))
     if type(term).__name__ == "NamedNode":
-        for prefix, namespace in sorted(PREFIXES.items(), key=lambda x: -len(x[1])):
-            local = value[len(namespace):]
-            if value.startswith(namespace) and _NAME.match(local.replace("-", "_") or "-"):
-                return f"{prefix}:{local}"
+        namespace = _NAMESPACE.match(value)
+        if namespace:
+            local = value[namespace.end():]
+            if _NAME.match(local.replace("-", "_") or "-"):
+                return f"{_PREFIX_OF[namespace.group()]}:{local}"
         return f"<{value}>"
     return value
 
@@ -233,24 +377,81 @@ def _cell(term: object) -> dict[str, str] | None:
     return cell
 
 
-def _table(variables: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    widths = [max([len(v), *(len(r[i]) for r in rows)]) for i, v in enumerate(variables)]
-    line = "  ".join("-" * w for w in widths)
-    out = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True)).rstrip(), line]
-    out.extend("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out) + "\n"
+def csv_cell(text: str) -> str:
+    """``text`` as a CSV cell that a spreadsheet shows and never runs.
 
-
-def format_result(result: QueryResult, fmt: str = "table") -> str:
-    """Render a result: an aligned ``table``, SPARQL 1.1 ``csv``, or SPARQL 1.1 results ``json``.
-
-    ``ASK`` gives ``true``/``false`` (JSON: ``{"head": {}, "boolean": ...}``);
-    ``CONSTRUCT``/``DESCRIBE`` give N-Triples whatever the format.
+    A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is
+    taken for a formula by Excel, LibreOffice and Google Sheets (``=cmd|' /C calc'!A0``):
+    it gets a leading ``'``, which they show as text. A plain number (``-5``, ``+1.5e3``)
+    is left as it is: it is read as a number, never run.
 
     Examples
     --------
-    >>> print(format_result(QueryResult(variables=("n",), rows=((None,),)), "table"), end="")
+    >>> [csv_cell(t) for t in ["=1+1", "@SUM(A1)", "-2+3", "-5", "Anna Moreau"]]
+    ["'=1+1", "'@SUM(A1)", "'-2+3", '-5', 'Anna Moreau']
+    """
+    if text.startswith(_FORMULA_START) and not _NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def _write_table(variables: Sequence[str], rows: Iterable[Sequence[object]], out: TextIO) -> None:
+    def cells(row: Sequence[object]) -> list[str]:
+        # Article text may hold escape sequences: a terminal would run them, and a newline
+        # would break the table, so every unprintable character is shown escaped.
+        return [one_line(_short(term)) for term in row]
+
+    rows = iter(rows)
+    sample = [cells(row) for row in islice(rows, TABLE_SAMPLE)]
+    widths = [max([len(v), *(len(r[i]) for r in sample)]) for i, v in enumerate(variables)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip() + "\n"
+
+    out.write(line(variables))
+    out.write(line(["-" * w for w in widths]))
+    count = 0
+    for values in chain(sample, map(cells, rows)):
+        out.write(line(values))
+        count += 1
+    out.write(f"({count} row{'s' if count != 1 else ''})\n")
+
+
+def _write_csv(variables: Sequence[str], rows: Iterable[Sequence[object]], out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(variables)
+    for row in rows:
+        writer.writerow([csv_cell("" if term is None else term.value) for term in row])  # type: ignore[attr-defined]
+
+
+def _write_json(variables: Sequence[str], rows: Iterable[Sequence[object]], out: TextIO) -> None:
+    out.write(f'{{"head": {json.dumps({"vars": list(variables)})}, "results": {{"bindings": [')
+    separator = "\n"
+    for row in rows:
+        binding = {v: c for v, c in zip(variables, map(_cell, row), strict=True) if c is not None}
+        out.write(separator + json.dumps(binding, ensure_ascii=False))
+        separator = ",\n"
+    out.write("\n]}}\n")
+
+
+_WRITERS: dict[str, Callable[[Sequence[str], Iterable[Sequence[object]], TextIO], None]] = {
+    "table": _write_table, "csv": _write_csv, "json": _write_json}
+
+
+def write_result(result: QueryResult, fmt: str, out: TextIO) -> None:
+    """Write a result to ``out`` row by row: an aligned ``table``, SPARQL 1.1 ``csv``, or
+    SPARQL 1.1 results ``json``. Nothing is gathered but the first :data:`TABLE_SAMPLE`
+    rows of a table (to size its columns).
+
+    ``ASK`` gives ``true``/``false`` (JSON: ``{"head": {}, "boolean": ...}``);
+    ``CONSTRUCT``/``DESCRIBE`` give N-Triples whatever the format. A table shows
+    unprintable characters escaped (``\\x1b``, ``\\n``); CSV cells that a spreadsheet
+    would run as a formula are quoted (:func:`csv_cell`); JSON carries the text as it is.
+
+    Examples
+    --------
+    >>> import sys
+    >>> write_result(QueryResult(variables=("n",), rows=((None,),)), "table", sys.stdout)
     n
     -
     <BLANKLINE>
@@ -260,20 +461,26 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         raise KgError("KG414", fmt, f"unknown output format; use one of {', '.join(FORMATS)}")
     if result.boolean is not None:
         if fmt == "json":
-            return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
-        return ("true" if result.boolean else "false") + "\n"
-    if result.triples:
-        return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in result.triples)  # type: ignore[attr-defined]
-    if fmt == "json":
-        bindings = [{v: c for v, c in zip(result.variables, map(_cell, row), strict=True) if c is not None}
-                    for row in result.rows]
-        return json.dumps({"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}},
-                          ensure_ascii=False, indent=1) + "\n"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(result.variables)
-        writer.writerows([("" if t is None else t.value) for t in row] for row in result.rows)  # type: ignore[attr-defined]
-        return buffer.getvalue()
-    return _table(result.variables, [[_short(t) for t in row] for row in result.rows])
+            out.write(json.dumps({"head": {}, "boolean": result.boolean}) + "\n")
+        else:
+            out.write(("true" if result.boolean else "false") + "\n")
+        return
+    if not result.variables:
+        for t in result.triples:
+            text = f"{t.subject} {t.predicate} {t.object} .\n"  # type: ignore[attr-defined]
+            out.write(one_line(text[:-1]) + "\n" if fmt == "table" else text)
+        return
+    _WRITERS[fmt](result.variables, result.rows, out)
 
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """:func:`write_result` into a string (for results that fit in memory).
+
+    Examples
+    --------
+    >>> format_result(QueryResult(boolean=True), "json")
+    '{"head": {}, "boolean": true}\\n'
+    """
+    buffer = StringIO()
+    write_result(result, fmt, buffer)
+    return buffer.getvalue()

@@ -1,11 +1,13 @@
-"""Exports are all or nothing: a failed, interrupted or killed run leaves the previous
-exports byte for byte, its temporary files never pass for exports and the next run
-removes them, and a run writes nothing outside its output folder.
+"""Exports are replaced as one set: a failed, interrupted or killed run leaves the whole
+previous set, the whole new set, or a set that no longer matches its ``manifest.json``
+and that ``kg.read_graph`` and ``kg load`` refuse (``KG304``) until the next run repairs
+it; temporary files never pass for exports and the next run removes them; nothing is
+written outside the output folder.
 
-The kill tests run a real ``kg build`` in a subprocess and kill it with a signal:
-once while it parses (after its first batch of articles), and once while it writes
-the exports (a hook kills the process from inside ``os.fsync`` or ``os.replace``, so
-the kill lands at a known point of :func:`kg.export.files.write_all`).
+The kill tests run a subprocess and kill it with a signal: a real ``kg build`` while it
+parses (after its first batch of articles), and ``write_all`` (and a real build) from
+inside ``os.fsync`` or ``os.replace``, after every step in turn, so each kill lands at a
+known point of :func:`kg.export.files.write_all`.
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ import time
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
 
+import kg
+from kg.cli import main
 from kg.errors import KgError
-from kg.export.files import TEMP_SUFFIX, write_all
+from kg.export.files import MANIFEST, TEMP_SUFFIX, reading, write_all
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPORTS = ROOT / "exports"
@@ -187,28 +190,195 @@ def test_two_runs_writing_one_folder_take_turns(previous: Path) -> None:
     assert (previous / "graph.ttl").read_text(encoding="utf-8") == "mine"
 
 
-# ------------------------------------------------------------------ a real kg build, killed
+# ------------------------------------------------------------------ one set: the manifest, step by step
 
 _KILL_INSIDE = """
-import os, signal, sys
-from kg.cli import main
+import os, signal, sys, types
 
-call, when = sys.argv[1], int(sys.argv[2])
-real = getattr(os, call)
+calls, when, mode = sys.argv[1].split(","), int(sys.argv[2]), sys.argv[3]
+if mode == "write":
+    # The package without its __init__ (which loads the NLP stack): only files are written.
+    sys.modules["kg"] = types.ModuleType("kg")
+    sys.modules["kg"].__path__ = [sys.argv[4]]
 count = 0
 
-def killing(*args):
-    global count
-    result = real(*args)
-    count += 1
-    if count == when:
-        os.kill(os.getpid(), signal.SIGKILL)
-    return result
+def step(real):
+    def counted(*args):
+        global count
+        result = real(*args)
+        count += 1
+        if count == when:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return result
+    return counted
 
-setattr(os, call, killing)
-sys.exit(main(sys.argv[3:]))
+# Every step of write_all that changes what is on disk ends in an fsync or a rename.
+for call in calls:
+    setattr(os, call, step(getattr(os, call)))
+if mode == "write":
+    from pathlib import Path
+    from kg.export.files import write_all
+    write_all(Path(sys.argv[5]), {name: f"new {name}\\n" for name in sys.argv[6:]})
+    print(count)
+else:
+    from kg.cli import main
+    sys.exit(main(sys.argv[4:]))
 """
 
+
+def _new_set() -> dict[str, bytes]:
+    return {name: f"new {name}\n".encode() for name in NAMES}
+
+
+def _what_a_reader_sees(folder: Path) -> str:
+    """``"old"`` or ``"new"`` when every checked read succeeds (and says which set), ``"refused"``
+    when they all fail with KG304; anything else (some read, some refused, or a mixed set) is a bug."""
+    outcomes = set()
+    for name in NAMES:
+        try:
+            with reading(folder / name) as path:
+                outcomes.add(path.read_bytes())
+        except KgError as error:
+            assert error.code == "KG304", error
+            outcomes.add(b"refused")
+    files = {name: (folder / name).read_bytes() for name in NAMES}
+    if outcomes == {b"refused"}:
+        return "refused"
+    assert b"refused" not in outcomes, f"one reader was refused and another was not: {files}"
+    if files == _new_set():
+        return "new"
+    assert all(data.startswith(b"old ") for data in files.values()), f"a mixed set was read: {files}"
+    return "old"
+
+
+def _run_steps(out: Path, when: int) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", _KILL_INSIDE, "fsync,replace", str(when), "write", str(ROOT / "kg"),
+               str(out), *NAMES]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+
+
+def _old_set(out: Path, *, manifest: bool) -> None:
+    old = {name: f"old {name}\n" for name in NAMES}
+    if manifest:
+        write_all(out, old)
+    else:  # exports of a kg from before manifests
+        out.mkdir(parents=True)
+        for name, text in old.items():
+            (out / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("manifest", [True, False], ids=["old-set-with-manifest", "old-set-without"])
+def test_a_kill_between_any_two_steps_leaves_the_old_set_the_new_set_or_a_refused_one(
+    tmp_path: Path, manifest: bool
+) -> None:
+    dry = _run_steps(tmp_path / "dry", 0)
+    steps = int(dry.stdout)
+    assert steps == 2 * len(NAMES) + 3  # six fsyncs, the manifest's fsync and rename, six renames, the folder
+    seen = []
+    for when in range(1, steps + 1):
+        out = tmp_path / f"killed-after-step-{when}"
+        _old_set(out, manifest=manifest)
+        done = _run_steps(out, when)
+        assert done.returncode == -signal.SIGKILL, done.stderr
+        seen.append(_what_a_reader_sees(out))
+        # The next run repairs whatever the kill left.
+        write_all(out, {name: f"new {name}\n" for name in NAMES})
+        assert _what_a_reader_sees(out) == "new" and _leftovers(out) == []
+    # Killed before the new manifest is in place, the old set stands; from then until the
+    # last rename the folder is refused; after it, the new set is read.
+    manifest_renamed = len(NAMES) + 2
+    assert seen == ["old"] * (manifest_renamed - 1) + ["refused"] * len(NAMES) + ["new"] * 2
+
+
+@pytest.mark.parametrize("failing", range(1, 2 * len(NAMES) + 4))
+def test_a_failure_at_any_step_leaves_the_old_set_the_new_set_or_a_refused_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: int
+) -> None:
+    out = tmp_path / "out"
+    _old_set(out, manifest=True)
+    count = 0
+
+    def failing_at(real):
+        def call(*args):
+            nonlocal count
+            count += 1
+            if count == failing:
+                raise OSError(28, "No space left on device")
+            return real(*args)
+        return call
+
+    monkeypatch.setattr(os, "fsync", failing_at(os.fsync))
+    monkeypatch.setattr(os, "replace", failing_at(os.replace))
+    with pytest.raises(KgError) as caught:
+        write_all(out, {name: f"new {name}\n" for name in NAMES})
+    monkeypatch.undo()
+    assert caught.value.code == "KG303" and "No space left on device" in str(caught.value)
+    seen = _what_a_reader_sees(out)
+    manifest_renamed = len(NAMES) + 2
+    if failing <= manifest_renamed:
+        assert seen == "old" and "nothing was replaced" in str(caught.value)
+    elif failing <= manifest_renamed + len(NAMES):
+        replaced = failing - manifest_renamed - 1
+        assert seen == "refused" and f"{replaced} of 6 were replaced" in str(caught.value)
+    else:
+        assert seen == "new"
+    assert _leftovers(out) == []
+
+
+def test_an_export_name_taken_by_a_folder_is_refused_before_anything_is_written(previous: Path) -> None:
+    write_all(previous, {name: f"old {name}\n" for name in NAMES})
+    before = _snapshot(previous)
+    (previous / "graph.nt").unlink()
+    (previous / "graph.nt").mkdir()
+    with pytest.raises(KgError) as caught:
+        write_all(previous, {name: f"new {name}\n" for name in NAMES})
+    assert caught.value.code == "KG303" and "is a folder" in str(caught.value)
+    assert caught.value.path == str(previous / "graph.nt")
+    assert _snapshot(previous) == {k: v for k, v in before.items() if k != "graph.nt"}
+    assert _leftovers(previous) == []
+
+
+def test_the_manifest_lists_every_file_with_its_digest_and_a_build_id(previous: Path) -> None:
+    import hashlib
+    import json
+
+    write_all(previous, {name: f"new {name}\n" for name in NAMES})
+    manifest = json.loads((previous / MANIFEST).read_text(encoding="utf-8"))
+    assert [entry["name"] for entry in manifest["files"]] == list(NAMES)
+    listing = ""
+    for entry in manifest["files"]:
+        data = (previous / entry["name"]).read_bytes()
+        assert entry["bytes"] == len(data) and entry["sha256"] == hashlib.sha256(data).hexdigest()
+        listing += f"{entry['sha256']}  {entry['name']}\n"
+    assert manifest["build"] == hashlib.sha256(listing.encode()).hexdigest()
+    text = (previous / MANIFEST).read_bytes()
+    write_all(previous, {name: f"new {name}\n" for name in NAMES})
+    assert (previous / MANIFEST).read_bytes() == text  # the same set, the same manifest
+
+
+def test_readers_refuse_a_set_that_does_not_match_its_manifest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    write_all(out, {"graph.ttl": "<urn:a> <urn:b> <urn:c> .\n",
+                    "graph.json": (EXPORTS / "graph.json").read_text(encoding="utf-8")})
+    assert kg.read_graph(out).number_of_nodes() > 0
+    (out / "graph.ttl").write_text("<urn:a> <urn:b> <urn:other> .\n", encoding="utf-8")
+    with pytest.raises(KgError) as caught:
+        kg.read_graph(out)
+    assert caught.value.code == "KG304" and caught.value.path == str(out / "graph.ttl")
+    assert main(["load", str(out / "graph.ttl"), "--store", str(tmp_path / "store")]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"kg: error: KG304 {out / 'graph.ttl'}: does not match manifest.json")
+    assert not (tmp_path / "store").exists()  # refused before the store was made
+    # A file the manifest does not list is no part of the set, and is read as it is.
+    (out / "mine.ttl").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    (out / "graph.ttl").unlink()
+    assert main(["load", str(out / "mine.ttl"), "--store", str(tmp_path / "store")]) == 0
+
+
+# ------------------------------------------------------------------ a real kg build, killed
 
 def _one_article(tmp_path: Path) -> Path:
     corpus = tmp_path / "in"
@@ -218,7 +388,8 @@ def _one_article(tmp_path: Path) -> Path:
 
 
 def _killed_inside(call: str, when: int, corpus: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", _KILL_INSIDE, call, str(when), "build", str(corpus), "--out", str(out)]
+    command = [sys.executable, "-c", _KILL_INSIDE, call, str(when), "build",
+               "build", str(corpus), "--out", str(out)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == -signal.SIGKILL, done.stderr
     return done
@@ -244,17 +415,30 @@ def test_killed_while_writing_the_exports_leaves_the_previous_ones(previous: Pat
 
 
 @pytest.mark.slow
-def test_killed_between_renames_every_export_is_whole(previous: Path, tmp_path: Path) -> None:
+def test_killed_between_renames_the_mixed_set_is_refused_and_the_next_build_repairs_it(
+    previous: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = _one_article(tmp_path)
     before = _snapshot(previous)
-    # Killed right after the first export (graph.ttl) was renamed into place.
-    _killed_inside("replace", 1, _one_article(tmp_path), previous)
-    # graph.ttl is the new, complete file; every other export is the previous one.
+    # Killed right after the new manifest and the first export (graph.ttl) were renamed into place.
+    _killed_inside("replace", 2, corpus, previous)
     new_turtle = (previous / "graph.ttl").read_text(encoding="utf-8")
-    assert new_turtle.encode("utf-8") != before["graph.ttl"]
-    assert len(Graph().parse(data=new_turtle, format="turtle")) > 0
     assert "001_07214785902e2096.txt" in new_turtle and "000_7e9a2b2bbecab8b2.txt" not in new_turtle
     assert {name: (previous / name).read_bytes() for name in NAMES[1:]} == {n: before[n] for n in NAMES[1:]}
-    assert len(_leftovers(previous)) == len(NAMES) - 1
+
+    # Neither reader takes the new Turtle with the old JSON: both refuse, in one coded line.
+    with pytest.raises(KgError) as caught:
+        kg.read_graph(previous)
+    assert caught.value.code == "KG304"
+    assert main(["load", str(previous / "graph.ttl"), "--store", str(tmp_path / "store")]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("kg: error: KG304 ") and "run kg build again" in line
+
+    # The next build repairs the folder.
+    assert main(["build", str(corpus), "--out", str(previous), "--quiet"]) == 0
+    assert _leftovers(previous) == []
+    assert "001_07214785902e2096.txt" in str(kg.read_graph(previous).graph["documents"])
+    assert main(["load", str(previous / "graph.ttl"), "--store", str(tmp_path / "store")]) == 0
 
 
 def _many_articles(folder: Path, count: int) -> None:

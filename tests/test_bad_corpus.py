@@ -197,4 +197,5 @@ def test_metadata_that_was_good_is_used_and_bad_parts_ignored(turtle: Graph) -> 
 def test_nothing_is_written_outside_the_output_folder(run: Run) -> None:
     assert run.after == run.before
     assert sorted(p.name for p in run.out.iterdir()) == sorted(
-        ["graph.graphml", "graph.html", "graph.json", "graph.jsonld", "graph.nt", "graph.ttl"])
+        ["graph.graphml", "graph.html", "graph.json", "graph.jsonld", "graph.nt", "graph.ttl",
+         "manifest.json"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections import Counter
@@ -186,3 +187,75 @@ def test_max_bytes_refuses_larger_files_unread(tmp_path: Path, capsys: pytest.Ca
     assert problem.split()[:2] == ["KG114", f"{corpus / 'long.txt'}:"]
     assert "over the limit of 100 bytes" in problem and "--max-bytes" in problem
     assert error.startswith("kg: error: KG105 ")
+
+
+def test_a_file_name_cannot_forge_a_line_or_drive_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    forger = "x.txt: empty\n  KG999 forged.txt"
+    (corpus / forger).write_bytes(b"")
+    (corpus / "\x1b[2J\x1b[31mred.txt").write_bytes(b"\x00\x01")
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out\nKG000"), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert len(lines) == 3, err  # two problems and the error: one line each
+    assert "\x1b" not in err
+    assert not any(line.lstrip().startswith("KG999") for line in lines)
+    # The name is printed as a Python literal: it reads back exactly.
+    assert f"KG110 {str(corpus / forger)!r}: " in lines[1]
+    assert lines[0].startswith(f"  KG111 '{corpus}/\\x1b[2J\\x1b[31mred.txt': ")
+
+
+@pytest.mark.parametrize("blocked", ["file", "folder-export", "read-only"])
+def test_an_unusable_out_is_refused_before_a_single_article_is_parsed(
+    blocked: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The ministers met on Monday.", encoding="utf-8")
+    out = tmp_path / "out"
+    if blocked == "file":
+        out.write_text("in the way", encoding="utf-8")
+        code = "KG301"
+    elif blocked == "folder-export":
+        (out / "graph.nt").mkdir(parents=True)
+        code = "KG303"
+    else:
+        if os.geteuid() == 0:
+            pytest.skip("root writes into read-only folders")
+        out.mkdir(mode=0o500)
+        code = "KG303"
+
+    def parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the articles were parsed before --out was checked")
+
+    # kg.build the attribute is the function; the module is what the CLI imports from.
+    monkeypatch.setattr(importlib.import_module("kg.build"), "build", parse)
+    assert main(["build", str(corpus), "--out", str(out), "--quiet"]) == 1
+    _one_line_error(capsys.readouterr().err, code)
+
+
+@pytest.mark.parametrize("argv", [
+    ["build", "{corpus}", "--out", ""],
+    ["build", "", "--out", "{tmp}/out"],
+    ["load", "{tmp}/graph.ttl", "--store", ""],
+    ["query", "ASK {}", "--store", ""],
+])
+def test_an_empty_path_is_refused_not_taken_for_the_current_folder(
+    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The ministers met on Monday.", encoding="utf-8")
+    (tmp_path / "graph.ttl").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    argv = [a.replace("{corpus}", str(corpus)).replace("{tmp}", str(tmp_path)) for a in argv]
+    assert main(argv) == 1
+    assert "an empty path" in _one_line_error(capsys.readouterr().err, "KG010")
+    assert list(here.iterdir()) == []  # nothing sprayed into the current folder

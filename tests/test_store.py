@@ -214,3 +214,34 @@ def test_the_same_store_serves_over_http(store: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_store_whose_parent_is_missing_says_so(export: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["load", str(export), "--store", str(tmp_path / "a" / "b")]) == 1
+    line = capsys.readouterr().err.strip()
+    assert line.startswith(f"kg: error: KG403 {tmp_path / 'a' / 'b'}: ")
+    assert f"its parent folder {tmp_path / 'a'} does not exist" in line
+    assert "server" not in line
+    assert not (tmp_path / "a").exists()
+
+
+def test_a_file_in_place_of_the_store_says_so(export: Path, tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("not a store", encoding="utf-8")
+    with pytest.raises(KgError) as caught:
+        load(export, tmp_path / "taken")
+    assert caught.value.code == "KG403" and "is a file, not a store folder" in caught.value.message
+
+
+def test_a_store_held_by_another_process_names_that_cause(store: Path, export: Path) -> None:
+    hold = "import sys, pyoxigraph as ox; s = ox.Store(sys.argv[1]); print('open', flush=True); input()"
+    holder = subprocess.Popen([sys.executable, "-c", hold, str(store)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"  # type: ignore[union-attr]
+        with pytest.raises(KgError) as caught:
+            load(export, store)
+        assert caught.value.code == "KG403" and "another process has it open" in caught.value.message
+    finally:
+        holder.kill()
+        holder.wait()

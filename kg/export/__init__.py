@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 
 import networkx as nx
 
-__all__ = ["export_files"]
+__all__ = ["EXPORT_NAMES", "export_files"]
+
+EXPORT_NAMES = ("graph.ttl", "graph.html", "graph.nt", "graph.jsonld", "graph.graphml", "graph.json")
+"""The files ``kg build`` writes, in the order it writes them (beside them, ``manifest.json``)."""
 
 
 def export_files(G: nx.MultiDiGraph) -> dict[str, Callable[[], Iterator[str]]]:
@@ -14,14 +18,18 @@ def export_files(G: nx.MultiDiGraph) -> dict[str, Callable[[], Iterator[str]]]:
 
     Hand the result to :func:`kg.export.files.write_all`; each export is then made as
     its file is written, and none is ever held whole in memory.
+
+    Examples
+    --------
+    >>> tuple(export_files(nx.MultiDiGraph(documents={}))) == EXPORT_NAMES
+    True
     """
     from kg.export.graphml import iter_graphml
     from kg.export.html import iter_html
     from kg.export.jsonld import iter_jsonld
-    from kg.export.nodelink import FILE_NAME, iter_node_link
+    from kg.export.nodelink import iter_node_link
     from kg.export.ntriples import iter_ntriples
     from kg.export.rdf import iter_turtle
 
-    return {"graph.ttl": lambda: iter_turtle(G), "graph.html": lambda: iter_html(G),
-            "graph.nt": lambda: iter_ntriples(G), "graph.jsonld": lambda: iter_jsonld(G),
-            "graph.graphml": lambda: iter_graphml(G), FILE_NAME: lambda: iter_node_link(G)}
+    makers = (iter_turtle, iter_html, iter_ntriples, iter_jsonld, iter_graphml, iter_node_link)
+    return {name: partial(make, G) for name, make in zip(EXPORT_NAMES, makers, strict=True)}

@@ -1,32 +1,65 @@
-"""Writing exports safely: all or nothing, and never outside the output folder.
+"""Writing exports safely: one set at a time, never outside the output folder.
+
+The exports of one build are a set: a reader must never take the Turtle of one build
+with the JSON of another. Beside them ``kg build`` writes ``manifest.json``, the name,
+size and SHA-256 of every file of the set and a build id (the SHA-256 of those
+digests: the same files give the same id). :func:`write_all` goes in this order:
+
+1. the folder is checked (creatable, writable, no export name taken by a folder);
+   a folder that fails is refused here, before anything is written;
+2. every export is written aside to a hidden temporary file (``.NAME.<random>.tmp``)
+   and flushed to disk, hashed as it is written;
+3. each temporary file is read back and must give the same digest (verify);
+4. the new ``manifest.json`` replaces the old one in one rename;
+5. the temporary files are renamed over the exports, one by one.
+
+A reader (:func:`reading`: ``kg.read_graph``, ``kg load``) checks every file the
+manifest lists before it reads one, and refuses a folder whose files do not match
+(``KG304``). So a failure or kill before step 4 leaves the whole old set, readable;
+one between steps 4 and 5 leaves a set that no longer matches its manifest and is
+refused, never half read; after step 5 it is the whole new set. The next run
+replaces everything (and deletes what a killed run left aside), which repairs it. A
+folder without a manifest (exports of an older ``kg``, or a file copied elsewhere) is
+read as it is: there is nothing to check it against. Writers take an exclusive lock on
+the folder and readers a shared one (POSIX), so a build never replaces the files a
+reader is in the middle of.
 
 Codes
 -----
-``KG301``  the output folder cannot be created
+``KG301``  the output folder cannot be created (or the path is empty)
 ``KG302``  an export name is not a plain file name (it would land outside the folder)
-``KG303``  the exports cannot be written; the previous ones are left as they were
+``KG303``  the exports cannot be written; the message says whether anything was replaced
+``KG304``  the exports do not match their ``manifest.json`` (an interrupted build): run it again
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from kg.errors import KgError
+from kg.errors import KgError, shown
 
 try:
     import fcntl
 except ImportError:  # not on Windows: concurrent runs there are not serialised
     fcntl = None
 
-__all__ = ["TEMP_SUFFIX", "Content", "temp_prefix", "write_all"]
+__all__ = ["MANIFEST", "TEMP_SUFFIX", "Content", "check_output", "manifest_text", "reading", "temp_prefix",
+           "write_all"]
 
 TEMP_SUFFIX = ".tmp"
 """Every temporary export ends so, and starts with a dot: never mistaken for an export."""
 
+MANIFEST = "manifest.json"
+"""The file that lists the set of exports a folder holds; written by :func:`write_all`."""
+
+_FORMAT = "kg-exports/1"
 _BUFFER = 1 << 20
 """Bytes gathered before a write to the file, when an export comes in many small pieces."""
 
@@ -49,16 +82,19 @@ def _umask() -> int:
 
 
 @contextmanager
-def _locked(out_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the folder itself (no lock file is left behind)."""
-    if fcntl is None:
+def _locked(folder: Path, *, shared: bool = False) -> Iterator[None]:
+    """Hold a lock on the folder itself (no lock file is left behind)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY) if fcntl is not None else -1
+    except OSError:  # a folder a reader may not list: read it unlocked
+        fd = -1
+    if fd < 0:
         yield
         return
-    fd = os.open(out_dir, os.O_RDONLY)
     try:
         # Two runs writing one folder take turns, so neither takes the other's temporary
-        # files for leftovers of a killed run.
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        # files for leftovers of a killed run; a reader waits for a run's renames.
+        fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)
@@ -77,6 +113,52 @@ def _check_name(name: str) -> None:
     # while os.replace only ever swaps the folder's own entry.
     if not name or name in {".", ".."} or os.sep in name or (os.altsep and os.altsep in name):
         raise KgError("KG302", name, "export names must be plain file names inside the output folder")
+    if name == MANIFEST:
+        raise KgError("KG302", name, "is the name write_all gives the manifest; name the export otherwise")
+
+
+def check_output(out_dir: Path | str, names: Iterable[str]) -> None:
+    """Refuse an output folder that :func:`write_all` could not fill, before any work is done.
+
+    ``kg build`` calls this before it parses a single article, and :func:`write_all`
+    again before it writes.
+
+    Raises
+    ------
+    KgError
+        ``KG301`` for an empty path, a file where the folder should be, or a missing
+        folder that cannot be created; ``KG303`` for a folder that cannot be written
+        or an export name taken by a folder.
+
+    Examples
+    --------
+    >>> check_output("", ["graph.ttl"])
+    Traceback (most recent call last):
+    ...
+    kg.errors.KgError: KG301 : an empty path; name the output folder (. for the current one)
+    """
+    if not os.fspath(out_dir):
+        raise KgError("KG301", "", "an empty path; name the output folder (. for the current one)")
+    out_dir = Path(out_dir)
+    cannot = "cannot create the output folder"
+    if not out_dir.exists():
+        existing = next(p for p in (out_dir.absolute(), *out_dir.absolute().parents) if p.exists())
+        if not existing.is_dir():
+            raise KgError("KG301", str(out_dir), f"{cannot}: {shown(existing)} is a file")
+        if not os.access(existing, os.W_OK | os.X_OK):
+            raise KgError("KG301", str(out_dir), f"{cannot}: {shown(existing)} is not writable; "
+                          "give another --out")
+        return
+    if not out_dir.is_dir():
+        raise KgError("KG301", str(out_dir), f"{cannot}: a file of that name is in the way")
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise KgError("KG303", str(out_dir), "cannot write exports (the folder is not writable); nothing "
+                      "was written")
+    for name in [*names, MANIFEST]:
+        target = out_dir / name
+        if target.is_dir() and not target.is_symlink():
+            raise KgError("KG303", str(target), "is a folder where an export goes; move it away; nothing "
+                          "was written")
 
 
 Content = str | bytes | Callable[[], str | bytes | Iterable[str | bytes]]
@@ -89,14 +171,87 @@ def _pieces(content: Content) -> Iterable[str | bytes]:
     return (made,) if isinstance(made, str | bytes) else made
 
 
-def write_all(out_dir: Path, files: Mapping[str, Content]) -> list[Path]:
-    """Write ``files`` (name -> content) into ``out_dir`` atomically.
+@dataclass(frozen=True, slots=True)
+class _Staged:
+    """One export written aside: where it is, where it goes, and what it holds."""
 
-    Every file is first written in full to a hidden temporary file in ``out_dir``
-    (``.NAME.<random>.tmp``) and flushed to disk; only when all are written are they
-    renamed into place. A run that fails or is killed before that leaves the previous
-    exports untouched; each export is always either the old or the new file, never a
-    part of one. Temporary files a killed run left behind are removed by the next.
+    temporary: Path
+    target: Path
+    size: int
+    sha256: str
+
+
+def _file_digest(path: Path) -> tuple[int, str]:
+    digest, size = hashlib.sha256(), 0
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(_BUFFER), b""):
+            digest.update(block)
+            size += len(block)
+    return size, digest.hexdigest()
+
+
+def _write_aside(out_dir: Path, name: str, content: Content, staged: list[_Staged]) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(name), suffix=TEMP_SUFFIX, dir=out_dir)
+    digest, size = hashlib.sha256(), 0
+    try:
+        # mkstemp makes private files; exports are ordinary files for whoever reads them.
+        os.chmod(tmp, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb", buffering=_BUFFER) as handle:
+            for piece in _pieces(content):
+                data = piece.encode("utf-8") if isinstance(piece, str) else piece
+                digest.update(data)
+                size += len(data)
+                handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    finally:
+        staged.append(_Staged(Path(tmp), out_dir / name, size, digest.hexdigest()))
+
+
+def manifest_text(files: Iterable[tuple[str, int, str]]) -> str:
+    """The manifest of a set of files, given as ``(name, size, sha256)`` in the order written.
+
+    The build id is the SHA-256 of the lines ``sha256sum`` prints for the files
+    (``"<sha256>  <name>\\n"`` each, in that order): the same files give the same manifest.
+
+    Examples
+    --------
+    >>> a_sha256 = "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb"
+    >>> print(manifest_text([("a.txt", 1, a_sha256)]), end="")
+    {
+     "format": "kg-exports/1",
+     "build": "29ef94e5c0fea664a65880e81a83b2e6dd44ee8ffe5617447daefa7ff5c2bf18",
+     "files": [
+      {"name": "a.txt", "bytes": 1, "sha256": "ca978112...7785afee48bb"}
+     ]
+    }
+    """
+    files = list(files)
+    listing = "".join(f"{sha256}  {name}\n" for name, _, sha256 in files)
+    build = hashlib.sha256(listing.encode("utf-8")).hexdigest()
+    entries = ",\n".join("  " + json.dumps({"name": name, "bytes": size, "sha256": sha256})
+                         for name, size, sha256 in files)
+    return f'{{\n "format": "{_FORMAT}",\n "build": "{build}",\n "files": [\n{entries}\n ]\n}}\n'.replace(
+        "[\n\n ]", "[]")
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":  # a folder cannot be opened for fsync there
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_all(out_dir: Path | str, files: Mapping[str, Content]) -> list[Path]:
+    """Write ``files`` (name -> content) into ``out_dir`` as one set, with its ``manifest.json``.
+
+    The order of steps, and what a failure or kill at each leaves, is in the module
+    docstring: a reader that checks the manifest (:func:`reading`) sees the whole old
+    set or the whole new one, or is refused. Temporary files a killed run left behind
+    are removed by the next.
 
     Parameters
     ----------
@@ -111,7 +266,7 @@ def write_all(out_dir: Path, files: Mapping[str, Content]) -> list[Path]:
     Returns
     -------
     list of Path
-        The files written, in the order given.
+        The files written, in the order given (the manifest not among them).
 
     Raises
     ------
@@ -126,38 +281,111 @@ def write_all(out_dir: Path, files: Mapping[str, Content]) -> list[Path]:
     >>> [p.name for p in write_all(out, {"a.txt": "new", "b.txt": b"bytes", "c.txt": pieces})]
     ['a.txt', 'b.txt', 'c.txt']
     >>> sorted(p.name for p in out.iterdir()), (out / "c.txt").read_text()
-    (['a.txt', 'b.txt', 'c.txt'], 'ab')
+    (['a.txt', 'b.txt', 'c.txt', 'manifest.json'], 'ab')
     """
-    out_dir = Path(out_dir)
     for name in files:
         _check_name(name)
+    check_output(out_dir, files)
+    out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise KgError("KG301", str(out_dir), f"cannot create the output folder ({error.strerror})") from error
-    staged: list[tuple[Path, Path]] = []
-    replaced = 0
+    staged: list[_Staged] = []
+    manifest: list[_Staged] = []
+    committed, replaced = False, 0
     try:
         with _locked(out_dir):
-            _remove_leftovers(out_dir, list(files))
+            _remove_leftovers(out_dir, [*files, MANIFEST])
             for name, content in files.items():
-                fd, tmp = tempfile.mkstemp(prefix=temp_prefix(name), suffix=TEMP_SUFFIX, dir=out_dir)
-                staged.append((Path(tmp), out_dir / name))
-                # mkstemp makes private files; exports are ordinary files for whoever reads them.
-                os.chmod(tmp, 0o666 & ~_umask())
-                with os.fdopen(fd, "wb", buffering=_BUFFER) as handle:
-                    for piece in _pieces(content):
-                        handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-            for tmp, target in staged:
-                os.replace(tmp, target)
+                _write_aside(out_dir, name, content, staged)
+            for item in staged:
+                if _file_digest(item.temporary) != (item.size, item.sha256):
+                    raise OSError(5, f"{item.target.name} did not read back as written")
+            check_output(out_dir, files)
+            text = manifest_text((s.target.name, s.size, s.sha256) for s in staged)
+            _write_aside(out_dir, MANIFEST, text, manifest)
+            os.replace(manifest[0].temporary, manifest[0].target)
+            committed = True
+            for item in staged:
+                os.replace(item.temporary, item.target)
                 replaced += 1
+            _fsync_folder(out_dir)
     except OSError as error:
-        done = "nothing was replaced" if not replaced else f"{replaced} of {len(files)} were replaced"
-        raise KgError("KG303", str(out_dir), f"cannot write exports ({error.strerror}); {done}") from error
+        done = "nothing was replaced"
+        if committed and replaced < len(staged):
+            done = (f"{replaced} of {len(files)} were replaced, so kg refuses to read the folder (it no "
+                    f"longer matches its {MANIFEST}) until a run completes")
+        elif committed:
+            done = "all were replaced, but may not be on disk yet"
+        why = error.strerror or str(error)
+        raise KgError("KG303", str(out_dir), f"cannot write exports ({why}); {done}") from error
     finally:
-        for tmp, _ in staged:
-            if tmp.exists():
-                tmp.unlink()
-    return [target for _, target in staged]
+        for item in [*staged, *manifest]:
+            if item.temporary.exists():
+                item.temporary.unlink()
+    return [item.target for item in staged]
+
+
+def _listed(manifest: Path) -> list[dict[str, object]]:
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        files = data["files"]
+        if data.get("format") != _FORMAT or not all(isinstance(f["name"], str) for f in files):
+            raise ValueError(manifest)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        raise KgError("KG304", str(manifest), "not a manifest that kg build wrote; run kg build again to "
+                      "rewrite the folder") from error
+    return list(files)
+
+
+def _check_set(file: Path) -> None:
+    manifest = file.parent / MANIFEST
+    if not manifest.is_file():
+        return
+    listed = _listed(manifest)
+    if file.name not in {entry["name"] for entry in listed}:
+        return
+    for entry in listed:
+        path = file.parent / str(entry["name"])
+        try:
+            found = _file_digest(path)
+        except OSError as error:
+            raise KgError("KG304", str(path), f"is listed in {MANIFEST} but cannot be read "
+                          f"({error.strerror}); run kg build again to write the whole set") from error
+        if found != (entry["bytes"], entry["sha256"]):
+            raise KgError("KG304", str(path), f"does not match {MANIFEST}: the folder holds parts of two "
+                          "builds (one was interrupted); run kg build again to replace them")
+
+
+@contextmanager
+def reading(file: Path | str) -> Iterator[Path]:
+    """Read ``file`` as one of a checked set: the context holds the folder's shared lock,
+    and is entered only if every file that ``manifest.json`` lists matches it.
+
+    A file the manifest does not list, or a folder without one, is not checked.
+
+    Raises
+    ------
+    KgError
+        ``KG304`` when the set does not match its manifest, or the manifest is not one.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> _ = write_all(out, {"a.txt": "one", "b.txt": "two"})
+    >>> with reading(out / "a.txt") as path:
+    ...     path.read_text()
+    'one'
+    >>> _ = (out / "b.txt").write_text("changed")
+    >>> with reading(out / "a.txt") as path:
+    ...     pass
+    Traceback (most recent call last):
+    ...
+    kg.errors.KgError: KG304 .../b.txt: does not match manifest.json: the folder holds parts of two builds ...
+    """
+    file = Path(file)
+    with _locked(file.parent, shared=True):
+        _check_set(file)
+        yield file

@@ -18,6 +18,7 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import KgError
+from kg.export.files import reading
 from kg.export.streams import Lazy, document_pieces
 from kg.types import DocumentInfo, Evidence
 
@@ -135,7 +136,8 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
     Raises
     ------
     KgError
-        ``KG501`` when there is no such file, ``KG502`` when it is not a node-link export.
+        ``KG501`` when there is no such file, ``KG502`` when it is not a node-link export,
+        ``KG304`` when the folder's exports do not match their ``manifest.json``.
 
     Examples
     --------
@@ -150,7 +152,8 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
     path = Path(path)
     file = path / FILE_NAME if path.is_dir() else path
     try:
-        text = file.read_text(encoding="utf-8")
+        with reading(file):  # refuses a folder that holds parts of two builds (KG304)
+            text = file.read_text(encoding="utf-8")
     except FileNotFoundError as error:
         raise KgError("KG501", str(file), "no such file; give the output folder of kg build "
                       "(or its graph.json), e.g. exports/") from error

@@ -30,7 +30,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from kg.export import turtle
 from kg.export.namespace import KG
 from kg.export.turtle import Term, Triple, literal, rdflib_term
-from kg.iri import ONTOLOGY, RESOURCE, slug
+from kg.iri import ONTOLOGY, RESOURCE, document_segment, slug
 from kg.types import DocumentInfo, Evidence
 from kg.vocab import Relation
 
@@ -116,7 +116,7 @@ def document_iri(doc_id: str) -> URIRef:
 
 
 def _document(doc_id: str) -> str:
-    return f"{RESOURCE}document/{slug(doc_id)}"
+    return f"{RESOURCE}document/{document_segment(doc_id)}"
 
 
 def mention_iri(evidence: Evidence) -> URIRef:
@@ -127,7 +127,7 @@ def mention_iri(evidence: Evidence) -> URIRef:
     >>> print(mention_iri(Evidence("a.txt", 10, 42, "...")))
     https://w3id.org/newskg/id/mention/a-txt/10-42
     """
-    return URIRef(_mention(evidence, slug(evidence.doc_id)))
+    return URIRef(_mention(evidence, document_segment(evidence.doc_id)))
 
 
 def _mention(evidence: Evidence, doc_slug: str) -> str:
@@ -227,7 +227,7 @@ class _Sentences:
     def __call__(self, ev: Evidence) -> str:
         doc_slug = self._slugs.get(ev.doc_id)
         if doc_slug is None:
-            doc_slug = self._slugs[ev.doc_id] = slug(ev.doc_id)
+            doc_slug = self._slugs[ev.doc_id] = document_segment(ev.doc_id)
         return _mention(ev, doc_slug)
 
 
