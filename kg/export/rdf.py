@@ -1,7 +1,7 @@
 """The graph as RDF in the public schema (``SCHEMA.md``), and as Turtle.
 
-Every node becomes a resource typed with its ``kg:`` class (events also with
-``kg:Event``, phone calls also with ``kg:Meeting``); every sentence behind a node
+Every node becomes a resource typed with its kind's ``kg:`` classes (:data:`kg.kinds.KINDS`:
+events also with ``kg:Event``, phone calls also with ``kg:Meeting``); every sentence behind a node
 becomes a ``kg:Mention`` with its ``kg:Document`` and character offsets, so that
 ``kg:text`` equals the document's text between ``kg:start`` and ``kg:end``.
 
@@ -31,6 +31,7 @@ from kg.export import turtle
 from kg.export.namespace import KG
 from kg.export.turtle import Term, Triple, literal, rdflib_term
 from kg.iri import ONTOLOGY, RESOURCE, document_segment, slug
+from kg.kinds import KINDS
 from kg.types import DocumentInfo, Evidence
 from kg.vocab import Relation
 
@@ -63,20 +64,10 @@ PREFIXES: dict[str, str] = {
 """The prefixes every export binds (``kg:`` is the project's namespace)."""
 
 # Node kinds, edge keys and date precisions as IRIs, kept as plain strings: a namespace
-# lookup or an rdflib term per triple adds up.
-_CLASSES: dict[str, tuple[str, ...]] = {kind: tuple(map(str, classes)) for kind, classes in {
-    "person": (KG.Person,),
-    "organization": (KG.Organization,),
-    "country": (KG.Country,),
-    "place": (KG.Place,),
-    "office": (KG.Office,),
-    "issue": (KG.Issue,),
-    "meeting": (KG.Meeting, KG.Event),
-    "phone_call": (KG.PhoneCall, KG.Meeting, KG.Event),
-    "visit": (KG.Visit, KG.Event),
-    "dispute": (KG.Dispute, KG.Event),
-    "cooperation": (KG.Cooperation, KG.Event),
-}.items()}
+# lookup or an rdflib term per triple adds up. KG[...] raises for a class the namespace lacks.
+_CLASSES: dict[str, tuple[str, ...]] = {
+    kind: tuple(str(KG[name]) for name in row.classes) for kind, row in KINDS.items()
+}
 
 _EDGES: dict[str, str] = {key: str(predicate) for key, predicate in {
     Relation.HOLDS_OFFICE.value: KG.holdsOffice,
