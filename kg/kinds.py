@@ -48,6 +48,11 @@ class KindRow:
     shape: str
     """A vis-network shape, or one of :data:`kg.export.pyvis.POLYGONS`."""
 
+    @property
+    def event(self) -> bool:
+        """Whether it is a kind of event (its row is an :class:`EventRow`)."""
+        return isinstance(self, EventRow)
+
 
 @dataclass(frozen=True, slots=True)
 class EventRow(KindRow):

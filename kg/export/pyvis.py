@@ -27,7 +27,8 @@ import networkx as nx
 from pyvis.network import Network
 from pyvis.utils import check_html
 
-from kg.vocab import EntityKind, EventKind, Relation, Status
+from kg.kinds import KINDS
+from kg.vocab import Relation, Status
 
 __all__ = ["ABOUT_KEYS", "ATTRIBUTES", "KIND_STYLES", "MAX_NODES", "POLYGONS", "REDUCED_NODES",
            "KgNetwork", "KindStyle", "importance", "kind_name", "kind_style", "to_pyvis"]
@@ -53,19 +54,10 @@ class KindStyle:
 
 
 KIND_STYLES: Mapping[str, KindStyle] = {
-    EntityKind.PERSON.value: KindStyle("#e15759", "dot", "Person"),
-    EntityKind.OFFICE.value: KindStyle("#f28e2b", "square", "Office"),
-    EntityKind.COUNTRY.value: KindStyle("#4e79a7", "hexagon", "Country"),
-    EntityKind.ORGANIZATION.value: KindStyle("#59a1a0", "triangle", "Organisation"),
-    EntityKind.PLACE.value: KindStyle("#59a14f", "triangleDown", "Place"),
-    EntityKind.ISSUE.value: KindStyle("#d4a72c", "star", "Issue"),
-    EventKind.MEETING.value: KindStyle("#9b5fc0", "box", "Meeting", event=True),
-    EventKind.PHONE_CALL.value: KindStyle("#e377c2", "ellipse", "Phone call", event=True),
-    EventKind.VISIT.value: KindStyle("#9c755f", "diamond", "Visit", event=True),
-    EventKind.DISPUTE.value: KindStyle("#444444", "cross", "Dispute", event=True),
-    EventKind.COOPERATION.value: KindStyle("#2ca02c", "pentagon", "Cooperation", event=True),
+    kind: KindStyle(row.colour, row.shape, row.name, event=row.event) for kind, row in KINDS.items()
 }
-"""One colour and one shape per kind; the page's legend is drawn from this table."""
+"""One colour and one shape per kind, from :data:`kg.kinds.KINDS`; the page's legend is drawn
+from this table, in its order."""
 
 POLYGONS: Mapping[str, str] = {
     "cross": "4,1 9,6 14,1 17,4 12,9 17,14 14,17 9,12 4,17 1,14 6,9 1,4",
