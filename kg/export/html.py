@@ -42,26 +42,20 @@ from kg.export.pyvis import (
     to_pyvis,
 )
 from kg.export.streams import Lazy, compact_pieces
+from kg.kinds import EVENT_ROWS
 from kg.types import DocumentInfo, Evidence
-from kg.vocab import EntityKind, EventKind, Relation, Status
+from kg.vocab import EntityKind, Relation, Status
 
 __all__ = ["MAX_NODES", "iter_html", "iter_page", "page_data", "to_html"]
 
 MAX_EVIDENCE = 40
 """Evidence sentences written per node or edge; the panel says how many more there are."""
 
-_EVENT_KINDS = frozenset(k.value for k in EventKind)
+_EVENT_KINDS = frozenset(EVENT_ROWS)
 
-# Relations that make an actor part of an event, for the people-and-countries view.
-_ACTOR_RELATIONS = frozenset({Relation.PARTICIPANT.value, Relation.PARTY.value, Relation.TRAVELLER.value})
-
-_PROJECTED_VERB = {
-    EventKind.MEETING.value: "met",
-    EventKind.PHONE_CALL.value: "phoned",
-    EventKind.VISIT.value: "visited",
-    EventKind.DISPUTE.value: "dispute",
-    EventKind.COOPERATION.value: "cooperate",
-}
+# Relations that make an actor part of an event, for the people-and-countries view: each
+# kind's tie to its participants, and the traveller of whatever kind of event has one.
+_ACTOR_RELATIONS = frozenset({*(row.actor.value for row in EVENT_ROWS.values()), Relation.TRAVELLER.value})
 
 _STATUS_ORDER = [s.value for s in Status]
 
@@ -251,7 +245,7 @@ def _projected_edges(G: nx.MultiDiGraph) -> list[tuple[str, str, str, str]]:
         actors = sorted({v for _, v, key in G.out_edges(event, keys=True) if key in _ACTOR_RELATIONS})
         destinations = sorted({v for _, v, key in G.out_edges(event, keys=True)
                                if key == Relation.DESTINATION.value})
-        verb = _PROJECTED_VERB.get(kind, kind)
+        verb = EVENT_ROWS[kind].verb
         label = f"{verb} {data['date']}" if data.get("date") else verb
         colour = kind_style(kind).colour
         pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:]]
