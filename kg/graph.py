@@ -14,7 +14,8 @@ events also carry ``date`` (an XSD lexical form), ``date_precision``, ``status``
 ``plover``, ``mode``, ``issues`` and ``rules``.
 
 Edges are keyed by :class:`~kg.vocab.Relation` values, so
-``G.has_edge(person, office, key="holds_office")`` reads as it says.
+``G.has_edge(person, office, key="holds_office")`` reads as it says; an event's participants
+are tied by its kind's actor relation (:data:`kg.kinds.EVENT_ROWS`: ``party`` for disputes).
 The document table is ``G.graph["documents"]`` (doc id -> :class:`~kg.types.DocumentInfo`).
 """
 
@@ -24,6 +25,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from kg.kinds import EVENT_ROWS
 from kg.types import DocumentInfo, Entity, Event, Resolution
 from kg.vocab import EntityKind, Relation
 
@@ -96,7 +98,7 @@ def _add_event(G: nx.MultiDiGraph, event: Event) -> None:
     if event.issues:
         attrs["issues"] = list(event.issues)
     G.add_node(event.iri, **attrs)
-    relation = Relation.PARTY if event.kind.value == "dispute" else Relation.PARTICIPANT
+    relation = EVENT_ROWS[event.kind.value].actor
     for actor in event.participants:
         G.add_edge(event.iri, actor, key=relation.value)
     if event.traveller:
