@@ -36,6 +36,7 @@ from spacy.tokens import Span, Token
 
 from kg.dates import resolve_date
 from kg.events.lexicon import EventLexicon, Trigger, load_event_lexicon
+from kg.kinds import RELATION_KINDS
 from kg.mentions import DocMentions
 from kg.types import EventCandidate, Evidence, Mention, OfficeClaim, Position, TemporalValue
 from kg.vocab import EntityKind, EventKind, Plover, Status, Tense
@@ -62,7 +63,6 @@ _OBJECT_PREPS = {"from", "by", "of", "to", "for", "against", "with"}
 _INTENT_AUX = {"will", "would", "shall", "should", "'ll", "\u2019ll", "wo", "could", "may", "might"}
 # Pronouns that stand for an organisation or country said to act: "X said it would...".
 _BODY_PRONOUNS = {"it", "they", "we"}
-_RELATIONS = {EventKind.DISPUTE, EventKind.COOPERATION}
 # How an act hangs below the verb that refuses or asks for it ("rejected an offer to host a
 # summit to hammer out an agreement"), and the words of a clause that only supposes it.
 _EMBEDDING = {"xcomp", "acl", "ccomp", "advcl", "dobj", "pobj", "prep", "pcomp", "relcl"}
@@ -491,7 +491,7 @@ class _ArticleContext:
             # is a rejection (CAMEO 12), a dispute, not cooperation.
             trigger = replace(trigger, kind=EventKind.DISPUTE, plover=Plover.REJECT,
                               lemma=f"not-{trigger.lemma}")
-        if trigger.kind in _RELATIONS and trigger.needs != "reported" and (
+        if trigger.kind in RELATION_KINDS and trigger.needs != "reported" and (
             (trigger.pos != "VERB" and self._told_by_verb(trigger_token))
             or self._demanded(trigger_token) or self._refused(trigger_token)
         ):
@@ -530,10 +530,10 @@ class _ArticleContext:
             request = self._asked(trigger_token)
             if request:
                 subjects, partners = request
-        if trigger.kind in _RELATIONS:
+        if trigger.kind in RELATION_KINDS:
             partners = partners + self._actors(self._targets(trigger_token))
         partners = self._without_owners(subjects, partners)
-        if trigger.kind in _RELATIONS:
+        if trigger.kind in RELATION_KINDS:
             if trigger.plover in _INTENDED and self._intended(trigger_token):
                 base = replace(base, plover=Plover.AGREE)
             yield from self._relation(base, trigger_token, subjects, partners, sentence)
@@ -572,7 +572,7 @@ class _ArticleContext:
         if verb == token:
             return False
         rule = self.trigger(verb)
-        return rule is not None and rule.kind in _RELATIONS and rule.pos == "VERB"
+        return rule is not None and rule.kind in RELATION_KINDS and rule.pos == "VERB"
 
     def _targets(self, token: Token, depth: int = 2) -> list[Token]:
         """Who a dispute or cooperation verb acts on: objects (and who a requested thing is

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kg.events.lexicon import EventLexicon, load_event_lexicon
 from kg.iri import mint
+from kg.kinds import RELATION_KINDS
 from kg.types import ArticleFacts, Entity, Event, EventCandidate, Evidence, Mention, Resolution, TemporalValue
 from kg.vocab import EntityKind, EventKind, MentionRole, Status, TemporalPrecision
 
@@ -144,7 +145,7 @@ class _Merger:
         for facts in self.facts:
             for candidate in facts.events:
                 actors = tuple(dict.fromkeys(a for a in (self.actor(m) for m in candidate.participants) if a))
-                if candidate.kind in {EventKind.DISPUTE, EventKind.COOPERATION}:
+                if candidate.kind in RELATION_KINDS:
                     parties = self._parties(actors, last_parties.get(facts.info.doc_id), candidate.sentence)
                     if len(parties) < 2:
                         continue
@@ -266,13 +267,13 @@ class _Merger:
             # The latest article's word; within it, the most cautious one.
             latest = max(candidates, key=lambda c: (c.published.isoformat() if c.published else "",
                                                     -_STATUS_RANK[c.status]))
-            date = draft.date() if draft.kind not in {EventKind.DISPUTE, EventKind.COOPERATION} else None
+            date = draft.date() if draft.kind not in RELATION_KINDS else None
             # The most specific place (a city before a country), then the most often named.
             place = min(
                 draft.places, key=lambda p: (self._kind(p) is EntityKind.COUNTRY, -draft.places[p], p)
             ) if draft.places else None
             participants = tuple(sorted({x for a in draft.accounts for x in a.actors}
-                                        if draft.kind not in {EventKind.DISPUTE, EventKind.COOPERATION}
+                                        if draft.kind not in RELATION_KINDS
                                         else draft.participants))
             traveller = destination = None
             if draft.kind is EventKind.VISIT:
