@@ -10,10 +10,9 @@ import networkx as nx
 import pytest
 
 from kg.iri import mint
+from kg.kinds import EVENT_ROWS
 
 pytestmark = pytest.mark.slow
-
-EVENT_KINDS = {"meeting", "phone_call", "visit", "dispute", "cooperation"}
 
 
 def person(label: str) -> str:
@@ -22,7 +21,7 @@ def person(label: str) -> str:
 
 def events(G: nx.MultiDiGraph, kind: str, *labels: str) -> list[tuple[str, dict]]:
     """Events of ``kind`` whose participants include every named entity (any kind)."""
-    wanted = {n for n, d in G.nodes(data=True) if d["label"] in labels and d["kind"] not in EVENT_KINDS}
+    wanted = {n for n, d in G.nodes(data=True) if d["label"] in labels and d["kind"] not in EVENT_ROWS}
     assert len(wanted) == len(labels), f"not all of {labels} are nodes"
     out = []
     for n, d in G.nodes(data=True):
@@ -153,7 +152,7 @@ def test_cooperation_topics_are_told_apart_from_disputes(seeds_graph: nx.MultiDi
 def test_no_meeting_in_new_delhi_or_with_a_named_body(seeds_graph: nx.MultiDiGraph) -> None:
     """The dateline "New Delhi:" is not a venue; hosting the APEC forum is not meeting APEC."""
     for n, d in seeds_graph.nodes(data=True):
-        if d["kind"] in EVENT_KINDS:
+        if d["kind"] in EVENT_ROWS:
             assert place_of(seeds_graph, n) != "New Delhi", d["label"]
             assert "APEC" not in d["label"], d["label"]
 
@@ -161,7 +160,7 @@ def test_no_meeting_in_new_delhi_or_with_a_named_body(seeds_graph: nx.MultiDiGra
 def test_every_event_has_evidence_and_no_event_is_told_twice(seeds_graph: nx.MultiDiGraph, seeds_dir) -> None:
     seen: dict[tuple, str] = {}
     for n, d in seeds_graph.nodes(data=True):
-        if d["kind"] not in EVENT_KINDS:
+        if d["kind"] not in EVENT_ROWS:
             continue
         assert d["evidence"], d["label"]
         for evidence in d["evidence"]:

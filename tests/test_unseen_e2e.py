@@ -13,7 +13,6 @@ import kg
 pytestmark = pytest.mark.slow
 
 CORPUS = Path(__file__).parent / "corpora" / "unseen"
-EVENT_KINDS = {"meeting", "phone_call", "visit", "dispute", "cooperation"}
 
 
 @pytest.fixture(scope="module")
