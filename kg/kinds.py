@@ -59,7 +59,8 @@ class EventRow(KindRow):
     """What one kind of event is, beyond what every kind of node is."""
 
     actor: Relation
-    """The edge from an event of this kind to each of its participants."""
+    """The edge from an event of this kind to each of its participants (a visit's traveller,
+    one of them, also gets a ``traveller`` edge, whatever the kind)."""
     verb: str
     """What the page's view without events writes on the edge between two of its actors."""
     is_relation: bool = False

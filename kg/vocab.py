@@ -2,6 +2,8 @@
 
 Kinds are ``str`` enums so that they compare equal to their plain values, read
 well in a notebook (``G.nodes[n]["kind"] == "person"``) and serialise as strings.
+What each kind of node is in RDF, in the graph and on the page is its row in
+:mod:`kg.kinds`; a new member of :class:`EntityKind` or :class:`EventKind` needs one.
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ class EventKind(str, Enum):
 
 
 NodeKind = EntityKind | EventKind
-"""Every node of the graph is an entity or an event (documents live in the exports only)."""
+"""Every node of the graph is an entity or an event (documents live in the exports only);
+:data:`kg.kinds.KINDS` has a row for each."""
 
 
 class Status(str, Enum):
