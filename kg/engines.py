@@ -59,7 +59,7 @@ from typing import Any, TypeVar
 from spacy.language import Language
 
 from kg.errors import KgError
-from kg.facts import FactFinder, chunks, merge_chunks
+from kg.facts import FactFinder, chunks, merge_chunks, read_in_pieces
 from kg.settings import Settings
 from kg.types import Article, ArticleFacts
 
@@ -79,13 +79,34 @@ class BatchFacts:
     extract_seconds: float
 
 
+def _up_to(budget: int, pieces: Iterable[tuple[str, _T]]) -> Iterator[list[tuple[str, _T]]]:
+    """Consecutive ``(text, context)`` pieces, in lists of at most ``budget`` characters of text
+    (a longer piece alone). spaCy batches by a number of texts; memory goes by their length.
+
+    Examples
+    --------
+    >>> [[t for t, _ in group] for group in _up_to(5, [("ab", 0), ("cd", 1), ("e", 2), ("fghijk", 3)])]
+    [['ab', 'cd', 'e'], ['fghijk']]
+    """
+    group: list[tuple[str, _T]] = []
+    size = 0
+    for text, context in pieces:
+        if group and size + len(text) > budget:
+            yield group
+            group, size = [], 0
+        group.append((text, context))
+        size += len(text)
+    if group:
+        yield group
+
+
 class BatchParser:
     """A loaded pipeline and fact finder: turns batches of articles into facts.
 
     Parameters
     ----------
     settings:
-        Uses ``model``, ``data_dir`` and ``max_chars_per_chunk``.
+        Uses ``model``, ``data_dir``, ``max_chars_per_chunk`` and ``max_chars_per_parse``.
     nlp:
         An already loaded pipeline (default: load the one ``settings`` names).
     """
@@ -98,25 +119,34 @@ class BatchParser:
         self.find_facts = FactFinder(settings)
 
     def __call__(self, articles: Sequence[Article]) -> BatchFacts:
-        """Parse ``articles`` as one ``nlp.pipe`` batch and find their facts."""
+        """Parse ``articles`` in pieces and find their facts.
+
+        Each article is cut into pieces of at most ``max_chars_per_chunk`` characters
+        (:func:`kg.facts.chunks`), and the pieces, in order, go through ``nlp.pipe`` at most
+        ``max_chars_per_parse`` characters at a time, so what a parse holds is bounded
+        however long the articles are. Pieces are made as they are parsed, never all at once.
+        """
         limit = self.settings.max_chars_per_chunk
-        pieces = [(piece, (i, offset)) for i, article in enumerate(articles)
-                  for offset, piece in chunks(article.body, limit)]
+        readable = [read_in_pieces(a) for a in articles]
+        infos = [a.info() for a in articles]
+        pieces = ((piece, (i, offset)) for i, article in enumerate(readable)
+                  for offset, piece in chunks(article.body, limit))
         parts: list[list[ArticleFacts]] = [[] for _ in articles]
         parse = extract = 0.0
-        docs = self.nlp.pipe(pieces, as_tuples=True, batch_size=max(1, len(pieces)))
-        while True:
-            started = time.perf_counter()
-            item = next(docs, None)
-            parsed = time.perf_counter()
-            parse += parsed - started
-            if item is None:
-                break
-            doc, (i, offset) = item
-            parts[i].append(self.find_facts(doc, articles[i], offset))
-            extract += time.perf_counter() - parsed
-        facts = tuple(merge_chunks(p) if p else ArticleFacts(info=a.info())
-                      for a, p in zip(articles, parts, strict=True))
+        for group in _up_to(self.settings.max_chars_per_parse, pieces):
+            docs = self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
+            while True:
+                started = time.perf_counter()
+                item = next(docs, None)
+                parsed = time.perf_counter()
+                parse += parsed - started
+                if item is None:
+                    break
+                doc, (i, offset) = item
+                parts[i].append(self.find_facts(doc, readable[i], offset, infos[i]))
+                extract += time.perf_counter() - parsed
+        facts = tuple(merge_chunks(p) if p else ArticleFacts(info=info)
+                      for info, p in zip(infos, parts, strict=True))
         return BatchFacts(facts, parse, extract)
 
 
