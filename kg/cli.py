@@ -119,13 +119,16 @@ def _summary(G, out_dir: Path) -> str:
 
 def _build(args: argparse.Namespace) -> int:
     from kg.build import build
+    from kg.engines import check_engine
     from kg.export import EXPORT_NAMES, export_files
     from kg.export.files import check_output, write_all
 
-    # Before the parse, which can take minutes: a folder that cannot take the exports fails now.
+    # Before the parse, which can take minutes: a folder that cannot take the exports, or
+    # a scheduler address Dask would try for a minute, fails now.
     check_output(args.out, EXPORT_NAMES)
     settings = Settings(workers=args.workers, progress=not args.quiet, engine=args.engine,
                         scheduler=args.scheduler, max_bytes=args.max_bytes)
+    check_engine(settings)
     G = build(args.input, settings)
     report = G.graph["report"]
     if not report.articles:

@@ -1,4 +1,34 @@
-"""The one settings object every stage receives; the CLI only parses arguments into it."""
+"""The one settings object every stage receives; the CLI only parses arguments into it.
+
+Limits on memory
+----------------
+What a parse holds grows with the text it is given: spaCy's model keeps a few
+kilobytes of arrays per character of a batch while it runs (about 3 MB per 1,000
+characters, measured with ``en_core_web_sm``), so an article given whole took 2-3 GB
+per MB of text, and a batch of long articles more. Three limits bound it:
+
+``max_bytes`` (20,000,000)
+    larger files are refused unread: what a build holds of one article's text.
+``max_chars_per_chunk`` (20,000)
+    an article is parsed in pieces of at most this many characters, cut at a line
+    break (else at a sentence end, else between words; :func:`kg.facts.chunks`). The
+    limit is well above the longest article of ``seeds/`` (6,347 characters) and of the
+    dev corpus (under 2,000), and above most news articles (1,500 words are about 9,000
+    characters), so those are parsed whole, exactly as before; a piece border can only
+    change the parse of the sentences beside it (a rule that looks back a few
+    sentences, the model's context of a few words), never the offsets.
+``max_chars_per_parse`` (50,000)
+    ``nlp.pipe`` is given pieces of at most this many characters at a time (a batch of
+    32 short articles is one call, as before; how pieces are grouped changes nothing
+    in the result, checked on ``seeds/`` and the dev corpus). It bounds the parse's
+    working memory to about 150 MB on top of the model's 200 MB, whatever the length
+    of the articles; smaller values save memory, not time.
+
+So a build's peak memory is the model and one parse (about 350 MB, at ``--workers
+1``), plus what grows with what is found: the facts of the articles and the graph, as
+for a corpus of the same size (``benchmarks/memory_long_articles.py`` measures it
+on single articles of 1, 4 and 16 MB; figures in the README).
+"""
 
 from __future__ import annotations
 
@@ -25,7 +55,9 @@ class Settings:
     max_bytes:
         Larger input files are refused with a message (memory stays bounded).
     max_chars_per_chunk:
-        Long articles are parsed in chunks of at most this many characters.
+        Long articles are parsed in pieces of at most this many characters.
+    max_chars_per_parse:
+        ``nlp.pipe`` is given at most this many characters of pieces at a time.
     progress:
         Show a progress bar on standard error.
     engine, scheduler:
@@ -36,7 +68,8 @@ class Settings:
     workers: int = 1
     batch_size: int = 32
     max_bytes: int = 20_000_000
-    max_chars_per_chunk: int = 200_000
+    max_chars_per_chunk: int = 20_000
+    max_chars_per_parse: int = 50_000
     progress: bool = False
     engine: str = "local"
     scheduler: str | None = None

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 from kg.build import build
-from kg.engines import _ordered, run_batches
+from kg.engines import _ordered, check_engine, run_batches
 from kg.errors import KgError
 from kg.export.rdf import to_turtle
 from kg.settings import Settings
@@ -47,6 +48,43 @@ def test_bad_engine_settings_are_coded_errors() -> None:
         run_batches([], Settings(engine="dask"))
 
 
+@pytest.mark.parametrize("address", [
+    "tcp://10.0.0.5:8786", "10.0.0.5:8786", "tls://scheduler.example.org:8786", "tcp://[::1]:8786",
+    "scheduler:8786/",
+])
+def test_a_scheduler_address_with_a_port_is_accepted(address: str) -> None:
+    check_engine(Settings(engine="dask", scheduler=address))
+
+
+@pytest.mark.parametrize("address", [
+    "127.0.0.1", "tcp://127.0.0.1", "tcp://127.0.0.1:", "127.0.0.1:0", "127.0.0.1:70000", "tpc://127.0.0.1:8786",
+    ":8786", "http://127.0.0.1:8786/status", "10.0.0.5 8786",
+])
+def test_a_scheduler_address_dask_cannot_connect_to_is_refused(address: str) -> None:
+    with pytest.raises(KgError, match="KG007") as refused:
+        check_engine(Settings(engine="dask", scheduler=address))
+    assert "HOST:PORT" in str(refused.value) and "\n" not in str(refused.value)
+
+
+def test_cli_refuses_a_scheduler_without_a_port_before_reading_anything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib
+
+    from kg.cli import main
+
+    def parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the build started before the scheduler address was checked")
+
+    # Dask would try the address for a minute and end in a traceback.
+    monkeypatch.setattr(importlib.import_module("kg.build"), "build", parse)
+    argv = ["build", str(ROOT / "seeds"), "--out", str(tmp_path / "out"), "--engine", "dask",
+            "--scheduler", "127.0.0.1"]
+    assert main(argv) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("kg: error: KG007 --scheduler: '127.0.0.1' ")
+
+
 def test_kg_error_survives_pickling() -> None:
     # Errors raised in a worker process come back to the parent pickled.
     import pickle
@@ -57,9 +95,12 @@ def test_kg_error_survives_pickling() -> None:
 
 @pytest.mark.slow
 def test_two_workers_give_byte_identical_turtle(seeds_dir: Path, one_process_turtle: str) -> None:
+    before = os.environ.get("PYTHONSAFEPATH")
     G = build(seeds_dir, Settings(batch_size=2, workers=2))
     assert G.graph["report"].articles == 5
     assert to_turtle(G) == one_process_turtle
+    # The workers' start-up setting is not left behind for the programs this process runs later.
+    assert os.environ.get("PYTHONSAFEPATH") == before
 
 
 @pytest.mark.slow
