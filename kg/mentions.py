@@ -13,6 +13,11 @@ people and owners the text gives them by a few word-order patterns:
 
 An owner is read from the words before the title (a country, demonym, organisation
 or a person's possessive) or after it ("Minister of Defence of Chad").
+
+A reporter is not an actor in the news: a name that signs the report off ("Jane Roe
+reports from Varnholm", "... has more": ``reporter_cue`` in ``name_words.tsv``) or that
+stands alone on its line (a byline, optionally "Jane Roe | Varnholm") is no person
+mention, and no title is tied to it.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ _OWNER_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.CAPITAL, Label.COMBINING, L
 _PERSONAL = {MentionRole.PERSON, MentionRole.NAME}
 _COUNTRY_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.COMBINING}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+# What may follow a byline's name on its line: "Jane Roe | Varnholm", "Jane Roe — Varnholm".
+_BYLINE_SEPARATORS = ("|", "\u2014", "\u2013", "/")
 # A title's role is its kind; a body each country has is a generic organisation.
 _TITLE_ROLES = {
     TitleKind.OFFICE: MentionRole.OFFICE,
@@ -133,7 +140,33 @@ class DocMentions:
         return self.ctx.titles.get(span.kb_id_) if span.label_ == Label.TITLE else None
 
     def _is_person_span(self, index: int) -> bool:
-        return index >= 0 and self.spans[index].label_ in _PERSONAL
+        return index >= 0 and self.spans[index].label_ in _PERSONAL and index not in self.reporters
+
+    @cached_property
+    def reporters(self) -> frozenset[int]:
+        """Indices of the name spans that are the report's byline or sign-off, not actors."""
+        return frozenset(
+            index for index, span in enumerate(self.spans)
+            if span.label_ in _PERSONAL and (self._signs_off(span) or self._alone_on_its_line(span))
+        )
+
+    def _signs_off(self, span: Span) -> bool:
+        """"Jane Roe reports from Varnholm", "Jane Roe has more": a reporter's cue follows the name."""
+        cues = self.ctx.words.reporter_cues
+        longest = max((len(c.split()) for c in cues), default=0)
+        after = [t.lower_ for t in self.doc[span.end : span.end + longest]]
+        return any(" ".join(after[:n]) in cues for n in range(1, len(after) + 1))
+
+    def _alone_on_its_line(self, span: Span) -> bool:
+        """A byline: the name is its line, or starts it before a separator ("Jane Roe | Varnholm")."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, span.start_char) + 1
+        end = text.find("\n", span.end_char)
+        end = len(text) if end < 0 else end
+        if text[start : span.start_char].strip():
+            return False
+        rest = text[span.end_char : end].strip()
+        return not rest or rest.startswith(_BYLINE_SEPARATORS)
 
     # -- owners and attachments -----------------------------------------------------
 
@@ -349,7 +382,7 @@ class DocMentions:
         if label == Label.ORG:
             return EntityKind.ORGANIZATION
         if label in _PERSONAL:
-            return EntityKind.PERSON
+            return None if index in self.reporters else EntityKind.PERSON
         if label == Label.TITLE:
             title = self._title(index)
             if title is not None and title.kind is TitleKind.ORGANIZATION:

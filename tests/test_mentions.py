@@ -441,3 +441,52 @@ def test_mentions_are_cut_from_the_article_text_at_the_chunk_offset(nlp: Languag
     assert found.article.text[m.start : m.end] == "Li Wei"
     assert m.sentence.text == "Chinese Foreign Minister Li Wei arrived."
     assert found.article.text[m.sentence.start : m.sentence.end] == m.sentence.text
+
+
+# -- reporters -----------------------------------------------------------------------------------
+
+
+def person_texts(found: DocMentions) -> list[str]:
+    return [m.text for m in found.mentions if m is not None and m.kind is EntityKind.PERSON]
+
+
+SIGN_OFF = [  # Correspondent Jane Roe reports from Varnholm.
+    ("Correspondent", 2, "compound", "NNP"),
+    ("Jane", 2, "compound", "NNP"),
+    ("Roe", 3, "nsubj", "NNP"),
+    ("reports", 3, "ROOT", "VBZ", "report"),
+    ("from", 3, "prep", "IN"),
+    ("Varnholm", 4, "pobj", "NNP"),
+    (".", 3, "punct", "."),
+]
+
+
+def test_a_reporter_signing_off_is_no_person_and_holds_no_title(nlp: Language) -> None:
+    found = parse(nlp, SIGN_OFF, [(1, 3, "PERSON"), (5, 6, "GPE")])
+    assert person_texts(found) == ["Varnholm"]
+    assert all(c.person is None for c in found.office_claims())
+
+
+@pytest.mark.parametrize("cue", [["has", "more"], ["reports", "from", "Varnholm"]])
+def test_a_name_before_a_reporters_cue_is_no_person(nlp: Language, cue: list[str]) -> None:
+    rows = [("Jane", 1, "compound", "NNP"), ("Roe", 2, "nsubj", "NNP")]
+    rows += [(word, 2, "ROOT" if i == 0 else "dobj", "NN") for i, word in enumerate(cue)]
+    assert person_texts(parse(nlp, [*rows, (".", 2, "punct", ".")], [(0, 2, "PERSON")])) == []
+
+
+def test_a_name_reporting_something_else_stays_a_person(nlp: Language) -> None:
+    rows = [("Jane", 1, "compound", "NNP"), ("Roe", 2, "nsubj", "NNP"), ("reported", 2, "ROOT", "VBD"),
+            ("the", 4, "det", "DT"), ("figures", 2, "dobj", "NNS"), (".", 2, "punct", ".")]
+    assert mention(parse(nlp, rows, [(0, 2, "PERSON")]), "Jane Roe").kind is EntityKind.PERSON
+
+
+@pytest.mark.parametrize("after", [[], ["|", "Varnholm"]])
+def test_a_name_alone_on_its_line_is_a_byline_not_a_person(nlp: Language, after: list[str]) -> None:
+    line = [("Jane", 1, "compound", "NNP"), ("Roe", 1, "ROOT", "NNP")]
+    line += [(word, 1, "punct" if word == "|" else "appos", "NNP") for word in after]
+    body = [("\n", len(line), "dep", "_SP"), ("Paul", len(line) + 2, "compound", "NNP"),
+            ("Okafor", len(line) + 3, "nsubj", "NNP"), ("spoke", len(line) + 3, "ROOT", "VBD"),
+            (".", len(line) + 3, "punct", ".")]
+    n = len(line)
+    found = parse(nlp, line + body, [(0, 2, "PERSON"), (n + 1, n + 3, "PERSON")])
+    assert person_texts(found) == ["Paul Okafor"]
