@@ -8,6 +8,8 @@ people and owners the text gives them by a few word-order patterns:
   Foreign Minister Lin Tao";
 - apposition: "Daniel Kritt, the State Department's top diplomat for East Asia";
 - possessive with a comma: "the president's national security adviser, Jane Roe";
+  in these two comma patterns a name the model took for a place ("Amir Okafor, a
+  spokesperson for ..." tagged as a place) is the person the title is tied to;
 - predecessors: "his predecessor John Doe" holds, formerly, what the sentence's
   subject holds.
 
@@ -142,6 +144,17 @@ class DocMentions:
     def _is_person_span(self, index: int) -> bool:
         return index >= 0 and self.spans[index].label_ in _PERSONAL and index not in self.reporters
 
+    def _could_be_person(self, index: int) -> bool:
+        """A name span, or a place name the model found shaped like a person's (two to four
+        capitalised words): a title set off by a comma can show it is a person's."""
+        if self._is_person_span(index):
+            return True
+        if index < 0 or self.spans[index].label_ != MentionRole.PLACE:
+            return False
+        words = [t for t in self.spans[index] if t.lower_ not in self.ctx.words.particles]
+        capitalised = all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words)
+        return capitalised and 2 <= len(words) <= 4
+
     @cached_property
     def reporters(self) -> frozenset[int]:
         """Indices of the name spans that are the report's byline or sign-off, not actors."""
@@ -265,7 +278,7 @@ class DocMentions:
         if j < 1 or self.doc[j].text != ",":
             return None
         index = self.span_at(j - 1)
-        if self._is_person_span(index) and self.spans[index].end == j:
+        if self._could_be_person(index) and self.spans[index].end == j:
             return index
         return None
 
@@ -277,7 +290,7 @@ class DocMentions:
         if not possessive:
             return None
         index = self.span_at(end + 1)
-        if self._is_person_span(index) and self.spans[index].start == end + 1:
+        if self._could_be_person(index) and self.spans[index].start == end + 1:
             return index
         return None
 
@@ -415,6 +428,8 @@ class DocMentions:
         out: list[Mention | None] = []
         for index, span in enumerate(self.spans):
             kind = self.kind_of(index)
+            if kind is EntityKind.PLACE and span.label_ == MentionRole.PLACE and index in attached_people:
+                kind = EntityKind.PERSON  # a name the model took for a place, tied to a title
             if kind is None:
                 out.append(None)
             elif span.label_ == Label.TITLE:
@@ -425,7 +440,7 @@ class DocMentions:
 
     def _name_mention(self, index: int, kind: EntityKind, attached: bool) -> Mention:
         """A gazetteer hit or a name the model found: its role is its span label, except that
-        a name of unsure kind is a person's when a title is tied to it."""
+        a name of unsure kind, or a place name, is a person's when a title is tied to it."""
         span = self.spans[index]
         label, key, country = span.label_, span.kb_id_, ""
         if label in _COUNTRY_LABELS:
@@ -437,11 +452,10 @@ class DocMentions:
         elif label in {Label.CITY, Label.ORG}:
             key, country = split_key(key)
         role, locative = MentionRole(label), False
-        if role is MentionRole.NAME:
-            if attached:
-                role = MentionRole.PERSON
-            else:
-                locative = self._preceded_by_locative(span)
+        if attached and role in {MentionRole.NAME, MentionRole.PLACE}:
+            role = MentionRole.PERSON
+        elif role is MentionRole.NAME:
+            locative = self._preceded_by_locative(span)
         return self._make(span, kind, role, key, country, locative)
 
     def _title_mention(self, index: int, kind: EntityKind, owner: int | None, key: str) -> Mention | None:

@@ -490,3 +490,44 @@ def test_a_name_alone_on_its_line_is_a_byline_not_a_person(nlp: Language, after:
     n = len(line)
     found = parse(nlp, line + body, [(0, 2, "PERSON"), (n + 1, n + 3, "PERSON")])
     assert person_texts(found) == ["Paul Okafor"]
+
+
+# -- a name the model took for a place ------------------------------------------------------------
+
+PLACE_APPOSITION = [  # Amir Okafor, a spokesperson for the ministry, said so.
+    ("Amir", 1, "compound", "NNP"),
+    ("Okafor", 10, "nsubj", "NNP"),
+    (",", 1, "punct", ","),
+    ("a", 4, "det", "DT"),
+    ("spokesperson", 1, "appos", "NN"),
+    ("for", 4, "prep", "IN"),
+    ("the", 7, "det", "DT"),
+    ("ministry", 5, "pobj", "NN"),
+    (",", 1, "punct", ","),
+    ("said", 10, "ROOT", "VBD", "say"),
+    ("so", 10, "advmod", "RB"),
+    (".", 10, "punct", "."),
+]
+
+
+def test_a_place_name_in_apposition_to_a_title_is_a_person(nlp: Language) -> None:
+    found = parse(nlp, PLACE_APPOSITION, [(0, 2, "GPE")])
+    m = mention(found, "Amir Okafor")
+    assert (m.kind, m.label) == (EntityKind.PERSON, MentionRole.PERSON)
+    assert only_claim(found, "spokesperson").person == m
+
+
+def test_a_place_name_after_a_possessive_title_and_comma_is_a_person(nlp: Language) -> None:
+    rows = [("Chad", 3, "poss", "NNP"), ("'s", 0, "case", "POS"), ("Trade", 3, "compound", "NNP"),
+            ("Minister", 7, "nsubj", "NNP"), (",", 3, "punct", ","), ("Amir", 6, "compound", "NNP"),
+            ("Okafor", 3, "appos", "NNP"), ("spoke", 7, "ROOT", "VBD"), (".", 7, "punct", ".")]
+    found = parse(nlp, rows, [(5, 7, "GPE")])
+    assert only_claim(found, "commerce-minister").person == mention(found, "Amir Okafor")
+    assert mention(found, "Amir Okafor").kind is EntityKind.PERSON
+
+
+def test_a_place_name_with_no_title_tied_to_it_stays_a_place(nlp: Language) -> None:
+    rows = [("Okafor", 1, "compound", "NNP"), ("Bay", 2, "nsubj", "NNP"), ("froze", 2, "ROOT", "VBD"),
+            (".", 2, "punct", ".")]
+    m = mention(parse(nlp, rows, [(0, 2, "LOC")]), "Okafor Bay")
+    assert (m.kind, m.label) == (EntityKind.PLACE, MentionRole.PLACE)
