@@ -46,6 +46,9 @@ _COUNTRY_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.COMBINING}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 # What may follow a byline's name on its line: "Jane Roe | Varnholm", "Jane Roe — Varnholm".
 _BYLINE_SEPARATORS = ("|", "\u2014", "\u2013", "/")
+# A byline stands among the first lines of a report or among its last (a sign-off).
+_BYLINE_HEAD_LINES = 8
+_BYLINE_TAIL_LINES = 3
 # A title's role is its kind; a body each country has is a generic organisation.
 _TITLE_ROLES = {
     TitleKind.OFFICE: MentionRole.OFFICE,
@@ -164,22 +167,38 @@ class DocMentions:
         )
 
     def _signs_off(self, span: Span) -> bool:
-        """"Jane Roe reports from Varnholm", "Jane Roe has more": a reporter's cue follows the name."""
+        """"Jane Roe reports from Varnholm", "Jane Roe has more.": a reporter's cue follows the
+        name. A cue that does not end in a preposition must end the clause ("Jane Roe has
+        more than ten years in office" is no sign-off)."""
         cues = self.ctx.words.reporter_cues
+        doc = self.doc
         longest = max((len(c.split()) for c in cues), default=0)
-        after = [t.lower_ for t in self.doc[span.end : span.end + longest]]
-        return any(" ".join(after[:n]) in cues for n in range(1, len(after) + 1))
+        after = [t.lower_ for t in doc[span.end : span.end + longest]]
+        for n in range(1, len(after) + 1):
+            if " ".join(after[:n]) not in cues:
+                continue
+            nxt = span.end + n
+            if doc[nxt - 1].pos_ == "ADP":
+                return True
+            if nxt >= len(doc) or doc[nxt].is_punct or doc[nxt].is_space:
+                return True
+        return False
 
     def _alone_on_its_line(self, span: Span) -> bool:
-        """A byline: the name is its line, or starts it before a separator ("Jane Roe | Varnholm")."""
+        """A byline: the name is its line, or starts it before a separator ("Jane Roe | Varnholm"),
+        and the line is among the report's first or last lines (a list of names, one a line,
+        in the middle of a report is no byline)."""
         text = self.doc.text
         start = text.rfind("\n", 0, span.start_char) + 1
         end = text.find("\n", span.end_char)
         end = len(text) if end < 0 else end
-        if text[start : span.start_char].strip():
-            return False
         rest = text[span.end_char : end].strip()
-        return not rest or rest.startswith(_BYLINE_SEPARATORS)
+        if text[start : span.start_char].strip() or (rest and not rest.startswith(_BYLINE_SEPARATORS)):
+            return False
+        at = self.offset + span.start_char
+        before = sum(1 for line in self.body[:at].splitlines() if line.strip())
+        after = sum(1 for line in self.body[at:].splitlines() if line.strip())
+        return before < _BYLINE_HEAD_LINES or after <= _BYLINE_TAIL_LINES
 
     # -- owners and attachments -----------------------------------------------------
 

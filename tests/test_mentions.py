@@ -467,11 +467,13 @@ def test_a_reporter_signing_off_is_no_person_and_holds_no_title(nlp: Language) -
     assert all(c.person is None for c in found.office_claims())
 
 
-@pytest.mark.parametrize("cue", [["has", "more"], ["reports", "from", "Varnholm"]])
-def test_a_name_before_a_reporters_cue_is_no_person(nlp: Language, cue: list[str]) -> None:
-    rows = [("Jane", 1, "compound", "NNP"), ("Roe", 2, "nsubj", "NNP")]
-    rows += [(word, 2, "ROOT" if i == 0 else "dobj", "NN") for i, word in enumerate(cue)]
-    assert person_texts(parse(nlp, [*rows, (".", 2, "punct", ".")], [(0, 2, "PERSON")])) == []
+@pytest.mark.parametrize("cue", [
+    [("has", 2, "ROOT", "VBZ"), ("more", 2, "dobj", "JJR")],
+    [("reports", 2, "ROOT", "VBZ"), ("from", 2, "prep", "IN"), ("Varnholm", 3, "pobj", "NNP")],
+])
+def test_a_name_before_a_reporters_cue_is_no_person(nlp: Language, cue: list[Row]) -> None:
+    rows = [("Jane", 1, "compound", "NNP"), ("Roe", 2, "nsubj", "NNP"), *cue, (".", 2, "punct", ".")]
+    assert person_texts(parse(nlp, rows, [(0, 2, "PERSON")])) == []
 
 
 def test_a_name_reporting_something_else_stays_a_person(nlp: Language) -> None:
@@ -531,3 +533,26 @@ def test_a_place_name_with_no_title_tied_to_it_stays_a_place(nlp: Language) -> N
             (".", 2, "punct", ".")]
     m = mention(parse(nlp, rows, [(0, 2, "LOC")]), "Okafor Bay")
     assert (m.kind, m.label) == (EntityKind.PLACE, MentionRole.PLACE)
+
+
+def test_a_cue_that_does_not_end_the_clause_is_no_sign_off(nlp: Language) -> None:
+    rows = [("Jane", 1, "compound", "NNP"), ("Roe", 2, "nsubj", "NNP"), ("has", 2, "ROOT", "VBZ"),
+            ("more", 4, "amod", "JJR"), ("votes", 2, "dobj", "NNS"), (".", 2, "punct", ".")]
+    assert person_texts(parse(nlp, rows, [(0, 2, "PERSON")])) == ["Jane Roe"]
+
+
+def test_names_one_a_line_in_the_middle_of_a_report_are_no_bylines(nlp: Language) -> None:
+    rows: list[Row] = []
+    for _ in range(10):  # ten lines of prose: "Officials met."
+        rows += [("Officials", len(rows) + 1, "nsubj", "NNS"), ("met", len(rows) + 1, "ROOT", "VBD"),
+                 (".", len(rows) + 1, "punct", "."), ("\n", len(rows) + 2, "dep", "_SP")]
+    names = len(rows)
+    for _ in range(2):
+        rows += [("Jane", len(rows) + 1, "compound", "NNP"), ("Roe", len(rows) + 1, "ROOT", "NNP"),
+                 ("\n", len(rows) + 1, "dep", "_SP")]
+    for _ in range(5):
+        rows += [("Officials", len(rows) + 1, "nsubj", "NNS"), ("met", len(rows) + 1, "ROOT", "VBD"),
+                 (".", len(rows) + 1, "punct", "."), ("\n", len(rows) + 2, "dep", "_SP")]
+    rows[-1] = ("\n", len(rows) - 2, "dep", "_SP")
+    found = parse(nlp, rows, [(names, names + 2, "PERSON"), (names + 3, names + 5, "PERSON")])
+    assert person_texts(found) == ["Jane Roe", "Jane Roe"]

@@ -155,3 +155,7 @@ class TestMislabelledNames:
         words = ["Minister", "of", "Defense", "Kenji", "Mori", ",", "and", "others"]
         got = names(blank, words, [], [(0, 3, "TITLE", "defense-minister")], tags={5: ",", 6: "CC"})
         assert got == [("Kenji Mori", "PERSON")]
+
+    def test_headline_words_after_a_title_make_no_name(self, blank: Language) -> None:
+        words = ["Minister", "Visit", "Planned", "For", "Varnholm"]
+        assert names(blank, words, [], [(0, 1, "TITLE", "minister")]) == []

@@ -256,9 +256,11 @@ class EntityReconciler:
         end = i
         while end < len(doc) and end - i <= _MAX_NAME_WORDS and _untagged_name_word(doc[end], marks.taken):
             end += 1
-        if not 2 <= end - i <= _MAX_NAME_WORDS:
+        if not 2 <= end - i <= _MAX_NAME_WORDS or doc[i].lower_ in self.words.headline:
             return None
-        return self._person(doc[i:end])
+        name = self._person(doc[i:end])
+        # What is left of a headline ("Secretary Visit Planned": "Visit") is not a name.
+        return name if name is not None and len(name) >= 2 else None
 
     def _misnamed_person(self, span: Span, marks: _Marks) -> Span | None:
         """A person's name the model labelled a place or organisation.
