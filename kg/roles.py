@@ -58,6 +58,7 @@ class NameWords:
     name_suffixes: frozenset[str] = frozenset()
     headline: frozenset[str] = frozenset()
     reporter_cues: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -128,6 +129,7 @@ def load_name_words(data_dir: Path | None = None) -> NameWords:
         name_suffixes=words("name_suffix"),
         headline=words("headline"),
         reporter_cues=words("reporter_cue"),
+        not_names=words("not_name"),
     )
 
 

@@ -159,3 +159,17 @@ class TestMislabelledNames:
     def test_headline_words_after_a_title_make_no_name(self, blank: Language) -> None:
         words = ["Minister", "Visit", "Planned", "For", "Varnholm"]
         assert names(blank, words, [], [(0, 1, "TITLE", "minister")]) == []
+
+
+class TestHeadlinesAndFurniture:
+    def test_a_second_name_after_a_headline_preposition_is_a_name_too(self, blank: Language) -> None:
+        words = ["Roe", "With", "Varga", "At", "Summit"]
+        assert names(blank, words, [(0, 3, "PERSON")]) == [("Roe", "PERSON"), ("Varga", "PERSON")]
+
+    def test_what_follows_a_possessive_is_no_second_name(self, blank: Language) -> None:
+        words = ["Roe", "'s", "Call", "With", "Varnholm"]
+        assert names(blank, words, [(0, 3, "PERSON")]) == [("Roe", "PERSON")]
+
+    @pytest.mark.parametrize("words", [["Photo", "Credit"], ["Varnholm", "News", "Logo"]])
+    def test_page_furniture_is_no_person(self, blank: Language, words: list[str]) -> None:
+        assert names(blank, words, [(0, len(words), "PERSON")]) == []

@@ -93,6 +93,7 @@ class EntityReconciler:
         marks = _Marks(taken, self._not_given_names(doc, taken),
                        frozenset(self._after_honorifics(doc, s.end) for s in known if s.label_ == "TITLE"))
         found = [s for s in (self._from_model(ent, marks) for ent in doc.ents) if s is not None]
+        found += [s for s in (self._after_headline_word(span) for span in found) if s is not None]
         untagged = (self._untagged_after(doc, i, marks) for i in sorted(marks.titled))
         found += [s for s in untagged if s is not None]
         doc.spans[SPAN_KEY] = sorted(filter_spans(known + found), key=lambda s: s.start)
@@ -171,8 +172,11 @@ class EntityReconciler:
             words += 1
         if words > _MAX_NAME_WORDS or not words:
             return None
-        # "Art Gallery", "National Museum": a name ending in an organisation's head word is not a person's.
+        # "Art Gallery", "National Museum": a name ending in an organisation's head word is not a person's;
+        # "Photo Credit", "News Logo": page furniture is no one's.
         if len(span) > 1 and span[-1].lower_ in self.words.org_heads | self.words.gatherings:
+            return None
+        if any(t.lower_ in self.words.not_names for t in span):
             return None
         return Span(span.doc, span.start, span.end, label=MentionRole.PERSON)
 
@@ -201,6 +205,22 @@ class EntityReconciler:
                 end = i
                 break
         return doc[start:end] if start < end else None
+
+    def _after_headline_word(self, name: Span) -> Span | None:
+        """The second name of a headline the model ran together ("Roe With [Varga] At Summit"):
+        the model's entity goes on after the headline word that ended ``name``."""
+        doc = name.doc
+        if name.label_ != MentionRole.PERSON or name.end + 1 >= len(doc):
+            return None
+        cut = doc[name.end]
+        if cut.lower_ not in self.words.headline and cut.pos_ not in _NOT_NAME_POS:
+            return None
+        end = name.end + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+            end += 1
+        if doc[name.end].ent_iob_ != "I" or end == name.end + 1:
+            return None
+        return self._person(doc[name.end + 1 : end])
 
     def _is_honorific(self, token: Token) -> bool:
         return token.text[:1].isupper() and token.lower_.rstrip(".") in self.words.honorifics
