@@ -26,7 +26,8 @@ Countries, places and organisations resolve by gazetteer key. People are harder:
    joins the one person in the corpus who holds that office for that owner.
 
 Single words that join nobody are left unresolved (no half-name nodes) unless the
-text gives them an office ("President Duval").
+text gives them an office ("President Duval"); so is a full name only ever written
+in capitals that no proper-cased name took in (rule 2b).
 
 Offices are keyed by title and owner. An owner is a country, an organisation, or
 a person's country ("the president's national security adviser"); a title with no
@@ -240,7 +241,14 @@ class _Resolver:
         ]
         places = [m for m in self.mentions if m.kind is EntityKind.PLACE and m.label is MentionRole.PLACE]
         full = [m for m in people if m.label is MentionRole.PERSON and len(normalise(m.text).split()) >= 2]
-        clusters = self._cluster_full_names(full)
+        clusters = []
+        for cluster in self._cluster_full_names(full):
+            # A name only ever written in capitals (a sanctions list's "ROE GARCIA") that no
+            # proper-cased name took in is no node of its own.
+            if all(s.isupper() for s in cluster.spellings):
+                self.unresolved.extend(cluster.mentions)
+            else:
+                clusters.append(cluster)
         by_doc: dict[str, list[tuple[int, _PersonCluster]]] = defaultdict(list)
         for cluster in clusters:
             for m in cluster.mentions:

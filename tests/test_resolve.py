@@ -254,6 +254,15 @@ def test_a_part_of_a_full_name_joins_it_and_is_never_its_label(full: str, part: 
     assert people(res)[full].aliases == (part,)
 
 
+def test_a_name_only_ever_in_capitals_makes_no_node() -> None:
+    a = Art("a")
+    caps = a.person("ROE GARCIA")
+    a.person("Jane Marsh")
+    res = resolve([a.facts()])
+    assert set(people(res)) == {"Jane Marsh"}
+    assert caps in res.unresolved
+
+
 def test_a_tail_of_two_full_names_joins_neither() -> None:
     a, b, c = Art("a"), Art("b"), Art("c")
     a.person("Ana Roe Garcia")
@@ -616,3 +625,4 @@ def test_result_does_not_depend_on_article_order() -> None:
     b.person("Li Wei")
     b.person("Li")
     assert resolve([a.facts(), b.facts()]) == resolve([b.facts(), a.facts()])
+
