@@ -29,7 +29,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -84,6 +86,7 @@ class EntityReconciler:
     def __init__(self, words: NameWords, title_words: frozenset[str] = frozenset()) -> None:
         self.words = words
         self.title_words = title_words
+        self._title_hashes = frozenset(hash_string(w) for w in title_words)
 
     def __call__(self, doc: Doc) -> Doc:
         known = [self._with_suffix(s) for s in doc.spans[GAZETTEER_KEY]] if GAZETTEER_KEY in doc.spans else []
@@ -110,11 +113,15 @@ class EntityReconciler:
         """Tokens a name cannot be widened over: the gazetteer's, words of office titles
         ("Secretary" alone is no title, but no given name either), and words the article
         also writes in lower case (a common noun, not a name)."""
-        common = {t.lower for t in doc if t.is_alpha and t.is_lower}
         marks = bytearray(taken)
-        for token in doc:
-            if token.lower in common or token.lower_ in self.title_words:
-                marks[token.i] = 1
+        if not len(doc):
+            return marks
+        # On the token arrays: a Python loop over every token cost as much as the rest of the component.
+        flags = doc.to_array([LOWER, IS_ALPHA, IS_LOWER]).tolist()
+        common = {lower for lower, alpha, is_lower in flags if alpha and is_lower} | self._title_hashes
+        for i, (lower, _, _) in enumerate(flags):
+            if lower in common:
+                marks[i] = 1
         return marks
 
     def _from_model(self, ent: Span, marks: _Marks) -> Span | None:
