@@ -102,6 +102,7 @@ class TestNotPartOfAName:
     def test_honorific_at_the_start_of_the_model_span_is_trimmed(self, blank: Language) -> None:
         words = ["Dr", ".", "Dana", "Ruiz", "said"]
         assert names(blank, words, [(0, 4, "PERSON")], glued=[0]) == [("Dana Ruiz", "PERSON")]
+        assert names(blank, ["Sir", "Dana", "Ruiz", "said"], [(0, 3, "PERSON")]) == [("Dana Ruiz", "PERSON")]
 
     def test_title_word_inside_the_model_span_is_trimmed(self, blank: Language) -> None:
         words = ["Ambassador", "Dana", "Ruiz", "said"]
@@ -142,10 +143,11 @@ class TestMislabelledNames:
         got = names(blank, words, [(1, 3, label)], [(0, 1, "TITLE", "president")])
         assert got == [("Amir Okafor", "PERSON")]
 
-    def test_an_organisation_after_a_title_stays_one(self, blank: Language) -> None:
-        words = ["Chairman", "Varnholm", "Shipping", "Group", "said"]
+    @pytest.mark.parametrize("head", ["Group", "Fleet"])
+    def test_an_organisation_after_a_title_stays_one(self, blank: Language, head: str) -> None:
+        words = ["Chairman", "Varnholm", "Shipping", head, "said"]
         got = names(blank, words, [(1, 4, "ORG")], [(0, 1, "TITLE", "chairman")])
-        assert got == [("Varnholm Shipping Group", "ORG")]
+        assert got == [(f"Varnholm Shipping {head}", "ORG")]
 
     def test_a_middle_initial_inside_an_organisation_starts_a_name(self, blank: Language) -> None:
         words = ["Secretary", "of", "Coastal", "Affairs", "Paul", "T.", "Okafor", "spoke"]
