@@ -49,6 +49,7 @@ _BYLINE_SEPARATORS = ("|", "\u2014", "\u2013", "/")
 # A byline stands among the first lines of a report or among its last (a sign-off).
 _BYLINE_HEAD_LINES = 8
 _BYLINE_TAIL_LINES = 3
+_BYLINE_REST_WORDS = 4
 # A title's role is its kind; a body each country has is a generic organisation.
 _TITLE_ROLES = {
     TitleKind.OFFICE: MentionRole.OFFICE,
@@ -193,7 +194,11 @@ class DocMentions:
         end = text.find("\n", span.end_char)
         end = len(text) if end < 0 else end
         rest = text[span.end_char : end].strip()
-        if text[start : span.start_char].strip() or (rest and not rest.startswith(_BYLINE_SEPARATORS)):
+        if text[start : span.start_char].strip():
+            return False
+        # After a separator only a place or a date, not a sentence ("Jane Roe — who led ...").
+        if rest and not (rest.startswith(_BYLINE_SEPARATORS) and len(rest.split()) <= _BYLINE_REST_WORDS
+                         and not rest.endswith((".", "!", "?"))):
             return False
         at = self.offset + span.start_char
         before = sum(1 for line in self.body[:at].splitlines() if line.strip())

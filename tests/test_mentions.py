@@ -556,3 +556,10 @@ def test_names_one_a_line_in_the_middle_of_a_report_are_no_bylines(nlp: Language
     rows[-1] = ("\n", len(rows) - 2, "dep", "_SP")
     found = parse(nlp, rows, [(names, names + 2, "PERSON"), (names + 3, names + 5, "PERSON")])
     assert person_texts(found) == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_name_before_a_dash_and_a_sentence_is_no_byline(nlp: Language) -> None:
+    rows = [("Jane", 1, "compound", "NNP"), ("Roe", 6, "nsubj", "NNP"), ("\u2014", 1, "punct", ":"),
+            ("who", 4, "nsubj", "WP"), ("led", 1, "relcl", "VBD"), ("talks", 4, "dobj", "NNS"),
+            ("resigned", 6, "ROOT", "VBD"), (".", 6, "punct", ".")]
+    assert person_texts(parse(nlp, rows, [(0, 2, "PERSON")])) == ["Jane Roe"]
