@@ -175,3 +175,19 @@ class TestHeadlinesAndFurniture:
     @pytest.mark.parametrize("words", [["Photo", "Credit"], ["Varnholm", "News", "Logo"]])
     def test_page_furniture_is_no_person(self, blank: Language, words: list[str]) -> None:
         assert names(blank, words, [(0, len(words), "PERSON")]) == []
+
+
+class TestParticles:
+    def test_a_particle_after_the_model_span_joins_the_name_beyond_it(self, blank: Language) -> None:
+        words = ["Anna", "von", "der", "Berg", "spoke"]
+        assert names(blank, words, [(0, 2, "PERSON"), (3, 4, "GPE")]) == [("Anna von der Berg", "PERSON")]
+
+    def test_a_particle_before_the_model_span_joins_the_name_before_it(self, blank: Language) -> None:
+        words = ["Emir", "Omar", "bin", "Tariq", "Al", "Nasser", "spoke"]
+        got = names(blank, words, [(1, 2, "NORP"), (3, 6, "PERSON")], [(0, 1, "TITLE", "emir")])
+        assert got == [("Omar bin Tariq Al Nasser", "PERSON")]
+
+    def test_a_place_the_gazetteer_knows_after_a_particle_is_not_taken_in(self, blank: Language) -> None:
+        words = ["Anna", "Roe", "de", "Varnholm", "spoke"]
+        got = names(blank, words, [(0, 2, "PERSON")], [(3, 4, "CITY", "Varnholm|FRA")])
+        assert got == [("Anna Roe", "PERSON"), ("Varnholm", "CITY")]

@@ -245,8 +245,10 @@ class EntityReconciler:
         """Widen a person's name where the model stopped short of it.
 
         Left over given names and initials that modify it ("Jane Q. [Roe]"), unless they
-        are the gazetteer's, honorifics or headline words; right over a syllable joined by
-        a hyphen ("Kim Ji[-ho]") and a generational suffix ("Roe [Jr.]").
+        are the gazetteer's, honorifics or headline words; both ways over a lower-case name
+        particle and the name word beyond it ("[Omar bin] Tariq", "Ana von [der Berg]");
+        right over a syllable joined by a hyphen ("Kim Ji[-ho]") and a generational suffix
+        ("Roe [Jr.]").
         """
         doc = span.doc
         taken = marks.taken
@@ -264,10 +266,19 @@ class EntityReconciler:
         # ("[Jane] Q. Roe"), or a title stands right before them ("Adviser [Jane] Roe").
         if left < start and (left in marks.titled or any(_is_initial(t) for t in doc[left : start + 1])):
             start = left
+        # A particle joins the words around it into one name: "[Omar bin] Tariq", "Ana von [der Berg]".
+        if start >= 2 and self._is_particle(doc[start - 1]) and self._given_name(doc[start - 2], marks):
+            start -= 2
         while end + 1 < len(doc) and doc[end].text in _HYPHENS and not doc[end - 1].whitespace_ and (
             not doc[end].whitespace_ and doc[end + 1].is_alpha and not taken[end + 1]
         ):
             end += 2
+        after = end
+        while after < len(doc) and self._is_particle(doc[after]):
+            after += 1
+        particles = after > end or self._is_particle(doc[end - 1])
+        if particles and after < len(doc) and self._given_name(doc[after], marks):
+            end = after + 1
         if end < len(doc) and not taken[end] and doc[end].text[:1].isupper() and (
             doc[end].lower_ in self.words.name_suffixes
         ):
@@ -288,6 +299,17 @@ class EntityReconciler:
         name = self._person(doc[i:end])
         # What is left of a headline ("Secretary Visit Planned": "Visit") is not a name.
         return name if name is not None and len(name) >= 2 else None
+
+    def _is_particle(self, token: Token) -> bool:
+        """A lower-case name particle ("bin", "von", "da")."""
+        return token.is_lower and token.lower_ in self.words.particles
+
+    def _given_name(self, token: Token, marks: _Marks) -> bool:
+        """``token`` can be a given name: capitalised, and no gazetteer term, title word,
+        honorific, headline word or word the article also writes in lower case."""
+        capitalised = token.is_alpha and token.text[:1].isupper() and not token.is_upper
+        return (capitalised and not marks.not_given[token.i] and not self._is_honorific(token)
+                and token.lower_ not in self.words.headline)
 
     def _misnamed_person(self, span: Span, marks: _Marks) -> Span | None:
         """A person's name the model labelled a place or organisation.
