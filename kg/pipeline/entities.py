@@ -31,7 +31,7 @@ from pathlib import Path
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -86,7 +86,7 @@ class EntityReconciler:
     def __init__(self, words: NameWords, title_words: frozenset[str] = frozenset()) -> None:
         self.words = words
         self.title_words = title_words
-        self._title_hashes = frozenset(hash_string(w) for w in title_words)
+        self._title_hashes = frozenset(get_string_id(w) for w in title_words)
 
     def __call__(self, doc: Doc) -> Doc:
         known = [self._with_suffix(s) for s in doc.spans[GAZETTEER_KEY]] if GAZETTEER_KEY in doc.spans else []
