@@ -10,8 +10,8 @@ Countries, places and organisations resolve by gazetteer key. People are harder:
    they act for different countries, if they are the same words but for middle
    initials or a generational suffix ("Jane Q. Roe", "Jane Roe Jr."), the same two
    words in the other order (a family name written first), one a tail of the other
-   ("bin Tariq" of "Omar bin Tariq", a sanctions list's "ROE GARCIA" of "Ana Roe
-   Garcia"), or those forms one edit apart in one long word ("Nicholas"/"Nicolas").
+   ("bin Tariq" of "Omar bin Tariq", a sanctions list's "ROE VARGA" of "Ana Roe
+   Varga"), or those forms one edit apart in one long word ("Nikolaus"/"Nikolas").
    The label is then never a spelling in capitals or a tail of another spelling.
 3. A single word ("Moreau", "Lin", "Min") joins the full name in the same article
    that contains it (the nearest one before it when several do), else the only
@@ -243,7 +243,7 @@ class _Resolver:
         full = [m for m in people if m.label is MentionRole.PERSON and len(normalise(m.text).split()) >= 2]
         clusters = []
         for cluster in self._cluster_full_names(full):
-            # A name only ever written in capitals (a sanctions list's "ROE GARCIA") that no
+            # A name only ever written in capitals (a sanctions list's "ROE VARGA") that no
             # proper-cased name took in is no node of its own.
             if all(s.isupper() for s in cluster.spellings):
                 self.unresolved.extend(cluster.mentions)
@@ -619,7 +619,7 @@ class _NameForm:
         if not _variant_of(" ".join(mine), " ".join(theirs)):
             return False
         # Equally frequent spellings one edit apart are one name only in a long word
-        # ("Nicolas"): in a short one ("Li Wen", "Li Wei") they may well be two people.
+        # ("Nikolas"): in a short one ("Li Wen", "Li Wei") they may well be two people.
         return rarer or min(len(a) for a, b in zip(mine, theirs, strict=True) if a != b) >= _LONG_VARIANT
 
 

@@ -242,7 +242,7 @@ def test_family_name_written_first_is_the_same_person() -> None:
 
 @pytest.mark.parametrize(("full", "part"), [
     ("Omar bin Tariq", "bin Tariq"),  # a tail of the full name
-    ("Ana Lucia Roe Garcia", "ROE GARCIA"),  # a sanctions list's capitals
+    ("Ana Lucia Roe Varga", "ROE VARGA"),  # a sanctions list's capitals
 ])
 def test_a_part_of_a_full_name_joins_it_and_is_never_its_label(full: str, part: str) -> None:
     a = Art("a")
@@ -256,7 +256,7 @@ def test_a_part_of_a_full_name_joins_it_and_is_never_its_label(full: str, part: 
 
 def test_a_name_only_ever_in_capitals_makes_no_node() -> None:
     a = Art("a")
-    caps = a.person("ROE GARCIA")
+    caps = a.person("ROE VARGA")
     a.person("Jane Marsh")
     res = resolve([a.facts()])
     assert set(people(res)) == {"Jane Marsh"}
@@ -265,17 +265,17 @@ def test_a_name_only_ever_in_capitals_makes_no_node() -> None:
 
 def test_a_tail_of_two_full_names_joins_neither() -> None:
     a, b, c = Art("a"), Art("b"), Art("c")
-    a.person("Ana Roe Garcia")
-    b.person("Luis Roe Garcia")
-    c.person("Roe Garcia")
+    a.person("Ana Roe Varga")
+    b.person("Luis Roe Varga")
+    c.person("Roe Varga")
     assert set(people(resolve([a.facts(), b.facts(), c.facts()]))) == {
-        "Ana Roe Garcia", "Luis Roe Garcia", "Roe Garcia"}
+        "Ana Roe Varga", "Luis Roe Varga", "Roe Varga"}
 
 
 def test_equally_frequent_spellings_one_edit_apart_in_a_long_word_are_one_person() -> None:
     a, b = Art("a"), Art("b")
-    a.person("Nikolas Varga")
-    b.person("Nicolas Varga")
+    a.person("Nikolaus Varga")
+    b.person("Nikolas Varga")
     assert len(people(resolve([a.facts(), b.facts()]))) == 1
 
 

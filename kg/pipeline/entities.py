@@ -351,7 +351,7 @@ def _is_initial(token: Token) -> bool:
 
 
 def _glued(token: Token) -> bool:
-    """A syllable joined to the word before it by a hyphen: "in" of "Jae-in"."""
+    """A syllable joined to the word before it by a hyphen: "ho" of "Ji-ho"."""
     doc = token.doc
     i = token.i
     return i >= 2 and doc[i - 1].text in _HYPHENS and not (doc[i - 1].whitespace_ or doc[i - 2].whitespace_)
