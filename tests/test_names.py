@@ -158,6 +158,11 @@ class TestMislabelledNames:
         got = names(blank, words, [], [(0, 3, "TITLE", "defense-minister")], tags={5: ",", 6: "CC"})
         assert got == [("Kenji Mori", "PERSON")]
 
+    def test_words_the_article_writes_in_lower_case_are_no_untagged_name(self, blank: Language) -> None:
+        words = ["Defense", "Minister", "Travel", "Schedule", ":", "the", "travel", "begins"]
+        got = names(blank, words, [], [(0, 2, "TITLE", "defense-minister")], tags={4: ":", 5: "DT", 7: "VBZ"})
+        assert got == []
+
     def test_headline_words_after_a_title_make_no_name(self, blank: Language) -> None:
         words = ["Minister", "Visit", "Planned", "For", "Varnholm"]
         assert names(blank, words, [], [(0, 1, "TITLE", "minister")]) == []

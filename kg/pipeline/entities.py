@@ -292,7 +292,8 @@ class EntityReconciler:
         Defense Kenji Mori," with no entity): two to four capitalised proper nouns, then
         a word that is not one."""
         end = i
-        while end < len(doc) and end - i <= _MAX_NAME_WORDS and _untagged_name_word(doc[end], marks.taken):
+        limit = min(len(doc), i + _MAX_NAME_WORDS + 1)
+        while end < limit and _untagged_name_word(doc[end], marks.not_given):
             end += 1
         if not 2 <= end - i <= _MAX_NAME_WORDS or doc[i].lower_ in self.words.headline:
             return None
@@ -339,9 +340,11 @@ class EntityReconciler:
         }
 
 
-def _untagged_name_word(token: Token, taken: bytearray) -> bool:
-    """A capitalised proper noun (not all capitals) in no entity and no gazetteer span."""
-    return (not taken[token.i] and not token.ent_type_ and token.pos_ == "PROPN" and token.is_alpha
+def _untagged_name_word(token: Token, not_given: bytearray) -> bool:
+    """A capitalised proper noun (not all capitals) in no entity, that can be a name (see
+    :meth:`EntityReconciler._not_given_names`: "Travel Schedule" is no one's name when
+    the article also writes "travel")."""
+    return (not not_given[token.i] and not token.ent_type_ and token.pos_ == "PROPN" and token.is_alpha
             and token.text[:1].isupper() and not token.is_upper)
 
 
