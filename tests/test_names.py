@@ -182,6 +182,25 @@ class TestHeadlinesAndFurniture:
         assert names(blank, words, [(0, len(words), "PERSON")]) == []
 
 
+    def test_a_headline_word_the_lists_miss_is_cut_when_the_name_stands_without_it(
+        self, blank: Language
+    ) -> None:
+        words = ["Jane", "Roe", "Scolds", "Varnholm", "\n", "Jane", "Roe", "spoke", "."]
+        got = names(blank, words, [(0, 3, "PERSON"), (5, 7, "PERSON")], tags={4: "_SP", 7: "VBD", 8: "."})
+        assert got == [("Jane Roe", "PERSON"), ("Jane Roe", "PERSON")]
+
+    def test_in_a_sentence_the_longer_name_stands(self, blank: Language) -> None:
+        words = ["Jane", "Roe", "Varga", "spoke", ".", "Jane", "Roe", "left", "."]
+        tags = {3: "VBD", 4: ".", 7: "VBD", 8: "."}
+        got = names(blank, words, [(0, 3, "PERSON"), (5, 7, "PERSON")], tags=tags)
+        assert got == [("Jane Roe Varga", "PERSON"), ("Jane Roe", "PERSON")]
+
+    def test_a_two_word_headline_name_is_not_cut_to_one_word(self, blank: Language) -> None:
+        words = ["Lu", "Wen", "\n", "Lu", "spoke", "."]
+        got = names(blank, words, [(0, 2, "PERSON"), (3, 4, "PERSON")], tags={2: "_SP", 4: "VBD", 5: "."})
+        assert got == [("Lu Wen", "PERSON"), ("Lu", "PERSON")]
+
+
 class TestParticles:
     def test_a_particle_after_the_model_span_joins_the_name_beyond_it(self, blank: Language) -> None:
         words = ["Anna", "von", "der", "Berg", "spoke"]

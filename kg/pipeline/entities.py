@@ -99,6 +99,7 @@ class EntityReconciler:
         found += [s for s in (self._after_headline_word(span) for span in found) if s is not None]
         untagged = (self._untagged_after(doc, i, marks) for i in sorted(marks.titled))
         found += [s for s in untagged if s is not None]
+        found = _without_headline_tails(found)
         doc.spans[SPAN_KEY] = sorted(filter_spans(known + found), key=lambda s: s.start)
         return doc
 
@@ -338,6 +339,32 @@ class EntityReconciler:
         return span[-1].lower_ in self.words.org_heads or span[-1].text.rstrip(".").lower() in {
             w.rstrip(".") for w in self.words.org_heads
         }
+
+
+def _without_headline_tails(found: list[Span]) -> list[Span]:
+    """Cut the last word off a person's name in a headline when the article names the
+    person without it elsewhere ("Jane Roe Slams Critics" above "Jane Roe said ..."):
+    a headline verb the word lists and the tagger both missed. A headline is a line
+    without final punctuation. What is left must be two words or more: "Lu Wen" in a
+    headline stays whole when the article calls the person "Lu" alone."""
+    people = [s for s in found if s.label_ == MentionRole.PERSON]
+    elsewhere = {tuple(t.lower_ for t in s) for s in people}
+    out = []
+    for span in found:
+        shorter = span[:-1]
+        if (span.label_ == MentionRole.PERSON and len(span) > 2 and span[-1].is_alpha
+                and tuple(t.lower_ for t in shorter) in elsewhere and _in_headline(span)):
+            span = Span(span.doc, shorter.start, shorter.end, label=span.label_)
+        out.append(span)
+    return out
+
+
+def _in_headline(span: Span) -> bool:
+    """``span`` stands on a line that does not end like a sentence."""
+    text = span.doc.text
+    end = text.find("\n", span.end_char)
+    line = text[text.rfind("\n", 0, span.start_char) + 1 : len(text) if end < 0 else end].rstrip()
+    return not line.endswith((".", "!", "?", ".\u201d", ".\"", ":"))
 
 
 def _untagged_name_word(token: Token, not_given: bytearray) -> bool:
