@@ -8,11 +8,18 @@ people and owners the text gives them by a few word-order patterns:
   Foreign Minister Lin Tao";
 - apposition: "Daniel Kritt, the State Department's top diplomat for East Asia";
 - possessive with a comma: "the president's national security adviser, Jane Roe";
+  in these two comma patterns a name the model took for a place ("Amir Okafor, a
+  spokesperson for ..." tagged as a place) is the person the title is tied to;
 - predecessors: "his predecessor John Doe" holds, formerly, what the sentence's
   subject holds.
 
 An owner is read from the words before the title (a country, demonym, organisation
 or a person's possessive) or after it ("Minister of Defence of Chad").
+
+A reporter is not an actor in the news: a name that signs the report off ("Jane Roe
+reports from Varnholm", "... has more": ``reporter_cue`` in ``name_words.tsv``) or that
+stands alone on its line (a byline, optionally "Jane Roe | Varnholm") is no person
+mention, and no title is tied to it.
 """
 
 from __future__ import annotations
@@ -37,6 +44,12 @@ _OWNER_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.CAPITAL, Label.COMBINING, L
 _PERSONAL = {MentionRole.PERSON, MentionRole.NAME}
 _COUNTRY_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.COMBINING}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+# What may follow a byline's name on its line: "Jane Roe | Varnholm", "Jane Roe — Varnholm".
+_BYLINE_SEPARATORS = ("|", "\u2014", "\u2013", "/")
+# A byline stands among the first lines of a report or among its last (a sign-off).
+_BYLINE_HEAD_LINES = 8
+_BYLINE_TAIL_LINES = 3
+_BYLINE_REST_WORDS = 4
 # A title's role is its kind; a body each country has is a generic organisation.
 _TITLE_ROLES = {
     TitleKind.OFFICE: MentionRole.OFFICE,
@@ -133,7 +146,64 @@ class DocMentions:
         return self.ctx.titles.get(span.kb_id_) if span.label_ == Label.TITLE else None
 
     def _is_person_span(self, index: int) -> bool:
-        return index >= 0 and self.spans[index].label_ in _PERSONAL
+        return index >= 0 and self.spans[index].label_ in _PERSONAL and index not in self.reporters
+
+    def _could_be_person(self, index: int) -> bool:
+        """A name span, or a place name the model found shaped like a person's (two to four
+        capitalised words): a title set off by a comma can show it is a person's."""
+        if self._is_person_span(index):
+            return True
+        if index < 0 or self.spans[index].label_ != MentionRole.PLACE:
+            return False
+        words = [t for t in self.spans[index] if t.lower_ not in self.ctx.words.particles]
+        capitalised = all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words)
+        return capitalised and 2 <= len(words) <= 4
+
+    @cached_property
+    def reporters(self) -> frozenset[int]:
+        """Indices of the name spans that are the report's byline or sign-off, not actors."""
+        return frozenset(
+            index for index, span in enumerate(self.spans)
+            if span.label_ in _PERSONAL and (self._signs_off(span) or self._alone_on_its_line(span))
+        )
+
+    def _signs_off(self, span: Span) -> bool:
+        """"Jane Roe reports from Varnholm", "Jane Roe has more.": a reporter's cue follows the
+        name. A cue that does not end in a preposition must end the clause ("Jane Roe has
+        more than ten years in office" is no sign-off)."""
+        cues = self.ctx.words.reporter_cues
+        doc = self.doc
+        longest = max((len(c.split()) for c in cues), default=0)
+        after = [t.lower_ for t in doc[span.end : span.end + longest]]
+        for n in range(1, len(after) + 1):
+            if " ".join(after[:n]) not in cues:
+                continue
+            nxt = span.end + n
+            if doc[nxt - 1].pos_ == "ADP":
+                return True
+            if nxt >= len(doc) or doc[nxt].is_punct or doc[nxt].is_space:
+                return True
+        return False
+
+    def _alone_on_its_line(self, span: Span) -> bool:
+        """A byline: the name is its line, or starts it before a separator ("Jane Roe | Varnholm"),
+        and the line is among the report's first or last lines (a list of names, one a line,
+        in the middle of a report is no byline)."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, span.start_char) + 1
+        end = text.find("\n", span.end_char)
+        end = len(text) if end < 0 else end
+        rest = text[span.end_char : end].strip()
+        if text[start : span.start_char].strip():
+            return False
+        # After a separator only a place or a date, not a sentence ("Jane Roe — who led ...").
+        if rest and not (rest.startswith(_BYLINE_SEPARATORS) and len(rest.split()) <= _BYLINE_REST_WORDS
+                         and not rest.endswith((".", "!", "?"))):
+            return False
+        at = self.offset + span.start_char
+        before = sum(1 for line in self.body[:at].splitlines() if line.strip())
+        after = sum(1 for line in self.body[at:].splitlines() if line.strip())
+        return before < _BYLINE_HEAD_LINES or after <= _BYLINE_TAIL_LINES
 
     # -- owners and attachments -----------------------------------------------------
 
@@ -232,7 +302,7 @@ class DocMentions:
         if j < 1 or self.doc[j].text != ",":
             return None
         index = self.span_at(j - 1)
-        if self._is_person_span(index) and self.spans[index].end == j:
+        if self._could_be_person(index) and self.spans[index].end == j:
             return index
         return None
 
@@ -244,7 +314,7 @@ class DocMentions:
         if not possessive:
             return None
         index = self.span_at(end + 1)
-        if self._is_person_span(index) and self.spans[index].start == end + 1:
+        if self._could_be_person(index) and self.spans[index].start == end + 1:
             return index
         return None
 
@@ -349,7 +419,7 @@ class DocMentions:
         if label == Label.ORG:
             return EntityKind.ORGANIZATION
         if label in _PERSONAL:
-            return EntityKind.PERSON
+            return None if index in self.reporters else EntityKind.PERSON
         if label == Label.TITLE:
             title = self._title(index)
             if title is not None and title.kind is TitleKind.ORGANIZATION:
@@ -382,6 +452,8 @@ class DocMentions:
         out: list[Mention | None] = []
         for index, span in enumerate(self.spans):
             kind = self.kind_of(index)
+            if kind is EntityKind.PLACE and span.label_ == MentionRole.PLACE and index in attached_people:
+                kind = EntityKind.PERSON  # a name the model took for a place, tied to a title
             if kind is None:
                 out.append(None)
             elif span.label_ == Label.TITLE:
@@ -392,7 +464,7 @@ class DocMentions:
 
     def _name_mention(self, index: int, kind: EntityKind, attached: bool) -> Mention:
         """A gazetteer hit or a name the model found: its role is its span label, except that
-        a name of unsure kind is a person's when a title is tied to it."""
+        a name of unsure kind, or a place name, is a person's when a title is tied to it."""
         span = self.spans[index]
         label, key, country = span.label_, span.kb_id_, ""
         if label in _COUNTRY_LABELS:
@@ -404,11 +476,10 @@ class DocMentions:
         elif label in {Label.CITY, Label.ORG}:
             key, country = split_key(key)
         role, locative = MentionRole(label), False
-        if role is MentionRole.NAME:
-            if attached:
-                role = MentionRole.PERSON
-            else:
-                locative = self._preceded_by_locative(span)
+        if attached and role in {MentionRole.NAME, MentionRole.PLACE}:
+            role = MentionRole.PERSON
+        elif role is MentionRole.NAME:
+            locative = self._preceded_by_locative(span)
         return self._make(span, kind, role, key, country, locative)
 
     def _title_mention(self, index: int, kind: EntityKind, owner: int | None, key: str) -> Mention | None:

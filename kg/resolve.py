@@ -6,10 +6,19 @@ Countries, places and organisations resolve by gazetteer key. People are harder:
 2. A rare spelling one edit away from a more frequent one, word for word, is a
    misspelling of it ("Anthony" for "Anna") unless the two are known to act for
    different countries. The canonical label is the most frequent spelling.
+2b. Two full names are one person's, when exactly one other name fits and nothing says
+   they act for different countries, if they are the same words but for middle
+   initials or a generational suffix ("Jane Q. Roe", "Jane Roe Jr."), the same two
+   words in the other order (a family name written first), one a tail of the other
+   ("bin Tariq" of "Omar bin Tariq", a sanctions list's "ROE VARGA" of "Ana Roe
+   Varga"), or those forms one edit apart in one long word ("Nikolaus"/"Nikolas").
+   The label is then never a spelling in capitals or a tail of another spelling.
 3. A single word ("Moreau", "Lin", "Min") joins the full name in the same article
    that contains it (the nearest one before it when several do), else the only
    full name in the corpus ending in it; a long single word one edit away from such
-   a word joins it too ("Moreu").
+   a word joins it too ("Moreu"). A single word with a title ("President Kim") is a
+   family name, which may be written first: it also joins the only full name in the
+   corpus that starts with it ("Kim Min-jun").
 4. A name the model tagged as a place or organisation becomes a person when it is
    one of a person's names; a place name that equals a person's full name is that
    person ("Maria Rossi's" tagged as a facility).
@@ -17,7 +26,8 @@ Countries, places and organisations resolve by gazetteer key. People are harder:
    joins the one person in the corpus who holds that office for that owner.
 
 Single words that join nobody are left unresolved (no half-name nodes) unless the
-text gives them an office ("President Duval").
+text gives them an office ("President Duval"); so is a full name only ever written
+in capitals that no proper-cased name took in (rule 2b).
 
 Offices are keyed by title and owner. An owner is a country, an organisation, or
 a person's country ("the president's national security adviser"); a title with no
@@ -36,7 +46,7 @@ from pathlib import Path
 
 from kg.iri import mint
 from kg.knowledge import Gazetteer, load_gazetteer
-from kg.roles import Title, load_office_synonyms, load_titles
+from kg.roles import Title, load_name_words, load_office_synonyms, load_titles
 from kg.types import ArticleFacts, Entity, Evidence, Mention, OfficeClaim, Position, Resolution, Tenure
 from kg.vocab import EntityKind, MentionRole
 
@@ -92,8 +102,19 @@ class _PersonCluster:
 
     @property
     def label(self) -> str:
-        # Most frequent, then longest (a fuller spelling), then alphabetical: stable.
-        return min(self.spellings.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
+        # Most frequent, then longest (a fuller spelling), then alphabetical: stable. A spelling in
+        # capitals or a tail of another spelling is a label only when there is nothing better.
+        words = {s: tuple(s.casefold().split()) for s in self.spellings}
+        best = [s for s in self.spellings if not s.isupper() and not any(
+            len(w) > len(words[s]) and w[-len(words[s]):] == words[s] for w in words.values())]
+        candidates = best or list(self.spellings)
+        return min(candidates, key=lambda s: (-self.spellings[s], -len(s), s))
+
+    def absorb(self, other: _PersonCluster) -> None:
+        """Take ``other``'s spellings, mentions and countries (``other`` is then dropped)."""
+        self.spellings.update(other.spellings)
+        self.mentions.extend(other.mentions)
+        self.countries.update(other.countries)
 
     @property
     def tokens(self) -> set[str]:
@@ -139,8 +160,10 @@ class _TenureDraft:
 class _Resolver:
     """One resolution run. Holds the working state; :func:`resolve` is its public face."""
 
-    def __init__(self, gazetteer: Gazetteer, titles: dict[str, Title], synonyms: dict[tuple[str, str], str]):
+    def __init__(self, gazetteer: Gazetteer, titles: dict[str, Title], synonyms: dict[tuple[str, str], str],
+                 name_suffixes: frozenset[str] = frozenset()):
         self.gaz = gazetteer
+        self.name_suffixes = name_suffixes
         self.titles = titles
         self.synonyms = synonyms
         self.country_name = {c.code: c.name for c in gazetteer.countries}
@@ -218,7 +241,14 @@ class _Resolver:
         ]
         places = [m for m in self.mentions if m.kind is EntityKind.PLACE and m.label is MentionRole.PLACE]
         full = [m for m in people if m.label is MentionRole.PERSON and len(normalise(m.text).split()) >= 2]
-        clusters = self._cluster_full_names(full)
+        clusters = []
+        for cluster in self._cluster_full_names(full):
+            # A name only ever written in capitals (a sanctions list's "ROE VARGA") that no
+            # proper-cased name took in is no node of its own.
+            if all(s.isupper() for s in cluster.spellings):
+                self.unresolved.extend(cluster.mentions)
+            else:
+                clusters.append(cluster)
         by_doc: dict[str, list[tuple[int, _PersonCluster]]] = defaultdict(list)
         for cluster in clusters:
             for m in cluster.mentions:
@@ -226,6 +256,8 @@ class _Resolver:
         for entries in by_doc.values():
             entries.sort(key=lambda e: e[0])
         surname_index: dict[str, list[_PersonCluster]] = defaultdict(list)
+        # A family name written first ("Kim" of "Kim Min-jun"): titled single names look here too.
+        family_first: dict[str, list[_PersonCluster]] = defaultdict(list)
         # Long surnames by their deletion variants: a misspelt single name looks up its
         # few candidates instead of comparing itself with every surname of the corpus.
         typo_index: dict[str, list[_PersonCluster]] = defaultdict(list)
@@ -233,6 +265,7 @@ class _Resolver:
             for spelling in cluster.spellings:
                 last = spelling.split()[-1]
                 surname_index[last.casefold()].append(cluster)
+                family_first[spelling.split()[0].casefold()].append(cluster)
                 if len(last) >= 5:
                     for variant in _deletions(last.casefold()):
                         typo_index[variant].append(cluster)
@@ -242,6 +275,8 @@ class _Resolver:
         loose: list[Mention] = []
         for m in singles:
             cluster = self._join_single(m, by_doc, surname_index, typo_index)
+            if cluster is None and m.position in titled:
+                cluster = _only(family_first.get(normalise(m.text).casefold(), []))
             if cluster is not None:
                 cluster.mentions.append(m)
             elif m.label is MentionRole.PERSON and m.position in titled:
@@ -313,12 +348,9 @@ class _Resolver:
                 if best is None or len(other.mentions) > len(best[1].mentions):
                     best = (other_name, other)
             if best is not None:
-                target = best[1]
-                target.spellings.update(cluster.spellings)
-                target.mentions.extend(cluster.mentions)
-                target.countries.update(cluster.countries)
+                best[1].absorb(cluster)
                 del merged[name]
-        return sorted(merged.values(), key=lambda c: c.label)
+        return _join_name_forms(sorted(merged.values(), key=lambda c: c.label), self.name_suffixes)
 
     def _claimed_countries(self) -> dict[Position, set[str]]:
         out: dict[Position, set[str]] = defaultdict(set)
@@ -515,6 +547,12 @@ class _Resolver:
         return Resolution(entities, dict(self.entity_of), tenures, office_owner, tuple(self.unresolved))
 
 
+def _only(clusters: list[_PersonCluster]) -> _PersonCluster | None:
+    """The one cluster of ``clusters`` (it may be listed several times), or None."""
+    distinct = {id(c): c for c in clusters}
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
 def _deletions(word: str) -> set[str]:
     """``word`` and every string one deletion shorter (symmetric-delete keys, as in SymSpell).
 
@@ -533,6 +571,109 @@ def _variant_keys(name: str) -> set[tuple[str, ...]]:
         for i, word in enumerate(words)
         for variant in _deletions(word)
     }
+
+
+@dataclass(frozen=True, slots=True)
+class _NameForm:
+    """A full name's words as compared across spellings: case-folded, without middle
+    initials or a generational suffix ("Jane Q. Roe Jr." has words ("jane", "roe")), and
+    the initials left out."""
+
+    words: tuple[str, ...]
+    initials: frozenset[str]
+
+    @classmethod
+    def of(cls, spelling: str, suffixes: frozenset[str]) -> _NameForm:
+        words: list[str] = []
+        initials: set[str] = set()
+        for word in spelling.casefold().replace(",", " ").split():
+            bare = word.rstrip(".")
+            if len(bare) == 1 and bare.isalpha():
+                initials.add(bare)
+            elif word not in suffixes and bare not in suffixes:
+                words.append(word)
+        return cls(tuple(words), frozenset(initials))
+
+    def index_keys(self) -> set[tuple[str, ...]]:
+        """Blocking keys under which another form :meth:`fits` this one is indexed."""
+        out = {("=", *self.words), *(("~", *key) for key in _variant_keys(" ".join(self.words)))}
+        if len(self.words) == 2:
+            out.add(("=", *reversed(self.words)))
+        out.update(("tail", *self.words[i:]) for i in range(1, len(self.words) - 1))
+        return out
+
+    def lookups(self) -> set[tuple[str, ...]]:
+        """The keys to look this form up under (it is the shorter or the rarer name)."""
+        return {("=", *self.words), ("tail", *self.words),
+                *(("~", *key) for key in _variant_keys(" ".join(self.words)))}
+
+    def fits(self, other: _NameForm, rarer: bool) -> bool:
+        """This name is ``other``'s person's (``rarer``: it is the less frequent of the two)."""
+        if len(self.words) < 2 or (self.initials and other.initials and self.initials != other.initials):
+            return False
+        mine, theirs = self.words, other.words
+        if mine == theirs or (len(mine) == 2 and mine == theirs[::-1]):
+            return True
+        if len(mine) < len(theirs) and theirs[-len(mine):] == mine:
+            return True
+        if not _variant_of(" ".join(mine), " ".join(theirs)):
+            return False
+        # Equally frequent spellings one edit apart are one name only in a long word
+        # ("Nikolas"): in a short one ("Li Wen", "Li Wei") they may well be two people.
+        return rarer or min(len(a) for a, b in zip(mine, theirs, strict=True) if a != b) >= _LONG_VARIANT
+
+
+_LONG_VARIANT = 6
+
+
+def _join_name_forms(clusters: list[_PersonCluster], suffixes: frozenset[str]) -> list[_PersonCluster]:
+    """Join clusters whose names are one person's by :meth:`_NameForm.fits` (rule 2b).
+
+    Clusters linked by fitting names form groups; a group becomes one cluster only when
+    every two of its clusters fit each other and no two act for different countries. So
+    "Jane Roe" joins "Jane Q. Roe" alone, but with "Jane T. Roe" in the corpus too the
+    three stay apart: the bare name could be either.
+    """
+    forms = {id(c): [_NameForm.of(s, suffixes) for s in c.spellings] for c in clusters}
+    index: dict[tuple[str, ...], list[_PersonCluster]] = defaultdict(list)
+    for cluster in clusters:
+        for key in {k for form in forms[id(cluster)] for k in form.index_keys()}:
+            index[key].append(cluster)
+
+    def fit(a: _PersonCluster, b: _PersonCluster) -> bool:
+        rarer_a, rarer_b = len(a.mentions) < len(b.mentions), len(b.mentions) < len(a.mentions)
+        return any(x.fits(y, rarer_a) or y.fits(x, rarer_b) for x in forms[id(a)] for y in forms[id(b)])
+
+    def at_odds(a: _PersonCluster, b: _PersonCluster) -> bool:
+        return bool(a.countries and b.countries and set(a.countries).isdisjoint(b.countries))
+
+    root = {id(c): id(c) for c in clusters}
+
+    def find(key: int) -> int:
+        while root[key] != key:
+            key = root[key]
+        return key
+
+    for cluster in clusters:
+        for form in forms[id(cluster)]:
+            for other in {id(o): o for key in form.lookups() for o in index.get(key, ())}.values():
+                if other is not cluster and fit(cluster, other):
+                    root[find(id(other))] = find(id(cluster))
+    groups: dict[int, list[_PersonCluster]] = defaultdict(list)
+    for cluster in clusters:
+        groups[find(id(cluster))].append(cluster)
+    out = []
+    for group in groups.values():
+        pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
+        if len(group) == 1 or any(not fit(a, b) or at_odds(a, b) for a, b in pairs):
+            out.extend(group)
+            continue
+        target = max(group, key=lambda c: (len(c.mentions), c.label))
+        for cluster in group:
+            if cluster is not target:
+                target.absorb(cluster)
+        out.append(target)
+    return sorted(out, key=lambda c: c.label)
 
 
 def _variant_of(rare: str, common: str) -> bool:
@@ -555,7 +696,8 @@ def resolve(facts: Iterable[ArticleFacts], data_dir: Path | None = None) -> Reso
         Where the data files are (default: the package's own).
     """
     titles = {t.key: t for t in load_titles(data_dir)}
-    resolver = _Resolver(load_gazetteer(data_dir), titles, load_office_synonyms(data_dir))
+    resolver = _Resolver(load_gazetteer(data_dir), titles, load_office_synonyms(data_dir),
+                         load_name_words(data_dir).name_suffixes)
     for item in sorted(facts, key=lambda f: f.info.doc_id):
         resolver.add(item)
     for m in resolver.mentions:

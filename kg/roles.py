@@ -54,6 +54,11 @@ class NameWords:
     motion: frozenset[str]
     org_suffixes: frozenset[str]
     personal: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    name_suffixes: frozenset[str] = frozenset()
+    headline: frozenset[str] = frozenset()
+    reporter_cues: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -120,6 +125,11 @@ def load_name_words(data_dir: Path | None = None) -> NameWords:
         motion=words("motion"),
         org_suffixes=words("org_suffix"),
         personal=words("personal"),
+        honorifics=words("honorific"),
+        name_suffixes=words("name_suffix"),
+        headline=words("headline"),
+        reporter_cues=words("reporter_cue"),
+        not_names=words("not_name"),
     )
 
 

@@ -441,3 +441,125 @@ def test_mentions_are_cut_from_the_article_text_at_the_chunk_offset(nlp: Languag
     assert found.article.text[m.start : m.end] == "Li Wei"
     assert m.sentence.text == "Chinese Foreign Minister Li Wei arrived."
     assert found.article.text[m.sentence.start : m.sentence.end] == m.sentence.text
+
+
+# -- reporters -----------------------------------------------------------------------------------
+
+
+def person_texts(found: DocMentions) -> list[str]:
+    return [m.text for m in found.mentions if m is not None and m.kind is EntityKind.PERSON]
+
+
+SIGN_OFF = [  # Correspondent Jane Roe reports from Varnholm.
+    ("Correspondent", 2, "compound", "NNP"),
+    ("Jane", 2, "compound", "NNP"),
+    ("Roe", 3, "nsubj", "NNP"),
+    ("reports", 3, "ROOT", "VBZ", "report"),
+    ("from", 3, "prep", "IN"),
+    ("Varnholm", 4, "pobj", "NNP"),
+    (".", 3, "punct", "."),
+]
+
+
+def test_a_reporter_signing_off_is_no_person_and_holds_no_title(nlp: Language) -> None:
+    found = parse(nlp, SIGN_OFF, [(1, 3, "PERSON"), (5, 6, "GPE")])
+    assert person_texts(found) == ["Varnholm"]
+    assert all(c.person is None for c in found.office_claims())
+
+
+@pytest.mark.parametrize("cue", [
+    [("has", 2, "ROOT", "VBZ"), ("more", 2, "dobj", "JJR")],
+    [("reports", 2, "ROOT", "VBZ"), ("from", 2, "prep", "IN"), ("Varnholm", 3, "pobj", "NNP")],
+])
+def test_a_name_before_a_reporters_cue_is_no_person(nlp: Language, cue: list[Row]) -> None:
+    rows = [("Jane", 1, "compound", "NNP"), ("Roe", 2, "nsubj", "NNP"), *cue, (".", 2, "punct", ".")]
+    assert person_texts(parse(nlp, rows, [(0, 2, "PERSON")])) == []
+
+
+def test_a_name_reporting_something_else_stays_a_person(nlp: Language) -> None:
+    rows = [("Jane", 1, "compound", "NNP"), ("Roe", 2, "nsubj", "NNP"), ("reported", 2, "ROOT", "VBD"),
+            ("the", 4, "det", "DT"), ("figures", 2, "dobj", "NNS"), (".", 2, "punct", ".")]
+    assert mention(parse(nlp, rows, [(0, 2, "PERSON")]), "Jane Roe").kind is EntityKind.PERSON
+
+
+@pytest.mark.parametrize("after", [[], ["|", "Varnholm"]])
+def test_a_name_alone_on_its_line_is_a_byline_not_a_person(nlp: Language, after: list[str]) -> None:
+    line = [("Jane", 1, "compound", "NNP"), ("Roe", 1, "ROOT", "NNP")]
+    line += [(word, 1, "punct" if word == "|" else "appos", "NNP") for word in after]
+    body = [("\n", len(line), "dep", "_SP"), ("Paul", len(line) + 2, "compound", "NNP"),
+            ("Okafor", len(line) + 3, "nsubj", "NNP"), ("spoke", len(line) + 3, "ROOT", "VBD"),
+            (".", len(line) + 3, "punct", ".")]
+    n = len(line)
+    found = parse(nlp, line + body, [(0, 2, "PERSON"), (n + 1, n + 3, "PERSON")])
+    assert person_texts(found) == ["Paul Okafor"]
+
+
+# -- a name the model took for a place ------------------------------------------------------------
+
+PLACE_APPOSITION = [  # Amir Okafor, a spokesperson for the ministry, said so.
+    ("Amir", 1, "compound", "NNP"),
+    ("Okafor", 10, "nsubj", "NNP"),
+    (",", 1, "punct", ","),
+    ("a", 4, "det", "DT"),
+    ("spokesperson", 1, "appos", "NN"),
+    ("for", 4, "prep", "IN"),
+    ("the", 7, "det", "DT"),
+    ("ministry", 5, "pobj", "NN"),
+    (",", 1, "punct", ","),
+    ("said", 10, "ROOT", "VBD", "say"),
+    ("so", 10, "advmod", "RB"),
+    (".", 10, "punct", "."),
+]
+
+
+def test_a_place_name_in_apposition_to_a_title_is_a_person(nlp: Language) -> None:
+    found = parse(nlp, PLACE_APPOSITION, [(0, 2, "GPE")])
+    m = mention(found, "Amir Okafor")
+    assert (m.kind, m.label) == (EntityKind.PERSON, MentionRole.PERSON)
+    assert only_claim(found, "spokesperson").person == m
+
+
+def test_a_place_name_after_a_possessive_title_and_comma_is_a_person(nlp: Language) -> None:
+    rows = [("Chad", 3, "poss", "NNP"), ("'s", 0, "case", "POS"), ("Trade", 3, "compound", "NNP"),
+            ("Minister", 7, "nsubj", "NNP"), (",", 3, "punct", ","), ("Amir", 6, "compound", "NNP"),
+            ("Okafor", 3, "appos", "NNP"), ("spoke", 7, "ROOT", "VBD"), (".", 7, "punct", ".")]
+    found = parse(nlp, rows, [(5, 7, "GPE")])
+    assert only_claim(found, "commerce-minister").person == mention(found, "Amir Okafor")
+    assert mention(found, "Amir Okafor").kind is EntityKind.PERSON
+
+
+def test_a_place_name_with_no_title_tied_to_it_stays_a_place(nlp: Language) -> None:
+    rows = [("Okafor", 1, "compound", "NNP"), ("Bay", 2, "nsubj", "NNP"), ("froze", 2, "ROOT", "VBD"),
+            (".", 2, "punct", ".")]
+    m = mention(parse(nlp, rows, [(0, 2, "LOC")]), "Okafor Bay")
+    assert (m.kind, m.label) == (EntityKind.PLACE, MentionRole.PLACE)
+
+
+def test_a_cue_that_does_not_end_the_clause_is_no_sign_off(nlp: Language) -> None:
+    rows = [("Jane", 1, "compound", "NNP"), ("Roe", 2, "nsubj", "NNP"), ("has", 2, "ROOT", "VBZ"),
+            ("more", 4, "amod", "JJR"), ("votes", 2, "dobj", "NNS"), (".", 2, "punct", ".")]
+    assert person_texts(parse(nlp, rows, [(0, 2, "PERSON")])) == ["Jane Roe"]
+
+
+def test_names_one_a_line_in_the_middle_of_a_report_are_no_bylines(nlp: Language) -> None:
+    rows: list[Row] = []
+    for _ in range(10):  # ten lines of prose: "Officials met."
+        rows += [("Officials", len(rows) + 1, "nsubj", "NNS"), ("met", len(rows) + 1, "ROOT", "VBD"),
+                 (".", len(rows) + 1, "punct", "."), ("\n", len(rows) + 2, "dep", "_SP")]
+    names = len(rows)
+    for _ in range(2):
+        rows += [("Jane", len(rows) + 1, "compound", "NNP"), ("Roe", len(rows) + 1, "ROOT", "NNP"),
+                 ("\n", len(rows) + 1, "dep", "_SP")]
+    for _ in range(5):
+        rows += [("Officials", len(rows) + 1, "nsubj", "NNS"), ("met", len(rows) + 1, "ROOT", "VBD"),
+                 (".", len(rows) + 1, "punct", "."), ("\n", len(rows) + 2, "dep", "_SP")]
+    rows[-1] = ("\n", len(rows) - 2, "dep", "_SP")
+    found = parse(nlp, rows, [(names, names + 2, "PERSON"), (names + 3, names + 5, "PERSON")])
+    assert person_texts(found) == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_name_before_a_dash_and_a_sentence_is_no_byline(nlp: Language) -> None:
+    rows = [("Jane", 1, "compound", "NNP"), ("Roe", 6, "nsubj", "NNP"), ("\u2014", 1, "punct", ":"),
+            ("who", 4, "nsubj", "WP"), ("led", 1, "relcl", "VBD"), ("talks", 4, "dobj", "NNS"),
+            ("resigned", 6, "ROOT", "VBD"), (".", 6, "punct", ".")]
+    assert person_texts(parse(nlp, rows, [(0, 2, "PERSON")])) == ["Jane Roe"]

@@ -193,7 +193,9 @@ class TestEntityReconciler:
         doc = Doc(self.vocab, words=words, heads=[3, 3, 3, 4, 4], deps=["compound", "compound", "compound",
                   "nsubj", "ROOT"], pos=["PROPN", "PROPN", "PROPN", "PROPN", "VERB"],
                   ents=["O", "B-PERSON", "I-PERSON", "O", "O"])
-        assert reconcile(doc) == [("Kim Min Jae", "PERSON", "")]
+        assert reconcile(doc, [(0, 1, "TITLE", "president")]) == [
+            ("President", "TITLE", "president"), ("Kim Min Jae", "PERSON", ""),
+        ]
 
     def test_a_name_is_not_extended_over_a_word_it_does_not_head(self) -> None:
         doc = Doc(self.vocab, words=["Kim", "Min", "Monday"], heads=[1, 1, 1],
@@ -225,7 +227,7 @@ class TestEntityReconciler:
         assert reconcile(doc) == []
 
     def test_person_with_a_lower_case_word_or_too_long_is_dropped(self) -> None:
-        doc = make_doc(self.vocab, ["Jane", "said", "Jo", "Al", "Bo", "Cy", "Di"],
+        doc = make_doc(self.vocab, ["Jane", "said", "Jo", "Bo", "Cy", "Ed", "Flo"],
                        [(0, 2, "PERSON"), (2, 7, "PERSON")])
         assert reconcile(doc) == []
 

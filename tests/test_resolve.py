@@ -6,6 +6,8 @@ give; names are made up so that nothing here can pass by knowing the sample corp
 
 from __future__ import annotations
 
+import pytest
+
 from kg.iri import mint
 from kg.resolve import resolve
 from kg.types import ArticleFacts, DocumentInfo, Entity, Evidence, Mention, OfficeClaim, Resolution
@@ -196,6 +198,109 @@ def test_surname_of_a_merged_misspelling_is_a_name_too() -> None:
     res = resolve([a.facts(), b.facts()])
     assert who(res, ye) == "Wang Yi"
     assert set(people(res)["Wang Yi"].aliases) == {"Wang Ye", "Ye"}
+
+
+# -- forms of one full name ------------------------------------------------------------------------
+
+
+def test_middle_initial_and_generational_suffix_do_not_split_a_person() -> None:
+    a, b, c = Art("a"), Art("b"), Art("c")
+    a.person("Jane Q. Roe")
+    a.person("Jane Q. Roe")
+    b.person("Jane Roe")
+    c.person("Jane Roe Jr.")
+    res = resolve([a.facts(), b.facts(), c.facts()])
+    assert set(people(res)) == {"Jane Q. Roe"}
+    assert people(res)["Jane Q. Roe"].aliases == ("Jane Roe", "Jane Roe Jr.")
+
+
+def test_misspelt_given_name_joins_the_spelling_with_a_middle_initial() -> None:
+    a, b = Art("a"), Art("b")
+    a.person("Marcus Q. Hale")
+    a.person("Marcus Q. Hale")
+    b.person("Markus Hale")
+    assert set(people(resolve([a.facts(), b.facts()]))) == {"Marcus Q. Hale"}
+
+
+def test_different_middle_initials_are_different_people_and_the_bare_name_joins_neither() -> None:
+    a, b, c = Art("a"), Art("b"), Art("c")
+    a.person("Jane Q. Roe")
+    b.person("Jane T. Roe")
+    c.person("Jane Roe")
+    res = resolve([a.facts(), b.facts(), c.facts()])
+    assert set(people(res)) == {"Jane Q. Roe", "Jane T. Roe", "Jane Roe"}
+
+
+def test_family_name_written_first_is_the_same_person() -> None:
+    a, b = Art("a"), Art("b")
+    a.person("Tanaka Hiroshi")
+    b.person("Hiroshi Tanaka")
+    b.person("Hiroshi Tanaka")
+    res = resolve([a.facts(), b.facts()])
+    assert set(people(res)) == {"Hiroshi Tanaka"}
+
+
+@pytest.mark.parametrize(("full", "part"), [
+    ("Omar bin Tariq", "bin Tariq"),  # a tail of the full name
+    ("Ana Lucia Roe Varga", "ROE VARGA"),  # a sanctions list's capitals
+])
+def test_a_part_of_a_full_name_joins_it_and_is_never_its_label(full: str, part: str) -> None:
+    a = Art("a")
+    a.person(part)
+    a.person(part)
+    a.person(full)
+    res = resolve([a.facts()])
+    assert set(people(res)) == {full}
+    assert people(res)[full].aliases == (part,)
+
+
+def test_a_name_only_ever_in_capitals_makes_no_node() -> None:
+    a = Art("a")
+    caps = a.person("ROE VARGA")
+    a.person("Jane Marsh")
+    res = resolve([a.facts()])
+    assert set(people(res)) == {"Jane Marsh"}
+    assert caps in res.unresolved
+
+
+def test_a_tail_of_two_full_names_joins_neither() -> None:
+    a, b, c = Art("a"), Art("b"), Art("c")
+    a.person("Ana Roe Varga")
+    b.person("Luis Roe Varga")
+    c.person("Roe Varga")
+    assert set(people(resolve([a.facts(), b.facts(), c.facts()]))) == {
+        "Ana Roe Varga", "Luis Roe Varga", "Roe Varga"}
+
+
+def test_equally_frequent_spellings_one_edit_apart_in_a_long_word_are_one_person() -> None:
+    a, b = Art("a"), Art("b")
+    a.person("Nikolaus Varga")
+    b.person("Nikolas Varga")
+    assert len(people(resolve([a.facts(), b.facts()]))) == 1
+
+
+def test_equally_frequent_spellings_one_edit_apart_in_a_short_word_stay_apart() -> None:
+    a, b = Art("a"), Art("b")
+    a.person("Li Wen")
+    b.person("Li Wei")
+    assert set(people(resolve([a.facts(), b.facts()]))) == {"Li Wen", "Li Wei"}
+
+
+def test_titled_family_name_joins_the_only_full_name_it_starts() -> None:
+    a, b = Art("a"), Art("b")
+    a.person("Kim Min-jun")
+    kim = b.person("Kim")
+    b.holds("President", "president", kim, b.demonym("South Korean", "KOR"))
+    res = resolve([a.facts(), b.facts()])
+    assert who(res, kim) == "Kim Min-jun"
+    assert set(people(res)) == {"Kim Min-jun"}
+
+
+def test_untitled_given_name_in_another_article_still_does_not_join() -> None:
+    a, b = Art("a"), Art("b")
+    a.person("Kim Min-jun")
+    kim = b.person("Kim")
+    assert who(resolve([a.facts(), b.facts()]), kim) is None
 
 
 # -- single names --------------------------------------------------------------------------------
@@ -520,3 +625,4 @@ def test_result_does_not_depend_on_article_order() -> None:
     b.person("Li Wei")
     b.person("Li")
     assert resolve([a.facts(), b.facts()]) == resolve([b.facts(), a.facts()])
+

@@ -6,7 +6,15 @@ State" as an organisation "State"). The result, ``doc.spans["kg"]``, holds the g
 spans, unchanged (labels from :class:`kg.lexicon.Label`), and the names the model found,
 labelled with the :class:`~kg.vocab.MentionRole` their mentions start from:
 
-- ``PERSON``: a clean personal name (titles, "the", possessive "'s" trimmed off);
+- ``PERSON``: a clean personal name. The model's span is cut to the name (titles, "the",
+  honorifics such as "Dr." or "Brig. Gen.", a possessive "'s" and what follows it, a
+  headline word after the name: "X Visits Y", "X With Y") and widened where the model
+  stopped short: over given names and initials before it ("[Jane Q.] Roe"), a hyphenated
+  syllable after it ("Kim Ji[-ho]") and a generational suffix ("Roe [Jr.]");
+- a name the model labelled a place or organisation is a person's when a title comes
+  right before it ("President [Amir Okafor]" tagged as a place) or when it holds a
+  middle initial ("Secretary of Trade [Paul T. Okafor]" tagged as an organisation:
+  the name starts at the word before the initial);
 - ``ORG``: an organisation name the model found that looks like one (an acronym,
   or a name ending in an organisation word such as "Party" or "Corp.");
 - ``PLACE``: a multi-word place name the gazetteer does not know (unless what follows
@@ -17,14 +25,18 @@ labelled with the :class:`~kg.vocab.MentionRole` their mentions start from:
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.pipeline.gazetteer import SPAN_KEY as GAZETTEER_KEY
-from kg.roles import NameWords, load_name_words
+from kg.roles import NameWords, load_name_words, load_titles
 from kg.vocab import MentionRole
 
 __all__ = ["SPAN_KEY", "EntityReconciler"]
@@ -34,6 +46,25 @@ SPAN_KEY = "kg"
 _MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 _LEADING = {"the", "a", "an"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_HYPHENS = {"-", "\u2010"}
+# Parts of speech a name is never made of: a verb or preposition after a name is a headline's.
+_NOT_NAME_POS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ"}
+_INITIAL = re.compile(r"[A-Z]\.")
+_MAX_NAME_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """What the reconciler knows of an article's tokens before it reads the model's entities.
+
+    ``taken``: owned by a gazetteer span; ``not_given``: no given name (see
+    :meth:`EntityReconciler._not_given_names`); ``titled``: the first token after an
+    office title and its honorifics, where a name the title belongs to starts.
+    """
+
+    taken: bytearray
+    not_given: bytearray
+    titled: frozenset[int]
 
 
 class EntityReconciler:
@@ -42,7 +73,7 @@ class EntityReconciler:
     Examples
     --------
     >>> import spacy
-    >>> from spacy.tokens import Doc, Span
+    >>> from spacy.tokens import Doc, Span, Token
     >>> nlp = spacy.blank("en")
     >>> doc = Doc(nlp.vocab, words=["President", "Paul", "Okafor", "met", "Moreau"])
     >>> doc.ents = [Span(doc, 0, 3, "PERSON"), Span(doc, 4, 5, "GPE")]
@@ -52,15 +83,23 @@ class EntityReconciler:
     [('President', 'TITLE'), ('Paul Okafor', 'PERSON'), ('Moreau', 'NAME')]
     """
 
-    def __init__(self, words: NameWords) -> None:
+    def __init__(self, words: NameWords, title_words: frozenset[str] = frozenset()) -> None:
         self.words = words
+        self.title_words = title_words
+        self._title_hashes = frozenset(get_string_id(w) for w in title_words)
 
     def __call__(self, doc: Doc) -> Doc:
         known = [self._with_suffix(s) for s in doc.spans[GAZETTEER_KEY]] if GAZETTEER_KEY in doc.spans else []
         taken = bytearray(len(doc))
         for span in known:
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
-        found = [s for s in (self._from_model(ent, taken) for ent in doc.ents) if s is not None]
+        marks = _Marks(taken, self._not_given_names(doc, taken),
+                       frozenset(self._after_honorifics(doc, s.end) for s in known if s.label_ == "TITLE"))
+        found = [s for s in (self._from_model(ent, marks) for ent in doc.ents) if s is not None]
+        found += [s for s in (self._after_headline_word(span) for span in found) if s is not None]
+        untagged = (self._untagged_after(doc, i, marks) for i in sorted(marks.titled))
+        found += [s for s in untagged if s is not None]
+        found = _without_headline_tails(found)
         doc.spans[SPAN_KEY] = sorted(filter_spans(known + found), key=lambda s: s.start)
         return doc
 
@@ -71,14 +110,33 @@ class EntityReconciler:
             return Span(doc, span.start, span.end + 1, label=span.label_, kb_id=span.kb_id_)
         return span
 
-    def _from_model(self, ent: Span, taken: bytearray) -> Span | None:
+    def _not_given_names(self, doc: Doc, taken: bytearray) -> bytearray:
+        """Tokens a name cannot be widened over: the gazetteer's, words of office titles
+        ("Secretary" alone is no title, but no given name either), and words the article
+        also writes in lower case (a common noun, not a name)."""
+        marks = bytearray(taken)
+        if not len(doc):
+            return marks
+        # On the token arrays: a Python loop over every token cost as much as the rest of the component.
+        flags = doc.to_array([LOWER, IS_ALPHA, IS_LOWER]).tolist()
+        common = {lower for lower, alpha, is_lower in flags if alpha and is_lower} | self._title_hashes
+        for i, (lower, _, _) in enumerate(flags):
+            if lower in common:
+                marks[i] = 1
+        return marks
+
+    def _from_model(self, ent: Span, marks: _Marks) -> Span | None:
         if ent.label_ not in _MODEL_LABELS:
             return None
-        span = _trim(ent, taken)
+        taken = marks.taken
+        span = _trim(ent, taken, after_taken=ent.label_ == "PERSON")
         if span is None or not any(t.is_alpha for t in span):
             return None
         if ent.label_ == "PERSON":
-            return self._person(_with_name_head(span, taken))
+            return self._person(self._widened(_with_name_head(span, taken), marks))
+        named = self._misnamed_person(span, marks)
+        if named is not None:
+            return named
         if len(span) == 1:
             return self._single(span, ent.label_)
         last = span[-1].lower_
@@ -105,17 +163,169 @@ class EntityReconciler:
         return False
 
     def _person(self, span: Span) -> Span | None:
+        """The personal name in ``span``, or None when it is not one."""
+        cut = self._name_part(span)
+        if cut is None:
+            return None
+        span = cut
         # A headline's auxiliary is not a first name: "Will Smith meet ...?" at a sentence start.
         while len(span) > 1 and span[0].is_sent_start and span[0].is_stop:
             span = span[1:]
+        words = 0
         for token in span:
-            if token.lower_ in self.words.particles or token.text in {"-", "."}:
+            if token.lower_ in self.words.particles or token.text in {"-", "."} or _glued(token):
                 continue
             if not token.text[:1].isupper() or not any(c.isalpha() for c in token.text):
                 return None
-        if len(span) > 4:
+            words += 1
+        if words > _MAX_NAME_WORDS or not words:
+            return None
+        # "Art Gallery", "National Museum": a name ending in an organisation's head word is not a person's;
+        # "Photo Credit", "News Logo": page furniture is no one's.
+        if len(span) > 1 and span[-1].lower_ in self.words.org_heads | self.words.gatherings:
+            return None
+        if any(t.lower_ in self.words.not_names for t in span):
             return None
         return Span(span.doc, span.start, span.end, label=MentionRole.PERSON)
+
+    def _name_part(self, span: Span) -> Span | None:
+        """``span`` without leading honorifics and title words, and cut before a possessive
+        or a headline word.
+
+        "Dr. Jane Roe" and "Administrator Jane Roe" are "Jane Roe"; "Roe's Visit" and
+        "Roe Visits Varnholm" are "Roe"; a span of honorifics only ("Brig.") is no name at all.
+        """
+        doc = span.doc
+        start = self._after_honorifics(doc, span.start, span.end)
+        while start + 1 < span.end and doc[start].lower_ in self.title_words:
+            start = self._after_honorifics(doc, start + 1, span.end)
+        end = span.end
+        for i in range(start, span.end):
+            token = doc[i]
+            if token.text in _POSSESSIVE:
+                end = i
+                break
+            # Headline case: a capitalised word after the name's first, set off by a space.
+            headline_case = i > start and doc[i - 1].whitespace_ != "" and token.text[:1].isupper()
+            if headline_case and token.lower_ not in self.words.particles and (
+                token.lower_ in self.words.headline or token.pos_ in _NOT_NAME_POS
+            ):
+                end = i
+                break
+        return doc[start:end] if start < end else None
+
+    def _after_headline_word(self, name: Span) -> Span | None:
+        """The second name of a headline the model ran together ("Roe With [Varga] At Summit"):
+        the model's entity goes on after the headline word that ended ``name``."""
+        doc = name.doc
+        if name.label_ != MentionRole.PERSON or name.end + 1 >= len(doc):
+            return None
+        cut = doc[name.end]
+        if cut.lower_ not in self.words.headline and cut.pos_ not in _NOT_NAME_POS:
+            return None
+        end = name.end + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+            end += 1
+        if doc[name.end].ent_iob_ != "I" or end == name.end + 1:
+            return None
+        return self._person(doc[name.end + 1 : end])
+
+    def _is_honorific(self, token: Token) -> bool:
+        return token.text[:1].isupper() and token.lower_.rstrip(".") in self.words.honorifics
+
+    def _after_honorifics(self, doc: Doc, i: int, end: int | None = None) -> int:
+        """The first token from ``i`` on that is neither an honorific nor its full stop."""
+        stop = len(doc) if end is None else end
+        while i < stop and self._is_honorific(doc[i]):
+            i += 1
+            if i < stop and doc[i].text == "." and not doc[i - 1].whitespace_:
+                i += 1
+        return i
+
+    def _widened(self, span: Span, marks: _Marks) -> Span:
+        """Widen a person's name where the model stopped short of it.
+
+        Left over given names and initials that modify it ("Jane Q. [Roe]"), unless they
+        are the gazetteer's, honorifics or headline words; both ways over a lower-case name
+        particle and the name word beyond it ("[Omar bin] Tariq", "Ana von [der Berg]");
+        right over a syllable joined by a hyphen ("Kim Ji[-ho]") and a generational suffix
+        ("Roe [Jr.]").
+        """
+        doc = span.doc
+        taken = marks.taken
+        start, end = span.start, span.end
+        left = start
+        while left > 0 and end - left < _MAX_NAME_WORDS + 1:
+            token = doc[left - 1]
+            capitalised = token.is_alpha and token.text[:1].isupper() and not token.is_upper
+            modifies = token.dep_ == "compound" and left <= token.head.i < end and token.whitespace_ != ""
+            if (not (capitalised or _is_initial(token)) or not modifies or marks.not_given[left - 1]
+                    or token.is_stop or self._is_honorific(token) or token.lower_ in self.words.headline):
+                break
+            left -= 1
+        # Only where the words are surely a given name: a middle initial is among them
+        # ("[Jane] Q. Roe"), or a title stands right before them ("Adviser [Jane] Roe").
+        if left < start and (left in marks.titled or any(_is_initial(t) for t in doc[left : start + 1])):
+            start = left
+        # A particle joins the words around it into one name: "[Omar bin] Tariq", "Ana von [der Berg]".
+        if start >= 2 and self._is_particle(doc[start - 1]) and self._given_name(doc[start - 2], marks):
+            start -= 2
+        while end + 1 < len(doc) and doc[end].text in _HYPHENS and not doc[end - 1].whitespace_ and (
+            not doc[end].whitespace_ and doc[end + 1].is_alpha and not taken[end + 1]
+        ):
+            end += 2
+        after = end
+        while after < len(doc) and self._is_particle(doc[after]):
+            after += 1
+        particles = after > end or self._is_particle(doc[end - 1])
+        if particles and after < len(doc) and self._given_name(doc[after], marks):
+            end = after + 1
+        if end < len(doc) and not taken[end] and doc[end].text[:1].isupper() and (
+            doc[end].lower_ in self.words.name_suffixes
+        ):
+            end += 1
+            if end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_:
+                end += 1
+        return doc[start:end]
+
+    def _untagged_after(self, doc: Doc, i: int, marks: _Marks) -> Span | None:
+        """A name right after a title that the model did not tag at all ("Minister of
+        Defense Kenji Mori," with no entity): two to four capitalised proper nouns, then
+        a word that is not one."""
+        end = i
+        limit = min(len(doc), i + _MAX_NAME_WORDS + 1)
+        while end < limit and _untagged_name_word(doc[end], marks.not_given):
+            end += 1
+        if not 2 <= end - i <= _MAX_NAME_WORDS or doc[i].lower_ in self.words.headline:
+            return None
+        name = self._person(doc[i:end])
+        # What is left of a headline ("Secretary Visit Planned": "Visit") is not a name.
+        return name if name is not None and len(name) >= 2 else None
+
+    def _is_particle(self, token: Token) -> bool:
+        """A lower-case name particle ("bin", "von", "da")."""
+        return token.is_lower and token.lower_ in self.words.particles
+
+    def _given_name(self, token: Token, marks: _Marks) -> bool:
+        """``token`` can be a given name: capitalised, and no gazetteer term, title word,
+        honorific, headline word or word the article also writes in lower case."""
+        capitalised = token.is_alpha and token.text[:1].isupper() and not token.is_upper
+        return (capitalised and not marks.not_given[token.i] and not self._is_honorific(token)
+                and token.lower_ not in self.words.headline)
+
+    def _misnamed_person(self, span: Span, marks: _Marks) -> Span | None:
+        """A person's name the model labelled a place or organisation.
+
+        It is one when an office title comes right before it ("President [Amir Okafor]"),
+        or from the word before a middle initial inside it ("Trade Secretary [Paul T. Okafor]").
+        """
+        doc = span.doc
+        for i in range(span.start + 1, span.end - 1):
+            if _is_initial(doc[i]) and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper():
+                return self._person(self._widened(doc[i - 1 : span.end], marks))
+        if len(span) > 1 and span.start in marks.titled and not self._org_like(span):
+            return self._person(self._widened(span, marks))
+        return None
 
     def _single(self, span: Span, model_label: str) -> Span | None:
         token = span[0]
@@ -131,6 +341,52 @@ class EntityReconciler:
         }
 
 
+def _without_headline_tails(found: list[Span]) -> list[Span]:
+    """Cut the last word off a person's name in a headline when the article names the
+    person without it elsewhere ("Jane Roe Slams Critics" above "Jane Roe said ..."):
+    a headline verb the word lists and the tagger both missed. A headline is a line
+    without final punctuation. What is left must be two words or more: "Lu Wen" in a
+    headline stays whole when the article calls the person "Lu" alone."""
+    people = [s for s in found if s.label_ == MentionRole.PERSON]
+    elsewhere = {tuple(t.lower_ for t in s) for s in people}
+    out = []
+    for span in found:
+        shorter = span[:-1]
+        if (span.label_ == MentionRole.PERSON and len(span) > 2 and span[-1].is_alpha
+                and tuple(t.lower_ for t in shorter) in elsewhere and _in_headline(span)):
+            span = Span(span.doc, shorter.start, shorter.end, label=span.label_)
+        out.append(span)
+    return out
+
+
+def _in_headline(span: Span) -> bool:
+    """``span`` stands on a line that does not end like a sentence."""
+    text = span.doc.text
+    end = text.find("\n", span.end_char)
+    line = text[text.rfind("\n", 0, span.start_char) + 1 : len(text) if end < 0 else end].rstrip()
+    return not line.endswith((".", "!", "?", ".\u201d", ".\"", ":"))
+
+
+def _untagged_name_word(token: Token, not_given: bytearray) -> bool:
+    """A capitalised proper noun (not all capitals) in no entity, that can be a name (see
+    :meth:`EntityReconciler._not_given_names`: "Travel Schedule" is no one's name when
+    the article also writes "travel")."""
+    return (not not_given[token.i] and not token.ent_type_ and token.pos_ == "PROPN" and token.is_alpha
+            and token.text[:1].isupper() and not token.is_upper)
+
+
+def _is_initial(token: Token) -> bool:
+    """A middle initial: one capital letter and a full stop ("J.")."""
+    return _INITIAL.fullmatch(token.text) is not None
+
+
+def _glued(token: Token) -> bool:
+    """A syllable joined to the word before it by a hyphen: "ho" of "Ji-ho"."""
+    doc = token.doc
+    i = token.i
+    return i >= 2 and doc[i - 1].text in _HYPHENS and not (doc[i - 1].whitespace_ or doc[i - 2].whitespace_)
+
+
 def _with_name_head(span: Span, taken: bytearray) -> Span:
     """Extend a name over the capitalised word its last word is a compound of, when the
     model stopped short ("President [Yoon Suk] Yeol": "Yeol" heads the name)."""
@@ -143,11 +399,20 @@ def _with_name_head(span: Span, taken: bytearray) -> Span:
     return doc[span.start : end] if end > span.end else span
 
 
-def _trim(ent: Span, taken: bytearray) -> Span | None:
+def _trim(ent: Span, taken: bytearray, after_taken: bool = False) -> Span | None:
     """Cut the parts of a model entity that are not a name: words the gazetteer owns,
-    a leading article, a possessive ending, and anything after a line break."""
+    a leading article, a possessive ending, and anything after a line break.
+
+    With ``after_taken`` (a person's name), gazetteer words inside the entity end what
+    comes before them: "Assistant [Administrator] Jane Roe" is "Jane Roe".
+    """
     start, end = ent.start, ent.end
     doc = ent.doc
+    if after_taken:
+        for i in range(end - 1, start - 1, -1):
+            if taken[i]:
+                start = i + 1
+                break
     for i in range(start, end):
         if doc[i].is_space or "\n" in doc[i].text:
             end = i
@@ -168,5 +433,10 @@ def _trim(ent: Span, taken: bytearray) -> Span | None:
     default_config={"data_dir": ""},
 )
 def make_entity_reconciler(nlp: Language, name: str, data_dir: str) -> EntityReconciler:
-    """spaCy factory for :class:`EntityReconciler`."""
-    return EntityReconciler(load_name_words(Path(data_dir) if data_dir else None))
+    """spaCy factory for :class:`EntityReconciler`: the name words and the words of office titles."""
+    path = Path(data_dir) if data_dir else None
+    title_words = frozenset(
+        word for title in load_titles(path) for phrase in (title.title, *title.aliases)
+        for word in phrase.lower().split() if word.isalpha()
+    )
+    return EntityReconciler(load_name_words(path), title_words)
