@@ -178,6 +178,12 @@ class DocMentions:
                     i = self.spans[index].start - 1
                     np_start = i + 1
                     continue
+            if token.text == ")" and owner is None:
+                inner = self._parenthesised_owner(i)
+                if inner is not None:
+                    owner, i = inner
+                    np_start = i + 1
+                    continue
             if lower in words.former or lower.rstrip("-") in words.former:
                 former = True
             elif lower in words.modifiers:
@@ -189,6 +195,27 @@ class DocMentions:
             np_start = i
             i -= 1
         return np_start, owner, former, region, frozenset(modifiers)
+
+    def _parenthesised_owner(self, close: int) -> tuple[int, int] | None:
+        """An owner restated in brackets before a title: "Republic of Korea (ROK) Foreign
+        Minister", "Agency for Development (AFD) Administrator".
+
+        ``close`` is the closing bracket. Returns ``(owner_index, next_token)``: the owner is
+        the name before the brackets when it names the same thing, else the bracketed one;
+        the walk goes on from ``next_token``.
+        """
+        inner = self.span_at(close - 1)
+        if close < 2 or self.doc[close - 2].text != "(" or inner < 0:
+            return None
+        span = self.spans[inner]
+        if span.start != close - 1 or span.label_ not in _OWNER_LABELS:
+            return None
+        before = self.span_at(close - 3)
+        if before >= 0 and self.spans[before].end == close - 2 and (
+            self.spans[before].label_ in _OWNER_LABELS and self.spans[before].kb_id_ == span.kb_id_
+        ):
+            return before, self.spans[before].start - 1
+        return inner, close - 3
 
     def _owner_after(self, end: int) -> tuple[int | None, str, int]:
         """An owner or qualifier after a title: "of China", "for East Asia".
@@ -212,10 +239,17 @@ class DocMentions:
         return None, "", end
 
     def _person_after(self, end: int) -> int | None:
-        """A name right after a title (or after "and <title>"), skipping a stray comma."""
+        """A name right after a title, or after "and <title>"; courtesies and ranks between
+        them are skipped ("Deputy Prime Minister Hon. Jane Roe"), and a second title right
+        after the first is the same person's ("Fleet Commander Admiral Jane Roe")."""
+        end = self._skip_honorifics(end)
         index = self.span_at(end)
-        if self._is_person_span(index) and self.spans[index].start == end:
-            return index
+        if index >= 0 and self.spans[index].start == end:
+            if self._is_person_span(index):
+                return index
+            title = self._title(index)
+            if title is not None and title.kind is TitleKind.OFFICE:
+                return self._person_after(self.spans[index].end)
         if end < len(self.doc) and self.doc[end].lower_ == "and":
             nxt = self.span_at(end + 1)
             if nxt >= 0 and self._title(nxt) is not None and self.spans[nxt].start == end + 1:
@@ -223,6 +257,26 @@ class DocMentions:
                 _, _, after = self._owner_after(after)
                 return self._person_after(after)
         return None
+
+    def _skip_honorifics(self, i: int) -> int:
+        """The first token from ``i`` on that is not a courtesy or rank abbreviation ("Hon.",
+        "Brig. Gen."), even one the model took for a name."""
+        honorifics = self.ctx.words.honorifics
+        doc = self.doc
+        while i < len(doc):
+            index = self.span_at(i)
+            if index >= 0 and self.spans[index].start == i and self._is_person_span(index):
+                span = self.spans[index]
+                if not all(t.lower_ in honorifics or t.text == "." for t in span):
+                    break
+                i = span.end
+            elif index < 0 and (doc[i].lower_ in honorifics or (doc[i].text == "." and i > 0 and (
+                doc[i - 1].lower_ in honorifics
+            ))):
+                i += 1
+            else:
+                break
+        return i
 
     def _person_before(self, np_start: int) -> int | None:
         """Apposition: ``NAME, [the] <title>``."""
@@ -272,6 +326,8 @@ class DocMentions:
                 qualifier = self.spans[region].text
             rule = ClaimRule.TITLE_BEFORE_NAME
             person = self._person_after(end)
+            if person is not None and owner is None:
+                owner = self._owner_after_name(person)
             if person is None:
                 person = self._person_before(np_start)
                 rule = ClaimRule.APPOSITION
@@ -297,6 +353,13 @@ class DocMentions:
             ))
         out.extend(self._predecessors())
         return tuple(out)
+
+    def _owner_after_name(self, person: int) -> int | None:
+        """"President Jane Roe of Chad": the owner named after the holder."""
+        end = self.spans[person].end
+        if end < len(self.doc) and self.doc[end].lower_ == "of":
+            return self._owner_after(end)[0]
+        return None
 
     def _shared_owner(self, np_start: int, earlier: list[_Claim]) -> int | None:
         """"U.S. Treasury Secretary X and Commerce Secretary Y": the owner written before the

@@ -54,6 +54,7 @@ class NameWords:
     motion: frozenset[str]
     org_suffixes: frozenset[str]
     personal: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -120,6 +121,7 @@ def load_name_words(data_dir: Path | None = None) -> NameWords:
         motion=words("motion"),
         org_suffixes=words("org_suffix"),
         personal=words("personal"),
+        honorifics=words("honorific"),
     )
 
 

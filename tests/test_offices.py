@@ -1,0 +1,102 @@
+"""Offices and the countries their holders act for, as real text writes them.
+
+Each rule is checked on a sentence of our own, given word by word (a flat parse: the
+rules read word order and spans, not dependencies), run through kg's gazetteer and
+reconciler on a blank pipeline. Names are made up on purpose.
+"""
+
+from __future__ import annotations
+
+from parsed import Row, parse
+from spacy.language import Language
+
+import kg.pipeline  # noqa: F401  (registers the factories)
+from kg.mentions import DocMentions
+from kg.types import OfficeClaim
+
+
+def flat(words: str) -> list[Row]:
+    """A sentence as rows with every word hanging from the last one (space-separated words)."""
+    tokens = words.split()
+    root = len(tokens) - 1
+    return [
+        (w, root, "ROOT" if i == root else "dep", "NNP" if w[:1].isupper() else "NN")
+        for i, w in enumerate(tokens)
+    ]
+
+
+def names(words: str, *names: str) -> list[tuple[int, int, str]]:
+    """Entity spans (as the model would tag them PERSON) for each of ``names`` in ``words``."""
+    tokens = words.split()
+    out = []
+    for name in names:
+        parts = name.split()
+        start = next(i for i in range(len(tokens)) if tokens[i : i + len(parts)] == parts)
+        out.append((start, start + len(parts), "PERSON"))
+    return out
+
+
+def read(nlp: Language, words: str, *people: str) -> DocMentions:
+    return parse(nlp, flat(words), names(words, *people))
+
+
+def held(found: DocMentions, person: str) -> list[tuple[str, str]]:
+    """``(title key, owner country)`` of every claim on ``person``."""
+    return sorted(
+        (c.office.key, c.owner.country if c.owner is not None else c.office.country)
+        for c in found.office_claims()
+        if c.person is not None and c.person.text == person
+    )
+
+
+def claim_on(found: DocMentions, person: str, key: str) -> OfficeClaim:
+    matching = [c for c in found.office_claims() if c.person is not None and c.person.text == person
+                and c.office.key == key]
+    assert len(matching) == 1, [(c.office.key, c.person and c.person.text) for c in found.office_claims()]
+    return matching[0]
+
+
+# -- between the title and the name ------------------------------------------------------------
+
+
+def test_a_courtesy_between_title_and_name_is_skipped(nlp: Language) -> None:
+    words = "Deputy Prime Minister Hon . Jane Roe arrived ."
+    assert held(read(nlp, words, "Jane Roe"), "Jane Roe") == [("deputy-prime-minister", "")]
+
+
+def test_a_rank_the_model_took_for_a_name_is_skipped(nlp: Language) -> None:
+    words = "Army Press Secretary Brig . Gen. Tom Vale spoke ."
+    found = read(nlp, words, "Brig", "Tom Vale")
+    assert held(found, "Tom Vale") == [("press-secretary", "")]
+    assert held(found, "Brig") == []
+
+
+def test_a_rank_after_a_post_is_the_same_persons(nlp: Language) -> None:
+    words = "Chilean Commander Rear Admiral Ana Vidal spoke ."
+    found = read(nlp, words, "Ana Vidal")
+    assert held(found, "Ana Vidal") == [("commander", "CHL"), ("rear-admiral", "")]
+
+
+# -- owners the text writes elsewhere -----------------------------------------------------------
+
+
+def test_an_owner_restated_in_brackets(nlp: Language) -> None:
+    words = "Republic of Korea ( ROK ) Foreign Minister Min Soo arrived ."
+    claim = claim_on(read(nlp, words, "Min Soo"), "Min Soo", "foreign-minister")
+    assert claim.owner is not None and (claim.owner.text, claim.owner.country) == ("Republic of Korea", "KOR")
+
+
+def test_a_bracketed_acronym_alone_is_the_owner(nlp: Language) -> None:
+    words = "talks with ( ROK ) Foreign Minister Min Soo ."
+    claim = claim_on(read(nlp, words, "Min Soo"), "Min Soo", "foreign-minister")
+    assert claim.owner is not None and claim.owner.country == "KOR"
+
+
+def test_the_owner_after_the_holders_name(nlp: Language) -> None:
+    words = "President Rosa Lind of Chile called ."
+    assert held(read(nlp, words, "Rosa Lind"), "Rosa Lind") == [("president", "CHL")]
+
+
+def test_of_after_the_name_without_an_owner_gives_none(nlp: Language) -> None:
+    words = "President Rosa Lind of course called ."
+    assert held(read(nlp, words, "Rosa Lind"), "Rosa Lind") == [("president", "")]
