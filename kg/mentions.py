@@ -37,6 +37,8 @@ _OWNER_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.CAPITAL, Label.COMBINING, L
 _PERSONAL = {MentionRole.PERSON, MentionRole.NAME}
 _COUNTRY_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.COMBINING}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+_PORTFOLIO_PREPOSITIONS = {"of", "for", "on", "to"}
+_PORTFOLIO_JOINERS = {"and", "of", "the", "for", "&"}
 # A title's role is its kind; a body each country has is a generic organisation.
 _TITLE_ROLES = {
     TitleKind.OFFICE: MentionRole.OFFICE,
@@ -132,6 +134,11 @@ class DocMentions:
         span = self.spans[index]
         return self.ctx.titles.get(span.kb_id_) if span.label_ == Label.TITLE else None
 
+    def _title_of_a_person(self, index: int) -> bool:
+        """Span ``index`` is a post or descriptor (not a body such as "foreign ministry")."""
+        title = self._title(index)
+        return title is not None and title.kind is not TitleKind.ORGANIZATION
+
     def _is_person_span(self, index: int) -> bool:
         return index >= 0 and self.spans[index].label_ in _PERSONAL
 
@@ -218,25 +225,56 @@ class DocMentions:
         return inner, close - 3
 
     def _owner_after(self, end: int) -> tuple[int | None, str, int]:
-        """An owner or qualifier after a title: "of China", "for East Asia".
+        """An owner or portfolio after a title: "of China", "for East Asia", "for Foreign
+        Affairs", "of the Chadian National Police".
 
-        Returns ``(owner_index, qualifier, new_end)``.
+        A portfolio is the run of capitalised words after "of", "for", "on" or "to"; its first
+        owner span (a country, demonym, organisation) is the title's owner. Returns
+        ``(owner_index, qualifier, new_end)``: the qualifier is the portfolio as written, or
+        empty when the run is the owner's name alone.
         """
         doc = self.doc
-        if end + 1 >= len(doc) or doc[end].lower_ not in {"of", "for", "on", "to"}:
+        if end + 1 >= len(doc) or doc[end].lower_ not in _PORTFOLIO_PREPOSITIONS:
             return None, "", end
         j = end + 1
         if doc[j].lower_ == "the":
             j += 1
-        index = self.span_at(j)
-        if index < 0 or self.spans[index].start != j:
+        stop = self._portfolio_end(j)
+        if stop <= j:
             return None, "", end
-        span = self.spans[index]
-        if doc[end].lower_ in {"of", "to"} and span.label_ in _OWNER_LABELS:
-            return index, "", span.end
-        if span.label_ in {Label.REGION, Label.COUNTRY, MentionRole.PLACE, Label.CITY}:
-            return None, f"for {span.text}", span.end
-        return None, "", end
+        index = self.span_at(j)
+        alone = index >= 0 and self.spans[index].start == j and self.spans[index].end == stop
+        if alone:
+            span = self.spans[index]
+            if doc[end].lower_ in {"of", "to"} and span.label_ in _OWNER_LABELS:
+                return index, "", stop
+            if span.label_ in {Label.REGION, Label.COUNTRY, MentionRole.PLACE, Label.CITY}:
+                return None, f"for {span.text}", stop
+        owner = next((k for k in dict.fromkeys(map(self.span_at, range(j, stop)))
+                      if k >= 0 and self.spans[k].label_ in _OWNER_LABELS), None)
+        return owner, doc[end:stop].text, stop
+
+    def _portfolio_end(self, start: int) -> int:
+        """The end of the run of capitalised words from ``start`` ("National Police", "Foreign
+        Affairs and Trade"), joined by "and", "of", "the", "for" and possessives; a name or a
+        further title ends it."""
+        doc = self.doc
+        end = i = start
+        while i < len(doc):
+            index = self.span_at(i)
+            if index >= 0 and self.spans[index].start == i and i > start and (
+                self._is_person_span(index) or self._title_of_a_person(index)
+            ):
+                break
+            token = doc[i]
+            if (token.is_alpha and (token.is_title or token.is_upper)) or (
+                index >= 0 and self.spans[index].label_ in _OWNER_LABELS
+            ):
+                end = i + 1
+            elif token.lower_ not in _PORTFOLIO_JOINERS and token.text not in _POSSESSIVE:
+                break
+            i += 1
+        return end
 
     def _person_after(self, end: int) -> int | None:
         """A name right after a title, or after "and <title>"; courtesies and ranks between
@@ -320,12 +358,12 @@ class DocMentions:
             owner_after, qualifier, end = self._owner_after(span.end)
             if owner is None:
                 owner = owner_after
-            if owner is None:
-                owner = self._shared_owner(np_start, out)
             if region is not None:
                 qualifier = self.spans[region].text
             rule = ClaimRule.TITLE_BEFORE_NAME
             person = self._person_after(end)
+            if owner is None:
+                owner = self._shared_owner(np_start, out, person)
             if person is not None and owner is None:
                 owner = self._owner_after_name(person)
             if person is None:
@@ -361,15 +399,18 @@ class DocMentions:
             return self._owner_after(end)[0]
         return None
 
-    def _shared_owner(self, np_start: int, earlier: list[_Claim]) -> int | None:
+    def _shared_owner(self, np_start: int, earlier: list[_Claim], person: int | None) -> int | None:
         """"U.S. Treasury Secretary X and Commerce Secretary Y": the owner written before the
-        first title-and-name pair is also the owner of the pair coordinated with it."""
+        first title-and-name pair is also the owner of the pair coordinated with it; so is
+        the owner of the first of two titles one person holds ("Chadian Deputy Minister and
+        Head of Police X")."""
         j = np_start - 1
         if j < 1 or self.doc[j].lower_ not in {"and", ","}:
             return None
         before = self.span_at(j - 1)
         for claim in reversed(earlier):
-            paired = claim.rule is ClaimRule.TITLE_BEFORE_NAME and claim.person == before
+            same_holder = person is not None and claim.title == before and claim.person == person
+            paired = claim.rule is ClaimRule.TITLE_BEFORE_NAME and (claim.person == before or same_holder)
             if paired and claim.owner is not None:
                 return claim.owner
         return None

@@ -38,9 +38,15 @@ from kg.iri import mint
 from kg.knowledge import Gazetteer, load_gazetteer
 from kg.roles import Title, load_office_synonyms, load_titles
 from kg.types import ArticleFacts, Entity, Evidence, Mention, OfficeClaim, Position, Resolution, Tenure
-from kg.vocab import EntityKind, MentionRole
+from kg.vocab import EntityKind, MentionRole, TitleRank
 
 __all__ = ["resolve"]
+
+# A qualifier starting with one of these is a portfolio written after the title ("Minister
+# for Trade"); any other is written before it ("East Asia Envoy").
+_PORTFOLIO_PREPOSITIONS = ("for ", "of ", "on ", "to ")
+# Ranks whose bare title is its own post, never the short form of a longer one.
+_NEVER_SHORT = {TitleRank.HEAD_OF_STATE, TitleRank.HEAD_OF_GOVERNMENT}
 
 
 def normalise(text: str) -> str:
@@ -380,10 +386,15 @@ class _Resolver:
         # Pass 2: owners that are people ("Okafor's adviser") and holders' own countries.
         tenures: dict[tuple[str, str], _TenureDraft] = {}
         office_owner: dict[str, str] = {}
+        held: dict[str, list[OfficeClaim]] = defaultdict(list)
+        for claim, person_iri in direct:
+            if claim.office.label is MentionRole.OFFICE and person_iri is not None:
+                held[person_iri].append(claim)
         for claim, person_iri in direct:
             if claim.office.label is not MentionRole.OFFICE or person_iri is None:
                 continue
-            office_iri = self._office(claim, person_iri, countries, office_owner)
+            fuller = self._fuller_title(claim, held[person_iri])
+            office_iri = self._office(fuller or claim, person_iri, countries, office_owner, claim.office)
             tenure = tenures.setdefault((person_iri, office_iri), _TenureDraft())
             tenure.former = tenure.former and claim.former
             tenure.evidence.add(claim.office.sentence)
@@ -428,8 +439,33 @@ class _Resolver:
             return countries.get(iri, "") if iri else ""
         return owner.country
 
+    def _fuller_title(self, claim: OfficeClaim, held: list[OfficeClaim]) -> OfficeClaim | None:
+        """The claim naming in full the office a short title refers to: "Secretary Roe" is
+        the same post as the "Secretary of Defense Jane Roe" she holds elsewhere.
+
+        A short title is one with no owner or portfolio in the text whose words all occur in
+        a longer title the same person holds; heads of state and government are never
+        short forms ("President" of a "Vice President" is another post). The most frequent
+        such title wins, then the first in title order.
+        """
+        title = self.titles[claim.office.key]
+        if claim.owner is not None or claim.qualifier or title.rank in _NEVER_SHORT:
+            return None
+        words = set(_title_words(title.title))
+        longer = [
+            other for other in held
+            if words < set(_title_words(self.titles[other.office.key].title))
+        ]
+        if not longer:
+            return None
+        counts = Counter(other.office.key for other in longer)
+        key = min(counts, key=lambda k: (-counts[k], k))
+        return next(other for other in longer if other.office.key == key)
+
     def _office(self, claim: OfficeClaim, person_iri: str, countries: dict[str, str],
-                office_owner: dict[str, str]) -> str:
+                office_owner: dict[str, str], mention: Mention | None = None) -> str:
+        """The office ``claim`` names for its holder ``person_iri``, bound to ``mention``
+        (default: the claim's own title)."""
         title = self.titles[claim.office.key]
         owner = claim.owner
         owner_iri = ""
@@ -449,7 +485,7 @@ class _Resolver:
             owner_label = known.label if known is not None else self.country_name[code]
         name = title.title
         qualifier = claim.qualifier if title.key == claim.office.key else ""
-        if qualifier.startswith("for "):
+        if qualifier.startswith(_PORTFOLIO_PREPOSITIONS):
             name = f"{name} {qualifier}"
         elif qualifier:
             name = f"{qualifier} {name}"
@@ -464,7 +500,7 @@ class _Resolver:
         else:
             label = name
             iri = mint("office", name, "holder", self.entities[person_iri].label)
-        self._bind(iri, EntityKind.OFFICE, label, claim.office, key=title.key)
+        self._bind(iri, EntityKind.OFFICE, label, mention or claim.office, key=title.key)
         return iri
 
     def _resolve_title_references(self, tenures: dict[tuple[str, str], _TenureDraft],
@@ -513,6 +549,15 @@ class _Resolver:
                 country_iri = None
             entities[iri] = draft.entity(iri, country_iri)
         return Resolution(entities, dict(self.entity_of), tenures, office_owner, tuple(self.unresolved))
+
+
+def _title_words(title: str) -> list[str]:
+    """The lower-case words of a title, hyphens as spaces.
+
+    >>> _title_words("Governor-General")
+    ['governor', 'general']
+    """
+    return title.lower().replace("-", " ").split()
 
 
 def _deletions(word: str) -> set[str]:

@@ -100,3 +100,46 @@ def test_the_owner_after_the_holders_name(nlp: Language) -> None:
 def test_of_after_the_name_without_an_owner_gives_none(nlp: Language) -> None:
     words = "President Rosa Lind of course called ."
     assert held(read(nlp, words, "Rosa Lind"), "Rosa Lind") == [("president", "")]
+
+
+# -- portfolios after the title -------------------------------------------------------------------
+
+
+def test_a_portfolio_after_the_title_qualifies_it(nlp: Language) -> None:
+    words = "Secretary for Foreign Affairs Rosa Lind spoke ."
+    claim = claim_on(read(nlp, words, "Rosa Lind"), "Rosa Lind", "secretary")
+    assert claim.qualifier == "for Foreign Affairs"
+    assert claim.owner is None
+
+
+def test_an_owner_inside_the_portfolio(nlp: Language) -> None:
+    words = "Chief of the Chadian National Police Ana Vidal spoke ."
+    claim = claim_on(read(nlp, words, "Ana Vidal"), "Ana Vidal", "chief")
+    assert claim.qualifier == "of the Chadian National Police"
+    assert claim.owner is not None and claim.owner.country == "TCD"
+
+
+def test_a_country_alone_after_of_is_the_owner_not_a_portfolio(nlp: Language) -> None:
+    words = "Premier of the People 's Republic of China Wu Lan spoke ."
+    claim = claim_on(read(nlp, words, "Wu Lan"), "Wu Lan", "pm")
+    assert claim.owner is not None and claim.owner.country == "CHN"
+    assert claim.qualifier == ""
+
+
+def test_a_lower_case_word_after_of_is_no_portfolio(nlp: Language) -> None:
+    words = "the Minister of course , Ana Vidal , agreed ."
+    assert all(c.qualifier == "" for c in read(nlp, words, "Ana Vidal").office_claims())
+
+
+def test_titles_of_deputies_and_portfolios(nlp: Language) -> None:
+    words = "Under Secretary of State for Management Tom Vale and Assistant Administrator Ana Vidal left ."
+    found = read(nlp, words, "Tom Vale", "Ana Vidal")
+    assert claim_on(found, "Tom Vale", "under-secretary-of-state").qualifier == "for Management"
+    assert held(found, "Ana Vidal") == [("assistant-administrator", "")]
+
+
+def test_two_titles_of_one_person_share_the_owner_before_them(nlp: Language) -> None:
+    words = "Chilean Senior Undersecretary and Officer in Charge of the Navy Tom Vale called ."
+    found = read(nlp, words, "Tom Vale")
+    assert held(found, "Tom Vale") == [("officer-in-charge", "CHL"), ("under-secretary", "CHL")]
+    assert claim_on(found, "Tom Vale", "officer-in-charge").qualifier == "of the Navy"

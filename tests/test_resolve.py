@@ -520,3 +520,32 @@ def test_result_does_not_depend_on_article_order() -> None:
     b.person("Li Wei")
     b.person("Li")
     assert resolve([a.facts(), b.facts()]) == resolve([b.facts(), a.facts()])
+
+
+
+# -- short titles ---------------------------------------------------------------------------------
+
+
+def test_a_short_title_is_the_longer_post_its_holder_holds() -> None:
+    a, b = Art("a.txt"), Art("b.txt")
+    a.holds("Secretary of Defense", "defense-secretary", a.person("Jane Roe"), a.country("U.S.", "USA"))
+    b.holds("Secretary", "secretary", b.person("Jane Roe"))
+    res = resolve([a.facts(), b.facts()])
+    assert offices_of(res, "Jane Roe") == {"Defense Secretary (United States)"}
+
+
+def test_a_head_of_state_title_is_never_a_short_form() -> None:
+    a = Art("a.txt")
+    a.holds("Vice President", "vice-president", a.person("Jane Roe"), a.country("U.S.", "USA"))
+    a.holds("President", "president", a.person("Jane Roe"))
+    res = resolve([a.facts()])
+    assert offices_of(res, "Jane Roe") == {"Vice President (United States)", "President (United States)"}
+
+
+def test_a_short_title_with_its_own_portfolio_is_its_own_post() -> None:
+    a = Art("a.txt")
+    a.holds("Secretary of Defense", "defense-secretary", a.person("Jane Roe"), a.country("U.S.", "USA"))
+    a.holds("Secretary", "secretary", a.person("Jane Roe"), qualifier="for Energy")
+    res = resolve([a.facts()])
+    assert offices_of(res, "Jane Roe") == {
+        "Defense Secretary (United States)", "Secretary for Energy (United States)"}
