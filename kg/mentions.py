@@ -33,6 +33,7 @@ __all__ = ["DocMentions"]
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_POSSESSIVE_DETERMINERS = {"his", "her", "its", "their"}
 _OWNER_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.CAPITAL, Label.COMBINING, Label.ORG}
 _PERSONAL = {MentionRole.PERSON, MentionRole.NAME}
 _COUNTRY_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.COMBINING}
@@ -328,17 +329,21 @@ class DocMentions:
             return index
         return None
 
-    def _person_after_comma(self, end: int, np_start: int) -> int | None:
-        """``<owner>'s <title>, NAME``: a possessive title set off by a comma."""
+    def _person_after_comma(self, end: int, np_start: int, owned: bool) -> int | None:
+        """A title set off by a comma before its holder's name, another title and courtesies
+        allowed between them: ``<owner>'s <title>, NAME``, ``his Chadian counterpart, Defence
+        Minister NAME``, and, when the text gives the title an owner or a portfolio (``owned``),
+        ``the Chief of the Chadian Police, NAME``. A bare "the adviser, NAME" is no apposition:
+        it may as well be a list."""
         if end + 1 >= len(self.doc) or self.doc[end].text != ",":
             return None
-        possessive = any(self.doc[k].text in _POSSESSIVE for k in range(np_start, end))
-        if not possessive:
+        before = self.doc[np_start - 1].lower_ if np_start > 0 else ""
+        possessive = before in _POSSESSIVE_DETERMINERS or any(
+            self.doc[k].text in _POSSESSIVE for k in range(np_start, end)
+        )
+        if not possessive and not (owned and before in _DETERMINERS):
             return None
-        index = self.span_at(end + 1)
-        if self._is_person_span(index) and self.spans[index].start == end + 1:
-            return index
-        return None
+        return self._person_after(end + 1)
 
     # -- public -------------------------------------------------------------------------
 
@@ -372,7 +377,7 @@ class DocMentions:
                 if person is not None and end < len(doc) and doc[end].lower_ == "during":
                     former = True
             if person is None:
-                person = self._person_after_comma(end, np_start)
+                person = self._person_after_comma(end, np_start, owner is not None or bool(qualifier))
                 rule = ClaimRule.POSSESSIVE_APPOSITION
             referential = False
             if person is None:

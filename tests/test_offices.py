@@ -143,3 +143,28 @@ def test_two_titles_of_one_person_share_the_owner_before_them(nlp: Language) -> 
     found = read(nlp, words, "Tom Vale")
     assert held(found, "Tom Vale") == [("officer-in-charge", "CHL"), ("under-secretary", "CHL")]
     assert claim_on(found, "Tom Vale", "officer-in-charge").qualifier == "of the Navy"
+
+
+# -- a title set off by a comma --------------------------------------------------------------------
+
+
+def test_his_counterpart_then_a_title_before_the_name(nlp: Language) -> None:
+    words = "Paul Dane met his Chadian counterpart , Defence Minister Ana Vidal , in Paris ."
+    found = read(nlp, words, "Paul Dane", "Ana Vidal")
+    assert held(found, "Ana Vidal") == [("counterpart", "TCD"), ("defense-minister", "")]
+
+
+def test_an_owned_title_after_the_is_an_apposition(nlp: Language) -> None:
+    words = "the Chief of the Chadian National Police , Ana Vidal , resigned ."
+    assert held(read(nlp, words, "Ana Vidal"), "Ana Vidal") == [("chief", "TCD")]
+
+
+def test_a_bare_title_after_the_is_still_no_apposition(nlp: Language) -> None:
+    words = "they met the minister , Ana Vidal and Tom Vale ."
+    assert held(read(nlp, words, "Ana Vidal", "Tom Vale"), "Ana Vidal") == []
+
+
+def test_a_countrys_leader_holds_a_post(nlp: Language) -> None:
+    found = read(nlp, "Chadian leader Ana Vidal spoke .", "Ana Vidal")
+    claim = claim_on(found, "Ana Vidal", "leader")
+    assert (claim.office.label, claim.office.country) == ("office", "TCD")
