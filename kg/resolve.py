@@ -36,7 +36,7 @@ from pathlib import Path
 
 from kg.iri import mint
 from kg.knowledge import Gazetteer, load_gazetteer
-from kg.roles import Title, load_office_synonyms, load_titles
+from kg.roles import Title, load_issuer_offices, load_office_countries, load_office_synonyms, load_titles
 from kg.types import ArticleFacts, Entity, Evidence, Mention, OfficeClaim, Position, Resolution, Tenure
 from kg.vocab import EntityKind, MentionRole, TitleRank
 
@@ -145,10 +145,13 @@ class _TenureDraft:
 class _Resolver:
     """One resolution run. Holds the working state; :func:`resolve` is its public face."""
 
-    def __init__(self, gazetteer: Gazetteer, titles: dict[str, Title], synonyms: dict[tuple[str, str], str]):
+    def __init__(self, gazetteer: Gazetteer, titles: dict[str, Title], synonyms: dict[tuple[str, str], str],
+                 office_countries: dict[str, str], issuer_offices: dict[str, frozenset[str]]):
         self.gaz = gazetteer
         self.titles = titles
         self.synonyms = synonyms
+        self.office_countries = office_countries
+        self.issuer_offices = issuer_offices
         self.country_name = {c.code: c.name for c in gazetteer.countries}
         self.mentions: list[Mention] = []
         self.claims: list[OfficeClaim] = []
@@ -383,6 +386,7 @@ class _Resolver:
                 person_country[person_iri][code] += 1
             direct.append((claim, person_iri))
         countries = {p: c.most_common(1)[0][0] for p, c in person_country.items()}
+        countries.update(self._implied_countries(direct, countries))
         # Pass 2: owners that are people ("Okafor's adviser") and holders' own countries.
         tenures: dict[tuple[str, str], _TenureDraft] = {}
         office_owner: dict[str, str] = {}
@@ -438,6 +442,36 @@ class _Resolver:
             iri = self.entity_of.get(owner.position)
             return countries.get(iri, "") if iri else ""
         return owner.country
+
+    def _implied_countries(self, direct: list[tuple[OfficeClaim, str | None]],
+                           countries: dict[str, str]) -> dict[str, str]:
+        """Countries of holders the text names with a bare title and no country anywhere.
+
+        A title only one government uses unqualified gives that country ("Secretary of
+        State Jane Roe": ``office_countries.tsv``); otherwise a government body named in the
+        same article that names its own officials by that title gives its country ("Spokesperson
+        Jane Roe" where the State Department is named: ``issuer_offices.tsv``), unless bodies of
+        two countries do. No country rather than a guess: a title neither knows gives none.
+        """
+        issuers: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for m in self.mentions:
+            if m.kind is EntityKind.ORGANIZATION and m.label is MentionRole.ORG and m.country:
+                for key in self.issuer_offices.get(m.key, ()):
+                    issuers[(m.doc_id, key)].add(m.country)
+        implied: dict[str, Counter[str]] = defaultdict(Counter)
+        for claim, person_iri in direct:
+            if person_iri is None or person_iri in countries or claim.owner is not None:
+                continue
+            if claim.office.label is not MentionRole.OFFICE or claim.office.country:
+                continue
+            key = claim.office.key
+            code = "" if claim.qualifier else self.office_countries.get(key, "")
+            bodies = issuers.get((claim.office.doc_id, key), set())
+            if not code and len(bodies) == 1:
+                code = next(iter(bodies))
+            if code in self.country_name:
+                implied[person_iri][code] += 1
+        return {p: min(c, key=lambda code: (-c[code], code)) for p, c in implied.items()}
 
     def _fuller_title(self, claim: OfficeClaim, held: list[OfficeClaim]) -> OfficeClaim | None:
         """The claim naming in full the office a short title refers to: "Secretary Roe" is
@@ -600,7 +634,10 @@ def resolve(facts: Iterable[ArticleFacts], data_dir: Path | None = None) -> Reso
         Where the data files are (default: the package's own).
     """
     titles = {t.key: t for t in load_titles(data_dir)}
-    resolver = _Resolver(load_gazetteer(data_dir), titles, load_office_synonyms(data_dir))
+    resolver = _Resolver(
+        load_gazetteer(data_dir), titles, load_office_synonyms(data_dir), load_office_countries(data_dir),
+        load_issuer_offices(data_dir),
+    )
     for item in sorted(facts, key=lambda f: f.info.doc_id):
         resolver.add(item)
     for m in resolver.mentions:

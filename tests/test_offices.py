@@ -168,3 +168,23 @@ def test_a_countrys_leader_holds_a_post(nlp: Language) -> None:
     found = read(nlp, "Chadian leader Ana Vidal spoke .", "Ana Vidal")
     claim = claim_on(found, "Ana Vidal", "leader")
     assert (claim.office.label, claim.office.country) == ("office", "TCD")
+
+
+# -- the data the country rules read --------------------------------------------------------------
+
+
+def test_office_countries_and_issuer_offices_name_known_titles_and_bodies() -> None:
+    from kg.knowledge import load_gazetteer
+    from kg.roles import load_issuer_offices, load_office_countries, load_titles
+    from kg.vocab import TitleRank
+
+    titles = {t.key for t in load_titles()}
+    ranks = {TitleRank.HEAD_OF_STATE, TitleRank.HEAD_OF_GOVERNMENT}
+    heads = {t.key for t in load_titles() if t.rank in ranks}
+    bodies = {o.name for o in load_gazetteer().organizations}
+    assert set(load_office_countries()) <= titles
+    assert set(load_office_countries().values()) <= {c.code for c in load_gazetteer().countries}
+    for body, offices in load_issuer_offices().items():
+        assert body in bodies, body
+        assert offices <= titles, (body, offices - titles)
+        assert not offices & heads, (body, offices & heads)  # a readout names the other side's as bare
