@@ -34,6 +34,7 @@ __all__ = ["DocMentions"]
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _POSSESSIVE_DETERMINERS = {"his", "her", "its", "their"}
+_COUNTERPART = "counterpart"  # the title key of the descriptor "counterpart"
 _OWNER_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.CAPITAL, Label.COMBINING, Label.ORG}
 _PERSONAL = {MentionRole.PERSON, MentionRole.NAME}
 _COUNTRY_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.COMBINING}
@@ -288,7 +289,7 @@ class DocMentions:
                 return index
             title = self._title(index)
             if title is not None and title.kind is TitleKind.OFFICE:
-                return self._person_after(self.spans[index].end)
+                return self._person_after(self._owner_after(self.spans[index].end)[2])
         if end < len(self.doc) and self.doc[end].lower_ == "and":
             nxt = self.span_at(end + 1)
             if nxt >= 0 and self._title(nxt) is not None and self.spans[nxt].start == end + 1:
@@ -395,6 +396,7 @@ class DocMentions:
                 qualifier=qualifier, referential=referential, key=key,
             ))
         out.extend(self._predecessors())
+        out.extend(list(self._counterparts(out)))  # a list: the generator reads ``out``
         return tuple(out)
 
     def _owner_after_name(self, person: int) -> int | None:
@@ -434,15 +436,35 @@ class DocMentions:
             person = self.span_at(token.i + 1)
             if not self._is_person_span(person) or self.spans[person].start != token.i + 1:
                 continue
-            subject = None
-            for k in range(token.sent.start, token.i):
-                index = self.span_at(k)
-                if self._is_person_span(index) and index != person:
-                    subject = index
-                    break
+            subject = self._subject_before(token.i, person)
             if subject is not None:
                 yield _Claim(
                     rule=ClaimRule.PREDECESSOR, np_start=token.i, person=person, owner=subject, former=True
+                )
+
+    def _subject_before(self, i: int, person: int) -> int | None:
+        """The first person named in token ``i``'s sentence before it, other than ``person``:
+        whom "his" refers to in "X met his predecessor Y" or "his Chadian counterpart Y"."""
+        for k in range(self.doc[i].sent.start, i):
+            index = self.span_at(k)
+            if self._is_person_span(index) and index != person:
+                return index
+        return None
+
+    def _counterparts(self, claims: list[_Claim]) -> Iterator[_Claim]:
+        """"X met his Chadian counterpart Y": Y holds, for Y's country, the post X holds. The
+        claim's title is the word "counterpart" (its owner gives Y's country) and its owner
+        is X, the sentence's first person before it."""
+        for claim in claims:
+            if claim.rule is ClaimRule.COUNTERPART or claim.title is None or claim.person is None:
+                continue
+            if claim.key != _COUNTERPART:
+                continue
+            subject = self._subject_before(self.spans[claim.title].start, claim.person)
+            if subject is not None:
+                yield _Claim(
+                    rule=ClaimRule.COUNTERPART, np_start=claim.np_start, title=claim.title,
+                    person=claim.person, owner=subject, key=claim.key,
                 )
 
     def kind_of(self, index: int) -> EntityKind | None:
@@ -486,8 +508,10 @@ class DocMentions:
         """One :class:`Mention` per span (None where the span names nothing we keep),
         aligned with :attr:`spans`."""
         attached_people = {c.person for c in self.claims if c.person is not None}
-        owners = {c.title: c.owner for c in self.claims if c.title is not None}
-        keys = {c.title: c.key for c in self.claims if c.title is not None}
+        # A counterpart claim's owner is the subject, not the owner of the title's words.
+        titled = [c for c in self.claims if c.title is not None and c.rule is not ClaimRule.COUNTERPART]
+        owners = {c.title: c.owner for c in titled}
+        keys = {c.title: c.key for c in titled}
         out: list[Mention | None] = []
         for index, span in enumerate(self.spans):
             kind = self.kind_of(index)

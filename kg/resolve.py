@@ -31,14 +31,14 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.iri import mint
 from kg.knowledge import Gazetteer, load_gazetteer
 from kg.roles import Title, load_issuer_offices, load_office_countries, load_office_synonyms, load_titles
 from kg.types import ArticleFacts, Entity, Evidence, Mention, OfficeClaim, Position, Resolution, Tenure
-from kg.vocab import EntityKind, MentionRole, TitleRank
+from kg.vocab import ClaimRule, EntityKind, MentionRole, TitleRank
 
 __all__ = ["resolve"]
 
@@ -168,12 +168,17 @@ class _Resolver:
     # -- bookkeeping ------------------------------------------------------------------
 
     def _bind(self, iri: str, kind: EntityKind, label: str, mention: Mention, *, key: str = "",
-              country: str = "") -> None:
+              country: str = "", alias: bool = True) -> None:
         """Bind ``mention`` to the entity ``iri``, making it with ``kind`` and ``label`` if new;
-        ``key`` and ``country`` fill in what the entity does not know yet."""
+        ``key`` and ``country`` fill in what the entity does not know yet. With ``alias``
+        False the mention's sentence is evidence of the entity, but the mention does not
+        name it."""
         draft = self.entities.setdefault(iri, _EntityDraft(kind, label))
         draft.key = draft.key or key
         draft.country = draft.country or country
+        if not alias:
+            draft.evidence.add(mention.sentence)
+            return
         surface = mention.text if kind is EntityKind.OFFICE else normalise(mention.text)
         if mention.label is MentionRole.TITLE_REF:
             # "The top US diplomat" at a sentence start is the same alias as "the top US diplomat".
@@ -422,6 +427,7 @@ class _Resolver:
             for office_iri in current.get(successor, ()) if successor is not None else ():
                 earlier = tenures.setdefault((person_iri, office_iri), _TenureDraft())
                 earlier.evidence.add(claim.office.sentence)
+        self._add_counterparts(direct, tenures, current, countries, office_owner)
         for person_iri, code in countries.items():
             if person_iri in self.entities and code in self.country_name:
                 self.entities[person_iri].country = code
@@ -442,6 +448,42 @@ class _Resolver:
             iri = self.entity_of.get(owner.position)
             return countries.get(iri, "") if iri else ""
         return owner.country
+
+    def _add_counterparts(self, direct: list[tuple[OfficeClaim, str | None]],
+                          tenures: dict[tuple[str, str], _TenureDraft], current: dict[str, list[str]],
+                          countries: dict[str, str], office_owner: dict[str, str]) -> None:
+        """"X met his Chadian counterpart Y": Y holds, for Chad, the post X holds.
+
+        Only when the text gives Y no current post of its own, and only posts of X held for
+        another country than Y's. X's post is named in Y's country's words: the generic
+        title behind a country's own (a US Secretary of State is a foreign minister) and
+        then Y's country's name for it (``office_synonyms.tsv``).
+        """
+        generic: dict[tuple[str, str], str] = {}
+        for (code, phrase), office in sorted(self.synonyms.items()):
+            generic.setdefault((code, office), phrase)
+        for claim, person_iri in direct:
+            if claim.rule != ClaimRule.COUNTERPART or person_iri is None or claim.owner is None:
+                continue
+            code = claim.office.country
+            subject = self.entity_of.get(claim.owner.position)
+            if code not in self.country_name or current.get(person_iri) or subject is None:
+                continue
+            for office_iri in current.get(subject, ()):
+                key = self.entities[office_iri].key
+                held_for = self._key_of(office_owner.get(office_iri, ""))
+                if held_for == code or key not in self.titles:
+                    continue
+                key = generic.get((held_for, key), key)
+                key = self.synonyms.get((code, key), key)
+                office = replace(claim.office, key=key, label=MentionRole.OFFICE)
+                post = OfficeClaim(office, claim.person, rule=ClaimRule.COUNTERPART)
+                tenure = tenures.setdefault(
+                    (person_iri, self._office(post, person_iri, countries, office_owner, alias=False)),
+                    _TenureDraft(),
+                )
+                tenure.former = False
+                tenure.evidence.add(claim.office.sentence)
 
     def _implied_countries(self, direct: list[tuple[OfficeClaim, str | None]],
                            countries: dict[str, str]) -> dict[str, str]:
@@ -497,9 +539,10 @@ class _Resolver:
         return next(other for other in longer if other.office.key == key)
 
     def _office(self, claim: OfficeClaim, person_iri: str, countries: dict[str, str],
-                office_owner: dict[str, str], mention: Mention | None = None) -> str:
+                office_owner: dict[str, str], mention: Mention | None = None, alias: bool = True) -> str:
         """The office ``claim`` names for its holder ``person_iri``, bound to ``mention``
-        (default: the claim's own title)."""
+        (default: the claim's own title); with ``alias`` False the mention is only evidence
+        (the word "counterpart" is no name of the post)."""
         title = self.titles[claim.office.key]
         owner = claim.owner
         owner_iri = ""
@@ -534,7 +577,7 @@ class _Resolver:
         else:
             label = name
             iri = mint("office", name, "holder", self.entities[person_iri].label)
-        self._bind(iri, EntityKind.OFFICE, label, mention or claim.office, key=title.key)
+        self._bind(iri, EntityKind.OFFICE, label, mention or claim.office, key=title.key, alias=alias)
         return iri
 
     def _resolve_title_references(self, tenures: dict[tuple[str, str], _TenureDraft],

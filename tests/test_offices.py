@@ -13,6 +13,7 @@ from spacy.language import Language
 import kg.pipeline  # noqa: F401  (registers the factories)
 from kg.mentions import DocMentions
 from kg.types import OfficeClaim
+from kg.vocab import ClaimRule
 
 
 def flat(words: str) -> list[Row]:
@@ -151,7 +152,7 @@ def test_two_titles_of_one_person_share_the_owner_before_them(nlp: Language) -> 
 def test_his_counterpart_then_a_title_before_the_name(nlp: Language) -> None:
     words = "Paul Dane met his Chadian counterpart , Defence Minister Ana Vidal , in Paris ."
     found = read(nlp, words, "Paul Dane", "Ana Vidal")
-    assert held(found, "Ana Vidal") == [("counterpart", "TCD"), ("defense-minister", "")]
+    assert held(found, "Ana Vidal") == [("counterpart", ""), ("counterpart", "TCD"), ("defense-minister", "")]
 
 
 def test_an_owned_title_after_the_is_an_apposition(nlp: Language) -> None:
@@ -188,3 +189,20 @@ def test_office_countries_and_issuer_offices_name_known_titles_and_bodies() -> N
         assert body in bodies, body
         assert offices <= titles, (body, offices - titles)
         assert not offices & heads, (body, offices & heads)  # a readout names the other side's as bare
+
+
+# -- counterparts -----------------------------------------------------------------------------------
+
+
+def test_a_counterpart_is_claimed_against_the_sentences_subject(nlp: Language) -> None:
+    words = "Paul Dane met his Chadian counterpart Ana Vidal in Paris ."
+    found = read(nlp, words, "Paul Dane", "Ana Vidal")
+    [claim] = [c for c in found.office_claims() if c.rule == ClaimRule.COUNTERPART]
+    assert claim.person is not None and claim.person.text == "Ana Vidal"
+    assert claim.owner is not None and claim.owner.text == "Paul Dane"
+    assert claim.office.country == "TCD"
+
+
+def test_a_counterpart_without_a_subject_is_no_counterpart_claim(nlp: Language) -> None:
+    found = read(nlp, "his Chadian counterpart Ana Vidal arrived .", "Ana Vidal")
+    assert not [c for c in found.office_claims() if c.rule == ClaimRule.COUNTERPART]

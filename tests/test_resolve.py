@@ -603,3 +603,33 @@ def test_a_country_the_text_names_wins_over_an_implied_one() -> None:
     a.holds("Spokesperson", "spokesperson", a.person("Jane Roe"))
     b.holds("Spokesperson", "spokesperson", b.person("Jane Roe"), b.demonym("Chinese", "CHN"))
     assert country_of(resolve([a.facts(), b.facts()]), "Jane Roe") == CHN
+
+
+# -- counterparts ---------------------------------------------------------------------------------
+
+
+def counterpart(art: Art, person: Mention, subject: Mention, code: str) -> None:
+    office = art.office("counterpart", "counterpart", code, MentionRole.DESCRIPTOR)
+    art.claims.append(OfficeClaim(office, person, art.demonym("Chadian", code), False, "", False, "t"))
+    art.claims.append(OfficeClaim(office, person, subject, False, "", False, "counterpart"))
+
+
+def test_a_counterpart_holds_the_subjects_post_in_their_countrys_words() -> None:
+    a = Art("a.txt")
+    roe = a.person("Jane Roe")
+    a.holds("Secretary of State", "secretary-of-state", roe, a.country("U.S.", "USA"))
+    counterpart(a, a.person("Ana Vidal"), roe, "TCD")
+    res = resolve([a.facts()])
+    assert offices_of(res, "Ana Vidal") == {"Foreign Minister (Chad)"}
+    post = next(e for e in res.entities.values() if e.label == "Foreign Minister (Chad)")
+    assert "counterpart" not in post.aliases
+
+
+def test_a_counterpart_with_a_post_of_their_own_keeps_only_it() -> None:
+    a = Art("a.txt")
+    roe = a.person("Jane Roe")
+    a.holds("Prime Minister", "pm", roe, a.country("France", "FRA"))
+    vidal = a.person("Ana Vidal")
+    a.holds("President", "president", vidal)
+    counterpart(a, vidal, roe, "TCD")
+    assert offices_of(resolve([a.facts()]), "Ana Vidal") == {"President (Chad)"}
