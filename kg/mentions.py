@@ -391,13 +391,32 @@ class DocMentions:
                 )
                 if referential and np_start > 0 and doc[np_start - 1].lower_ == "the":
                     np_start -= 1
-            out.append(_Claim(
-                rule=rule, np_start=np_start, title=index, person=person, owner=owner, former=former,
-                qualifier=qualifier, referential=referential, key=key,
-            ))
+            holders = [person]
+            if person is not None and span.root.tag_ in {"NNS", "NNPS"}:
+                holders.extend(self._coordinated_holders(person))
+            out.extend(
+                _Claim(
+                    rule=rule, np_start=np_start, title=index, person=holder, owner=owner, former=former,
+                    qualifier=qualifier, referential=referential, key=key,
+                )
+                for holder in holders
+            )
         out.extend(self._predecessors())
         out.extend(list(self._counterparts(out)))  # a list: the generator reads ``out``
         return tuple(out)
+
+    def _coordinated_holders(self, person: int) -> Iterator[int]:
+        """The further holders of a plural title: "their Chadian counterparts, Defence Minister
+        X and Interior Minister Y" (each name after "and" or a comma, a title before it allowed)."""
+        doc = self.doc
+        end = self.spans[person].end
+        while end + 1 < len(doc) and doc[end].lower_ in {"and", ","}:
+            start = end + 1 if doc[end].lower_ == "and" or doc[end + 1].lower_ != "and" else end + 2
+            nxt = self._person_after(start)
+            if nxt is None:
+                return
+            yield nxt
+            end = self.spans[nxt].end
 
     def _owner_after_name(self, person: int) -> int | None:
         """"President Jane Roe of Chad": the owner named after the holder."""

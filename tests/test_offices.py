@@ -206,3 +206,21 @@ def test_a_counterpart_is_claimed_against_the_sentences_subject(nlp: Language) -
 def test_a_counterpart_without_a_subject_is_no_counterpart_claim(nlp: Language) -> None:
     found = read(nlp, "his Chadian counterpart Ana Vidal arrived .", "Ana Vidal")
     assert not [c for c in found.office_claims() if c.rule == ClaimRule.COUNTERPART]
+
+
+def test_a_plural_title_is_held_by_each_coordinated_name(nlp: Language) -> None:
+    words = ("Paul Dane met their Chadian counterparts , Defence Minister Ana Vidal and Chief of Police"
+             " Tom Vale .")
+    rows = flat(words)
+    rows[5] = ("counterparts", rows[5][1], "dep", "NNS")
+    found = parse(nlp, rows, names(words, "Paul Dane", "Ana Vidal", "Tom Vale"))
+    assert ("counterpart", "TCD") in held(found, "Ana Vidal")
+    assert ("counterpart", "TCD") in held(found, "Tom Vale")
+    assert ("chief", "") in held(found, "Tom Vale")
+
+
+def test_a_singular_title_is_held_by_the_first_name_only(nlp: Language) -> None:
+    words = ("Paul Dane met his Chadian counterpart , Defence Minister Ana Vidal and Chief of Police"
+             " Tom Vale .")
+    found = read(nlp, words, "Paul Dane", "Ana Vidal", "Tom Vale")
+    assert ("counterpart", "TCD") not in held(found, "Tom Vale")
