@@ -40,6 +40,8 @@ __all__ = ["DocMentions"]
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_POSSESSIVE_DETERMINERS = {"his", "her", "its", "their"}
+_COUNTERPART = "counterpart"  # the title key of the descriptor "counterpart"
 _OWNER_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.CAPITAL, Label.COMBINING, Label.ORG}
 _PERSONAL = {MentionRole.PERSON, MentionRole.NAME}
 _COUNTRY_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.COMBINING}
@@ -50,6 +52,8 @@ _BYLINE_SEPARATORS = ("|", "\u2014", "\u2013", "/")
 _BYLINE_HEAD_LINES = 8
 _BYLINE_TAIL_LINES = 3
 _BYLINE_REST_WORDS = 4
+_PORTFOLIO_PREPOSITIONS = {"of", "for", "on", "to"}
+_PORTFOLIO_JOINERS = {"and", "of", "the", "for", "&"}
 # A title's role is its kind; a body each country has is a generic organisation.
 _TITLE_ROLES = {
     TitleKind.OFFICE: MentionRole.OFFICE,
@@ -144,6 +148,11 @@ class DocMentions:
     def _title(self, index: int) -> Title | None:
         span = self.spans[index]
         return self.ctx.titles.get(span.kb_id_) if span.label_ == Label.TITLE else None
+
+    def _title_of_a_person(self, index: int) -> bool:
+        """Span ``index`` is a post or descriptor (not a body such as "foreign ministry")."""
+        title = self._title(index)
+        return title is not None and title.kind is not TitleKind.ORGANIZATION
 
     def _is_person_span(self, index: int) -> bool:
         return index >= 0 and self.spans[index].label_ in _PERSONAL and index not in self.reporters
@@ -248,6 +257,12 @@ class DocMentions:
                     i = self.spans[index].start - 1
                     np_start = i + 1
                     continue
+            if token.text == ")" and owner is None:
+                inner = self._parenthesised_owner(i)
+                if inner is not None:
+                    owner, i = inner
+                    np_start = i + 1
+                    continue
             if lower in words.former or lower.rstrip("-") in words.former:
                 former = True
             elif lower in words.modifiers:
@@ -260,32 +275,91 @@ class DocMentions:
             i -= 1
         return np_start, owner, former, region, frozenset(modifiers)
 
-    def _owner_after(self, end: int) -> tuple[int | None, str, int]:
-        """An owner or qualifier after a title: "of China", "for East Asia".
+    def _parenthesised_owner(self, close: int) -> tuple[int, int] | None:
+        """An owner restated in brackets before a title: "Republic of Korea (ROK) Foreign
+        Minister", "Agency for Development (AFD) Administrator".
 
-        Returns ``(owner_index, qualifier, new_end)``.
+        ``close`` is the closing bracket. Returns ``(owner_index, next_token)``: the owner is
+        the name before the brackets when it names the same thing, else the bracketed one;
+        the walk goes on from ``next_token``.
+        """
+        inner = self.span_at(close - 1)
+        if close < 2 or self.doc[close - 2].text != "(" or inner < 0:
+            return None
+        span = self.spans[inner]
+        if span.start != close - 1 or span.label_ not in _OWNER_LABELS:
+            return None
+        before = self.span_at(close - 3)
+        if before >= 0 and self.spans[before].end == close - 2 and (
+            self.spans[before].label_ in _OWNER_LABELS and self.spans[before].kb_id_ == span.kb_id_
+        ):
+            return before, self.spans[before].start - 1
+        return inner, close - 3
+
+    def _owner_after(self, end: int) -> tuple[int | None, str, int]:
+        """An owner or portfolio after a title: "of China", "for East Asia", "for Foreign
+        Affairs", "of the Chadian National Police".
+
+        A portfolio is the run of capitalised words after "of", "for", "on" or "to"; its first
+        owner span (a country, demonym, organisation) is the title's owner. Returns
+        ``(owner_index, qualifier, new_end)``: the qualifier is the portfolio as written, or
+        empty when the run is the owner's name alone.
         """
         doc = self.doc
-        if end + 1 >= len(doc) or doc[end].lower_ not in {"of", "for", "on", "to"}:
+        if end + 1 >= len(doc) or doc[end].lower_ not in _PORTFOLIO_PREPOSITIONS:
             return None, "", end
         j = end + 1
         if doc[j].lower_ == "the":
             j += 1
-        index = self.span_at(j)
-        if index < 0 or self.spans[index].start != j:
+        stop = self._portfolio_end(j)
+        if stop <= j:
             return None, "", end
-        span = self.spans[index]
-        if doc[end].lower_ in {"of", "to"} and span.label_ in _OWNER_LABELS:
-            return index, "", span.end
-        if span.label_ in {Label.REGION, Label.COUNTRY, MentionRole.PLACE, Label.CITY}:
-            return None, f"for {span.text}", span.end
-        return None, "", end
+        index = self.span_at(j)
+        alone = index >= 0 and self.spans[index].start == j and self.spans[index].end == stop
+        if alone:
+            span = self.spans[index]
+            if doc[end].lower_ in {"of", "to"} and span.label_ in _OWNER_LABELS:
+                return index, "", stop
+            if span.label_ in {Label.REGION, Label.COUNTRY, MentionRole.PLACE, Label.CITY}:
+                return None, f"for {span.text}", stop
+        owner = next((k for k in dict.fromkeys(map(self.span_at, range(j, stop)))
+                      if k >= 0 and self.spans[k].label_ in _OWNER_LABELS), None)
+        return owner, doc[end:stop].text, stop
+
+    def _portfolio_end(self, start: int) -> int:
+        """The end of the run of capitalised words from ``start`` ("National Police", "Foreign
+        Affairs and Trade"), joined by "and", "of", "the", "for" and possessives; a name or a
+        further title ends it."""
+        doc = self.doc
+        end = i = start
+        while i < len(doc):
+            index = self.span_at(i)
+            if index >= 0 and self.spans[index].start == i and i > start and (
+                self._is_person_span(index) or self._title_of_a_person(index)
+            ):
+                break
+            token = doc[i]
+            if (token.is_alpha and (token.is_title or token.is_upper)) or (
+                index >= 0 and self.spans[index].label_ in _OWNER_LABELS
+            ):
+                end = i + 1
+            elif token.lower_ not in _PORTFOLIO_JOINERS and token.text not in _POSSESSIVE:
+                break
+            i += 1
+        return end
 
     def _person_after(self, end: int) -> int | None:
-        """A name right after a title (or after "and <title>"), skipping a stray comma."""
+        """A name right after a title, or after "and <title>"; courtesies and ranks between
+        them are skipped ("Deputy Prime Minister Hon. Jane Roe"), and a second title right
+        after the first is the same person's ("Fleet Commander Admiral Jane Roe")."""
+        end = self._skip_honorifics(end)
         index = self.span_at(end)
-        if self._is_person_span(index) and self.spans[index].start == end:
-            return index
+        if index >= 0 and self.spans[index].start == end:
+            if self._is_person_span(index):
+                return index
+            title = self._title(index)
+            if title is not None and title.kind is TitleKind.OFFICE:
+                return self._person_after(self._owner_after(self.spans[index].end)[2])
         if end < len(self.doc) and self.doc[end].lower_ == "and":
             nxt = self.span_at(end + 1)
             if nxt >= 0 and self._title(nxt) is not None and self.spans[nxt].start == end + 1:
@@ -293,6 +367,26 @@ class DocMentions:
                 _, _, after = self._owner_after(after)
                 return self._person_after(after)
         return None
+
+    def _skip_honorifics(self, i: int) -> int:
+        """The first token from ``i`` on that is not a courtesy or rank abbreviation ("Hon.",
+        "Brig. Gen."), even one the model took for a name."""
+        honorifics = self.ctx.words.honorifics
+        doc = self.doc
+        while i < len(doc):
+            index = self.span_at(i)
+            if index >= 0 and self.spans[index].start == i and self._is_person_span(index):
+                span = self.spans[index]
+                if not all(t.lower_ in honorifics or t.text == "." for t in span):
+                    break
+                i = span.end
+            elif index < 0 and (doc[i].lower_ in honorifics or (doc[i].text == "." and i > 0 and (
+                doc[i - 1].lower_ in honorifics
+            ))):
+                i += 1
+            else:
+                break
+        return i
 
     def _person_before(self, np_start: int) -> int | None:
         """Apposition: ``NAME, [the] <title>``."""
@@ -306,13 +400,23 @@ class DocMentions:
             return index
         return None
 
-    def _person_after_comma(self, end: int, np_start: int) -> int | None:
-        """``<owner>'s <title>, NAME``: a possessive title set off by a comma."""
+    def _person_after_comma(self, end: int, np_start: int, owned: bool) -> int | None:
+        """A title set off by a comma before its holder's name, another title and courtesies
+        allowed between them: ``<owner>'s <title>, NAME``, ``his Chadian counterpart, Defence
+        Minister NAME``, and, when the text gives the title an owner or a portfolio (``owned``),
+        ``the Chief of the Chadian Police, NAME``. A bare "the adviser, NAME" is no apposition:
+        it may as well be a list."""
         if end + 1 >= len(self.doc) or self.doc[end].text != ",":
             return None
-        possessive = any(self.doc[k].text in _POSSESSIVE for k in range(np_start, end))
-        if not possessive:
+        before = self.doc[np_start - 1].lower_ if np_start > 0 else ""
+        possessive = before in _POSSESSIVE_DETERMINERS or any(
+            self.doc[k].text in _POSSESSIVE for k in range(np_start, end)
+        )
+        if not possessive and not (owned and before in _DETERMINERS):
             return None
+        person = self._person_after(end + 1)
+        if person is not None:
+            return person
         index = self.span_at(end + 1)
         if self._could_be_person(index) and self.spans[index].start == end + 1:
             return index
@@ -336,19 +440,21 @@ class DocMentions:
             owner_after, qualifier, end = self._owner_after(span.end)
             if owner is None:
                 owner = owner_after
-            if owner is None:
-                owner = self._shared_owner(np_start, out)
             if region is not None:
                 qualifier = self.spans[region].text
             rule = ClaimRule.TITLE_BEFORE_NAME
             person = self._person_after(end)
+            if owner is None:
+                owner = self._shared_owner(np_start, out, person)
+            if person is not None and owner is None:
+                owner = self._owner_after_name(person)
             if person is None:
                 person = self._person_before(np_start)
                 rule = ClaimRule.APPOSITION
                 if person is not None and end < len(doc) and doc[end].lower_ == "during":
                     former = True
             if person is None:
-                person = self._person_after_comma(end, np_start)
+                person = self._person_after_comma(end, np_start, owner is not None or bool(qualifier))
                 rule = ClaimRule.POSSESSIVE_APPOSITION
             referential = False
             if person is None:
@@ -361,22 +467,52 @@ class DocMentions:
                 )
                 if referential and np_start > 0 and doc[np_start - 1].lower_ == "the":
                     np_start -= 1
-            out.append(_Claim(
-                rule=rule, np_start=np_start, title=index, person=person, owner=owner, former=former,
-                qualifier=qualifier, referential=referential, key=key,
-            ))
+            holders = [person]
+            if person is not None and span.root.tag_ in {"NNS", "NNPS"}:
+                holders.extend(self._coordinated_holders(person))
+            out.extend(
+                _Claim(
+                    rule=rule, np_start=np_start, title=index, person=holder, owner=owner, former=former,
+                    qualifier=qualifier, referential=referential, key=key,
+                )
+                for holder in holders
+            )
         out.extend(self._predecessors())
+        out.extend(list(self._counterparts(out)))  # a list: the generator reads ``out``
         return tuple(out)
 
-    def _shared_owner(self, np_start: int, earlier: list[_Claim]) -> int | None:
+    def _coordinated_holders(self, person: int) -> Iterator[int]:
+        """The further holders of a plural title: "their Chadian counterparts, Defence Minister
+        X and Interior Minister Y" (each name after "and" or a comma, a title before it allowed)."""
+        doc = self.doc
+        end = self.spans[person].end
+        while end + 1 < len(doc) and doc[end].lower_ in {"and", ","}:
+            start = end + 1 if doc[end].lower_ == "and" or doc[end + 1].lower_ != "and" else end + 2
+            nxt = self._person_after(start)
+            if nxt is None:
+                return
+            yield nxt
+            end = self.spans[nxt].end
+
+    def _owner_after_name(self, person: int) -> int | None:
+        """"President Jane Roe of Chad": the owner named after the holder."""
+        end = self.spans[person].end
+        if end < len(self.doc) and self.doc[end].lower_ == "of":
+            return self._owner_after(end)[0]
+        return None
+
+    def _shared_owner(self, np_start: int, earlier: list[_Claim], person: int | None) -> int | None:
         """"U.S. Treasury Secretary X and Commerce Secretary Y": the owner written before the
-        first title-and-name pair is also the owner of the pair coordinated with it."""
+        first title-and-name pair is also the owner of the pair coordinated with it; so is
+        the owner of the first of two titles one person holds ("Chadian Deputy Minister and
+        Head of Police X")."""
         j = np_start - 1
         if j < 1 or self.doc[j].lower_ not in {"and", ","}:
             return None
         before = self.span_at(j - 1)
         for claim in reversed(earlier):
-            paired = claim.rule is ClaimRule.TITLE_BEFORE_NAME and claim.person == before
+            same_holder = person is not None and claim.title == before and claim.person == person
+            paired = claim.rule is ClaimRule.TITLE_BEFORE_NAME and (claim.person == before or same_holder)
             if paired and claim.owner is not None:
                 return claim.owner
         return None
@@ -395,15 +531,35 @@ class DocMentions:
             person = self.span_at(token.i + 1)
             if not self._is_person_span(person) or self.spans[person].start != token.i + 1:
                 continue
-            subject = None
-            for k in range(token.sent.start, token.i):
-                index = self.span_at(k)
-                if self._is_person_span(index) and index != person:
-                    subject = index
-                    break
+            subject = self._subject_before(token.i, person)
             if subject is not None:
                 yield _Claim(
                     rule=ClaimRule.PREDECESSOR, np_start=token.i, person=person, owner=subject, former=True
+                )
+
+    def _subject_before(self, i: int, person: int) -> int | None:
+        """The first person named in token ``i``'s sentence before it, other than ``person``:
+        whom "his" refers to in "X met his predecessor Y" or "his Chadian counterpart Y"."""
+        for k in range(self.doc[i].sent.start, i):
+            index = self.span_at(k)
+            if self._is_person_span(index) and index != person:
+                return index
+        return None
+
+    def _counterparts(self, claims: list[_Claim]) -> Iterator[_Claim]:
+        """"X met his Chadian counterpart Y": Y holds, for Y's country, the post X holds. The
+        claim's title is the word "counterpart" (its owner gives Y's country) and its owner
+        is X, the sentence's first person before it."""
+        for claim in claims:
+            if claim.rule is ClaimRule.COUNTERPART or claim.title is None or claim.person is None:
+                continue
+            if claim.key != _COUNTERPART:
+                continue
+            subject = self._subject_before(self.spans[claim.title].start, claim.person)
+            if subject is not None:
+                yield _Claim(
+                    rule=ClaimRule.COUNTERPART, np_start=claim.np_start, title=claim.title,
+                    person=claim.person, owner=subject, key=claim.key,
                 )
 
     def kind_of(self, index: int) -> EntityKind | None:
@@ -447,8 +603,10 @@ class DocMentions:
         """One :class:`Mention` per span (None where the span names nothing we keep),
         aligned with :attr:`spans`."""
         attached_people = {c.person for c in self.claims if c.person is not None}
-        owners = {c.title: c.owner for c in self.claims if c.title is not None}
-        keys = {c.title: c.key for c in self.claims if c.title is not None}
+        # A counterpart claim's owner is the subject, not the owner of the title's words.
+        titled = [c for c in self.claims if c.title is not None and c.rule is not ClaimRule.COUNTERPART]
+        owners = {c.title: c.owner for c in titled}
+        keys = {c.title: c.key for c in titled}
         out: list[Mention | None] = []
         for index, span in enumerate(self.spans):
             kind = self.kind_of(index)

@@ -41,16 +41,29 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.iri import mint
 from kg.knowledge import Gazetteer, load_gazetteer
-from kg.roles import Title, load_name_words, load_office_synonyms, load_titles
+from kg.roles import (
+    Title,
+    load_issuer_offices,
+    load_name_words,
+    load_office_countries,
+    load_office_synonyms,
+    load_titles,
+)
 from kg.types import ArticleFacts, Entity, Evidence, Mention, OfficeClaim, Position, Resolution, Tenure
-from kg.vocab import EntityKind, MentionRole
+from kg.vocab import ClaimRule, EntityKind, MentionRole, TitleRank
 
 __all__ = ["resolve"]
+
+# A qualifier starting with one of these is a portfolio written after the title ("Minister
+# for Trade"); any other is written before it ("East Asia Envoy").
+_PORTFOLIO_PREPOSITIONS = ("for ", "of ", "on ", "to ")
+# Ranks whose bare title is its own post, never the short form of a longer one.
+_NEVER_SHORT = {TitleRank.HEAD_OF_STATE, TitleRank.HEAD_OF_GOVERNMENT}
 
 
 def normalise(text: str) -> str:
@@ -161,11 +174,14 @@ class _Resolver:
     """One resolution run. Holds the working state; :func:`resolve` is its public face."""
 
     def __init__(self, gazetteer: Gazetteer, titles: dict[str, Title], synonyms: dict[tuple[str, str], str],
+                 office_countries: dict[str, str], issuer_offices: dict[str, frozenset[str]],
                  name_suffixes: frozenset[str] = frozenset()):
         self.gaz = gazetteer
         self.name_suffixes = name_suffixes
         self.titles = titles
         self.synonyms = synonyms
+        self.office_countries = office_countries
+        self.issuer_offices = issuer_offices
         self.country_name = {c.code: c.name for c in gazetteer.countries}
         self.mentions: list[Mention] = []
         self.claims: list[OfficeClaim] = []
@@ -182,12 +198,17 @@ class _Resolver:
     # -- bookkeeping ------------------------------------------------------------------
 
     def _bind(self, iri: str, kind: EntityKind, label: str, mention: Mention, *, key: str = "",
-              country: str = "") -> None:
+              country: str = "", alias: bool = True) -> None:
         """Bind ``mention`` to the entity ``iri``, making it with ``kind`` and ``label`` if new;
-        ``key`` and ``country`` fill in what the entity does not know yet."""
+        ``key`` and ``country`` fill in what the entity does not know yet. With ``alias``
+        False the mention's sentence is evidence of the entity, but the mention does not
+        name it."""
         draft = self.entities.setdefault(iri, _EntityDraft(kind, label))
         draft.key = draft.key or key
         draft.country = draft.country or country
+        if not alias:
+            draft.evidence.add(mention.sentence)
+            return
         surface = mention.text if kind is EntityKind.OFFICE else normalise(mention.text)
         if mention.label is MentionRole.TITLE_REF:
             # "The top US diplomat" at a sentence start is the same alias as "the top US diplomat".
@@ -409,13 +430,19 @@ class _Resolver:
                 person_country[person_iri][code] += 1
             direct.append((claim, person_iri))
         countries = {p: c.most_common(1)[0][0] for p, c in person_country.items()}
+        countries.update(self._implied_countries(direct, countries))
         # Pass 2: owners that are people ("Okafor's adviser") and holders' own countries.
         tenures: dict[tuple[str, str], _TenureDraft] = {}
         office_owner: dict[str, str] = {}
+        held: dict[str, list[OfficeClaim]] = defaultdict(list)
+        for claim, person_iri in direct:
+            if claim.office.label is MentionRole.OFFICE and person_iri is not None:
+                held[person_iri].append(claim)
         for claim, person_iri in direct:
             if claim.office.label is not MentionRole.OFFICE or person_iri is None:
                 continue
-            office_iri = self._office(claim, person_iri, countries, office_owner)
+            fuller = self._fuller_title(claim, held[person_iri])
+            office_iri = self._office(fuller or claim, person_iri, countries, office_owner, claim.office)
             tenure = tenures.setdefault((person_iri, office_iri), _TenureDraft())
             tenure.former = tenure.former and claim.former
             tenure.evidence.add(claim.office.sentence)
@@ -439,6 +466,7 @@ class _Resolver:
             for office_iri in current.get(successor, ()) if successor is not None else ():
                 earlier = tenures.setdefault((person_iri, office_iri), _TenureDraft())
                 earlier.evidence.add(claim.office.sentence)
+        self._add_counterparts(direct, tenures, current, countries, office_owner)
         for person_iri, code in countries.items():
             if person_iri in self.entities and code in self.country_name:
                 self.entities[person_iri].country = code
@@ -460,8 +488,100 @@ class _Resolver:
             return countries.get(iri, "") if iri else ""
         return owner.country
 
+    def _add_counterparts(self, direct: list[tuple[OfficeClaim, str | None]],
+                          tenures: dict[tuple[str, str], _TenureDraft], current: dict[str, list[str]],
+                          countries: dict[str, str], office_owner: dict[str, str]) -> None:
+        """"X met his Chadian counterpart Y": Y holds, for Chad, the post X holds.
+
+        Only when the text gives Y no current post of its own, and only posts of X held for
+        another country than Y's. X's post is named in Y's country's words: the generic
+        title behind a country's own (a US Secretary of State is a foreign minister) and
+        then Y's country's name for it (``office_synonyms.tsv``).
+        """
+        generic: dict[tuple[str, str], str] = {}
+        for (code, phrase), office in sorted(self.synonyms.items()):
+            generic.setdefault((code, office), phrase)
+        for claim, person_iri in direct:
+            if claim.rule != ClaimRule.COUNTERPART or person_iri is None or claim.owner is None:
+                continue
+            code = claim.office.country
+            subject = self.entity_of.get(claim.owner.position)
+            if code not in self.country_name or current.get(person_iri) or subject is None:
+                continue
+            for office_iri in current.get(subject, ()):
+                key = self.entities[office_iri].key
+                held_for = self._key_of(office_owner.get(office_iri, ""))
+                if held_for == code or key not in self.titles:
+                    continue
+                key = generic.get((held_for, key), key)
+                key = self.synonyms.get((code, key), key)
+                office = replace(claim.office, key=key, label=MentionRole.OFFICE)
+                post = OfficeClaim(office, claim.person, rule=ClaimRule.COUNTERPART)
+                tenure = tenures.setdefault(
+                    (person_iri, self._office(post, person_iri, countries, office_owner, alias=False)),
+                    _TenureDraft(),
+                )
+                tenure.former = False
+                tenure.evidence.add(claim.office.sentence)
+
+    def _implied_countries(self, direct: list[tuple[OfficeClaim, str | None]],
+                           countries: dict[str, str]) -> dict[str, str]:
+        """Countries of holders the text names with a bare title and no country anywhere.
+
+        A title only one government uses unqualified gives that country ("Secretary of
+        State Jane Roe": ``office_countries.tsv``); otherwise a government body named in the
+        same article that names its own officials by that title gives its country ("Spokesperson
+        Jane Roe" where the State Department is named: ``issuer_offices.tsv``), unless bodies of
+        two countries do. No country rather than a guess: a title neither knows gives none.
+        """
+        issuers: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for m in self.mentions:
+            if m.kind is EntityKind.ORGANIZATION and m.label is MentionRole.ORG and m.country:
+                for key in self.issuer_offices.get(m.key, ()):
+                    issuers[(m.doc_id, key)].add(m.country)
+        implied: dict[str, Counter[str]] = defaultdict(Counter)
+        for claim, person_iri in direct:
+            if person_iri is None or person_iri in countries or claim.owner is not None:
+                continue
+            if claim.office.label is not MentionRole.OFFICE or claim.office.country:
+                continue
+            key = claim.office.key
+            code = "" if claim.qualifier else self.office_countries.get(key, "")
+            bodies = issuers.get((claim.office.doc_id, key), set())
+            if not code and len(bodies) == 1:
+                code = next(iter(bodies))
+            if code in self.country_name:
+                implied[person_iri][code] += 1
+        return {p: min(c, key=lambda code: (-c[code], code)) for p, c in implied.items()}
+
+    def _fuller_title(self, claim: OfficeClaim, held: list[OfficeClaim]) -> OfficeClaim | None:
+        """The claim naming in full the office a short title refers to: "Secretary Roe" is
+        the same post as the "Secretary of Defense Jane Roe" she holds elsewhere.
+
+        A short title is one with no owner or portfolio in the text whose words all occur in
+        a longer title the same person holds; heads of state and government are never
+        short forms ("President" of a "Vice President" is another post). The most frequent
+        such title wins, then the first in title order.
+        """
+        title = self.titles[claim.office.key]
+        if claim.owner is not None or claim.qualifier or title.rank in _NEVER_SHORT:
+            return None
+        words = set(_title_words(title.title))
+        longer = [
+            other for other in held
+            if words < set(_title_words(self.titles[other.office.key].title))
+        ]
+        if not longer:
+            return None
+        counts = Counter(other.office.key for other in longer)
+        key = min(counts, key=lambda k: (-counts[k], k))
+        return next(other for other in longer if other.office.key == key)
+
     def _office(self, claim: OfficeClaim, person_iri: str, countries: dict[str, str],
-                office_owner: dict[str, str]) -> str:
+                office_owner: dict[str, str], mention: Mention | None = None, alias: bool = True) -> str:
+        """The office ``claim`` names for its holder ``person_iri``, bound to ``mention``
+        (default: the claim's own title); with ``alias`` False the mention is only evidence
+        (the word "counterpart" is no name of the post)."""
         title = self.titles[claim.office.key]
         owner = claim.owner
         owner_iri = ""
@@ -481,7 +601,7 @@ class _Resolver:
             owner_label = known.label if known is not None else self.country_name[code]
         name = title.title
         qualifier = claim.qualifier if title.key == claim.office.key else ""
-        if qualifier.startswith("for "):
+        if qualifier.startswith(_PORTFOLIO_PREPOSITIONS):
             name = f"{name} {qualifier}"
         elif qualifier:
             name = f"{qualifier} {name}"
@@ -496,7 +616,7 @@ class _Resolver:
         else:
             label = name
             iri = mint("office", name, "holder", self.entities[person_iri].label)
-        self._bind(iri, EntityKind.OFFICE, label, claim.office, key=title.key)
+        self._bind(iri, EntityKind.OFFICE, label, mention or claim.office, key=title.key, alias=alias)
         return iri
 
     def _resolve_title_references(self, tenures: dict[tuple[str, str], _TenureDraft],
@@ -551,6 +671,15 @@ def _only(clusters: list[_PersonCluster]) -> _PersonCluster | None:
     """The one cluster of ``clusters`` (it may be listed several times), or None."""
     distinct = {id(c): c for c in clusters}
     return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+def _title_words(title: str) -> list[str]:
+    """The lower-case words of a title, hyphens as spaces.
+
+    >>> _title_words("Governor-General")
+    ['governor', 'general']
+    """
+    return title.lower().replace("-", " ").split()
 
 
 def _deletions(word: str) -> set[str]:
@@ -696,8 +825,10 @@ def resolve(facts: Iterable[ArticleFacts], data_dir: Path | None = None) -> Reso
         Where the data files are (default: the package's own).
     """
     titles = {t.key: t for t in load_titles(data_dir)}
-    resolver = _Resolver(load_gazetteer(data_dir), titles, load_office_synonyms(data_dir),
-                         load_name_words(data_dir).name_suffixes)
+    resolver = _Resolver(
+        load_gazetteer(data_dir), titles, load_office_synonyms(data_dir), load_office_countries(data_dir),
+        load_issuer_offices(data_dir), load_name_words(data_dir).name_suffixes,
+    )
     for item in sorted(facts, key=lambda f: f.info.doc_id):
         resolver.add(item)
     for m in resolver.mentions:

@@ -16,7 +16,9 @@ from kg.vocab import TitleKind, TitleRank
 __all__ = [
     "NameWords",
     "Title",
+    "load_issuer_offices",
     "load_name_words",
+    "load_office_countries",
     "load_office_synonyms",
     "load_title_compounds",
     "load_titles",
@@ -145,6 +147,34 @@ def load_office_synonyms(data_dir: Path | None = None) -> dict[tuple[str, str], 
     return {
         (row["country"], row["phrase"]): row["office"]
         for row in read_table("office_synonyms.tsv", data_dir)
+    }
+
+
+@lru_cache(maxsize=4)
+def load_office_countries(data_dir: Path | None = None) -> dict[str, str]:
+    """``title key -> country code``: titles only one government uses unqualified.
+
+    Examples
+    --------
+    >>> load_office_countries()["secretary-of-state"]
+    'USA'
+    """
+    return {row["office"]: row["country"] for row in read_table("office_countries.tsv", data_dir)}
+
+
+@lru_cache(maxsize=4)
+def load_issuer_offices(data_dir: Path | None = None) -> dict[str, frozenset[str]]:
+    """``organisation name -> title keys``: the officials a government body names by their
+    bare title in its own releases.
+
+    Examples
+    --------
+    >>> "spokesperson" in load_issuer_offices()["State Department"]
+    True
+    """
+    return {
+        row["body"]: frozenset(split_cell(row["offices"]))
+        for row in read_table("issuer_offices.tsv", data_dir)
     }
 
 

@@ -197,6 +197,8 @@ class ClaimRule(str, Enum):
     STANDALONE = "standalone"
     """A title with no name, which may stand for its holder (``OfficeClaim.referential``)."""
     PREDECESSOR = "predecessor"
+    COUNTERPART = "counterpart"
+    """"his Chadian counterpart X": X holds, for X's country, what the sentence's subject holds."""
 
     def __str__(self) -> str:
         return self.value

@@ -626,3 +626,115 @@ def test_result_does_not_depend_on_article_order() -> None:
     b.person("Li")
     assert resolve([a.facts(), b.facts()]) == resolve([b.facts(), a.facts()])
 
+
+
+# -- short titles ---------------------------------------------------------------------------------
+
+
+def test_a_short_title_is_the_longer_post_its_holder_holds() -> None:
+    a, b = Art("a.txt"), Art("b.txt")
+    a.holds("Secretary of Defense", "defense-secretary", a.person("Jane Roe"), a.country("U.S.", "USA"))
+    b.holds("Secretary", "secretary", b.person("Jane Roe"))
+    res = resolve([a.facts(), b.facts()])
+    assert offices_of(res, "Jane Roe") == {"Defense Secretary (United States)"}
+
+
+def test_a_head_of_state_title_is_never_a_short_form() -> None:
+    a = Art("a.txt")
+    a.holds("Vice President", "vice-president", a.person("Jane Roe"), a.country("U.S.", "USA"))
+    a.holds("President", "president", a.person("Jane Roe"))
+    res = resolve([a.facts()])
+    assert offices_of(res, "Jane Roe") == {"Vice President (United States)", "President (United States)"}
+
+
+def test_a_short_title_with_its_own_portfolio_is_its_own_post() -> None:
+    a = Art("a.txt")
+    a.holds("Secretary of Defense", "defense-secretary", a.person("Jane Roe"), a.country("U.S.", "USA"))
+    a.holds("Secretary", "secretary", a.person("Jane Roe"), qualifier="for Energy")
+    res = resolve([a.facts()])
+    assert offices_of(res, "Jane Roe") == {
+        "Defense Secretary (United States)", "Secretary for Energy (United States)"}
+
+
+# -- countries the text implies -------------------------------------------------------------------
+
+
+def country_of(res: Resolution, label: str) -> str | None:
+    return people(res)[label].country
+
+
+def test_a_title_only_one_government_uses_gives_its_country() -> None:
+    a = Art("a.txt")
+    a.holds("Secretary of State", "secretary-of-state", a.person("Jane Roe"))
+    res = resolve([a.facts()])
+    assert country_of(res, "Jane Roe") == USA
+    assert offices_of(res, "Jane Roe") == {"Secretary of State (United States)"}
+
+
+def test_a_unique_title_with_a_portfolio_gives_no_country() -> None:
+    a = Art("a.txt")
+    a.holds("Secretary of State", "secretary-of-state", a.person("Jane Roe"), qualifier="for Wales")
+    assert country_of(resolve([a.facts()]), "Jane Roe") is None
+
+
+def test_a_body_named_in_the_article_vouches_for_its_bare_titled_officials() -> None:
+    a, b = Art("a.txt"), Art("b.txt")
+    a.org("State Department", "State Department", "USA")
+    a.holds("Spokesperson", "spokesperson", a.person("Jane Roe"))
+    b.holds("Spokesperson", "spokesperson", b.person("Ann Lee"))
+    res = resolve([a.facts(), b.facts()])
+    assert country_of(res, "Jane Roe") == USA
+    assert country_of(res, "Ann Lee") is None  # no body named: no country
+
+
+def test_bodies_of_two_countries_listing_the_title_give_none() -> None:
+    a = Art("a.txt")
+    a.org("State Department", "State Department", "USA")
+    a.org("Kremlin", "Kremlin", "RUS")
+    a.holds("Spokesperson", "spokesperson", a.person("Jane Roe"))
+    assert country_of(resolve([a.facts()]), "Jane Roe") is None
+
+
+def test_a_body_never_vouches_for_a_head_of_state() -> None:
+    a = Art("a.txt")
+    a.org("White House", "White House", "USA")
+    a.holds("President", "president", a.person("Jane Roe"))
+    assert country_of(resolve([a.facts()]), "Jane Roe") is None
+
+
+def test_a_country_the_text_names_wins_over_an_implied_one() -> None:
+    a, b = Art("a.txt"), Art("b.txt")
+    a.org("State Department", "State Department", "USA")
+    a.holds("Spokesperson", "spokesperson", a.person("Jane Roe"))
+    b.holds("Spokesperson", "spokesperson", b.person("Jane Roe"), b.demonym("Chinese", "CHN"))
+    assert country_of(resolve([a.facts(), b.facts()]), "Jane Roe") == CHN
+
+
+# -- counterparts ---------------------------------------------------------------------------------
+
+
+def counterpart(art: Art, person: Mention, subject: Mention, code: str) -> None:
+    office = art.office("counterpart", "counterpart", code, MentionRole.DESCRIPTOR)
+    art.claims.append(OfficeClaim(office, person, art.demonym("Chadian", code), False, "", False, "t"))
+    art.claims.append(OfficeClaim(office, person, subject, False, "", False, "counterpart"))
+
+
+def test_a_counterpart_holds_the_subjects_post_in_their_countrys_words() -> None:
+    a = Art("a.txt")
+    roe = a.person("Jane Roe")
+    a.holds("Secretary of State", "secretary-of-state", roe, a.country("U.S.", "USA"))
+    counterpart(a, a.person("Ana Vidal"), roe, "TCD")
+    res = resolve([a.facts()])
+    assert offices_of(res, "Ana Vidal") == {"Foreign Minister (Chad)"}
+    post = next(e for e in res.entities.values() if e.label == "Foreign Minister (Chad)")
+    assert "counterpart" not in post.aliases
+
+
+def test_a_counterpart_with_a_post_of_their_own_keeps_only_it() -> None:
+    a = Art("a.txt")
+    roe = a.person("Jane Roe")
+    a.holds("Prime Minister", "pm", roe, a.country("France", "FRA"))
+    vidal = a.person("Ana Vidal")
+    a.holds("President", "president", vidal)
+    counterpart(a, vidal, roe, "TCD")
+    assert offices_of(resolve([a.facts()]), "Ana Vidal") == {"President (Chad)"}
