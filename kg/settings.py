@@ -24,6 +24,9 @@ class Settings:
         Articles per ``nlp.pipe`` batch.
     max_bytes:
         Larger input files are refused with a message (memory stays bounded).
+    follow_links:
+        Read articles that links in the input folder lead to outside it; by default
+        they are refused with a message, so that nothing outside the folder is read.
     max_chars_per_chunk:
         Long articles are parsed in chunks of at most this many characters.
     progress:
@@ -36,6 +39,7 @@ class Settings:
     workers: int = 1
     batch_size: int = 32
     max_bytes: int = 20_000_000
+    follow_links: bool = False
     max_chars_per_chunk: int = 200_000
     progress: bool = False
     engine: str = "local"

@@ -15,7 +15,7 @@ def _metadata(tmp_path: Path, content: str | bytes) -> tuple[dict[str, ArticleMe
         path.write_bytes(content)
     else:
         path.write_text(content, encoding="utf-8")
-    return read_metadata(path)
+    return read_metadata(path, 100_000)
 
 
 def test_metadata_without_url_column(tmp_path: Path) -> None:
@@ -81,7 +81,7 @@ def test_metadata_in_cp1252_is_decoded_with_a_warning(tmp_path: Path) -> None:
 
 
 def test_missing_metadata_is_fine(tmp_path: Path) -> None:
-    assert read_metadata(tmp_path / "metadata.csv") == ({}, [])
+    assert read_metadata(tmp_path / "metadata.csv", 100_000) == ({}, [])
 
 
 def test_problems_come_in_file_order() -> None:

@@ -13,13 +13,16 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import os
 import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 from kg.sources.decode import NotText, decode
+from kg.sources.files import Refusal, Unread, read_in_folder
 from kg.types import Problem
 
 __all__ = [
@@ -39,6 +42,19 @@ COLUMNS = ("file", "published", "title", "url")
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+_UNREAD_ADVICE: Mapping[Refusal, str] = MappingProxyType(
+    {
+        Refusal.TOO_LARGE: "keep one row per article, or raise the limit (kg build --max-bytes)",
+        Refusal.OUTSIDE: "put the file itself in the folder (a link out is never followed for metadata)",
+        Refusal.NOT_A_FILE: "make it a CSV file",
+        Refusal.LOOP: "fix the link or remove it",
+        Refusal.DANGLING: "fix the link or remove it",
+        Refusal.CHANGED: "run kg again once the folder stops changing",
+        Refusal.UNREADABLE: "check its permissions",
+    }
+)
+"""What to do when ``metadata.csv`` was not read, by why (see :mod:`kg.sources.files`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
@@ -57,39 +73,45 @@ class _Row:
     cells: Mapping[str, str]
 
 
-def read_metadata(path: Path) -> tuple[dict[str, ArticleMeta], list[Problem]]:
+def read_metadata(path: Path, max_bytes: int) -> tuple[dict[str, ArticleMeta], list[Problem]]:
     """Read ``metadata.csv``: what it says about each file, and what is wrong with it.
+
+    It is read as the articles are (:func:`kg.sources.files.read_in_folder`), but a link
+    to a file outside its folder is never followed, whatever the settings: its lines
+    would be quoted in the warnings.
 
     Parameters
     ----------
     path:
         The metadata file (``file,published,title,url`` with a header row; any
         column but ``file`` may be missing or empty).
+    max_bytes:
+        A larger file is ignored with a warning, unread (``Settings.max_bytes``, the
+        limit of the articles).
 
     Returns
     -------
     meta : dict
         File name -> :class:`ArticleMeta`; empty when the file does not exist.
     problems : list of Problem
-        Codes ``KG201``-``KG209`` but ``KG204`` (see the module docstring), in file order.
+        Codes ``KG201``-``KG210`` but ``KG204`` (see the module docstring), in file order.
 
     Examples
     --------
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> _ = (folder / "metadata.csv").write_text("file,published\\na.txt,2023-06-18\\nb.txt,18/06/2023\\n")
-    >>> meta, problems = read_metadata(folder / "metadata.csv")
+    >>> meta, problems = read_metadata(folder / "metadata.csv", 10_000)
     >>> meta["a.txt"].published, meta["b.txt"].published, [p.code for p in problems]
     (datetime.date(2023, 6, 18), None, ['KG203'])
     """
     path = Path(path)
     where = str(path)
-    if not path.is_file():
+    if not os.path.lexists(path):
         return {}, []
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        why = f"cannot read it ({error.strerror}); metadata ignored; check its permissions"
+    data = read_in_folder(path.parent, path.name, max_bytes)
+    if isinstance(data, Unread):
+        why = f"{data.what}; metadata ignored; {_UNREAD_ADVICE[data.refusal]}"
         return {}, [_problem("KG201", where, why)]
     return parse_metadata(data, where)
 
