@@ -42,8 +42,11 @@ article out, so always ``skipped=False``):
 ``KG205``  a second row for the same file: the later row is ignored
 ``KG206``  metadata.csv is not UTF-8; decoded with the encoding named in the message
 ``KG207``  a row without a file name: ignored
-``KG208``  metadata.csv is malformed CSV from some row on: the rest is ignored
+``KG208``  a line that is not a CSV row (a quote left open on it, say): that line is
+           ignored, and the lines after it are read as rows
 ``KG209``  an unknown column: ignored
+``KG210``  more than ``MAX_PROBLEMS`` (20) problems: one line counts the ones not listed
+``KG211``  a line over ``MAX_LINE_CHARS`` (100,000) characters: ignored
 
 Texts are decoded (a UTF-8 byte-order mark is dropped), line ends normalised to
 ``\\n``, and HTML reduced to its visible text; ``Article.text`` is that result, the
@@ -64,7 +67,7 @@ One module per step, in the order the data flows:
   problem, whatever file it came from (``KG110``, ``KG116``, ``KG117``), by way of
   :mod:`kg.sources.language` (is it English?) and :mod:`kg.sources.furniture` (page
   furniture and the wire dateline);
-* :mod:`kg.sources.metadata`: ``metadata.csv`` (``KG201``-``KG209``).
+* :mod:`kg.sources.metadata`: ``metadata.csv`` (``KG201``-``KG211``).
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from kg.errors import KgError
 from kg.settings import Settings
 from kg.sources.check import RawArticle, check_stream, load_check_rules
 from kg.sources.files import Refusal, Unread, read_in_folder
-from kg.sources.metadata import METADATA_FILE, ArticleMeta, read_metadata, unknown_files
+from kg.sources.metadata import METADATA_FILE, ArticleMeta, listed, read_metadata, unknown_files
 from kg.sources.txt import read_txt
 from kg.types import Article, Problem
 
@@ -105,7 +105,9 @@ def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]
     names = _article_names(folder)
     rules = load_check_rules(settings.data_dir)
     meta, problems = read_metadata(folder / METADATA_FILE, settings.max_bytes)
-    metadata_problems = [*problems, *unknown_files(meta, set(names), folder)]
+    metadata_problems = listed(
+        [*problems, *unknown_files(meta, set(names), folder)], str(folder / METADATA_FILE)
+    )
     raw = _read_files(folder, names, meta, settings)
     return itertools.chain(metadata_problems, check_stream(raw, rules))
 
