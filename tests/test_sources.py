@@ -194,6 +194,14 @@ def test_utf16_with_byte_order_mark_is_decoded(tmp_path: Path) -> None:
     assert items[0].code == "KG112" and items[1].text == ENGLISH  # type: ignore[union-attr]
 
 
+def test_utf16_without_byte_order_mark_is_decoded_not_called_binary(tmp_path: Path) -> None:
+    (tmp_path / "wide.txt").write_bytes(ENGLISH.encode("utf-16-le"))
+    items = _read(tmp_path)
+    assert [type(i).__name__ for i in items] == ["Problem", "Article"]
+    assert items[0].code == "KG112" and "utf-16-le" in items[0].message  # type: ignore[union-attr]
+    assert items[1].text == ENGLISH  # type: ignore[union-attr]
+
+
 def test_utf8_with_stray_windows_bytes_keeps_the_utf8(tmp_path: Path) -> None:
     data = ENGLISH.replace("candid", "caf\u00e9-style").encode("utf-8") + b"He said \x93no\x94.\n"
     (tmp_path / "mixed.txt").write_bytes(data)
