@@ -256,7 +256,7 @@ def listed(problems: Sequence[Problem], where: str) -> list[Problem]:
 
 def _rows(text: str, where: str) -> Iterator[_Row | Problem]:
     """The rows under the header, each from its own line, with the header's problems first."""
-    lines = enumerate(_LINE_END.split(text), start=1)
+    lines: Iterator[tuple[int, str]] = enumerate(_LINE_END.split(text), start=1)
     _, first = next(lines)
     header = _cells(1, first, where)
     if isinstance(header, Problem):
