@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from sample_texts import ENGLISH, FRENCH, GERMAN, OTHER_LANGUAGE_BRIEFS, WIRE_BRIEFS
@@ -16,8 +17,21 @@ from kg.sources.language import (
     load_language_words,
 )
 
+ROOT = Path(__file__).resolve().parent.parent
+# The shared dev corpus sits beside the main checkout (/work/shared), or two levels up from a worktree.
+DEV_CORPUS = next(
+    (
+        path
+        for path in (ROOT.parent / "shared/corpora/dev", ROOT.parent.parent / "shared/corpora/dev")
+        if path.is_dir()
+    ),
+    ROOT.parent / "shared/corpora/dev",
+)
+
 # Words outside the list, none of them English function words.
 FILLER = "Velmor Quastin Dravik Ostrel Panvey Tillor Marnak Sovrel Zentik Harlow"
+# The same words in lower case, 30 of them: a word of another language right before them still counts.
+PADDING = " " + " ".join([FILLER.lower()] * 3)
 
 
 def _text(common: int, total: int) -> str:
@@ -95,10 +109,6 @@ def test_the_words_given_are_the_ones_counted() -> None:
     assert not is_english(ENGLISH * 3, _words("the", xx="talks met for in of and a"))
 
 
-# Lower-case filler: each word is counted for another language when in its list.
-PADDING = " " + " ".join([FILLER.lower()] * 3)
-
-
 def test_english_words_must_outnumber_each_other_languages_words() -> None:
     words = _words("the of", xx="und ist", yy="les")
     english, theirs = "the of the the", "und ist und"
@@ -135,3 +145,14 @@ def test_foreign_words_are_of_latin_languages_and_longer_than_one_letter() -> No
     foreign = load_language_words().foreign
     assert {"fr", "de", "es", "it", "nl", "pt"} <= set(foreign) and "en" not in foreign
     assert all(len(word) > 1 for words in foreign.values() for word in words)
+
+
+@pytest.mark.parametrize(
+    "folder", [ROOT / "seeds", ROOT / "tests/corpora/unseen", DEV_CORPUS], ids=lambda p: p.name
+)
+def test_every_article_of_the_corpora_is_english(folder: Path) -> None:
+    if not folder.is_dir():
+        pytest.skip(f"the shared dev corpus is not at {folder}")
+    articles = sorted(folder.glob("*.txt"))
+    assert articles
+    assert [path.name for path in articles if not is_english(path.read_text(encoding="utf-8"))] == []
