@@ -165,6 +165,20 @@ def test_a_file_over_the_limit_is_never_opened(folder: Path, monkeypatch: pytest
     assert _articles(items) == ["a.txt"] and _lines(items) == {"large.txt": ["KG114"]}
 
 
+def test_a_metadata_pipe_or_folder_is_one_line_and_never_opened(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    os.mkfifo(folder / "metadata.csv")
+    opened = _spy_on_open(monkeypatch)
+    items = _read(folder)
+    assert "metadata.csv" not in opened
+    assert _articles(items) == ["a.txt"] and _lines(items) == {"metadata.csv": ["KG201"]}
+    assert "named pipe" in str(items[0])
+    os.remove(folder / "metadata.csv")
+    (folder / "metadata.csv").mkdir()
+    assert _lines(_read(folder)) == {"metadata.csv": ["KG201"]}
+
+
 def test_count_articles_counts_every_name_that_gets_a_line(folder: Path) -> None:
     (folder / "gone.txt").symlink_to("nowhere.txt")
     (folder / "folder.txt").mkdir()
