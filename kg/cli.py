@@ -78,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
     limit = Settings().max_bytes
     build.add_argument("--max-bytes", type=_positive, default=limit, metavar="N",
                        help=f"refuse larger input files, unread (default {limit:,})")
+    build.add_argument("--follow-links", action="store_true",
+                       help="read articles that links in INPUT_DIR lead to outside it (refused by default)")
     build.add_argument("--quiet", action="store_true",
                        help="no progress bar or summary; problems with input files are still printed")
     load = commands.add_parser("load", help="load an export into an Oxigraph store on disk")
@@ -127,7 +129,7 @@ def _build(args: argparse.Namespace) -> int:
     # a scheduler address Dask would try for a minute, fails now.
     check_output(args.out, EXPORT_NAMES)
     settings = Settings(workers=args.workers, progress=not args.quiet, engine=args.engine,
-                        scheduler=args.scheduler, max_bytes=args.max_bytes)
+                        scheduler=args.scheduler, max_bytes=args.max_bytes, follow_links=args.follow_links)
     check_engine(settings)
     G = build(args.input, settings)
     report = G.graph["report"]

@@ -54,6 +54,9 @@ class Settings:
         Articles per ``nlp.pipe`` batch.
     max_bytes:
         Larger input files are refused with a message (memory stays bounded).
+    follow_links:
+        Read articles that links in the input folder lead to outside it; by default
+        they are refused with a message, so that nothing outside the folder is read.
     max_chars_per_chunk:
         Long articles are parsed in pieces of at most this many characters.
     max_chars_per_parse:
@@ -68,6 +71,7 @@ class Settings:
     workers: int = 1
     batch_size: int = 32
     max_bytes: int = 20_000_000
+    follow_links: bool = False
     max_chars_per_chunk: int = 20_000
     max_chars_per_parse: int = 50_000
     progress: bool = False

@@ -2,11 +2,13 @@
 
 One folder holds two good articles and one file of every bad kind the issue lists:
 an empty file, a binary file, text that is not UTF-8 (one decodable, one not), a
-50 MB file, an HTML page, a French article, the same article twice and a
-``metadata.csv`` with no header, a bad date and a row for a missing file. The run
-must go through: no traceback, exit code 3 (files were skipped), exactly one line
-per bad file naming it, the good articles' facts in ``graph.ttl``, the duplicate's
-evidence counted once, and nothing written outside the output folder.
+50 MB file, an HTML page, a French article, the same article twice, a link to a file
+outside the folder, a link in a loop, a link to nothing, a named pipe, a folder named
+like an article, and a ``metadata.csv`` with no header, a bad date and a row for a
+missing file. The run must go through: no traceback, exit code 3 (files were skipped),
+exactly one line per bad file naming it, the good articles' facts in ``graph.ttl``, the
+duplicate's evidence counted once, nothing read outside the input folder and nothing
+written outside the output folder.
 """
 
 from __future__ import annotations
@@ -40,10 +42,21 @@ BAD = {
     "page.txt": {"KG115"},
     "french.txt": {"KG116"},
     "good_a_again.txt": {"KG117"},
+    "private.txt": {"KG119"},
+    "loop.txt": {"KG121"},
+    "dangling.txt": {"KG121"},
+    "pipe.txt": {"KG120"},
+    "folder.txt": {"KG120"},
 }
 USED = {GOOD_A, GOOD_B, "windows.txt", "page.txt"}
 METADATA_CODES = {"KG202", "KG203", "KG204"}
 HUGE_BYTES = 50 * 1024 * 1024
+# A file outside the input folder that a link in it leads to (names made up).
+PRIVATE_NAME = "Velmor Quastin"
+PRIVATE = (
+    f"Prime Minister {PRIVATE_NAME} of Norway met the Swedish foreign minister in Oslo on Monday, "
+    "his office said, and the two discussed trade and the security of the region for three hours.\n"
+)
 
 
 def _seed(name: str) -> str:
@@ -77,6 +90,15 @@ def make_bad_corpus(folder: Path) -> None:
     with (folder / "huge.txt").open("w", encoding="utf-8") as handle:
         for _ in range(HUGE_BYTES // len(line) + 1):
             handle.write(line)
+    # A link to a file outside the folder, a loop, a link to nothing, a pipe and a folder.
+    outside = folder.parent / "private"
+    outside.mkdir()
+    (outside / "notes.txt").write_text(PRIVATE, encoding="utf-8")
+    (folder / "private.txt").symlink_to(outside / "notes.txt")
+    (folder / "loop.txt").symlink_to("loop.txt")
+    (folder / "dangling.txt").symlink_to("nowhere.txt")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "folder.txt").mkdir()
     # No header row, a date that is not YYYY-MM-DD, and a row for a file that is not there.
     (folder / "metadata.csv").write_text(
         f"{GOOD_A},2023-06-18,Blinken arrives in Beijing\n{GOOD_B},18/06/2023,\nghost.txt,2023-06-19,\n",
@@ -148,8 +170,9 @@ def test_one_line_per_bad_file_naming_it(run: Run) -> None:
     assert sorted(lines["metadata.csv"]) == sorted(METADATA_CODES)
     assert set(lines) == {*BAD, "metadata.csv"}
     # Each line says what to do about it and stays one line.
+    verbs = "remove|re-save|split|save|fix|drop|add|check|give|write|rename|copy|put|make|keep|run"
     for line in re.findall(r"^\s*KG\d{3} .*$", run.stderr, re.MULTILINE):
-        assert re.search(r"\b(remove|re-save|split|save|fix|drop|add|check|give|write|rename)\b", line), line
+        assert re.search(rf"\b({verbs})\b", line), line
     (huge,) = re.findall(r"^\s*KG114 .*huge\.txt: (.*)$", run.stderr, re.MULTILINE)
     assert "over the limit" in huge
 
@@ -192,6 +215,28 @@ def test_metadata_that_was_good_is_used_and_bad_parts_ignored(turtle: Graph) -> 
     by_source = {str(turtle.value(d, KG.source)): d for d in turtle.subjects(RDF.type, KG.Document)}
     assert str(turtle.value(by_source[GOOD_A], DCTERMS.date)) == "2023-06-18"
     assert turtle.value(by_source[GOOD_B], DCTERMS.date) is None
+
+
+def test_nothing_outside_the_input_folder_is_read_through_a_link(run: Run) -> None:
+    for export in run.out.iterdir():
+        assert PRIVATE_NAME.split()[-1] not in export.read_text(encoding="utf-8"), export.name
+    (line,) = re.findall(r"^\s*KG119 .*private\.txt: (.*)$", run.stderr, re.MULTILINE)
+    assert "--follow-links" in line
+
+
+def test_follow_links_reads_a_link_out_of_the_folder(tmp_path: Path) -> None:
+    corpus, outside = tmp_path / "in", tmp_path / "elsewhere"
+    corpus.mkdir()
+    outside.mkdir()
+    (corpus / GOOD_A).write_text(_seed("000_7e9a2b2bbecab8b2.txt"), encoding="utf-8")
+    (outside / "notes.txt").write_text(PRIVATE, encoding="utf-8")
+    (corpus / "linked.txt").symlink_to(outside / "notes.txt")
+    done = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(tmp_path / "out"),
+                           "--quiet", "--follow-links"],
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    turtle = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    assert {str(o) for o in turtle.objects(None, KG.source)} == {GOOD_A, "linked.txt"}
 
 
 def test_nothing_is_written_outside_the_output_folder(run: Run) -> None:

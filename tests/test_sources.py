@@ -41,6 +41,7 @@ BAD = {
     "i_french.txt": "KG116",
     "j_german.txt": "KG116",
     "k_copy.txt": "KG117",
+    "folder.txt": "KG120",
 }
 WARNED = {"e_cp1252.txt", "f_latin1.txt", "h_page.txt"}
 GOOD = ["a_good.txt", "e_cp1252.txt", "f_latin1.txt", "h_page.txt", "l_bom.txt", "m_crlf.txt"]
@@ -173,19 +174,6 @@ def test_large_file_message_says_limit_and_what_to_do(bad_corpus: Path) -> None:
     assert f"{LIMIT:,}" in large.message and "split" in large.message
 
 
-def test_large_file_is_not_read(bad_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    opened: list[str] = []
-    real_open = Path.open
-
-    def spy(self: Path, *args: object, **kwargs: object) -> object:
-        opened.append(self.name)
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Path, "open", spy)
-    _read(bad_corpus, max_bytes=LIMIT)
-    assert "g_large.txt" not in opened and "a_good.txt" in opened
-
-
 def test_files_are_read_lazily_one_at_a_time(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
     (tmp_path / "b.txt").write_text(OTHER_ENGLISH, encoding="utf-8")
@@ -204,6 +192,14 @@ def test_utf16_with_byte_order_mark_is_decoded(tmp_path: Path) -> None:
     items = _read(tmp_path)
     assert [type(i).__name__ for i in items] == ["Problem", "Article"]
     assert items[0].code == "KG112" and items[1].text == ENGLISH  # type: ignore[union-attr]
+
+
+def test_utf16_without_byte_order_mark_is_decoded_not_called_binary(tmp_path: Path) -> None:
+    (tmp_path / "wide.txt").write_bytes(ENGLISH.encode("utf-16-le"))
+    items = _read(tmp_path)
+    assert [type(i).__name__ for i in items] == ["Problem", "Article"]
+    assert items[0].code == "KG112" and "utf-16-le" in items[0].message  # type: ignore[union-attr]
+    assert items[1].text == ENGLISH  # type: ignore[union-attr]
 
 
 def test_utf8_with_stray_windows_bytes_keeps_the_utf8(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import pytest
 from sample_texts import ENGLISH, FRENCH, OTHER_ENGLISH
 
 from kg.sources.check import CheckRules, RawArticle, check, check_stream, load_check_rules
+from kg.sources.language import LanguageWords
 from kg.sources.metadata import ArticleMeta
 from kg.types import Article, Problem
 
@@ -54,8 +55,8 @@ def test_a_text_not_in_english_is_skipped(rules: CheckRules) -> None:
     assert "English" in problem.message
 
 
-def test_the_english_words_come_from_the_rules(rules: CheckRules) -> None:
-    french_words = CheckRules(rules.furniture, frozenset({"le", "la", "les", "des", "de"}))
+def test_the_language_words_come_from_the_rules(rules: CheckRules) -> None:
+    french_words = CheckRules(rules.furniture, LanguageWords(frozenset({"le", "la", "les", "des", "de"}), {}))
     assert isinstance(check(_raw("a.txt", FRENCH), french_words), Article)
     assert isinstance(check(_raw("a.txt", ENGLISH), french_words), Problem)
 

@@ -12,6 +12,10 @@ from kg.sources.decode import NotText, Text, decode, normalise_line_ends
 
 SENTENCE = "The delegates met at the caf\u00e9 by the harbour and talked until late in the evening.\n"
 PRINTABLE = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=200)
+# Text whose UTF-16 has a NUL high byte in every character.
+LATIN_1 = st.text(
+    st.characters(min_codepoint=0x20, max_codepoint=0xFF, blacklist_categories=("Cc",)), min_size=1
+)
 
 
 @given(PRINTABLE)
@@ -43,6 +47,26 @@ def test_utf8_byte_order_mark_is_dropped() -> None:
 def test_a_mark_the_bytes_do_not_follow_is_not_text() -> None:
     # A UTF-16 mark, then an odd number of bytes: no UTF-16 text ends there.
     assert decode(codecs.BOM_UTF16_LE + SENTENCE.encode("utf-16-le") + b"x") is NotText.UNDECODABLE
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_mark_is_text(codec: str) -> None:
+    text = SENTENCE + "They spoke of \u201cZ\u00fcrich\u201d and of the \u20ac100 fee.\n"
+    assert decode(text.encode(codec)) == Text(text, f"{codec} without a byte-order mark")
+
+
+@given(LATIN_1)
+def test_latin_text_in_utf16_without_a_mark_reads_back(text: str) -> None:
+    assert decode(text.encode("utf-16-le")) == Text(text, "utf-16-le without a byte-order mark")
+
+
+def test_nuls_in_the_place_of_utf16_that_do_not_read_as_text_are_binary() -> None:
+    # Every other byte NUL, but the characters they make are control characters.
+    assert decode(b"\x01\x00\x02\x00" * 200) is NotText.BINARY
+    # Nearly all NUL, on both sides: not the pattern of UTF-16.
+    assert decode(bytes(1_000)) is NotText.BINARY
+    # An odd number of bytes is not UTF-16.
+    assert decode(SENTENCE.encode("utf-16-le") + b"x") is NotText.BINARY
 
 
 def test_nul_bytes_are_binary() -> None:

@@ -1,17 +1,37 @@
-"""The language test (kg.sources.language): English read, other languages and scripts skipped."""
+"""The language test (kg.sources.language): English read, short and full of names too; others skipped."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from sample_texts import ENGLISH, FRENCH, GERMAN
+from sample_texts import ENGLISH, FRENCH, GERMAN, OTHER_LANGUAGE_BRIEFS, WIRE_BRIEFS
 
 from kg.knowledge import read_table
-from kg.sources.language import WORDS_FILE, is_english, load_english_words
+from kg.sources.language import (
+    FOREIGN_WORDS_FILE,
+    WORDS_FILE,
+    LanguageWords,
+    is_english,
+    load_language_words,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+# The shared dev corpus sits beside the main checkout (/work/shared), or two levels up from a worktree.
+DEV_CORPUS = next(
+    (
+        path
+        for path in (ROOT.parent / "shared/corpora/dev", ROOT.parent.parent / "shared/corpora/dev")
+        if path.is_dir()
+    ),
+    ROOT.parent / "shared/corpora/dev",
+)
 
 # Words outside the list, none of them English function words.
 FILLER = "Velmor Quastin Dravik Ostrel Panvey Tillor Marnak Sovrel Zentik Harlow"
+# The same words in lower case, 30 of them: a word of another language right before them still counts.
+PADDING = " " + " ".join([FILLER.lower()] * 3)
 
 
 def _text(common: int, total: int) -> str:
@@ -31,6 +51,7 @@ def _text(common: int, total: int) -> str:
         "Mao Ning. Blinken met Qin at the Diaoyutai State Guesthouse in Beijing on Sunday. Sullivan, "
         "Campbell and Kritenbrink joined Blinken, Qin and Wang Yi for dinner.",
         ENGLISH,
+        *WIRE_BRIEFS,
     ],
 )
 def test_is_english_on_short_and_name_heavy_english(text: str) -> None:
@@ -46,6 +67,7 @@ def test_is_english_on_short_and_name_heavy_english(text: str) -> None:
         "tensiones entre las dos potencias. Se reunir\u00e1 con su hom\u00f3logo chino y posiblemente con "
         "el presidente. Las relaciones est\u00e1n en su peor momento en a\u00f1os.",
         "\u7f8e\u56fd\u56fd\u52a1\u537f\u5e03\u6797\u80af\u5468\u65e5\u62b5\u8fbe\u5317\u4eac" * 10,
+        *OTHER_LANGUAGE_BRIEFS,
     ],
 )
 def test_is_english_rejects_other_languages(text: str) -> None:
@@ -74,17 +96,63 @@ def test_a_text_mostly_in_another_script_is_not_english() -> None:
     assert is_english("the talks and the " + "\u043f\u0435\u0440\u0435\u0433 " * 2)  # under 50 letters
 
 
+def _words(english: str, **foreign: str) -> LanguageWords:
+    return LanguageWords(
+        frozenset(english.split()), {code: frozenset(w.split()) for code, w in foreign.items()}
+    )
+
+
 def test_the_words_given_are_the_ones_counted() -> None:
-    assert is_english(_text(0, 100), frozenset({"velmor"}))  # one word in ten
-    assert not is_english(ENGLISH * 3, frozenset({"velmor"}))
+    assert is_english(_text(0, 100), _words("velmor"))  # one word in ten
+    assert not is_english(ENGLISH * 3, _words("velmor"))
+    # "the" alone against a made-up language holding the text's other common words.
+    assert not is_english(ENGLISH * 3, _words("the", xx="talks met for in of and a"))
 
 
-def test_word_list_holds_single_lower_case_words_once_each() -> None:
+def test_english_words_must_outnumber_each_other_languages_words() -> None:
+    words = _words("the of", xx="und ist", yy="les")
+    english, theirs = "the of the the", "und ist und"
+    assert is_english(f"{english} {theirs}{PADDING}", words)  # 4 against 3
+    assert not is_english(f"{english} {theirs} ist{PADDING}", words)  # 4 against 4
+    assert not is_english(f"{english} les les les les{PADDING}", words)  # any one language
+
+
+def test_a_word_both_languages_hold_counts_for_neither() -> None:
+    words = _words("the in", xx="in und")
+    assert not is_english(f"the in in in in und und{PADDING}", words)  # 1 against 2
+    assert is_english(f"the the the in in in in und und{PADDING}", words)  # 3 against 2
+
+
+def test_other_languages_words_count_in_lower_case_and_not_before_a_name() -> None:
+    words = _words("the", xx="van de dan")
+    names = "Tomas van Acker, Ana de Souza, Dan Hartono, Rui de Sa: the the the the"
+    assert is_english(names + PADDING, words)
+    assert not is_english(f"{names} van de dan de{PADDING}", words)
+
+
+def test_word_lists_hold_single_lower_case_words_once_each() -> None:
     rows = [row["word"] for row in read_table(WORDS_FILE, columns=("word",))]
-    assert len(rows) == len(set(rows)) == len(load_english_words())
-    assert all(re.fullmatch(r"[^\W\d_]+", word) and word == word.casefold() for word in rows)
+    assert len(rows) == len(set(rows)) == len(load_language_words().english)
+    pairs = [
+        (row["language"], row["word"]) for row in read_table(FOREIGN_WORDS_FILE, columns=("language", "word"))
+    ]
+    assert len(pairs) == len(set(pairs)) == sum(len(w) for w in load_language_words().foreign.values())
+    for word in [*rows, *(word for _, word in pairs)]:
+        assert re.fullmatch(r"[^\W\d_]+", word) and word == word.casefold(), word
 
 
-@pytest.mark.parametrize("word", ["a", "in", "an", "is", "was", "will", "also", "so", "on"])
-def test_words_other_languages_share_are_left_out(word: str) -> None:
-    assert word not in load_english_words()
+def test_foreign_words_are_of_latin_languages_and_longer_than_one_letter() -> None:
+    foreign = load_language_words().foreign
+    assert {"fr", "de", "es", "it", "nl", "pt"} <= set(foreign) and "en" not in foreign
+    assert all(len(word) > 1 for words in foreign.values() for word in words)
+
+
+@pytest.mark.parametrize(
+    "folder", [ROOT / "seeds", ROOT / "tests/corpora/unseen", DEV_CORPUS], ids=lambda p: p.name
+)
+def test_every_article_of_the_corpora_is_english(folder: Path) -> None:
+    if not folder.is_dir():
+        pytest.skip(f"the shared dev corpus is not at {folder}")
+    articles = sorted(folder.glob("*.txt"))
+    assert articles
+    assert [path.name for path in articles if not is_english(path.read_text(encoding="utf-8"))] == []

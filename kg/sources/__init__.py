@@ -25,31 +25,41 @@ the article follows right after it):
 ``KG115``  warning: an HTML page, not text; its visible text was extracted
 ``KG116``  skipped: not English
 ``KG117``  skipped: the same article as an earlier file (same ``Article.digest``)
-``KG118``  skipped: the file cannot be opened or read
+``KG118``  skipped: the file cannot be opened or read, or changed as it was read
+``KG119``  skipped: a link to a file outside the folder, not read (``Settings.follow_links``
+           reads it)
+``KG120``  skipped: a folder, named pipe, socket or device named like an article, never opened
+``KG121``  skipped: a link in a loop, or a link to nothing
 
 Yielded for ``metadata.csv`` before the articles (never stop the run, never keep an
 article out, so always ``skipped=False``):
 
-``KG201``  metadata.csv unreadable, binary or undecodable: all of it is ignored
+``KG201``  metadata.csv unreadable, binary, undecodable, too large, not a file, or a link
+           out of the folder (never followed): all of it is ignored
 ``KG202``  no header row (the first row has no ``file`` column)
 ``KG203``  a ``published`` value that is not YYYY-MM-DD: that date is ignored
 ``KG204``  a row names a file that is not a ``.txt`` article in the folder
 ``KG205``  a second row for the same file: the later row is ignored
 ``KG206``  metadata.csv is not UTF-8; decoded with the encoding named in the message
 ``KG207``  a row without a file name: ignored
-``KG208``  metadata.csv is malformed CSV from some row on: the rest is ignored
+``KG208``  a line that is not a CSV row (a quote left open on it, say): that line is
+           ignored, and the lines after it are read as rows
 ``KG209``  an unknown column: ignored
+``KG210``  more than ``MAX_PROBLEMS`` (20) problems: one line counts the ones not listed
+``KG211``  a line over ``MAX_LINE_CHARS`` (100,000) characters: ignored
 
 Texts are decoded (a UTF-8 byte-order mark is dropped), line ends normalised to
 ``\\n``, and HTML reduced to its visible text; ``Article.text`` is that result, the
 text "as read" that every offset refers to. Hidden files (names starting with a
-dot) are not articles.
+dot) are not articles. Nothing outside the folder is read through a link, unless
+``Settings.follow_links`` allows it for articles (:mod:`kg.sources.files`).
 
 One module per step, in the order the data flows:
 
 * :mod:`kg.sources.corpus`: lists the folder, reads each file's bytes and hands them
   to the reader for the file's suffix, then runs the checks (:func:`read_corpus`,
-  :func:`count_articles`; ``KG101``-``KG104``, ``KG114``, ``KG118``);
+  :func:`count_articles`; ``KG101``-``KG104``, ``KG114``, ``KG118``-``KG121``), by way
+  of :mod:`kg.sources.files` (a name of the folder to its bytes, never led out of it);
 * :mod:`kg.sources.txt`: the reader of ``.txt`` files, bytes to one raw article
   (``KG111``-``KG113``, ``KG115``), by way of :mod:`kg.sources.decode` (bytes to text)
   and :mod:`kg.sources.html_text` (a page to its visible text);
@@ -57,7 +67,7 @@ One module per step, in the order the data flows:
   problem, whatever file it came from (``KG110``, ``KG116``, ``KG117``), by way of
   :mod:`kg.sources.language` (is it English?) and :mod:`kg.sources.furniture` (page
   furniture and the wire dateline);
-* :mod:`kg.sources.metadata`: ``metadata.csv`` (``KG201``-``KG209``).
+* :mod:`kg.sources.metadata`: ``metadata.csv`` (``KG201``-``KG211``).
 """
 
 from __future__ import annotations

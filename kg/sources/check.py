@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.sources.furniture import FurnitureRules, find_furniture, load_rules
-from kg.sources.language import is_english, load_english_words
+from kg.sources.language import LanguageWords, is_english, load_language_words
 from kg.sources.metadata import ArticleMeta
 from kg.types import Article, Problem
 
@@ -69,12 +69,12 @@ class CheckRules:
     ----------
     furniture:
         The compiled page-furniture rules.
-    english:
-        The common English words the language check counts.
+    language:
+        The words the language check counts.
     """
 
     furniture: FurnitureRules
-    english: frozenset[str]
+    language: LanguageWords
 
 
 def load_check_rules(data_dir: Path | None = None) -> CheckRules:
@@ -84,20 +84,20 @@ def load_check_rules(data_dir: Path | None = None) -> CheckRules:
     ----------
     data_dir:
         A folder with its own ``furniture.tsv``; ``None`` (or a folder without that
-        file) uses the rules shipped with ``kg``. The English words are always the
+        file) uses the rules shipped with ``kg``. The language words are always the
         shipped ones.
 
     Returns
     -------
     CheckRules
-        The furniture rules and the English words.
+        The furniture rules and the language words.
 
     Raises
     ------
     KgError
         ``KG190`` when the furniture rules are malformed.
     """
-    return CheckRules(furniture=load_rules(data_dir), english=load_english_words())
+    return CheckRules(furniture=load_rules(data_dir), language=load_language_words())
 
 
 def check(raw: RawArticle, rules: CheckRules) -> Article | Problem:
@@ -131,11 +131,12 @@ def check(raw: RawArticle, rules: CheckRules) -> Article | Problem:
         return Problem(
             "KG110", raw.path, "empty or only whitespace; remove the file or put the article text in it"
         )
-    if not is_english(raw.text, rules.english):
+    if not is_english(raw.text, rules.language):
         return Problem(
             "KG116",
             raw.path,
-            "does not look like English (few common English words); kg reads English only, "
+            "does not look like English (too few common English words, or as many of another "
+            "language); kg reads English only, "
             "remove the file or give an English version",
         )
     furniture, dateline = find_furniture(raw.text, rules.furniture)

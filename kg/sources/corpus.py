@@ -2,12 +2,14 @@
 
 It composes the other modules of :mod:`kg.sources`:
 
-1. list the folder: the files whose suffix has a reader in :data:`READERS` (``KG101`` to
+1. list the folder: the names whose suffix has a reader in :data:`READERS`, whatever
+   they are (a link, a pipe or a folder gets its line in step 3; ``KG101`` to
    ``KG104`` raised for a folder that cannot be a corpus);
 2. read ``metadata.csv`` (:mod:`kg.sources.metadata`) and give its problems first;
-3. per file, in file-name order: read its bytes within ``Settings.max_bytes``
-   (``KG114``, ``KG118``), and hand them to the reader for its suffix, which turns
-   them into raw articles (:mod:`kg.sources.txt` for ``.txt``);
+3. per name, in order: read its bytes within ``Settings.max_bytes``, never led out of
+   the folder by a link unless ``Settings.follow_links`` (:mod:`kg.sources.files`;
+   ``KG114``, ``KG118`` to ``KG121``), and hand them to the reader for its suffix,
+   which turns them into raw articles (:mod:`kg.sources.txt` for ``.txt``);
 4. run the checks on the stream of raw articles (:mod:`kg.sources.check`).
 
 A new input format is a new reader module, with the signature of :data:`Reader`, and
@@ -25,7 +27,8 @@ from types import MappingProxyType
 from kg.errors import KgError
 from kg.settings import Settings
 from kg.sources.check import RawArticle, check_stream, load_check_rules
-from kg.sources.metadata import METADATA_FILE, ArticleMeta, read_metadata, unknown_files
+from kg.sources.files import Refusal, Unread, read_in_folder
+from kg.sources.metadata import METADATA_FILE, ArticleMeta, listed, read_metadata, unknown_files
 from kg.sources.txt import read_txt
 from kg.types import Article, Problem
 
@@ -36,6 +39,27 @@ Reader = Callable[[Path, bytes, ArticleMeta], Iterable[RawArticle | Problem]]
 
 READERS: Mapping[str, Reader] = MappingProxyType({".txt": read_txt})
 """The reader for each file suffix (lower case); files with other suffixes are not articles."""
+
+_UNREAD: Mapping[Refusal, tuple[str, str]] = MappingProxyType(
+    {
+        Refusal.TOO_LARGE: (
+            "KG114",
+            "split it into one file per article, "
+            "or raise the limit (kg build --max-bytes, Settings.max_bytes)",
+        ),
+        Refusal.OUTSIDE: (
+            "KG119",
+            "not read; copy the file into the folder, or allow links out of it "
+            "(kg build --follow-links, Settings.follow_links)",
+        ),
+        Refusal.NOT_A_FILE: ("KG120", "not read; remove it, or rename it without .txt"),
+        Refusal.LOOP: ("KG121", "not read; fix the link or remove it"),
+        Refusal.DANGLING: ("KG121", "not read; fix the link or remove it"),
+        Refusal.CHANGED: ("KG118", "not read; run kg again once the folder stops changing"),
+        Refusal.UNREADABLE: ("KG118", "check that it exists and is readable"),
+    }
+)
+"""The code of the problem of an article file that was not read, and what to do about it."""
 
 
 def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]:
@@ -50,8 +74,9 @@ def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]
         The folder of ``.txt`` articles (files directly in it; other files, such
         as ``README.md`` or ``metadata.csv``, are not articles).
     settings:
-        Uses ``max_bytes`` (larger files are refused unread) and ``data_dir``
-        (where the furniture rules live).
+        Uses ``max_bytes`` (larger files, ``metadata.csv`` too, are refused
+        unread), ``follow_links`` (read articles that links lead to outside the
+        folder) and ``data_dir`` (where the furniture rules live).
 
     Yields
     ------
@@ -64,6 +89,7 @@ def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]
     KgError
         ``KG101`` no such folder, ``KG102`` not a folder, ``KG103`` no ``.txt`` files,
         ``KG104`` the folder cannot be listed, ``KG190`` malformed furniture rules.
+        A name that cannot be read is never raised: it is one problem in the stream.
 
     Examples
     --------
@@ -78,9 +104,11 @@ def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]
     folder = Path(folder)
     names = _article_names(folder)
     rules = load_check_rules(settings.data_dir)
-    meta, problems = read_metadata(folder / METADATA_FILE)
-    metadata_problems = [*problems, *unknown_files(meta, set(names), folder)]
-    raw = _read_files(folder, names, meta, settings.max_bytes)
+    meta, problems = read_metadata(folder / METADATA_FILE, settings.max_bytes)
+    metadata_problems = listed(
+        [*problems, *unknown_files(meta, set(names), folder)], str(folder / METADATA_FILE)
+    )
+    raw = _read_files(folder, names, meta, settings)
     return itertools.chain(metadata_problems, check_stream(raw, rules))
 
 
@@ -117,10 +145,12 @@ def _article_names(folder: Path) -> list[str]:
     try:
         with os.scandir(folder) as entries:
             # Names only: 100,000 of them are small; the texts are read one at a time later.
+            # Whatever each name is (a link, a pipe, a folder) is looked at when it is read,
+            # so that each gets its own line and one odd name never stops the listing.
             names = sorted(
                 entry.name
                 for entry in entries
-                if _suffix(entry.name) in READERS and not entry.name.startswith(".") and entry.is_file()
+                if _suffix(entry.name) in READERS and not entry.name.startswith(".")
             )
     except OSError as error:
         raise KgError(
@@ -134,38 +164,18 @@ def _article_names(folder: Path) -> list[str]:
 
 
 def _read_files(
-    folder: Path, names: list[str], meta: Mapping[str, ArticleMeta], max_bytes: int
+    folder: Path, names: list[str], meta: Mapping[str, ArticleMeta], settings: Settings
 ) -> Iterator[RawArticle | Problem]:
     for name in names:
         path = folder / name
-        data = _read_bytes(path, max_bytes)
-        if isinstance(data, Problem):
-            yield data
+        data = read_in_folder(folder, name, settings.max_bytes, follow_links=settings.follow_links)
+        if isinstance(data, Unread):
+            yield _unread(str(path), data)
             continue
         yield from READERS[_suffix(name)](path, data, meta.get(name, ArticleMeta()))
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes | Problem:
-    where = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _too_large(where, size, max_bytes)
-        with path.open("rb") as handle:
-            # Read one byte past the limit: a file that grew since stat is still refused.
-            data = handle.read(max_bytes + 1)
-    except OSError as error:
-        message = f"cannot read the file ({error.strerror}); check that it exists and is readable"
-        return Problem("KG118", where, message)
-    if len(data) > max_bytes:
-        return _too_large(where, len(data), max_bytes)
-    return data
-
-
-def _too_large(where: str, size: int, limit: int) -> Problem:
-    return Problem(
-        "KG114",
-        where,
-        f"{size:,} bytes, over the limit of {limit:,} bytes; split it into one file per "
-        "article, or raise the limit (kg build --max-bytes, Settings.max_bytes)",
-    )
+def _unread(where: str, unread: Unread) -> Problem:
+    """The one problem of an article file that was not read (see :mod:`kg.sources.files`)."""
+    code, advice = _UNREAD[unread.refusal]
+    return Problem(code, where, f"{unread.what}; {advice}")

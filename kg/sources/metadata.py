@@ -1,31 +1,44 @@
 """``metadata.csv``: what the folder says about its articles (published date, title, url).
 
-The file is optional and small, so it is read at once. It has a header row naming the
-columns ``file,published,title,url`` (any but ``file`` may be missing or empty, in any
-order, in any case). Nothing in it stops a run or keeps an article out: each malformed
-part becomes one :class:`~kg.types.Problem` with ``skipped=False`` and is ignored.
+The file is optional and small, so it is read at once, within the articles' byte limit
+(``Settings.max_bytes``), and never through a link out of its folder. It has a header
+row naming the columns ``file,published,title,url`` (any but ``file`` may be missing or
+empty, in any order, in any case). Nothing in it stops a run or keeps an article out:
+each malformed part becomes one :class:`~kg.types.Problem` with ``skipped=False`` and is
+ignored, and only the first :data:`MAX_PROBLEMS` are listed (:func:`listed`).
 
-Its problems are ``KG201`` to ``KG209`` (listed in :mod:`kg.sources`).
+Each row is one line, read on its own: a value never holds a line break. So a quote
+left open is found on its own line (``KG208``, naming it), and costs that row only,
+where a CSV reader would have read every later line into the open quote. A line over
+:data:`MAX_LINE_CHARS` characters is not a row either (``KG211``).
+
+Its problems are ``KG201`` to ``KG211`` (listed in :mod:`kg.sources`).
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import dataclasses
 import itertools
+import os
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 from kg.sources.decode import NotText, decode
+from kg.sources.files import Refusal, Unread, read_in_folder
 from kg.types import Problem
 
 __all__ = [
     "COLUMNS",
+    "MAX_LINE_CHARS",
+    "MAX_PROBLEMS",
     "METADATA_FILE",
     "ArticleMeta",
+    "listed",
     "parse_metadata",
     "read_metadata",
     "unknown_files",
@@ -37,7 +50,29 @@ METADATA_FILE = "metadata.csv"
 COLUMNS = ("file", "published", "title", "url")
 """The columns ``metadata.csv`` may have, in the order assumed when its header is missing."""
 
+MAX_LINE_CHARS = 100_000
+"""A longer line of ``metadata.csv`` is not a row (``KG211``); it stays under the CSV reader's own limit."""
+
+MAX_PROBLEMS = 20
+"""At most this many problems of ``metadata.csv`` are listed; one more line counts the rest (``KG210``)."""
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# What the CSV reader takes for a line end; a value never holds one here (a row is one line).
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_EXCERPT_CHARS = 60
+
+_UNREAD_ADVICE: Mapping[Refusal, str] = MappingProxyType(
+    {
+        Refusal.TOO_LARGE: "keep one row per article, or raise the limit (kg build --max-bytes)",
+        Refusal.OUTSIDE: "put the file itself in the folder (a link out is never followed for metadata)",
+        Refusal.NOT_A_FILE: "make it a CSV file",
+        Refusal.LOOP: "fix the link or remove it",
+        Refusal.DANGLING: "fix the link or remove it",
+        Refusal.CHANGED: "run kg again once the folder stops changing",
+        Refusal.UNREADABLE: "check its permissions",
+    }
+)
+"""What to do when ``metadata.csv`` was not read, by why (see :mod:`kg.sources.files`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,39 +92,46 @@ class _Row:
     cells: Mapping[str, str]
 
 
-def read_metadata(path: Path) -> tuple[dict[str, ArticleMeta], list[Problem]]:
+def read_metadata(path: Path, max_bytes: int) -> tuple[dict[str, ArticleMeta], list[Problem]]:
     """Read ``metadata.csv``: what it says about each file, and what is wrong with it.
+
+    It is read as the articles are (:func:`kg.sources.files.read_in_folder`), but a link
+    to a file outside its folder is never followed, whatever the settings: its lines
+    would be quoted in the warnings.
 
     Parameters
     ----------
     path:
         The metadata file (``file,published,title,url`` with a header row; any
         column but ``file`` may be missing or empty).
+    max_bytes:
+        A larger file is ignored with a warning, unread (``Settings.max_bytes``, the
+        limit of the articles).
 
     Returns
     -------
     meta : dict
         File name -> :class:`ArticleMeta`; empty when the file does not exist.
     problems : list of Problem
-        Codes ``KG201``-``KG209`` but ``KG204`` (see the module docstring), in file order.
+        Codes ``KG201``-``KG211`` but ``KG204`` and ``KG210`` (see :mod:`kg.sources`), in
+        file order.
 
     Examples
     --------
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> _ = (folder / "metadata.csv").write_text("file,published\\na.txt,2023-06-18\\nb.txt,18/06/2023\\n")
-    >>> meta, problems = read_metadata(folder / "metadata.csv")
+    >>> meta, problems = read_metadata(folder / "metadata.csv", 10_000)
     >>> meta["a.txt"].published, meta["b.txt"].published, [p.code for p in problems]
     (datetime.date(2023, 6, 18), None, ['KG203'])
     """
     path = Path(path)
     where = str(path)
-    if not path.is_file():
+    if not os.path.lexists(path):
         return {}, []
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        why = f"cannot read it ({error.strerror}); metadata ignored; check its permissions"
+    data = read_in_folder(path.parent, path.name, max_bytes)
+    if isinstance(data, Unread):
+        why = f"{data.what}; metadata ignored; {_UNREAD_ADVICE[data.refusal]}"
         return {}, [_problem("KG201", where, why)]
     return parse_metadata(data, where)
 
@@ -177,26 +219,59 @@ def unknown_files(meta: Mapping[str, ArticleMeta], names: Collection[str], folde
     ]
 
 
+def listed(problems: Sequence[Problem], where: str) -> list[Problem]:
+    """The problems of ``metadata.csv`` to list: the first :data:`MAX_PROBLEMS`, then one line for the rest.
+
+    A file of a million bad rows gives a million problems; a person reads the first few,
+    fixes them and runs again, so the rest are counted, not listed.
+
+    Parameters
+    ----------
+    problems:
+        All the problems of the file, in file order (:func:`read_metadata`, then
+        :func:`unknown_files`).
+    where:
+        The file's path, for the counting line (``KG210``).
+
+    Returns
+    -------
+    list of Problem
+        At most ``MAX_PROBLEMS + 1`` problems.
+
+    Examples
+    --------
+    >>> rows = [Problem("KG207", "metadata.csv", f"row {n} has no file name", False) for n in range(2, 100)]
+    >>> shown = listed(rows, "metadata.csv")
+    >>> len(shown), shown[-1].code, shown[-1].message.split(",")[0]
+    (21, 'KG210', 'and 78 more problems like those above')
+    """
+    if len(problems) <= MAX_PROBLEMS:
+        return list(problems)
+    rest = len(problems) - MAX_PROBLEMS
+    why = (
+        f"and {rest:,} more problems like those above, not listed; fix those and run kg again to see the rest"
+    )
+    return [*problems[:MAX_PROBLEMS], _problem("KG210", where, why)]
+
+
 def _rows(text: str, where: str) -> Iterator[_Row | Problem]:
-    """The rows under the header, with the header's problems first and a CSV error last."""
-    rows: Iterator[list[str]] = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(rows, None)
-    except csv.Error as error:
-        why = f"row 1 is bad CSV ({error}); metadata ignored; fix that row's quoting"
-        yield _problem("KG208", where, why)
+    """The rows under the header, each from its own line, with the header's problems first."""
+    lines: Iterator[tuple[int, str]] = enumerate(_LINE_END.split(text), start=1)
+    _, first = next(lines)
+    header = _cells(1, first, where)
+    if isinstance(header, Problem):
+        yield dataclasses.replace(header, message=header.message.replace("row ignored", "metadata ignored"))
         return
-    if header is None or not any(cell.strip() for cell in header):
+    if not any(cell.strip() for cell in header):
         yield _problem("KG202", where, "empty; add the header file,published,title,url")
         return
     columns = [cell.strip().lower() for cell in header]
-    first_row = 2
     if "file" not in columns:
         if not header[0].strip().lower().endswith(".txt"):
             yield _problem(
                 "KG202",
                 where,
-                f"the first row {','.join(header)!r} has no 'file' column; metadata ignored; "
+                f"the first row {_excerpt(','.join(header))!r} has no 'file' column; metadata ignored; "
                 "make the first line file,published,title,url",
             )
             return
@@ -208,27 +283,49 @@ def _rows(text: str, where: str) -> Iterator[_Row | Problem]:
             "file,published,title,url; add that header line",
         )
         columns = list(COLUMNS)
-        rows = itertools.chain([header], rows)
-        first_row = 1
+        lines = itertools.chain([(1, first)], lines)
     for column in columns:
         if column and column not in COLUMNS:
             yield _problem(
                 "KG209",
                 where,
-                f"unknown column {column!r} ignored; rename or drop it (known: file,published,title,url)",
+                f"unknown column {_excerpt(column)!r} ignored; rename or drop it "
+                "(known: file,published,title,url)",
             )
-    number = first_row - 1
-    try:
-        for number, row in enumerate(rows, start=first_row):
-            if any(cell.strip() for cell in row):
-                # Short rows leave columns empty; cells beyond the header are dropped.
-                yield _Row(number, dict(zip(columns, (cell.strip() for cell in row), strict=False)))
-    except csv.Error as error:
-        yield _problem(
-            "KG208",
-            where,
-            f"row {number + 1} is bad CSV ({error}); it and the later rows are ignored; fix its quoting",
+    for number, line in lines:
+        row = _cells(number, line, where)
+        if isinstance(row, Problem):
+            yield row
+        elif any(cell.strip() for cell in row):
+            # Short rows leave columns empty; cells beyond the header are dropped.
+            yield _Row(number, dict(zip(columns, (cell.strip() for cell in row), strict=False)))
+
+
+def _cells(number: int, line: str, where: str) -> list[str] | Problem:
+    """The cells of one line, or why the line is not a row (it is then ignored, and only it)."""
+    if len(line) > MAX_LINE_CHARS:
+        why = (
+            f"line {number} is {len(line):,} characters long, over {MAX_LINE_CHARS:,}; row ignored; "
+            "keep a row to a file name, a date, a title and a url"
         )
+        return _problem("KG211", where, why)
+    try:
+        # The line end is given back so that a quote left open shows: its cell swallows it.
+        cells = next(csv.reader([line + "\n"]), [])
+    except csv.Error as error:
+        return _problem("KG208", where, f"line {number} is not CSV ({error}); row ignored; fix that line")
+    if any(cell.endswith("\n") for cell in cells):
+        why = (
+            f'line {number} opens a quote (") that is not closed on that line; row ignored, the lines after '
+            'it are read as rows; close the quote (a row is one line; a quote in a value is written "")'
+        )
+        return _problem("KG208", where, why)
+    return cells
+
+
+def _excerpt(text: str) -> str:
+    """The start of a text quoted in a message: a message stays one short line."""
+    return text if len(text) <= _EXCERPT_CHARS else text[: _EXCERPT_CHARS - 1] + "\u2026"
 
 
 def _entry(row: _Row, name: str, where: str) -> tuple[ArticleMeta, list[Problem]]:
