@@ -36,6 +36,7 @@ from spacy.language import Language
 
 from kg.errors import KgError
 from kg.facts import FactFinder, chunks, merge_chunks
+from kg.knowledge import Knowledge, load_knowledge
 from kg.settings import Settings
 from kg.types import Article, ArticleFacts
 
@@ -64,14 +65,20 @@ class BatchParser:
         Uses ``model``, ``data_dir`` and ``max_chars_per_chunk``.
     nlp:
         An already loaded pipeline (default: load the one ``settings`` names).
+    knowledge:
+        The run's knowledge (default: load that of ``settings.data_dir``, as a worker
+        process does once).
     """
 
-    def __init__(self, settings: Settings, nlp: Language | None = None) -> None:
+    def __init__(
+        self, settings: Settings, nlp: Language | None = None, knowledge: Knowledge | None = None
+    ) -> None:
         from kg.nlp import load_pipeline
 
         self.settings = settings
-        self.nlp = nlp if nlp is not None else load_pipeline(settings)
-        self.find_facts = FactFinder(settings)
+        knowledge = knowledge if knowledge is not None else load_knowledge(settings.data_dir)
+        self.nlp = nlp if nlp is not None else load_pipeline(settings, knowledge)
+        self.find_facts = FactFinder(knowledge)
 
     def __call__(self, articles: Sequence[Article]) -> BatchFacts:
         """Parse ``articles`` as one ``nlp.pipe`` batch and find their facts."""
@@ -98,7 +105,8 @@ class BatchParser:
 
 @lru_cache(maxsize=1)
 def _worker_for(settings: Settings) -> BatchParser:
-    # One pipeline per worker process, loaded by its first batch (or the pool initializer).
+    # One pipeline and one Knowledge per worker process, loaded by its first batch (or the
+    # pool initializer) from settings.data_dir: the parent's Knowledge is not sent along.
     return BatchParser(settings)
 
 
@@ -131,12 +139,14 @@ def _ordered(submit: Callable[[Any], Any], result: Callable[[Any], _T], items: I
         yield result(pending.popleft())
 
 
-def _local(batches: Iterable[list[Article]], settings: Settings) -> Iterator[BatchFacts]:
+def _local(
+    batches: Iterable[list[Article]], settings: Settings, knowledge: Knowledge | None
+) -> Iterator[BatchFacts]:
     worker: BatchParser | None = None
     for batch in batches:
         # Loaded at the first article, not before: a folder of only unusable files is
         # reported in a moment instead of after the seconds a model takes to load.
-        worker = worker or BatchParser(settings)
+        worker = worker or BatchParser(settings, knowledge=knowledge)
         yield worker(batch)
 
 
@@ -191,12 +201,15 @@ def _on_cluster(
         )
 
 
-def run_batches(batches: Iterable[list[Article]], settings: Settings) -> Iterator[BatchFacts]:
+def run_batches(
+    batches: Iterable[list[Article]], settings: Settings, knowledge: Knowledge | None = None
+) -> Iterator[BatchFacts]:
     """Extract every batch on the engine ``settings`` names; results in the order given.
 
-    ``engine="local"`` with ``workers=1`` runs here; with ``workers=N`` in a pool of
-    ``N`` processes; ``engine="dask"`` on the cluster at ``settings.scheduler``
-    (resolution stays with the caller).
+    ``engine="local"`` with ``workers=1`` runs here, with ``knowledge`` (default: that
+    of ``settings.data_dir``); with ``workers=N`` in a pool of ``N`` processes;
+    ``engine="dask"`` on the cluster at ``settings.scheduler`` (resolution stays with the
+    caller). Pool and Dask workers load the knowledge of ``settings.data_dir`` themselves.
 
     Raises
     ------
@@ -209,5 +222,5 @@ def run_batches(batches: Iterable[list[Article]], settings: Settings) -> Iterato
         raise KgError("KG005", f"--engine {settings.engine} --workers {settings.workers}",
                       "use --engine local or dask, and --workers 1 or more")
     if settings.workers == 1:
-        return _local(batches, settings)
+        return _local(batches, settings, knowledge)
     return _pool(batches, settings)

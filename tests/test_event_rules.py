@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from parsed import parse
+from parsed import KNOWLEDGE, parse
 from spacy.language import Language
 
-from kg.events import EventFinder, load_event_lexicon
+from kg.events import EventFinder
 from kg.types import EventCandidate
 from kg.vocab import EventKind, Status
 
@@ -22,7 +22,7 @@ SATURDAY = dt.date(2023, 6, 17)
 
 @pytest.fixture(scope="module")
 def find_events() -> EventFinder:
-    return EventFinder()
+    return EventFinder(KNOWLEDGE)
 
 
 def meetings(find_events: EventFinder, found) -> list[EventCandidate]:
@@ -174,4 +174,4 @@ def test_hosting_a_named_forum_is_neither_a_meeting_nor_cooperation(
     ],
 )
 def test_an_excluded_phrase_shadows_only_the_terms_inside_it(sentence: str, issues: tuple[str, ...]) -> None:
-    assert load_event_lexicon().issues_in(sentence) == issues
+    assert KNOWLEDGE.events.issues_in(sentence) == issues

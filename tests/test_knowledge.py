@@ -1,4 +1,4 @@
-"""The world-knowledge data files and their loader (``kg.knowledge``)."""
+"""The world-knowledge data files and their loader (``kg.knowledge``, ``kg.tables``)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.knowledge import Gazetteer, load_gazetteer, read_table
-from kg.roles import load_titles
+from kg.errors import KgError
+from kg.gazetteer import Gazetteer, read_gazetteer
+from kg.roles import read_titles
+from kg.tables import read_table
 from kg.vocab import TitleKind, TitleRank
 
 COLUMNS = {
@@ -39,7 +41,7 @@ DATA = Path(__file__).resolve().parents[1] / "kg" / "data"
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
-    return load_gazetteer()
+    return read_gazetteer(None)
 
 
 def _sort_key(value: str) -> str:
@@ -59,9 +61,9 @@ def _data_lines(name: str) -> list[str]:
 def test_file_parses_with_the_right_columns(name: str) -> None:
     header = _data_lines(name)[0].split("\t")
     assert header == COLUMNS[name]
-    rows = read_table(name)
+    rows = read_table(name, None, COLUMNS[name])
     assert rows
-    assert all(list(row) == COLUMNS[name] for row in rows)
+    assert all(list(row.cells) == COLUMNS[name] for row in rows)
 
 
 @pytest.mark.parametrize("name", sorted(COLUMNS))
@@ -71,7 +73,7 @@ def test_file_is_clean_and_sorted(name: str) -> None:
     for line in raw.splitlines():
         # A trailing tab is an empty last cell; a trailing space is a typo.
         assert not line.endswith((" ", "\u00a0")), f"trailing space: {line!r}"
-    rows = read_table(name)
+    rows = [row.cells for row in read_table(name, None, COLUMNS[name])]
     first = COLUMNS[name][0]
     keys = [_sort_key(row[first]) for row in rows]
     assert keys == sorted(keys), f"{name} is not sorted by {first}"
@@ -204,25 +206,23 @@ def test_country_lookup_raises_key_error(gaz: Gazetteer) -> None:
 # --- the loader --------------------------------------------------------------------------------
 
 
-def test_load_gazetteer_is_cached() -> None:
-    assert load_gazetteer() is load_gazetteer()
-
-
-def test_read_table_skips_comments_and_blank_lines(tmp_path: Path) -> None:
+def test_read_table_skips_comments_and_blank_lines_and_keeps_line_numbers(tmp_path: Path) -> None:
     (tmp_path / "t.tsv").write_text("# note\n\na\tb\n# another\nx\t\n\n1\t2\n", encoding="utf-8")
-    assert read_table("t.tsv", tmp_path) == [{"a": "x", "b": ""}, {"a": "1", "b": "2"}]
+    rows = read_table("t.tsv", tmp_path, ("a", "b"))
+    assert [(row.line, dict(row.cells)) for row in rows] == [(5, {"a": "x", "b": ""}),
+                                                             (7, {"a": "1", "b": "2"})]
 
 
 def test_read_table_names_file_and_line_on_bad_row(tmp_path: Path) -> None:
     (tmp_path / "t.tsv").write_text("# note\na\tb\nx\ty\nonly-one\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"t\.tsv:4"):
-        read_table("t.tsv", tmp_path)
+    with pytest.raises(KgError, match=r"^KG022 .*t\.tsv: line 4: 1 tab-separated cells where the header has"):
+        read_table("t.tsv", tmp_path, ("a", "b"))
 
 
 def test_read_table_checks_required_columns(tmp_path: Path) -> None:
     (tmp_path / "t.tsv").write_text("a\tb\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="lacks column"):
-        read_table("t.tsv", tmp_path, columns=("a", "c"))
+    with pytest.raises(KgError, match=r"KG022 .*line 1: the header lacks the column\(s\) c;"):
+        read_table("t.tsv", tmp_path, ("a", "c"))
 
 
 def test_load_gazetteer_from_other_folder(tmp_path: Path) -> None:
@@ -230,7 +230,7 @@ def test_load_gazetteer_from_other_folder(tmp_path: Path) -> None:
         (tmp_path / name).write_text("\t".join(header) + "\n", encoding="utf-8")
     with (tmp_path / "countries.tsv").open("a", encoding="utf-8") as f:
         f.write("AAA\tAland\tA|B\t\tAcity\t\n")
-    gaz = load_gazetteer(tmp_path)
+    gaz = read_gazetteer(tmp_path)
     assert gaz.country("AAA").aliases == ("A", "B")
     assert gaz.country("AAA").demonyms == ()
     assert gaz.cities == ()
@@ -241,8 +241,8 @@ def test_duplicate_country_codes_are_refused(tmp_path: Path) -> None:
         (tmp_path / name).write_text("\t".join(header) + "\n", encoding="utf-8")
     with (tmp_path / "countries.tsv").open("a", encoding="utf-8") as f:
         f.write("AAA\tA\t\t\t\t\nAAA\tB\t\t\t\t\n")
-    with pytest.raises(ValueError, match="AAA"):
-        load_gazetteer(tmp_path)
+    with pytest.raises(KgError, match=r"KG025 .*countries\.tsv: line 3: code 'AAA' is listed twice"):
+        read_gazetteer(tmp_path)
 
 
 TITLES_HEADER = "key\ttitle\taliases\tkind\trank\n"
@@ -252,12 +252,12 @@ def test_title_kinds_and_ranks_are_read_into_their_vocabularies(tmp_path: Path) 
     (tmp_path / "titles.tsv").write_text(
         TITLES_HEADER + "envoy\tEnvoy\tspecial envoy\toffice\tsenior\nguild\tGuild\t\torganization\tother\n",
         encoding="utf-8")
-    envoy, guild = load_titles(tmp_path)
+    envoy, guild = read_titles(tmp_path).values()
     assert (envoy.kind, envoy.rank, envoy.aliases) == (TitleKind.OFFICE, TitleRank.SENIOR, ("special envoy",))
     assert guild.kind is TitleKind.ORGANIZATION
 
 
 def test_unknown_title_kind_is_refused_naming_the_file_and_row(tmp_path: Path) -> None:
     (tmp_path / "titles.tsv").write_text(TITLES_HEADER + "envoy\tEnvoy\t\tpost\tsenior\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"titles\.tsv: row 'envoy' has 'post', which is none of office, "):
-        load_titles(tmp_path)
+    with pytest.raises(KgError, match=r"KG024 .*titles\.tsv: line 2: kind 'post' is none of office, "):
+        read_titles(tmp_path)

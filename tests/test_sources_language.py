@@ -7,8 +7,10 @@ import re
 import pytest
 from sample_texts import ENGLISH, FRENCH, GERMAN
 
-from kg.knowledge import read_table
-from kg.sources.language import WORDS_FILE, is_english, load_english_words
+from kg.sources.language import WORDS_FILE, is_english, read_english_words
+from kg.tables import read_table
+
+WORDS = read_english_words(None)
 
 # Words outside the list, none of them English function words.
 FILLER = "Velmor Quastin Dravik Ostrel Panvey Tillor Marnak Sovrel Zentik Harlow"
@@ -34,7 +36,7 @@ def _text(common: int, total: int) -> str:
     ],
 )
 def test_is_english_on_short_and_name_heavy_english(text: str) -> None:
-    assert is_english(text)
+    assert is_english(text, WORDS)
 
 
 @pytest.mark.parametrize(
@@ -49,29 +51,29 @@ def test_is_english_on_short_and_name_heavy_english(text: str) -> None:
     ],
 )
 def test_is_english_rejects_other_languages(text: str) -> None:
-    assert not is_english(text)
+    assert not is_english(text, WORDS)
 
 
 def test_six_in_a_hundred_common_words_make_english() -> None:
-    assert is_english(_text(6, 100))
-    assert not is_english(_text(5, 100))
+    assert is_english(_text(6, 100), WORDS)
+    assert not is_english(_text(5, 100), WORDS)
 
 
 def test_too_short_to_tell_counts_as_english() -> None:
-    assert is_english(_text(0, 29))
-    assert not is_english(_text(0, 30))
+    assert is_english(_text(0, 29), WORDS)
+    assert not is_english(_text(0, 30), WORDS)
 
 
 def test_only_the_first_3000_words_are_read() -> None:
-    assert not is_english(_text(0, 3_000) + " " + ENGLISH * 40)
-    assert is_english(ENGLISH * 40 + " " + _text(0, 3_000))
+    assert not is_english(_text(0, 3_000) + " " + ENGLISH * 40, WORDS)
+    assert is_english(ENGLISH * 40 + " " + _text(0, 3_000), WORDS)
 
 
 def test_a_text_mostly_in_another_script_is_not_english() -> None:
     # Enough English words to pass the word test, but more Cyrillic letters than Latin ones.
     text = "the talks and the " + "\u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b " * 8
-    assert not is_english(text)
-    assert is_english("the talks and the " + "\u043f\u0435\u0440\u0435\u0433 " * 2)  # under 50 letters
+    assert not is_english(text, WORDS)
+    assert is_english("the talks and the " + "\u043f\u0435\u0440\u0435\u0433 " * 2, WORDS)  # under 50 letters
 
 
 def test_the_words_given_are_the_ones_counted() -> None:
@@ -80,11 +82,11 @@ def test_the_words_given_are_the_ones_counted() -> None:
 
 
 def test_word_list_holds_single_lower_case_words_once_each() -> None:
-    rows = [row["word"] for row in read_table(WORDS_FILE, columns=("word",))]
-    assert len(rows) == len(set(rows)) == len(load_english_words())
+    rows = [row.text("word") for row in read_table(WORDS_FILE, None, ("word",))]
+    assert len(rows) == len(set(rows)) == len(WORDS)
     assert all(re.fullmatch(r"[^\W\d_]+", word) and word == word.casefold() for word in rows)
 
 
 @pytest.mark.parametrize("word", ["a", "in", "an", "is", "was", "will", "also", "so", "on"])
 def test_words_other_languages_share_are_left_out(word: str) -> None:
-    assert word not in load_english_words()
+    assert word not in WORDS

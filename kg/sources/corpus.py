@@ -21,13 +21,17 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from kg.errors import KgError
 from kg.settings import Settings
-from kg.sources.check import RawArticle, check_stream, load_check_rules
+from kg.sources.check import RawArticle, check_rules, check_stream
 from kg.sources.metadata import METADATA_FILE, ArticleMeta, read_metadata, unknown_files
 from kg.sources.txt import read_txt
 from kg.types import Article, Problem
+
+if TYPE_CHECKING:
+    from kg.knowledge import Knowledge
 
 __all__ = ["READERS", "Reader", "count_articles", "read_corpus"]
 
@@ -38,7 +42,9 @@ READERS: Mapping[str, Reader] = MappingProxyType({".txt": read_txt})
 """The reader for each file suffix (lower case); files with other suffixes are not articles."""
 
 
-def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]:
+def read_corpus(
+    folder: Path, settings: Settings, knowledge: Knowledge | None = None
+) -> Iterator[Article | Problem]:
     """Read the articles of a folder, one file at a time, in file-name order.
 
     The folder is checked at once (so a bad folder raises here, not at the first
@@ -50,8 +56,10 @@ def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]
         The folder of ``.txt`` articles (files directly in it; other files, such
         as ``README.md`` or ``metadata.csv``, are not articles).
     settings:
-        Uses ``max_bytes`` (larger files are refused unread) and ``data_dir``
-        (where the furniture rules live).
+        Uses ``max_bytes`` (larger files are refused unread).
+    knowledge:
+        The run's knowledge: its furniture rules and English words (default: that of
+        ``settings.data_dir``, loaded here).
 
     Yields
     ------
@@ -63,7 +71,8 @@ def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]
     ------
     KgError
         ``KG101`` no such folder, ``KG102`` not a folder, ``KG103`` no ``.txt`` files,
-        ``KG104`` the folder cannot be listed, ``KG190`` malformed furniture rules.
+        ``KG104`` the folder cannot be listed; when ``knowledge`` is not given, those of
+        :func:`kg.knowledge.load_knowledge` for a bad data folder.
 
     Examples
     --------
@@ -77,7 +86,11 @@ def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]
     """
     folder = Path(folder)
     names = _article_names(folder)
-    rules = load_check_rules(settings.data_dir)
+    if knowledge is None:
+        from kg.knowledge import load_knowledge  # kg.knowledge imports kg.sources: loaded here, not above
+
+        knowledge = load_knowledge(settings.data_dir)
+    rules = check_rules(knowledge)
     meta, problems = read_metadata(folder / METADATA_FILE)
     metadata_problems = [*problems, *unknown_files(meta, set(names), folder)]
     raw = _read_files(folder, names, meta, settings.max_bytes)

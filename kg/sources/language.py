@@ -3,7 +3,7 @@
 ``kg`` reads English only; a French or Chinese article would only give noise. The test is
 not a language identifier: a text mostly in a script other than Latin is not English, and
 a text of Latin letters is English when at least 6% of its words are in
-``kg/data/english_words.tsv`` (frequent English words that the other large European
+``english_words.tsv`` of the data folder (frequent English words that the other large European
 languages do not share). English news has about a third of its words in that list, even
 when it is full of names; French, German, Spanish, Italian and Dutch almost none. A text
 too short to tell (fewer than 30 words) counts as English.
@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from pathlib import Path
 
-from kg.knowledge import read_table
+from kg.tables import read_table
 
-__all__ = ["WORDS_FILE", "is_english", "load_english_words"]
+__all__ = ["WORDS_FILE", "is_english", "read_english_words"]
 
 WORDS_FILE = "english_words.tsv"
 """The data file of common English words (one column, ``word``)."""
@@ -32,9 +32,11 @@ _MIN_LETTERS_TO_JUDGE = 50
 _MIN_LATIN_SHARE = 0.5
 
 
-@lru_cache(maxsize=1)
-def load_english_words() -> frozenset[str]:
-    """The common English words that :func:`is_english` counts, read once from ``kg/data``.
+def read_english_words(folder: Path | None) -> frozenset[str]:
+    """The common English words that :func:`is_english` counts, from the data folder ``folder``
+    (``None``, or a folder without the file: kg's own list).
+
+    Called once per run, by :func:`kg.knowledge.load_knowledge`.
 
     Returns
     -------
@@ -43,14 +45,14 @@ def load_english_words() -> frozenset[str]:
 
     Examples
     --------
-    >>> words = load_english_words()
+    >>> words = read_english_words(None)
     >>> "the" in words, "a" in words  # "a" is a word of Spanish, Italian and Dutch too
     (True, False)
     """
-    return frozenset(row["word"] for row in read_table(WORDS_FILE, columns=("word",)))
+    return frozenset(row.required("word").casefold() for row in read_table(WORDS_FILE, folder, ("word",)))
 
 
-def is_english(text: str, words: frozenset[str] | None = None) -> bool:
+def is_english(text: str, words: frozenset[str]) -> bool:
     """Whether a text reads as English, by its share of common English function words.
 
     A light test, not a language identifier: English prose has many of these short
@@ -63,8 +65,7 @@ def is_english(text: str, words: frozenset[str] | None = None) -> bool:
     text:
         The text to test (only its first 3,000 words are read).
     words:
-        The common English words (lower case); ``None`` reads the shipped list,
-        :func:`load_english_words`.
+        The common English words, case-folded (:attr:`kg.knowledge.Knowledge.english_words`).
 
     Returns
     -------
@@ -73,9 +74,10 @@ def is_english(text: str, words: frozenset[str] | None = None) -> bool:
 
     Examples
     --------
-    >>> is_english("Moreau met Zhou Min in Beijing on Monday, and they said the talks were candid.")
+    >>> words = read_english_words(None)
+    >>> is_english("Moreau met Zhou Min in Beijing on Monday, and they said the talks were candid.", words)
     True
-    >>> is_english("Der Außenminister traf am Montag in Peking seinen Amtskollegen. " * 5)
+    >>> is_english("Der Außenminister traf am Montag in Peking seinen Amtskollegen. " * 5, words)
     False
     """
     sample = text[:50_000]
@@ -93,6 +95,5 @@ def is_english(text: str, words: frozenset[str] | None = None) -> bool:
             break
     if len(sampled) < _MIN_WORDS_TO_JUDGE:
         return True
-    english = words if words is not None else load_english_words()
-    common = sum(1 for word in sampled if word in english)
+    common = sum(1 for word in sampled if word in words)
     return common >= _MIN_ENGLISH_SHARE * len(sampled)
