@@ -80,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"refuse larger input files, unread (default {limit:,})")
     build.add_argument("--quiet", action="store_true",
                        help="no progress bar or summary; problems with input files are still printed")
+    build.add_argument("--data-dir", type=_path, metavar="DIR",
+                       help="a folder of data files (titles.tsv, countries.tsv, event_triggers.tsv...) that "
+                            "replace kg's own; each file it lacks is read from kg's own")
     load = commands.add_parser("load", help="load an export into an Oxigraph store on disk")
     load.add_argument("graph", type=_path, help="an export: graph.ttl, graph.nt or graph.jsonld")
     load.add_argument("--store", type=_path, required=True, help="store folder (created if missing)")
@@ -125,7 +128,7 @@ def _build(args: argparse.Namespace) -> int:
     # Before the parse, which can take minutes: a folder that cannot take the exports fails now.
     check_output(args.out, EXPORT_NAMES)
     settings = Settings(workers=args.workers, progress=not args.quiet, engine=args.engine,
-                        scheduler=args.scheduler, max_bytes=args.max_bytes)
+                        scheduler=args.scheduler, max_bytes=args.max_bytes, data_dir=args.data_dir)
     G = build(args.input, settings)
     report = G.graph["report"]
     if not report.articles:
