@@ -62,7 +62,7 @@ DATA_FILES = (
     "furniture.tsv",
     WORDS_FILE,
 )
-"""The data files :func:`load_knowledge` reads, in the order it reads them."""
+"""The data files :func:`load_knowledge` reads (and the only ``.tsv`` files a data folder may hold)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -14,6 +14,7 @@ import pytest
 import kg
 from kg.cli import main
 from kg.errors import KgError
+from kg.export.rdf import to_turtle
 from kg.gazetteer import Gazetteer, read_gazetteer
 from kg.iri import mint
 from kg.knowledge import Knowledge, load_knowledge
@@ -340,6 +341,8 @@ def test_a_build_with_an_altered_data_folder_shows_each_change_in_the_graph(tmp_
         vant, mint("person", "Oren Dask")}
     # A new furniture rule: the prize draw's country is no longer read as news.
     assert "Portugal" in labels(own, "country") and "Portugal" not in labels(altered, "country")
+    # Worker processes load the same folder themselves.
+    assert to_turtle(kg.build(articles, Settings(data_dir=data, workers=2))) == to_turtle(altered)
 
 
 def _header(name: str) -> str:
