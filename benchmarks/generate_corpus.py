@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.knowledge import Country, load_gazetteer
-from kg.roles import load_titles
+from kg.gazetteer import Country
+from kg.knowledge import load_knowledge
 
 __all__ = ["Person", "World", "generate", "make_world", "write_corpus"]
 
@@ -102,9 +102,9 @@ def _surname(rng: random.Random) -> str:
 def make_world(people: int, seed: int) -> World:
     """``people`` distinct invented office holders across the countries of the gazetteer."""
     rng = random.Random(seed)
-    gazetteer = load_gazetteer()
-    countries = tuple(c for c in gazetteer.countries if c.demonyms and c.capitals)
-    titles = {t.key: t.title for t in load_titles()}
+    knowledge = load_knowledge(None)
+    countries = tuple(c for c in knowledge.gazetteer.countries if c.demonyms and c.capitals)
+    titles = {key: t.title for key, t in knowledge.titles.items()}
     seen: set[str] = set()
     out: list[Person] = []
     while len(out) < people:

@@ -178,9 +178,9 @@ def _contains(outer: Sequence[str], inner: Sequence[str]) -> bool:
 @lru_cache(maxsize=1)
 def _gazetteer_pattern() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     """One case-sensitive pattern over every name the gazetteer knows, and the codes of each."""
-    from kg.knowledge import load_gazetteer
+    from kg.gazetteer import read_gazetteer
 
-    gaz = load_gazetteer()
+    gaz = read_gazetteer(None)
     codes: dict[str, set[str]] = {}
     for country in gaz.countries:
         for name in (country.name, *country.aliases, *country.demonyms, *country.capitals):
@@ -300,9 +300,11 @@ def predicted_events(G: nx.MultiDiGraph) -> list[Predicted]:
 def predict(sentences: Sequence[Sentence]) -> list[list[Predicted]]:
     """Run every sentence through ``kg`` as a one-sentence article; the events of each."""
     from kg.build import graph_from_facts, parse_corpus
+    from kg.knowledge import load_knowledge
     from kg.settings import Settings
 
     settings = Settings()
+    knowledge = load_knowledge(settings.data_dir)
     with tempfile.TemporaryDirectory(prefix="plover-eval-") as tmp:
         folder = Path(tmp)
         names = [f"{i:04d}.txt" for i in range(len(sentences))]
@@ -313,11 +315,12 @@ def predict(sentences: Sequence[Sentence]) -> list[list[Predicted]]:
                 (folder / name).write_text(sentence.text + "\n", encoding="utf-8")
                 writer.writerow([name, PUBLISHED, "", ""])
         problems: list = []
-        facts = {f.info.doc_id: f for f in parse_corpus(folder, settings, problems)}
+        facts = {f.info.doc_id: f for f in parse_corpus(folder, settings, problems, knowledge=knowledge)}
     out = []
     for name in names:
         item = facts.get(name)
-        out.append(predicted_events(graph_from_facts([item], settings)) if item is not None else [])
+        out.append(predicted_events(graph_from_facts([item], settings, knowledge=knowledge))
+                   if item is not None else [])
     return out
 
 

@@ -132,6 +132,7 @@ def _run_kg(folder: Path, workers: int) -> dict:
 def _run_spacy_mp(folder: Path, workers: int) -> dict:
     from kg.build import graph_from_facts
     from kg.facts import FactFinder
+    from kg.knowledge import load_knowledge
     from kg.nlp import load_pipeline
     from kg.settings import Settings
     from kg.sources import read_corpus
@@ -139,16 +140,17 @@ def _run_spacy_mp(folder: Path, workers: int) -> dict:
 
     settings = Settings()
     started = time.perf_counter()
-    nlp = load_pipeline(settings)
-    find_facts = FactFinder(settings)
-    articles = (a for a in read_corpus(folder, settings) if isinstance(a, Article))
+    knowledge = load_knowledge(settings.data_dir)
+    nlp = load_pipeline(settings, knowledge)
+    find_facts = FactFinder(knowledge)
+    articles = (a for a in read_corpus(folder, settings, knowledge) if isinstance(a, Article))
     facts = [
         find_facts(doc, article)
         for doc, article in nlp.pipe(((a.body, a) for a in articles), as_tuples=True, batch_size=32,
                                      n_process=workers)
     ]
     extracted = time.perf_counter()
-    G = graph_from_facts(facts, settings)
+    G = graph_from_facts(facts, settings, knowledge=knowledge)
     _write_exports(G, {})
     done = time.perf_counter()
     return {"words": sum(f.words for f in facts), "seconds": done - started,

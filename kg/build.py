@@ -1,8 +1,9 @@
 """The whole run: articles -> facts -> entities and events -> graph.
 
-``kg.build(folder)`` is what the CLI and the notebooks call. Articles are streamed:
-only one batch of parsed documents is alive at a time, and what is kept per
-article (:class:`~kg.types.ArticleFacts`) is small.
+``kg.build(folder)`` is what the CLI and the notebooks call. The knowledge of the data
+folder is loaded once, first (:func:`kg.knowledge.load_knowledge`), and handed to every
+stage. Articles are streamed: only one batch of parsed documents is alive at a time, and
+what is kept per article (:class:`~kg.types.ArticleFacts`) is small.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from tqdm import tqdm
 from kg.engines import run_batches
 from kg.events import merge_events
 from kg.graph import to_graph
+from kg.knowledge import Knowledge, load_knowledge
 from kg.resolve import resolve
 from kg.settings import Settings
 from kg.sources import count_articles, read_corpus
@@ -86,11 +88,12 @@ class Stages:
 
 
 def _batches(
-    folder: Path, settings: Settings, problems: list[Problem], progress: Callable[[], None], stages: Stages
+    folder: Path, settings: Settings, knowledge: Knowledge, problems: list[Problem],
+    progress: Callable[[], None], stages: Stages,
 ) -> Iterator[list[Article]]:
     """Consecutive articles in file order, ``settings.batch_size`` at a time, read lazily."""
     batch: list[Article] = []
-    items = iter(read_corpus(folder, settings))
+    items = iter(read_corpus(folder, settings, knowledge))
     while True:
         with stages("read"):
             item = next(items, None)
@@ -115,6 +118,7 @@ def parse_corpus(
     problems: list[Problem],
     progress: Callable[[], None] = lambda: None,
     stages: Stages | None = None,
+    knowledge: Knowledge | None = None,
 ) -> Iterator[ArticleFacts]:
     """Parse every article of ``folder`` and find its facts, one :class:`ArticleFacts` each, in file order.
 
@@ -122,10 +126,12 @@ def parse_corpus(
     process, ``settings.workers`` local processes, or a Dask cluster); the facts
     are the same in every case. Problems with input files are appended to
     ``problems`` as they are met; seconds per stage are added to ``stages``.
+    ``knowledge`` is that of ``settings.data_dir`` when not given (loaded here).
     """
     stages = stages if stages is not None else Stages()
-    batches = _batches(folder, settings, problems, progress, stages)
-    for done in run_batches(batches, settings):
+    knowledge = knowledge if knowledge is not None else load_knowledge(settings.data_dir)
+    batches = _batches(folder, settings, knowledge, problems, progress, stages)
+    for done in run_batches(batches, settings, knowledge):
         stages.add("parse", done.parse_seconds)
         stages.add("extract", done.extract_seconds)
         for facts in done.facts:
@@ -134,15 +140,20 @@ def parse_corpus(
 
 
 def graph_from_facts(
-    facts: Iterable[ArticleFacts], settings: Settings, stages: Stages | None = None
+    facts: Iterable[ArticleFacts], settings: Settings, stages: Stages | None = None,
+    knowledge: Knowledge | None = None,
 ) -> nx.MultiDiGraph:
-    """Resolve, merge events and assemble the graph from extracted facts (in any order)."""
+    """Resolve, merge events and assemble the graph from extracted facts (in any order).
+
+    ``knowledge`` is that of ``settings.data_dir`` when not given (loaded here).
+    """
     stages = stages if stages is not None else Stages()
+    knowledge = knowledge if knowledge is not None else load_knowledge(settings.data_dir)
     facts = sorted(facts, key=lambda f: f.info.doc_id)
     with stages("resolve"):
-        resolution = resolve(facts, settings.data_dir)
+        resolution = resolve(facts, knowledge)
     with stages("events"):
-        events, issues = merge_events(facts, resolution, settings.data_dir)
+        events, issues = merge_events(facts, resolution, knowledge)
     with stages("graph"):
         G = to_graph(resolution, events, [f.info for f in facts], version(), issues)
     G.graph["unresolved"] = len(resolution.unresolved)
@@ -158,7 +169,8 @@ def build(folder: str | Path, settings: Settings | None = None) -> nx.MultiDiGra
         A folder of ``.txt`` articles, optionally with ``metadata.csv``.
     settings:
         How to run (defaults: one process, the packaged model and data). ``workers``
-        and ``engine`` change where articles are parsed, never the result.
+        and ``engine`` change where articles are parsed, never the result; ``data_dir``
+        names a folder of data files that replace kg's own.
 
     Returns
     -------
@@ -170,11 +182,12 @@ def build(folder: str | Path, settings: Settings | None = None) -> nx.MultiDiGra
     started = time.perf_counter()
     problems: list[Problem] = []
     stages = Stages()
+    knowledge = load_knowledge(settings.data_dir)
     total = count_articles(folder)
     with tqdm(total=total, unit="article", disable=not settings.progress, file=sys.stderr,
               desc="kg build") as bar:
-        facts = list(parse_corpus(folder, settings, problems, lambda: bar.update(1), stages))
-    G = graph_from_facts(facts, settings, stages)
+        facts = list(parse_corpus(folder, settings, problems, lambda: bar.update(1), stages, knowledge))
+    G = graph_from_facts(facts, settings, stages, knowledge)
     G.graph["report"] = BuildReport(
         articles=len(facts),
         words=sum(f.words for f in facts),

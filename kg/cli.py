@@ -82,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="read articles that links in INPUT_DIR lead to outside it (refused by default)")
     build.add_argument("--quiet", action="store_true",
                        help="no progress bar or summary; problems with input files are still printed")
+    build.add_argument("--data-dir", type=_path, metavar="DIR",
+                       help="a folder of data files (titles.tsv, countries.tsv, event_triggers.tsv...) that "
+                            "replace kg's own; each file it lacks is read from kg's own")
     load = commands.add_parser("load", help="load an export into an Oxigraph store on disk")
     load.add_argument("graph", type=_path, help="an export: graph.ttl, graph.nt or graph.jsonld")
     load.add_argument("--store", type=_path, required=True, help="store folder (created if missing)")
@@ -129,7 +132,8 @@ def _build(args: argparse.Namespace) -> int:
     # a scheduler address Dask would try for a minute, fails now.
     check_output(args.out, EXPORT_NAMES)
     settings = Settings(workers=args.workers, progress=not args.quiet, engine=args.engine,
-                        scheduler=args.scheduler, max_bytes=args.max_bytes, follow_links=args.follow_links)
+                        scheduler=args.scheduler, max_bytes=args.max_bytes, follow_links=args.follow_links,
+                        data_dir=args.data_dir)
     check_engine(settings)
     G = build(args.input, settings)
     report = G.graph["report"]

@@ -60,6 +60,7 @@ from spacy.language import Language
 
 from kg.errors import KgError
 from kg.facts import FactFinder, chunks, merge_chunks, read_in_pieces
+from kg.knowledge import Knowledge, load_knowledge
 from kg.settings import Settings
 from kg.types import Article, ArticleFacts
 
@@ -109,14 +110,20 @@ class BatchParser:
         Uses ``model``, ``data_dir``, ``max_chars_per_chunk`` and ``max_chars_per_parse``.
     nlp:
         An already loaded pipeline (default: load the one ``settings`` names).
+    knowledge:
+        The run's knowledge (default: load that of ``settings.data_dir``, as a worker
+        process does once).
     """
 
-    def __init__(self, settings: Settings, nlp: Language | None = None) -> None:
+    def __init__(
+        self, settings: Settings, nlp: Language | None = None, knowledge: Knowledge | None = None
+    ) -> None:
         from kg.nlp import load_pipeline
 
         self.settings = settings
-        self.nlp = nlp if nlp is not None else load_pipeline(settings)
-        self.find_facts = FactFinder(settings)
+        knowledge = knowledge if knowledge is not None else load_knowledge(settings.data_dir)
+        self.nlp = nlp if nlp is not None else load_pipeline(settings, knowledge)
+        self.find_facts = FactFinder(knowledge)
 
     def __call__(self, articles: Sequence[Article]) -> BatchFacts:
         """Parse ``articles`` in pieces and find their facts.
@@ -152,7 +159,8 @@ class BatchParser:
 
 @lru_cache(maxsize=1)
 def _worker_for(settings: Settings) -> BatchParser:
-    # One pipeline per worker process, loaded by its first batch (or the pool initializer).
+    # One pipeline and one Knowledge per worker process, loaded by its first batch (or the
+    # pool initializer) from settings.data_dir: the parent's Knowledge is not sent along.
     return BatchParser(settings)
 
 
@@ -192,12 +200,14 @@ def _ordered(submit: Callable[[Any], Any], result: Callable[[Any], _T], items: I
         yield result(pending.popleft())
 
 
-def _local(batches: Iterable[list[Article]], settings: Settings) -> Iterator[BatchFacts]:
+def _local(
+    batches: Iterable[list[Article]], settings: Settings, knowledge: Knowledge | None
+) -> Iterator[BatchFacts]:
     worker: BatchParser | None = None
     for batch in batches:
         # Loaded at the first article, not before: a folder of only unusable files is
         # reported in a moment instead of after the seconds a model takes to load.
-        worker = worker or BatchParser(settings)
+        worker = worker or BatchParser(settings, knowledge=knowledge)
         yield worker(batch)
 
 
@@ -365,12 +375,15 @@ def _on_cluster(
                           ) from None
 
 
-def run_batches(batches: Iterable[list[Article]], settings: Settings) -> Iterator[BatchFacts]:
+def run_batches(
+    batches: Iterable[list[Article]], settings: Settings, knowledge: Knowledge | None = None
+) -> Iterator[BatchFacts]:
     """Extract every batch on the engine ``settings`` names; results in the order given.
 
-    ``engine="local"`` with ``workers=1`` runs here; with ``workers=N`` in a pool of
-    ``N`` processes; ``engine="dask"`` on the cluster at ``settings.scheduler``
-    (resolution stays with the caller).
+    ``engine="local"`` with ``workers=1`` runs here, with ``knowledge`` (default: that
+    of ``settings.data_dir``); with ``workers=N`` in a pool of ``N`` processes;
+    ``engine="dask"`` on the cluster at ``settings.scheduler`` (resolution stays with the
+    caller). Pool and Dask workers load the knowledge of ``settings.data_dir`` themselves.
 
     Raises
     ------
@@ -381,5 +394,5 @@ def run_batches(batches: Iterable[list[Article]], settings: Settings) -> Iterato
     if settings.engine == "dask":
         return _dask(batches, settings)
     if settings.workers == 1:
-        return _local(batches, settings)
+        return _local(batches, settings, knowledge)
     return _pool(batches, settings)

@@ -25,9 +25,8 @@ from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc
 
 from kg.events import EventFinder
+from kg.knowledge import Knowledge
 from kg.mentions import DocMentions
-from kg.roles import load_name_words, load_titles
-from kg.settings import Settings
 from kg.types import Article, ArticleFacts, DocumentInfo
 
 __all__ = ["FactFinder", "chunks", "merge_chunks", "read_in_pieces"]
@@ -103,12 +102,12 @@ def read_in_pieces(article: Article) -> Article:
 
 
 class FactFinder:
-    """Finds the mentions, office claims and event candidates of one parsed article (or chunk)."""
+    """Finds the mentions, office claims and event candidates of one parsed article (or chunk),
+    with what ``knowledge`` knows."""
 
-    def __init__(self, settings: Settings) -> None:
-        self.titles = {t.key: t for t in load_titles(settings.data_dir)}
-        self.words = load_name_words(settings.data_dir)
-        self.find_events = EventFinder(settings.data_dir)
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.find_events = EventFinder(knowledge)
 
     def __call__(
         self, doc: Doc, article: Article, offset: int = 0, info: DocumentInfo | None = None
@@ -118,7 +117,7 @@ class FactFinder:
         ``info`` is ``article.info()``, given when it is already known: it hashes the
         whole article, which would cost every piece of a long one as much again.
         """
-        found = DocMentions(doc, article, self.titles, self.words, offset)
+        found = DocMentions(doc, article, self.knowledge, offset)
         mentions = tuple(m for m in found.mentions if m is not None)
         return ArticleFacts(
             info=article.info() if info is None else info,

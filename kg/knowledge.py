@@ -1,292 +1,216 @@
-"""World knowledge read from the package's data files: countries, places and organisations.
+"""What ``kg`` knows about the world, as one immutable record loaded once per run.
 
-The data files in ``kg/data`` are UTF-8, tab-separated tables with a header row; lines
-starting with ``#`` and blank lines are ignored, and ``|`` separates several values in one
-cell. :func:`read_table` reads any of them; :func:`load_gazetteer` turns the four
-gazetteer tables (``countries.tsv``, ``cities.tsv``, ``regions.tsv``,
-``organizations.tsv``) into immutable records that the rule compiler and the resolver share.
+:func:`load_knowledge` reads every data file of a data folder, checks each row on the
+way and returns a :class:`Knowledge`; the stages are handed that record (the sources'
+checks, the spaCy components, mentions, events, resolution) and read no file
+themselves, so a data folder a user names is honoured everywhere, and a rule test can
+hand a stage a small :class:`Knowledge` of its own.
 
-Nothing here comes from any one article: these are facts about the world (names, codes,
-capitals), never about the people in the news.
+A data folder holds any of the files of :data:`DATA_FILES` (the format is in
+:mod:`kg.tables`); each file it lacks is read from ``kg``'s own ``kg/data``, so a folder
+may replace one table and keep the rest. Nothing here comes from any one article: these
+are facts about the world and about English, never about the people in the news.
+
+Codes
+-----
+``KG020``  the data folder does not exist, is not a folder, holds none of the data files,
+           or holds a ``.tsv`` file that is none of them (a misspelt name would be ignored)
+``KG021``-``KG026``  a data file is unreadable or one of its rows is wrong (:mod:`kg.tables`)
+``KG190``  a rule of ``furniture.tsv`` is malformed (:mod:`kg.sources.furniture`)
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
-__all__ = [
-    "City",
-    "Country",
-    "Gazetteer",
-    "Organization",
-    "Region",
-    "load_gazetteer",
-    "read_table",
-    "split_cell",
-]
+from kg.errors import KgError
+from kg.events.lexicon import EventLexicon, read_event_lexicon
+from kg.gazetteer import Gazetteer, read_gazetteer
+from kg.lexicon import Term, compile_terms
+from kg.roles import (
+    NameWords,
+    Title,
+    read_issuer_offices,
+    read_name_words,
+    read_office_countries,
+    read_office_synonyms,
+    read_title_compounds,
+    read_titles,
+)
+from kg.sources.furniture import FurnitureRules, read_furniture
+from kg.sources.language import FOREIGN_WORDS_FILE, WORDS_FILE, LanguageWords, read_language_words
+from kg.vocab import TitleKind
 
-SEPARATOR = "|"
-"""Separates several values in one cell of a data file."""
+__all__ = ["DATA_FILES", "Knowledge", "load_knowledge"]
 
-
-@dataclass(frozen=True, slots=True)
-class Country:
-    """A country or country-like entity (Taiwan, Hong Kong, Kosovo, Palestine...).
-
-    Parameters
-    ----------
-    code:
-        ISO 3166-1 alpha-3 code (``"XKX"`` for Kosovo); the country's key everywhere.
-    name:
-        Common English short name used as its label (``"United States"``).
-    aliases:
-        Other names and abbreviations as written in news (``"U.S."``, ``"America"``).
-    demonyms:
-        Adjective and people forms (``"American"``, ``"Americans"``).
-    capitals:
-        Seat of government and its variants, first the canonical one (used as metonyms).
-    combining:
-        Prefix forms used in compounds (``"Sino"`` in "Sino-US").
-    """
-
-    code: str
-    name: str
-    aliases: tuple[str, ...]
-    demonyms: tuple[str, ...]
-    capitals: tuple[str, ...]
-    combining: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class City:
-    """A city, province, island or venue that is not a capital.
-
-    Parameters
-    ----------
-    name:
-        Canonical label.
-    aliases:
-        Other spellings (``"Bombay"`` for Mumbai).
-    country:
-        Alpha-3 code of the country it is in.
-    """
-
-    name: str
-    aliases: tuple[str, ...]
-    country: str
+DATA_FILES = (
+    "countries.tsv",
+    "cities.tsv",
+    "regions.tsv",
+    "organizations.tsv",
+    "titles.tsv",
+    "name_words.tsv",
+    "title_compounds.tsv",
+    "office_synonyms.tsv",
+    "office_countries.tsv",
+    "issuer_offices.tsv",
+    "event_triggers.tsv",
+    "event_words.tsv",
+    "status_cues.tsv",
+    "issues.tsv",
+    "requests.tsv",
+    "furniture.tsv",
+    WORDS_FILE,
+    FOREIGN_WORDS_FILE,
+)
+"""The data files :func:`load_knowledge` reads (and the only ``.tsv`` files a data folder may hold)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
-    """A place that is neither a country nor a city: a sea, a strait, a region, a territory.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Knowledge:
+    """Everything ``kg`` knows before it reads an article. Immutable; one per run.
+
+    Every field has an empty default, so a rule test can make the little it needs:
+    ``Knowledge(titles={"envoy": Title(...)})``.
 
     Parameters
     ----------
-    name:
-        Canonical label.
-    aliases:
-        Other spellings.
-    kind:
-        ``"sea"``, ``"strait"``, ``"ocean"``, ``"region"``, ``"continent"`` or ``"territory"``.
-    """
-
-    name: str
-    aliases: tuple[str, ...]
-    kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class Organization:
-    """A named organisation: a government body, an international body, a party, a company...
-
-    Parameters
-    ----------
-    name:
-        Canonical label.
-    aliases:
-        Acronyms and other spellings (``"CIA"``, ``"U.N."``).
-    country:
-        Alpha-3 code of the country it belongs to (headquarters for companies and media),
-        empty for international and transnational bodies.
-    type:
-        ``"government"``, ``"legislature"``, ``"military"``, ``"intelligence"``, ``"party"``,
-        ``"international"``, ``"armed group"``, ``"media"``, ``"company"``, ``"ngo"`` or ``"court"``.
-    """
-
-    name: str
-    aliases: tuple[str, ...]
-    country: str
-    type: str
-
-
-@dataclass(frozen=True, slots=True)
-class Gazetteer:
-    """Everything the data files know about countries, places and organisations.
+    gazetteer:
+        Countries, cities, regions and organisations.
+    titles:
+        Office titles, descriptors and generic bodies by key (``titles.tsv``), in file order.
+    name_words:
+        The word lists that decide what a name is (``name_words.tsv``).
+    title_compounds:
+        ``(modifier, title key) -> title key``: "top" + "diplomat" (``title_compounds.tsv``).
+    office_synonyms:
+        ``(country code, title key) -> office key``: the "top diplomat" of the United States
+        is its Secretary of State (``office_synonyms.tsv``).
+    office_countries:
+        ``title key -> country code``: titles only one government uses unqualified
+        (``office_countries.tsv``).
+    issuer_offices:
+        ``organisation name -> title keys``: the officials a government body names by their
+        bare title in its own releases (``issuer_offices.tsv``).
+    events:
+        Triggers, status cues, issues, request nouns, plan verbs and phone words.
+    furniture:
+        The compiled page-furniture rules (``furniture.tsv``).
+    language:
+        The common English words and those of other languages the language check counts
+        (``english_words.tsv``, ``foreign_words.tsv``).
+    terms:
+        Not given: every surface form of the gazetteer and the titles, compiled for the
+        gazetteer component (:func:`kg.lexicon.compile_terms`).
 
     Examples
     --------
-    >>> gaz = load_gazetteer()
-    >>> gaz.country("CHN").name
-    'China'
-    >>> "Sino" in gaz.country("CHN").combining
-    True
+    >>> from kg.roles import Title
+    >>> from kg.vocab import TitleKind, TitleRank
+    >>> envoy = Title("envoy", "Envoy", ("special envoy",), TitleKind.OFFICE, TitleRank.SENIOR)
+    >>> knowledge = Knowledge(titles={"envoy": envoy})
+    >>> sorted(t.text for t in knowledge.terms), sorted(knowledge.office_keys)
+    (['Envoy', 'special envoy'], ['envoy'])
     """
 
-    countries: tuple[Country, ...]
-    cities: tuple[City, ...]
-    regions: tuple[Region, ...]
-    organizations: tuple[Organization, ...]
-    _by_code: dict[str, Country] = field(init=False, repr=False, compare=False)
+    gazetteer: Gazetteer = field(default_factory=lambda: Gazetteer((), (), (), ()))
+    titles: Mapping[str, Title] = field(default_factory=dict)
+    name_words: NameWords = field(default_factory=NameWords)
+    title_compounds: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    office_synonyms: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    office_countries: Mapping[str, str] = field(default_factory=dict)
+    issuer_offices: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    events: EventLexicon = field(default_factory=EventLexicon)
+    furniture: FurnitureRules = field(default_factory=lambda: FurnitureRules(rules=()))
+    language: LanguageWords = field(default_factory=lambda: LanguageWords(frozenset(), {}))
+    terms: tuple[Term, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        by_code: dict[str, Country] = {}
-        for country in self.countries:
-            if country.code in by_code:
-                raise ValueError(f"country code {country.code!r} is listed twice")
-            by_code[country.code] = country
-        object.__setattr__(self, "_by_code", by_code)
+        # Read-only views, so that no stage can change what the others read; and the terms,
+        # derived here once so that a hand-made record is as consistent as a loaded one.
+        for name in ("titles", "title_compounds", "office_synonyms", "office_countries", "issuer_offices"):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+        object.__setattr__(self, "terms", compile_terms(self.gazetteer, self.titles.values()))
 
-    def country(self, code: str) -> Country:
-        """The country with alpha-3 ``code``.
-
-        Raises
-        ------
-        KeyError
-            If no country has that code.
-        """
-        try:
-            return self._by_code[code]
-        except KeyError:
-            raise KeyError(f"unknown country code {code!r}") from None
+    @property
+    def office_keys(self) -> frozenset[str]:
+        """Keys of the titles that are posts or descriptors (all but generic bodies)."""
+        return frozenset(key for key, t in self.titles.items() if t.kind is not TitleKind.ORGANIZATION)
 
 
-def _source(name: str, data_dir: Path | None) -> tuple[str, str]:
-    """The text of data file ``name`` and a path to name it by in messages."""
-    if data_dir is None:
-        resource = resources.files("kg") / "data" / name
-        return resource.read_text(encoding="utf-8-sig"), str(resource)
-    path = Path(data_dir) / name
-    return path.read_text(encoding="utf-8-sig"), str(path)
+def load_knowledge(data_dir: Path | None) -> Knowledge:
+    """Read and check every data file of ``data_dir`` into one :class:`Knowledge`.
 
-
-def read_table(
-    name: str, data_dir: Path | None = None, *, columns: Sequence[str] = ()
-) -> list[dict[str, str]]:
-    """Read the tab-separated data file ``name`` into one dict per row, keyed by the header.
-
-    Blank lines and lines starting with ``#`` are skipped; the first other line is the header.
-    Cells are returned as written (``|``-separated values are left for the caller to split).
+    Call it once per run (and once per worker process) and hand the result down: it
+    reads about fifteen files and compiles their rules.
 
     Parameters
     ----------
-    name:
-        File name inside the data folder, e.g. ``"countries.tsv"``.
     data_dir:
-        Folder to read from; the package's own ``kg/data`` when ``None``.
-    columns:
-        Column names the header must contain (checked only when given).
+        The data folder as the user named it (``Settings.data_dir``, ``kg build
+        --data-dir``); each file of :data:`DATA_FILES` it lacks is read from ``kg``'s own.
+        ``None``: ``kg``'s own data only.
 
     Returns
     -------
-    list[dict[str, str]]
-        The rows in file order.
+    Knowledge
+        The checked, compiled knowledge.
 
     Raises
     ------
-    FileNotFoundError
-        If the file does not exist.
-    ValueError
-        If the file has no header, the header lacks one of ``columns``, or a row has the wrong
-        number of columns; the message names the file and line.
+    KgError
+        ``KG020`` for a data folder that cannot be one, ``KG021``-``KG026`` and ``KG190``
+        for a file or row that is wrong: one line naming the file, the line and what to do.
 
     Examples
     --------
-    >>> rows = read_table("countries.tsv")
-    >>> next(r for r in rows if r["code"] == "USA")["name"]
-    'United States'
+    >>> knowledge = load_knowledge(None)
+    >>> knowledge.gazetteer.country("USA").name, knowledge.titles["foreign-minister"].title
+    ('United States', 'Foreign Minister')
+    >>> load_knowledge(Path("no/such/folder"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.errors.KgError: KG020 no/such/folder: no such data folder; give a folder of kg data files (...)
     """
-    text, where = _source(name, data_dir)
-    header: list[str] | None = None
-    rows: list[dict[str, str]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            missing = [c for c in columns if c not in header]
-            if missing:
-                raise ValueError(f"{where}:{number}: header lacks column(s) {', '.join(missing)}")
-            continue
-        if len(cells) != len(header):
-            raise ValueError(
-                f"{where}:{number}: expected {len(header)} tab-separated columns "
-                f"({', '.join(header)}), found {len(cells)}"
-            )
-        rows.append(dict(zip(header, cells, strict=True)))
-    if header is None:
-        raise ValueError(f"{where}: no header row")
-    return rows
-
-
-def split_cell(cell: str) -> tuple[str, ...]:
-    """The ``|``-separated values of one cell, stripped, empty ones dropped."""
-    return tuple(value.strip() for value in cell.split(SEPARATOR) if value.strip())
-
-
-@lru_cache(maxsize=8)
-def load_gazetteer(data_dir: Path | None = None) -> Gazetteer:
-    """Read the four gazetteer tables of ``data_dir`` (the package's data when ``None``).
-
-    The result is cached per ``data_dir``; it is immutable, so sharing it is safe.
-
-    Raises
-    ------
-    ValueError
-        If a table is malformed or two countries share a code.
-
-    Examples
-    --------
-    >>> gaz = load_gazetteer()
-    >>> "U.S." in gaz.country("USA").aliases
-    True
-    >>> next(o.country for o in gaz.organizations if o.name == "CIA")
-    'USA'
-    """
-    countries = tuple(
-        Country(
-            code=row["code"].strip(),
-            name=row["name"].strip(),
-            aliases=split_cell(row["aliases"]),
-            demonyms=split_cell(row["demonyms"]),
-            capitals=split_cell(row["capitals"]),
-            combining=split_cell(row["combining"]),
-        )
-        for row in read_table(
-            "countries.tsv",
-            data_dir,
-            columns=("code", "name", "aliases", "demonyms", "capitals", "combining"),
-        )
+    if data_dir is not None:
+        _check_folder(Path(data_dir))
+    gazetteer = read_gazetteer(data_dir)
+    titles = read_titles(data_dir)
+    name_words = read_name_words(data_dir)
+    return Knowledge(
+        gazetteer=gazetteer,
+        titles=titles,
+        name_words=name_words,
+        title_compounds=read_title_compounds(data_dir, titles),
+        office_synonyms=read_office_synonyms(data_dir, titles, gazetteer),
+        events=read_event_lexicon(data_dir, name_words.gatherings),
+        furniture=read_furniture(data_dir),
+        office_countries=read_office_countries(data_dir, titles, gazetteer),
+        issuer_offices=read_issuer_offices(data_dir, titles),
+        language=read_language_words(data_dir),
     )
-    cities = tuple(
-        City(name=row["name"].strip(), aliases=split_cell(row["aliases"]), country=row["country"].strip())
-        for row in read_table("cities.tsv", data_dir, columns=("name", "aliases", "country"))
-    )
-    regions = tuple(
-        Region(name=row["name"].strip(), aliases=split_cell(row["aliases"]), kind=row["kind"].strip())
-        for row in read_table("regions.tsv", data_dir, columns=("name", "aliases", "kind"))
-    )
-    organizations = tuple(
-        Organization(
-            name=row["name"].strip(),
-            aliases=split_cell(row["aliases"]),
-            country=row["country"].strip(),
-            type=row["type"].strip(),
-        )
-        for row in read_table("organizations.tsv", data_dir, columns=("name", "aliases", "country", "type"))
-    )
-    return Gazetteer(countries, cities, regions, organizations)
+
+
+def _check_folder(folder: Path) -> None:
+    """Refuse a data folder that cannot be what the user meant (``KG020``)."""
+    known = ", ".join(DATA_FILES)
+    if not folder.exists():
+        raise KgError("KG020", str(folder), f"no such data folder; give a folder of kg data files ({known})")
+    if not folder.is_dir():
+        raise KgError("KG020", str(folder), "not a folder; give the folder that holds the data files")
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(entry.name for entry in entries if entry.is_file())
+    except OSError as error:
+        raise KgError("KG020", str(folder), f"cannot list the data folder ({error.strerror}); "
+                      "check its permissions") from None
+    for name in names:
+        if name.endswith(".tsv") and name not in DATA_FILES:
+            raise KgError("KG020", str(folder / name), f"not a data file kg reads, so it would be ignored; "
+                          f"rename it to the one it replaces ({known}) or move it out")
+    if not set(names) & set(DATA_FILES):
+        raise KgError("KG020", str(folder), f"holds none of kg's data files ({known}); "
+                      "give the folder that holds them")

@@ -8,12 +8,11 @@ titles are matched in any case ("Foreign Minister", "foreign minister").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from kg.knowledge import load_gazetteer
-from kg.roles import load_titles
+from kg.gazetteer import Gazetteer
+from kg.roles import Title
 
 __all__ = ["Label", "Term", "compile_terms", "split_key"]
 
@@ -63,17 +62,16 @@ def _variants(text: str) -> set[str]:
     return forms
 
 
-@lru_cache(maxsize=4)
-def compile_terms(data_dir: Path | None = None) -> tuple[Term, ...]:
-    """Every surface form of the data files as a :class:`Term`, in a stable order.
+def compile_terms(gaz: Gazetteer, titles: Iterable[Title]) -> tuple[Term, ...]:
+    """Every surface form of the gazetteer and the titles as a :class:`Term`, in a stable order.
 
     Examples
     --------
-    >>> terms = compile_terms()
+    >>> from kg.gazetteer import read_gazetteer
+    >>> terms = compile_terms(read_gazetteer(None), ())
     >>> ("U.S.", "COUNTRY", "USA") in {(t.text, t.label, t.key) for t in terms}
     True
     """
-    gaz = load_gazetteer(data_dir)
     seen: dict[tuple[str, bool], Term] = {}
 
     def add(text: str, label: str, key: str, case_sensitive: bool = True) -> None:
@@ -102,7 +100,7 @@ def compile_terms(data_dir: Path | None = None) -> tuple[Term, ...]:
     for city in gaz.cities:
         for name in (city.name, *city.aliases):
             add(name, Label.CITY, f"{city.name}|{city.country}")
-    for title in load_titles(data_dir):
+    for title in titles:
         for name in (title.title, *title.aliases):
             add(name, Label.TITLE, title.key, case_sensitive=False)
     return tuple(sorted(seen.values(), key=lambda t: (t.label, t.key, t.text)))

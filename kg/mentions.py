@@ -27,14 +27,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from kg.lexicon import Label, split_key
-from kg.roles import NameWords, Title, load_title_compounds
+from kg.roles import Title
 from kg.types import Article, Evidence, Mention, OfficeClaim
 from kg.vocab import ClaimRule, EntityKind, MentionRole, TitleKind
+
+if TYPE_CHECKING:
+    from kg.knowledge import Knowledge
 
 __all__ = ["DocMentions"]
 
@@ -83,13 +87,6 @@ class _Claim:
     key: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    titles: dict[str, Title]
-    words: NameWords
-    compounds: dict[tuple[str, str], str]
-
-
 class DocMentions:
     """The mentions of one parsed article, indexed by token for later stages.
 
@@ -100,20 +97,18 @@ class DocMentions:
         body, furniture blanked, from character ``offset`` on).
     article:
         The article as read; evidence text is cut from ``article.text``.
-    titles, words:
-        The role vocabulary (:func:`kg.roles.load_titles`, :func:`kg.roles.load_name_words`).
+    knowledge:
+        Its titles, name words and title compounds are the role vocabulary.
     """
 
-    def __init__(
-        self, doc: Doc, article: Article, titles: dict[str, Title], words: NameWords, offset: int = 0
-    ) -> None:
+    def __init__(self, doc: Doc, article: Article, knowledge: Knowledge, offset: int = 0) -> None:
         self.doc = doc
         self.article = article
         self.offset = offset
         # Sentences are trimmed against the body, so furniture at their edges (a dateline,
         # a duplicated caption) never comes back into the evidence text.
         self.body = article.body
-        self.ctx = _Context(titles, words, load_title_compounds())
+        self.knowledge = knowledge
         self.spans: list[Span] = list(doc.spans["kg"]) if "kg" in doc.spans else []
         self.at: list[int] = [-1] * len(doc)
         for index, span in enumerate(self.spans):
@@ -147,7 +142,7 @@ class DocMentions:
 
     def _title(self, index: int) -> Title | None:
         span = self.spans[index]
-        return self.ctx.titles.get(span.kb_id_) if span.label_ == Label.TITLE else None
+        return self.knowledge.titles.get(span.kb_id_) if span.label_ == Label.TITLE else None
 
     def _title_of_a_person(self, index: int) -> bool:
         """Span ``index`` is a post or descriptor (not a body such as "foreign ministry")."""
@@ -164,7 +159,7 @@ class DocMentions:
             return True
         if index < 0 or self.spans[index].label_ != MentionRole.PLACE:
             return False
-        words = [t for t in self.spans[index] if t.lower_ not in self.ctx.words.particles]
+        words = [t for t in self.spans[index] if t.lower_ not in self.knowledge.name_words.particles]
         capitalised = all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words)
         return capitalised and 2 <= len(words) <= 4
 
@@ -180,7 +175,7 @@ class DocMentions:
         """"Jane Roe reports from Varnholm", "Jane Roe has more.": a reporter's cue follows the
         name. A cue that does not end in a preposition must end the clause ("Jane Roe has
         more than ten years in office" is no sign-off)."""
-        cues = self.ctx.words.reporter_cues
+        cues = self.knowledge.name_words.reporter_cues
         doc = self.doc
         longest = max((len(c.split()) for c in cues), default=0)
         after = [t.lower_ for t in doc[span.end : span.end + longest]]
@@ -221,7 +216,7 @@ class DocMentions:
 
         Returns ``(np_start, owner_index, former, region_index, modifiers)``.
         """
-        words = self.ctx.words
+        words = self.knowledge.name_words
         doc = self.doc
         owner: int | None = None
         region: int | None = None
@@ -371,7 +366,7 @@ class DocMentions:
     def _skip_honorifics(self, i: int) -> int:
         """The first token from ``i`` on that is not a courtesy or rank abbreviation ("Hon.",
         "Brig. Gen."), even one the model took for a name."""
-        honorifics = self.ctx.words.honorifics
+        honorifics = self.knowledge.name_words.honorifics
         doc = self.doc
         while i < len(doc):
             index = self.span_at(i)
@@ -436,7 +431,7 @@ class DocMentions:
             np_start, owner, former, region, modifiers = self._chain_before(span.start)
             key = title.key
             for modifier in sorted(modifiers):
-                key = self.ctx.compounds.get((modifier, key), key)
+                key = self.knowledge.title_compounds.get((modifier, key), key)
             owner_after, qualifier, end = self._owner_after(span.end)
             if owner is None:
                 owner = owner_after
@@ -451,8 +446,9 @@ class DocMentions:
             if person is None:
                 person = self._person_before(np_start)
                 rule = ClaimRule.APPOSITION
-                if person is not None and end < len(doc) and doc[end].lower_ == "during":
-                    former = True
+                # "Jane Roe, foreign minister during the war": she held it then.
+                dated = end < len(doc) and doc[end].lower_ in self.knowledge.name_words.former_after
+                former = former or (person is not None and dated)
             if person is None:
                 person = self._person_after_comma(end, np_start, owner is not None or bool(qualifier))
                 rule = ClaimRule.POSSESSIVE_APPOSITION
@@ -518,7 +514,7 @@ class DocMentions:
         return None
 
     def _predecessors(self) -> Iterator[_Claim]:
-        words = self.ctx.words
+        words = self.knowledge.name_words
         # Only the tokens spelt like a predecessor word are visited, found on the token
         # array (a loop over every token of every article to find a rare word).
         strings = self.doc.vocab.strings
@@ -589,14 +585,14 @@ class DocMentions:
         if root.dep_ in _SUBJECT_DEPS:
             return True
         if root.dep_ == "dobj":
-            return root.head.lemma_.lower() not in self.ctx.words.motion
+            return root.head.lemma_.lower() not in self.knowledge.name_words.motion
         return False
 
     def _preceded_by_locative(self, span: Span) -> bool:
         i = span.start - 1
         if i >= 0 and self.doc[i].lower_ == "the":
             i -= 1
-        return i >= 0 and self.doc[i].lower_ in self.ctx.words.locatives
+        return i >= 0 and self.doc[i].lower_ in self.knowledge.name_words.locatives
 
     @cached_property
     def mentions(self) -> tuple[Mention | None, ...]:
@@ -660,7 +656,7 @@ class DocMentions:
             if not country:
                 return None
             return self._make(span, kind, MentionRole.GENERIC_ORG, title.title, country)
-        return self._make(span, kind, _TITLE_ROLES[self.ctx.titles[key].kind], key, country)
+        return self._make(span, kind, _TITLE_ROLES[self.knowledge.titles[key].kind], key, country)
 
     def mention_at(self, i: int) -> Mention | None:
         """The mention covering token ``i``, if any."""

@@ -40,20 +40,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
+from kg.gazetteer import Gazetteer
 from kg.iri import mint
-from kg.knowledge import Gazetteer, load_gazetteer
-from kg.roles import (
-    Title,
-    load_issuer_offices,
-    load_name_words,
-    load_office_countries,
-    load_office_synonyms,
-    load_titles,
-)
+from kg.knowledge import Knowledge
+from kg.roles import Title
 from kg.types import ArticleFacts, Entity, Evidence, Mention, OfficeClaim, Position, Resolution, Tenure
 from kg.vocab import ClaimRule, EntityKind, MentionRole, TitleRank
 
@@ -173,9 +166,11 @@ class _TenureDraft:
 class _Resolver:
     """One resolution run. Holds the working state; :func:`resolve` is its public face."""
 
-    def __init__(self, gazetteer: Gazetteer, titles: dict[str, Title], synonyms: dict[tuple[str, str], str],
-                 office_countries: dict[str, str], issuer_offices: dict[str, frozenset[str]],
-                 name_suffixes: frozenset[str] = frozenset()):
+    def __init__(
+        self, gazetteer: Gazetteer, titles: Mapping[str, Title], synonyms: Mapping[tuple[str, str], str],
+        office_countries: Mapping[str, str], issuer_offices: Mapping[str, frozenset[str]],
+        name_suffixes: frozenset[str] = frozenset(),
+    ) -> None:
         self.gaz = gazetteer
         self.name_suffixes = name_suffixes
         self.titles = titles
@@ -814,20 +809,19 @@ def _variant_of(rare: str, common: str) -> bool:
     return len(diffs) == 1 and _one_edit(*diffs[0]) and diffs[0][0][:1] == diffs[0][1][:1]
 
 
-def resolve(facts: Iterable[ArticleFacts], data_dir: Path | None = None) -> Resolution:
+def resolve(facts: Iterable[ArticleFacts], knowledge: Knowledge) -> Resolution:
     """Resolve the mentions of all articles into entities.
 
     Parameters
     ----------
     facts:
         What extraction found in each article (any order; the result does not depend on it).
-    data_dir:
-        Where the data files are (default: the package's own).
+    knowledge:
+        The gazetteer, the titles and the office synonyms it resolves with.
     """
-    titles = {t.key: t for t in load_titles(data_dir)}
     resolver = _Resolver(
-        load_gazetteer(data_dir), titles, load_office_synonyms(data_dir), load_office_countries(data_dir),
-        load_issuer_offices(data_dir), load_name_words(data_dir).name_suffixes,
+        knowledge.gazetteer, knowledge.titles, knowledge.office_synonyms, knowledge.office_countries,
+        knowledge.issuer_offices, knowledge.name_words.name_suffixes,
     )
     for item in sorted(facts, key=lambda f: f.info.doc_id):
         resolver.add(item)

@@ -1,30 +1,32 @@
 """The vocabulary of roles: office titles, descriptors, generic bodies, and the small
-word lists that decide what a name is. All of it is read from ``kg/data``.
+word lists that decide what a name is. All of it is read from the data folder
+(``titles.tsv``, ``name_words.tsv``, ``title_compounds.tsv``, ``office_synonyms.tsv``)
+by :func:`kg.knowledge.load_knowledge`, which calls the readers here once per run.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from types import MappingProxyType
 
-from kg.knowledge import read_table, split_cell
+from kg.gazetteer import Gazetteer
+from kg.tables import read_table
 from kg.vocab import TitleKind, TitleRank
 
 __all__ = [
     "NameWords",
     "Title",
-    "load_issuer_offices",
-    "load_name_words",
-    "load_office_countries",
-    "load_office_synonyms",
-    "load_title_compounds",
-    "load_titles",
+    "WordKind",
+    "read_issuer_offices",
+    "read_name_words",
+    "read_office_countries",
+    "read_office_synonyms",
+    "read_title_compounds",
+    "read_titles",
 ]
-
-_Term = TypeVar("_Term", bound=Enum)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,19 +44,43 @@ class Title:
     rank: TitleRank
 
 
+class WordKind(str, Enum):
+    """The ``kind`` column of ``name_words.tsv``: which list of :class:`NameWords` a word is in."""
+
+    ORG_HEAD = "org_head"
+    GATHERING = "gathering"
+    LOCATIVE = "locative"
+    PARTICLE = "particle"
+    MODIFIER = "modifier"
+    FORMER = "former"
+    FORMER_AFTER = "former_after"
+    PREDECESSOR = "predecessor"
+    MOTION = "motion"
+    ORG_SUFFIX = "org_suffix"
+    PERSONAL = "personal"
+    HONORIFIC = "honorific"
+    NAME_SUFFIX = "name_suffix"
+    HEADLINE = "headline"
+    REPORTER_CUE = "reporter_cue"
+    NOT_NAME = "not_name"
+
+
 @dataclass(frozen=True, slots=True)
 class NameWords:
-    """Word lists from ``name_words.tsv`` (lower case)."""
+    """Word lists from ``name_words.tsv`` (lower case), one per :class:`WordKind`."""
 
-    org_heads: frozenset[str]
-    gatherings: frozenset[str]
-    locatives: frozenset[str]
-    particles: frozenset[str]
-    modifiers: frozenset[str]
-    former: frozenset[str]
-    predecessor: frozenset[str]
-    motion: frozenset[str]
-    org_suffixes: frozenset[str]
+    org_heads: frozenset[str] = frozenset()
+    gatherings: frozenset[str] = frozenset()
+    locatives: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    former: frozenset[str] = frozenset()
+    #: Words right after an apposed title that date the post to the past ("Jane Roe,
+    #: foreign minister during the war": she held it then).
+    former_after: frozenset[str] = frozenset()
+    predecessor: frozenset[str] = frozenset()
+    motion: frozenset[str] = frozenset()
+    org_suffixes: frozenset[str] = frozenset()
     personal: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     name_suffixes: frozenset[str] = frozenset()
@@ -63,131 +89,157 @@ class NameWords:
     not_names: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=4)
-def load_titles(data_dir: Path | None = None) -> tuple[Title, ...]:
-    """Every row of ``titles.tsv`` as a :class:`Title`.
+_TITLE_KEY = "title key of titles.tsv"
+# The field of NameWords each kind of name_words.tsv fills.
+_WORD_LISTS = {
+    WordKind.ORG_HEAD: "org_heads",
+    WordKind.GATHERING: "gatherings",
+    WordKind.LOCATIVE: "locatives",
+    WordKind.PARTICLE: "particles",
+    WordKind.MODIFIER: "modifiers",
+    WordKind.FORMER: "former",
+    WordKind.FORMER_AFTER: "former_after",
+    WordKind.PREDECESSOR: "predecessor",
+    WordKind.MOTION: "motion",
+    WordKind.ORG_SUFFIX: "org_suffixes",
+    WordKind.PERSONAL: "personal",
+    WordKind.HONORIFIC: "honorifics",
+    WordKind.NAME_SUFFIX: "name_suffixes",
+    WordKind.HEADLINE: "headline",
+    WordKind.REPORTER_CUE: "reporter_cues",
+    WordKind.NOT_NAME: "not_names",
+}
+
+
+def read_titles(folder: Path | None) -> Mapping[str, Title]:
+    """Every row of ``titles.tsv`` as a :class:`Title`, by key, in file order.
 
     Raises
     ------
-    ValueError
-        If a row's kind or rank is not one of :class:`~kg.vocab.TitleKind` or
-        :class:`~kg.vocab.TitleRank`; the message names the file, the row and the values allowed.
+    KgError
+        ``KG024`` when a row's kind or rank is not one of :class:`~kg.vocab.TitleKind` or
+        :class:`~kg.vocab.TitleRank`, ``KG025`` when a key is listed twice (and the
+        malformed-table codes of :mod:`kg.tables`).
 
     Examples
     --------
-    >>> {t.key: t.kind for t in load_titles()}["foreign-minister"]
+    >>> read_titles(None)["foreign-minister"].kind
     <TitleKind.OFFICE: 'office'>
     """
-    where = str(Path(data_dir or "kg/data") / "titles.tsv")
-    return tuple(
+    keys: set[str] = set()
+    titles = (
         Title(
-            key=row["key"],
-            title=row["title"],
-            aliases=split_cell(row["aliases"]),
-            kind=_member(TitleKind, row["kind"], where, row["key"]),
-            rank=_member(TitleRank, row["rank"], where, row["key"]),
+            key=row.unique("key", keys),
+            title=row.required("title"),
+            aliases=row.values("aliases"),
+            kind=row.member("kind", TitleKind),
+            rank=row.member("rank", TitleRank),
         )
-        for row in read_table("titles.tsv", data_dir)
+        for row in read_table("titles.tsv", folder, ("key", "title", "aliases", "kind", "rank"))
     )
+    return MappingProxyType({title.key: title for title in titles})
 
 
-def _member(vocabulary: type[_Term], value: str, where: str, key: str) -> _Term:
-    """The member of ``vocabulary`` spelt ``value`` in the row ``key`` of data file ``where``."""
-    try:
-        return vocabulary(value)
-    except ValueError:
-        allowed = ", ".join(member.value for member in vocabulary)
-        raise ValueError(f"{where}: row {key!r} has {value!r}, which is none of {allowed}") from None
-
-
-@lru_cache(maxsize=4)
-def load_name_words(data_dir: Path | None = None) -> NameWords:
+def read_name_words(folder: Path | None) -> NameWords:
     """The word lists of ``name_words.tsv``.
 
+    Raises
+    ------
+    KgError
+        ``KG024`` when a row's kind is not one of :class:`WordKind` (and the malformed-table
+        codes of :mod:`kg.tables`).
+
     Examples
     --------
-    >>> "party" in load_name_words().org_heads
+    >>> "party" in read_name_words(None).org_heads
     True
     """
-    by_kind: dict[str, set[str]] = {}
-    for row in read_table("name_words.tsv", data_dir):
-        by_kind.setdefault(row["kind"], set()).add(row["word"].lower())
-
-    def words(kind: str) -> frozenset[str]:
-        return frozenset(by_kind.get(kind, ()))
-
-    return NameWords(
-        org_heads=words("org_head"),
-        gatherings=words("gathering"),
-        locatives=words("locative"),
-        particles=words("particle"),
-        modifiers=words("modifier"),
-        former=words("former"),
-        predecessor=words("predecessor"),
-        motion=words("motion"),
-        org_suffixes=words("org_suffix"),
-        personal=words("personal"),
-        honorifics=words("honorific"),
-        name_suffixes=words("name_suffix"),
-        headline=words("headline"),
-        reporter_cues=words("reporter_cue"),
-        not_names=words("not_name"),
-    )
+    lists: dict[WordKind, set[str]] = {kind: set() for kind in WordKind}
+    for row in read_table("name_words.tsv", folder, ("word", "kind")):
+        lists[row.member("kind", WordKind)].add(row.required("word").lower())
+    return NameWords(**{_WORD_LISTS[kind]: frozenset(words) for kind, words in lists.items()})
 
 
-@lru_cache(maxsize=4)
-def load_office_synonyms(data_dir: Path | None = None) -> dict[tuple[str, str], str]:
+def read_office_synonyms(
+    folder: Path | None, titles: Mapping[str, Title], gazetteer: Gazetteer
+) -> Mapping[tuple[str, str], str]:
     """``(country code, title key) -> office key``: what a press phrase means in one country.
 
+    Raises
+    ------
+    KgError
+        ``KG026`` when a row names a country code or title key that the gazetteer or
+        ``titles`` does not have (and the malformed-table codes of :mod:`kg.tables`).
+
     Examples
     --------
-    >>> load_office_synonyms()[("USA", "top-diplomat")]
+    >>> from kg.gazetteer import read_gazetteer
+    >>> read_office_synonyms(None, read_titles(None), read_gazetteer(None))[("USA", "top-diplomat")]
     'secretary-of-state'
     """
-    return {
-        (row["country"], row["phrase"]): row["office"]
-        for row in read_table("office_synonyms.tsv", data_dir)
-    }
+    codes = {country.code for country in gazetteer.countries}
+    synonyms: dict[tuple[str, str], str] = {}
+    for row in read_table("office_synonyms.tsv", folder, ("country", "phrase", "office")):
+        country = row.known("country", codes, "country code of countries.tsv")
+        synonyms[(country, row.known("phrase", titles, _TITLE_KEY))] = row.known("office", titles, _TITLE_KEY)
+    return MappingProxyType(synonyms)
 
 
-@lru_cache(maxsize=4)
-def load_office_countries(data_dir: Path | None = None) -> dict[str, str]:
+def read_office_countries(
+    folder: Path | None, titles: Mapping[str, Title], gazetteer: Gazetteer
+) -> Mapping[str, str]:
     """``title key -> country code``: titles only one government uses unqualified.
+
+    Raises
+    ------
+    KgError
+        ``KG026`` when a row names a title key or country code that ``titles`` or the
+        gazetteer does not have (and the malformed-table codes of :mod:`kg.tables`).
 
     Examples
     --------
-    >>> load_office_countries()["secretary-of-state"]
+    >>> from kg.gazetteer import read_gazetteer
+    >>> read_office_countries(None, read_titles(None), read_gazetteer(None))["secretary-of-state"]
     'USA'
     """
-    return {row["office"]: row["country"] for row in read_table("office_countries.tsv", data_dir)}
+    codes = {country.code for country in gazetteer.countries}
+    return MappingProxyType({
+        row.known("office", titles, _TITLE_KEY): row.known("country", codes, "country code of countries.tsv")
+        for row in read_table("office_countries.tsv", folder, ("office", "country"))
+    })
 
 
-@lru_cache(maxsize=4)
-def load_issuer_offices(data_dir: Path | None = None) -> dict[str, frozenset[str]]:
+def read_issuer_offices(folder: Path | None, titles: Mapping[str, Title]) -> Mapping[str, frozenset[str]]:
     """``organisation name -> title keys``: the officials a government body names by their
     bare title in its own releases.
 
     Examples
     --------
-    >>> "spokesperson" in load_issuer_offices()["State Department"]
+    >>> "spokesperson" in read_issuer_offices(None, read_titles(None))["State Department"]
     True
     """
-    return {
-        row["body"]: frozenset(split_cell(row["offices"]))
-        for row in read_table("issuer_offices.tsv", data_dir)
-    }
+    return MappingProxyType({
+        row.required("body"): frozenset(row.values("offices"))
+        for row in read_table("issuer_offices.tsv", folder, ("body", "offices"))
+    })
 
 
-@lru_cache(maxsize=4)
-def load_title_compounds(data_dir: Path | None = None) -> dict[tuple[str, str], str]:
+def read_title_compounds(folder: Path | None, titles: Mapping[str, Title]) -> Mapping[tuple[str, str], str]:
     """``(modifier, title key) -> title key``: "top" + "diplomat" is "top-diplomat".
+
+    Raises
+    ------
+    KgError
+        ``KG026`` when a row names a title key ``titles`` does not have (and the
+        malformed-table codes of :mod:`kg.tables`).
 
     Examples
     --------
-    >>> load_title_compounds()[("top", "diplomat")]
+    >>> read_title_compounds(None, read_titles(None))[("top", "diplomat")]
     'top-diplomat'
     """
-    return {
-        (row["modifier"], row["title"]): row["result"]
-        for row in read_table("title_compounds.tsv", data_dir)
-    }
+    return MappingProxyType({
+        (row.required("modifier").lower(), row.known("title", titles, _TITLE_KEY)):
+            row.known("result", titles, _TITLE_KEY)
+        for row in read_table("title_compounds.tsv", folder, ("modifier", "title", "result"))
+    })

@@ -65,6 +65,10 @@ class Settings:
         Show a progress bar on standard error.
     engine, scheduler:
         ``"local"`` or ``"dask"`` (with a scheduler address) for distributed extraction.
+    data_dir:
+        A folder of data files that replace ``kg``'s own, as the user names it (``kg build
+        --data-dir``); each file it lacks is read from ``kg/data``. ``None``: ``kg``'s own only.
+        Read once per run by :func:`kg.knowledge.load_knowledge`.
     """
 
     model: str = DEFAULT_MODEL

@@ -12,22 +12,26 @@ import networkx as nx
 import pytest
 
 import kg
+from kg.knowledge import Knowledge, load_knowledge
 
 ROOT = Path(__file__).parent.parent
 
 
 @pytest.fixture(scope="session")
-def nlp():
+def knowledge() -> Knowledge:
+    """What kg knows from its own data files (``kg/data``), loaded once per session."""
+    return load_knowledge(None)
+
+
+@pytest.fixture(scope="session")
+def nlp(knowledge: Knowledge):
     """A blank English pipeline with kg's gazetteer and reconciler over the packaged data:
     no statistical model, so tests on hand-built Docs do not move when a model changes."""
     import spacy
 
-    import kg.pipeline  # noqa: F401  (registers the components)
+    from kg.nlp import add_components
 
-    pipeline = spacy.blank("en")
-    pipeline.add_pipe("kg_gazetteer")
-    pipeline.add_pipe("kg_entities")
-    return pipeline
+    return add_components(spacy.blank("en"), knowledge)
 
 
 @pytest.fixture(scope="session")

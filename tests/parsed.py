@@ -11,14 +11,13 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.knowledge import Knowledge, load_knowledge
 from kg.mentions import DocMentions
-from kg.roles import load_name_words, load_titles
 from kg.types import Article
 
 Row = tuple  # (word, head, dep, tag) or (word, head, dep, tag, lemma)
 NO_SPACE_BEFORE = {",", ".", "'s", "\u2019s", "?", ":", ";", "\u2019ll", "'ll"}
-TITLES = {t.key: t for t in load_titles()}
-WORDS = load_name_words()
+KNOWLEDGE = load_knowledge(None)
 # Penn Treebank tags to universal parts of speech (what the model's attribute ruler does).
 POS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "ADJ", "JJR": "ADJ",
        "RB": "ADV", "RBR": "ADV", "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB",
@@ -42,12 +41,14 @@ def iob_tags(length: int, ents: Sequence[tuple[int, int, str]]) -> list[str]:
     return iob
 
 
-def parse(nlp: Language, rows: Sequence[Row], ents: Sequence[tuple[int, int, str]] = (),
-          prefix: str = "", published: dt.date | None = None) -> DocMentions:
+def parse(nlp: Language, rows: Sequence[Row], ents: Sequence[tuple[int, int, str]] = (), prefix: str = "",
+          published: dt.date | None = None, knowledge: Knowledge = KNOWLEDGE) -> DocMentions:
     """Build the Doc, run kg's components, and read its mentions.
 
     ``prefix`` is article text before this chunk (the Doc is then a chunk at that offset);
-    ``published`` is the article's publication date (relative dates resolve against it).
+    ``published`` is the article's publication date (relative dates resolve against it);
+    ``knowledge`` is what the mentions are read with (kg's own data unless a test makes its own,
+    which ``nlp`` should then have been given too).
     """
     words = [r[0] for r in rows]
     doc = Doc(
@@ -64,4 +65,4 @@ def parse(nlp: Language, rows: Sequence[Row], ents: Sequence[tuple[int, int, str
     for _, component in nlp.pipeline:
         doc = component(doc)
     article = Article(doc_id="t.txt", text=prefix + doc.text, published=published)
-    return DocMentions(doc, article, TITLES, WORDS, offset=len(prefix))
+    return DocMentions(doc, article, knowledge, offset=len(prefix))

@@ -10,19 +10,22 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from parsed import parse
+import spacy
+from parsed import KNOWLEDGE, parse
 from spacy.language import Language
 
-from kg.events import EventFinder, load_event_lexicon
+from kg.events import EventFinder, EventLexicon, Needs, Trigger
+from kg.knowledge import Knowledge
+from kg.nlp import add_components
 from kg.types import EventCandidate
-from kg.vocab import EventKind, Status
+from kg.vocab import EventKind, Mode, Plover, Status
 
 SATURDAY = dt.date(2023, 6, 17)
 
 
 @pytest.fixture(scope="module")
 def find_events() -> EventFinder:
-    return EventFinder()
+    return EventFinder(KNOWLEDGE)
 
 
 def meetings(find_events: EventFinder, found) -> list[EventCandidate]:
@@ -174,4 +177,33 @@ def test_hosting_a_named_forum_is_neither_a_meeting_nor_cooperation(
     ],
 )
 def test_an_excluded_phrase_shadows_only_the_terms_inside_it(sentence: str, issues: tuple[str, ...]) -> None:
-    assert load_event_lexicon().issues_in(sentence) == issues
+    assert KNOWLEDGE.events.issues_in(sentence) == issues
+
+
+# -- a hand-made knowledge: the rules read their words from what they are handed ----------------
+
+
+BY_RADIO = [  # Ilka Vant spoke by radio with Oren Dask.
+    ("Ilka", 1, "compound", "NNP"),
+    ("Vant", 2, "nsubj", "NNP"),
+    ("spoke", 2, "ROOT", "VBD", "speak"),
+    ("by", 2, "prep", "IN"),
+    ("radio", 3, "pobj", "NN"),
+    ("with", 2, "prep", "IN"),
+    ("Oren", 7, "compound", "NNP"),
+    ("Dask", 5, "pobj", "NNP"),
+    (".", 2, "punct", "."),
+]
+BY_RADIO_NAMES = [(0, 2, "PERSON"), (6, 8, "PERSON")]
+
+
+def test_a_hand_made_knowledge_decides_what_a_phone_word_is(nlp: Language) -> None:
+    speak = Trigger("speak", "VERB", EventKind.PHONE_CALL, Plover.CONSULT, Mode.PHONE, Needs.BY_PHONE)
+    lexicon = EventLexicon(triggers={("speak", "VERB"): (speak,)}, phone_words=frozenset({"radio"}))
+    radio = Knowledge(events=lexicon)
+    found = parse(add_components(spacy.blank("en"), radio), BY_RADIO, BY_RADIO_NAMES, knowledge=radio)
+    (call,) = EventFinder(radio)(found)
+    assert (call.kind, call.mode) == (EventKind.PHONE_CALL, Mode.PHONE)
+    assert names(call) == {"Ilka Vant", "Oren Dask"}
+    # kg's own phone words are "phone" and "telephone": by radio, nobody phoned.
+    assert list(EventFinder(KNOWLEDGE)(parse(nlp, BY_RADIO, BY_RADIO_NAMES))) == []

@@ -11,11 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.errors import KgError
-from kg.sources.furniture import KINDS, explain_furniture, find_furniture, load_rules
+from kg.sources.furniture import KINDS, explain_furniture, find_furniture, read_furniture
 from kg.types import Span
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 RULES_FILE = Path(__file__).resolve().parent.parent / "kg" / "data" / "furniture.tsv"
+RULES = read_furniture(None)
 
 PROSE = "The talks resumed on Monday after a long break, officials in the capital said."
 MORE_PROSE = (
@@ -51,7 +52,7 @@ def _find(text: str, needle: str, occurrence: int = 0) -> tuple[int, int]:
 
 def test_seed_000_also_read_lines_and_agency_note() -> None:
     text = _seed("000")
-    spans, dateline = find_furniture(text)
+    spans, dateline = find_furniture(text, RULES)
     assert _texts(text, spans) == [
         "Also read: EU must avoid getting dragged in US-China face-off over Taiwan: Macron",
         "Also read: G20: Russia-Ukraine prime on world leaders\u2019 minds; US-China meet key",
@@ -62,12 +63,12 @@ def test_seed_000_also_read_lines_and_agency_note() -> None:
 
 
 def test_seed_001_has_no_furniture() -> None:
-    assert find_furniture(_seed("001")) == ((), None)
+    assert find_furniture(_seed("001"), RULES) == ((), None)
 
 
 def test_seed_002_counters_and_everything_from_the_agency_credit_on() -> None:
     text = _seed("002")
-    spans, dateline = find_furniture(text)
+    spans, dateline = find_furniture(text, RULES)
     found = _texts(text, spans)
     assert found[:2] == ['" "', "0 308"]
     assert len(found) == 3
@@ -81,7 +82,7 @@ def test_seed_002_counters_and_everything_from_the_agency_credit_on() -> None:
 
 def test_seed_003_ads_byline_duplicate_caption_dateline() -> None:
     text = _seed("003")
-    spans, dateline = find_furniture(text)
+    spans, dateline = find_furniture(text, RULES)
     starts = [m.start() for m in re.finditer(r"(?m)^Advertisment$", text)]
     assert len(starts) == 10
     assert all(_inside(spans, s, s + len("Advertisment")) for s in starts)
@@ -100,7 +101,7 @@ def test_seed_003_ads_byline_duplicate_caption_dateline() -> None:
 
 def test_seed_004_labels_caption_and_tail() -> None:
     text = _seed("004")
-    spans, dateline = find_furniture(text)
+    spans, dateline = find_furniture(text, RULES)
     found = _texts(text, spans)
     assert len(found) == 4
     assert found[0] == "Top Story"
@@ -137,7 +138,7 @@ def test_seed_004_labels_caption_and_tail() -> None:
 )
 def test_event_sentences_are_never_masked(prefix: str, sentence: str) -> None:
     text = _seed(prefix)
-    spans, _ = find_furniture(text)
+    spans, _ = find_furniture(text, RULES)
     assert not _masked(spans, *_find(text, sentence))
 
 
@@ -148,7 +149,7 @@ EVENT_WORDS = re.compile(r"\b(?:met|meet|meets|meeting|arriv\w*|visit\w*|spoke|t
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_no_first_copy_of_a_line_with_an_event_word_is_masked(prefix: str) -> None:
     text = _seed(prefix)
-    reasons = explain_furniture(text)
+    reasons = explain_furniture(text, RULES)
     # Only a dateline opening the paragraph or an agency tag closing it may sit inside such a line.
     allowed = tuple(span for span, name in reasons if name.startswith("dateline") or name.startswith("wire"))
     masking = tuple(span for span, name in reasons if span not in allowed and name != "duplicate_line")
@@ -174,7 +175,7 @@ def test_section_headings_are_not_furniture() -> None:
         ("002", "\u2013 Keeping allies close \u2013"),
     ]:
         text = _seed(prefix)
-        spans, _ = find_furniture(text)
+        spans, _ = find_furniture(text, RULES)
         assert not _masked(spans, *_find(text, heading)), heading
 
 
@@ -250,8 +251,8 @@ def _article(line: str) -> str:
 def test_each_rule_on_a_hand_made_line(line: str, rule: str) -> None:
     text = _article(line)
     start = text.index(f"\n{line}\n") + 1
-    assert ((start, start + len(line)), rule) in explain_furniture(text)
-    spans, _ = find_furniture(text)
+    assert ((start, start + len(line)), rule) in explain_furniture(text, RULES)
+    spans, _ = find_furniture(text, RULES)
     assert not _masked(spans, *_find(text, PROSE)) and not _masked(spans, *_find(text, MORE_PROSE))
 
 
@@ -279,12 +280,12 @@ def test_each_rule_on_a_hand_made_line(line: str, rule: str) -> None:
     ],
 )
 def test_real_text_is_not_marked(line: str) -> None:
-    assert explain_furniture(_article(line)) == ()
+    assert explain_furniture(_article(line), RULES) == ()
 
 
 def test_wire_tag_closing_a_paragraph_is_only_the_tag() -> None:
     text = f"A headline about the talks\n{PROSE}\n{MORE_PROSE}(AP)\n"
-    spans, _ = find_furniture(text)
+    spans, _ = find_furniture(text, RULES)
     assert _texts(text, spans) == ["(AP)"]
 
 
@@ -293,26 +294,26 @@ def test_wire_tag_closing_a_paragraph_is_only_the_tag() -> None:
 
 def test_tail_cuts_a_related_list_at_the_end() -> None:
     text = f"A headline\n{PROSE}\n{MORE_PROSE}\nRelated Articles\nTalks stall again\nMinister resigns\n"
-    spans, _ = find_furniture(text)
+    spans, _ = find_furniture(text, RULES)
     assert _texts(text, spans) == ["Related Articles\nTalks stall again\nMinister resigns"]
 
 
 def test_tail_in_mid_article_marks_only_its_line() -> None:
     text = f"A headline\n{PROSE}\nRelated Articles\n{MORE_PROSE}\n{MORE_PROSE.replace('month', 'year')}\n"
-    spans, _ = find_furniture(text)
+    spans, _ = find_furniture(text, RULES)
     assert _texts(text, spans) == ["Related Articles"]
 
 
 def test_tail_followed_by_a_paragraph_of_prose_marks_only_its_line() -> None:
     filler = "\n".join(PROSE.replace("Monday", day) for day in ["Monday", "Tuesday", "Friday"])
     text = f"A headline\n{filler}\nRelated Articles\n{MORE_PROSE}\n"
-    spans, _ = find_furniture(text)
+    spans, _ = find_furniture(text, RULES)
     assert _texts(text, spans) == ["Related Articles"]
 
 
 def test_tail_too_early_in_the_text_marks_only_its_line() -> None:
     text = f"A headline\nSource link\nShort note\n{'x' * 200}\n"
-    spans, _ = find_furniture(text)
+    spans, _ = find_furniture(text, RULES)
     assert _texts(text, spans) == ["Source link"]
 
 
@@ -322,20 +323,20 @@ def test_tail_too_early_in_the_text_marks_only_its_line() -> None:
 def test_later_copies_of_a_repeated_line_are_furniture() -> None:
     caption = "The minister greets her counterpart at the airport"
     text = f"A headline\n{caption}\n{PROSE}\n{caption}\n{MORE_PROSE}\n{caption}\n"
-    spans, _ = find_furniture(text)
+    spans, _ = find_furniture(text, RULES)
     assert _texts(text, spans) == [caption, caption]
     assert spans[0][0] > text.index(PROSE)
 
 
 def test_short_repeated_lines_are_not_duplicates() -> None:
     text = f"A headline\nTalks in the capital\n{PROSE}\nTalks in the capital\n{MORE_PROSE}\n"
-    assert find_furniture(text) == ((), None)
+    assert find_furniture(text, RULES) == ((), None)
 
 
 def test_repeated_headline_keeps_the_headline() -> None:
     headline = "Ministers meet for the first time in five years"
     text = f"{headline}\n{PROSE}\n{headline}\n{MORE_PROSE}\n"
-    spans, _ = find_furniture(text)
+    spans, _ = find_furniture(text, RULES)
     assert spans == ((text.rindex(headline), text.rindex(headline) + len(headline)),)
 
 
@@ -343,7 +344,7 @@ def test_caption_before_a_credit_line_is_furniture() -> None:
     caption = "Delegates at the opening session"
     credit = "The opening session of the talks in the capital [Jane Doe/Reuters]"
     text = f"A headline\n{PROSE}\n{caption}\n{credit}\n{MORE_PROSE}\n"
-    reasons = explain_furniture(text)
+    reasons = explain_furniture(text, RULES)
     assert [(text[s:e], n) for (s, e), n in reasons] == [
         (caption, "caption_before_credit"),
         (credit, "bracket_credit"),
@@ -353,14 +354,14 @@ def test_caption_before_a_credit_line_is_furniture() -> None:
 def test_a_sentence_before_a_credit_line_stays() -> None:
     credit = "The opening session of the talks in the capital [Jane Doe/Reuters]"
     text = f"A headline\n{PROSE}\n{credit}\n{MORE_PROSE}\n"
-    spans, _ = find_furniture(text)
+    spans, _ = find_furniture(text, RULES)
     assert _texts(text, spans) == [credit]
 
 
 def test_the_headline_before_a_credit_line_stays() -> None:
     credit = "Delegates at the opening session [Jane Doe/Reuters]"
     text = f"Ministers meet again\n{credit}\n{PROSE}\n{MORE_PROSE}\n"
-    spans, _ = find_furniture(text)
+    spans, _ = find_furniture(text, RULES)
     assert _texts(text, spans) == [credit]
 
 
@@ -383,7 +384,7 @@ def test_the_headline_before_a_credit_line_stays() -> None:
 )
 def test_dateline_forms(opening: str, place: str | None) -> None:
     text = f"A headline about talks\n{opening} {PROSE}\n{MORE_PROSE}\n"
-    spans, found = find_furniture(text)
+    spans, found = find_furniture(text, RULES)
     assert found == place
     assert _texts(text, spans) == [opening]
 
@@ -402,7 +403,7 @@ def test_dateline_forms(opening: str, place: str | None) -> None:
     ],
 )
 def test_not_a_dateline(text: str) -> None:
-    spans, place = find_furniture(text)
+    spans, place = find_furniture(text, RULES)
     assert place is None
     assert spans == ()
 
@@ -437,13 +438,13 @@ POOL = [
 )
 def test_spans_are_sorted_disjoint_and_in_bounds(lines: list[str], separator: str) -> None:
     text = separator.join(lines)
-    spans, place = find_furniture(text)
+    spans, place = find_furniture(text, RULES)
     for start, end in spans:
         assert 0 <= start < end <= len(text)
     for (_, end), (start, _) in itertools.pairwise(spans):
         assert end < start
     # Every rule's find lies inside the merged spans; a dateline place is in the text.
-    for (start, end), _ in explain_furniture(text):
+    for (start, end), _ in explain_furniture(text, RULES):
         assert _inside(spans, start, end) or start == end
     if place is not None:
         assert place in text
@@ -452,7 +453,7 @@ def test_spans_are_sorted_disjoint_and_in_bounds(lines: list[str], separator: st
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
 def test_any_text_gives_valid_spans(text: str) -> None:
-    spans, _ = find_furniture(text)
+    spans, _ = find_furniture(text, RULES)
     assert list(spans) == sorted(spans)
     assert all(0 <= s < e <= len(text) for s, e in spans)
 
@@ -474,13 +475,11 @@ def test_rules_name_nothing_from_the_samples() -> None:
 
 
 def test_shipped_rules_cover_every_kind() -> None:
-    rules = load_rules()
-    assert {rule.kind for rule in rules.rules} == set(KINDS) - {"macro"}
-    assert load_rules() is rules  # cached
+    assert {rule.kind for rule in RULES.rules} == set(KINDS) - {"macro"}
 
 
 def test_data_dir_without_rules_uses_the_shipped_ones(tmp_path: Path) -> None:
-    assert [r.name for r in load_rules(tmp_path).rules] == [r.name for r in load_rules().rules]
+    assert [r.name for r in read_furniture(tmp_path).rules] == [r.name for r in RULES.rules]
 
 
 def test_data_dir_with_its_own_rules(tmp_path: Path) -> None:
@@ -488,7 +487,7 @@ def test_data_dir_with_its_own_rules(tmp_path: Path) -> None:
         "# test rules\nname\tkind\tpattern\tnote\nword\tmacro\t(?i:promo)\t\npromo\tline\t{{word}}\ta note\n",
         encoding="utf-8",
     )
-    rules = load_rules(tmp_path)
+    rules = read_furniture(tmp_path)
     text = "Headline\nPROMO\nAdvertisement\n"
     assert _texts(text, find_furniture(text, rules)[0]) == ["PROMO"]
 
@@ -510,6 +509,6 @@ def test_malformed_rules_file_raises(tmp_path: Path, rows: str, expected: str) -
     path = tmp_path / "furniture.tsv"
     path.write_text(rows, encoding="utf-8")
     with pytest.raises(KgError) as caught:
-        load_rules(tmp_path)
+        read_furniture(tmp_path)
     assert caught.value.code == "KG190"
     assert str(path) in str(caught.value) and expected in caught.value.message

@@ -80,11 +80,12 @@ _DATA = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>
 @pytest.fixture(scope="module")
 def build() -> Iterator[Callable[[Path], nx.MultiDiGraph]]:
     """``kg.build`` with the model loaded once for all examples."""
+    from kg.knowledge import load_knowledge
     from kg.nlp import load_pipeline
 
-    nlp = load_pipeline(Settings())
+    nlp = load_pipeline(Settings(), load_knowledge(None))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("kg.nlp.load_pipeline", lambda settings: nlp)
+        patch.setattr("kg.nlp.load_pipeline", lambda settings, knowledge: nlp)
         yield kg.build
 
 

@@ -21,6 +21,8 @@ import kg.pipeline  # noqa: F401  (registers kg's components)
 from kg.build import build
 from kg.engines import BatchParser
 from kg.facts import chunks, merge_chunks, read_in_pieces
+from kg.knowledge import load_knowledge
+from kg.nlp import add_components
 from kg.settings import Settings
 from kg.types import Article, ArticleFacts, Evidence, Mention, Problem
 
@@ -88,8 +90,9 @@ class _Recording:
 
     def __init__(self) -> None:
         self.nlp = spacy.blank("en")
-        for name in ("sentencizer", "kg_paragraphs", "kg_gazetteer", "kg_entities"):
+        for name in ("sentencizer", "kg_paragraphs"):
             self.nlp.add_pipe(name)
+        add_components(self.nlp, load_knowledge(None))
         self.calls: list[list[int]] = []
 
     def pipe(self, texts, as_tuples: bool, batch_size: int):  # as spaCy's Language.pipe

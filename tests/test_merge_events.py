@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from kg.events import load_event_lexicon, merge_events
+from kg.events import merge_events
 from kg.iri import mint
+from kg.knowledge import load_knowledge
 from kg.types import (
     ArticleFacts,
     DocumentInfo,
@@ -33,6 +34,7 @@ MEETING, DISPUTE = EventKind.MEETING, EventKind.DISPUTE
 OCCURRED, PLANNED, POSSIBLE, POSTPONED, DECLINED = (
     Status.OCCURRED, Status.PLANNED, Status.POSSIBLE, Status.POSTPONED, Status.DECLINED)
 USA, CHN, FRA = mint("country", "United States"), mint("country", "China"), mint("country", "France")
+KNOWLEDGE = load_knowledge(None)  # the issues' labels and kinds
 
 
 def day(y: int, m: int, d: int) -> TemporalValue:
@@ -74,7 +76,7 @@ class Corpus:
 
     def merge(self) -> tuple[list[Event], tuple[Entity, ...]]:
         resolution = Resolution(dict(self.entities), dict(self.entity_of), (), {})
-        events, issues = merge_events([a.facts() for a in self.articles], resolution)
+        events, issues = merge_events([a.facts() for a in self.articles], resolution, KNOWLEDGE)
         return list(events), issues
 
     def iri_of(self, label: str) -> str:
@@ -307,7 +309,7 @@ def test_one_side_named_takes_the_other_from_the_articles_last_dispute(corpus: C
                   issues=("semiconductors",))
     (event,), _ = corpus.merge()
     assert event.participants == parties(USA, CHN)
-    issue_label = {i.key: i.label for i in load_event_lexicon().issues}
+    issue_label = {i.key: i.label for i in KNOWLEDGE.events.issues}
     assert event.issues == tuple(sorted(mint("issue", issue_label[k]) for k in ("taiwan", "semiconductors")))
 
 

@@ -14,15 +14,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import kg.pipeline  # noqa: F401  (registers the factories)
+from kg.knowledge import Knowledge
 from kg.pipeline.entities import SPAN_KEY
 from kg.pipeline.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from tests.parsed import POS, iob_tags, natural_spaces
 
 
 @pytest.fixture(scope="module")
-def blank() -> Language:
+def blank(knowledge: Knowledge) -> Language:
     nlp = spacy.blank("en")
-    nlp.add_pipe("kg_entities")
+    nlp.add_pipe("kg_entities").initialize(lambda: [], nlp=nlp, knowledge=knowledge)
     return nlp
 
 

@@ -175,17 +175,17 @@ def test_a_countrys_leader_holds_a_post(nlp: Language) -> None:
 
 
 def test_office_countries_and_issuer_offices_name_known_titles_and_bodies() -> None:
-    from kg.knowledge import load_gazetteer
-    from kg.roles import load_issuer_offices, load_office_countries, load_titles
+    from kg.knowledge import load_knowledge
     from kg.vocab import TitleRank
 
-    titles = {t.key for t in load_titles()}
+    knowledge = load_knowledge(None)
+    titles = set(knowledge.titles)
     ranks = {TitleRank.HEAD_OF_STATE, TitleRank.HEAD_OF_GOVERNMENT}
-    heads = {t.key for t in load_titles() if t.rank in ranks}
-    bodies = {o.name for o in load_gazetteer().organizations}
-    assert set(load_office_countries()) <= titles
-    assert set(load_office_countries().values()) <= {c.code for c in load_gazetteer().countries}
-    for body, offices in load_issuer_offices().items():
+    heads = {key for key, t in knowledge.titles.items() if t.rank in ranks}
+    bodies = {o.name for o in knowledge.gazetteer.organizations}
+    assert set(knowledge.office_countries) <= titles
+    assert set(knowledge.office_countries.values()) <= {c.code for c in knowledge.gazetteer.countries}
+    for body, offices in knowledge.issuer_offices.items():
         assert body in bodies, body
         assert offices <= titles, (body, offices - titles)
         assert not offices & heads, (body, offices & heads)  # a readout names the other side's as bare

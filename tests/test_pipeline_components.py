@@ -24,9 +24,10 @@ from kg.pipeline.entities import EntityReconciler
 from kg.pipeline.gazetteer import SPAN_KEY as GAZ_KEY
 from kg.pipeline.gazetteer import GazetteerMatcher
 from kg.pipeline.paragraphs import ParagraphBreaker
-from kg.roles import load_name_words
+from kg.roles import read_name_words
 
 BLANK_VOCAB = spacy.blank("en").vocab
+WORDS = read_name_words(None)
 
 
 def make_doc(vocab: Vocab, words: list[str], ents: Sequence[tuple[int, int, str]] = (),
@@ -49,7 +50,7 @@ def run(nlp: Language, doc: Doc) -> Doc:
 def reconcile(doc: Doc, gazetteer: Sequence[tuple[int, int, str, str]] = ()) -> list[tuple[str, str, str]]:
     """Run only the reconciler, with gazetteer spans ``(start, end, label, kb_id)`` given by hand."""
     doc.spans[GAZ_KEY] = [Span(doc, s, e, label=label, kb_id=kb) for s, e, label, kb in gazetteer]
-    return spans(EntityReconciler(load_name_words())(doc), KG_KEY)
+    return spans(EntityReconciler(WORDS)(doc), KG_KEY)
 
 
 # -- paragraphs -------------------------------------------------------------------------------

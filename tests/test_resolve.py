@@ -6,16 +6,28 @@ give; names are made up so that nothing here can pass by knowing the sample corp
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 import pytest
 
+from kg.gazetteer import Country, Gazetteer
 from kg.iri import mint
-from kg.resolve import resolve
+from kg.knowledge import Knowledge, load_knowledge
+from kg.resolve import resolve as resolve_with
+from kg.roles import Title
 from kg.types import ArticleFacts, DocumentInfo, Entity, Evidence, Mention, OfficeClaim, Resolution
-from kg.vocab import EntityKind, MentionRole
+from kg.vocab import EntityKind, MentionRole, TitleKind, TitleRank
 
 PERSON, COUNTRY, ORG, OFFICE, PLACE = (
     EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.OFFICE, EntityKind.PLACE)
 USA, CHN, SGP = mint("country", "United States"), mint("country", "China"), mint("country", "Singapore")
+KNOWLEDGE = load_knowledge(None)
+
+
+def resolve(facts: Sequence[ArticleFacts], knowledge: Knowledge = KNOWLEDGE) -> Resolution:
+    """Resolve with kg's own data files, unless a test hands its own knowledge."""
+    return resolve_with(facts, knowledge)
 
 
 class Art:
@@ -491,6 +503,19 @@ def test_us_top_diplomat_is_the_secretary_of_state() -> None:
     a.holds("top diplomat", "top-diplomat", a.person("Antony Marsh"), a.country("US", "USA"))
     res = resolve([a.facts()])
     assert offices_of(res, "Antony Marsh") == {"Secretary of State (United States)"}
+
+
+def test_office_synonyms_are_those_of_the_knowledge_handed_in() -> None:
+    """A tiny hand-made knowledge: in Freedonia (made up) the first minister is the chancellor."""
+    first = Title("first-minister", "First Minister", (), TitleKind.OFFICE, TitleRank.HEAD_OF_GOVERNMENT)
+    chancellor = Title("chancellor", "Chancellor", (), TitleKind.OFFICE, TitleRank.HEAD_OF_GOVERNMENT)
+    freedonia = Gazetteer((Country("FDN", "Freedonia", (), ("Freedonian",), (), ()),), (), (), ())
+    plain = Knowledge(gazetteer=freedonia, titles={t.key: t for t in (first, chancellor)})
+    tiny = replace(plain, office_synonyms={("FDN", "first-minister"): "chancellor"})
+    a = Art("a")
+    a.holds("First Minister", "first-minister", a.person("Ola Brandt"), a.country("Freedonia", "FDN"))
+    assert offices_of(resolve([a.facts()], plain), "Ola Brandt") == {"First Minister (Freedonia)"}
+    assert offices_of(resolve([a.facts()], tiny), "Ola Brandt") == {"Chancellor (Freedonia)"}
 
 
 def test_top_diplomat_of_a_country_without_a_synonym_stays_top_diplomat() -> None:

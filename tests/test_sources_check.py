@@ -8,15 +8,16 @@ from datetime import date
 import pytest
 from sample_texts import ENGLISH, FRENCH, OTHER_ENGLISH
 
-from kg.sources.check import CheckRules, RawArticle, check, check_stream, load_check_rules
+from kg.knowledge import Knowledge
+from kg.sources.check import CheckRules, RawArticle, check, check_rules, check_stream
 from kg.sources.language import LanguageWords
 from kg.sources.metadata import ArticleMeta
 from kg.types import Article, Problem
 
 
 @pytest.fixture(scope="module")
-def rules() -> CheckRules:
-    return load_check_rules()
+def rules(knowledge: Knowledge) -> CheckRules:
+    return check_rules(knowledge)
 
 
 def _warning(code: str, path: str) -> Problem:

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from sample_texts import ENGLISH, FRENCH, GERMAN, OTHER_LANGUAGE_BRIEFS, WIRE_BRIEFS
 
-from kg.knowledge import read_table
 from kg.sources.language import (
     FOREIGN_WORDS_FILE,
     WORDS_FILE,
     LanguageWords,
     is_english,
-    load_language_words,
+    read_language_words,
 )
+from kg.tables import read_table
 
 ROOT = Path(__file__).resolve().parent.parent
 # The shared dev corpus sits beside the main checkout (/work/shared), or two levels up from a worktree.
@@ -27,6 +27,8 @@ DEV_CORPUS = next(
     ),
     ROOT.parent / "shared/corpora/dev",
 )
+
+WORDS = read_language_words(None)
 
 # Words outside the list, none of them English function words.
 FILLER = "Velmor Quastin Dravik Ostrel Panvey Tillor Marnak Sovrel Zentik Harlow"
@@ -55,7 +57,7 @@ def _text(common: int, total: int) -> str:
     ],
 )
 def test_is_english_on_short_and_name_heavy_english(text: str) -> None:
-    assert is_english(text)
+    assert is_english(text, WORDS)
 
 
 @pytest.mark.parametrize(
@@ -71,29 +73,29 @@ def test_is_english_on_short_and_name_heavy_english(text: str) -> None:
     ],
 )
 def test_is_english_rejects_other_languages(text: str) -> None:
-    assert not is_english(text)
+    assert not is_english(text, WORDS)
 
 
 def test_six_in_a_hundred_common_words_make_english() -> None:
-    assert is_english(_text(6, 100))
-    assert not is_english(_text(5, 100))
+    assert is_english(_text(6, 100), WORDS)
+    assert not is_english(_text(5, 100), WORDS)
 
 
 def test_too_short_to_tell_counts_as_english() -> None:
-    assert is_english(_text(0, 29))
-    assert not is_english(_text(0, 30))
+    assert is_english(_text(0, 29), WORDS)
+    assert not is_english(_text(0, 30), WORDS)
 
 
 def test_only_the_first_3000_words_are_read() -> None:
-    assert not is_english(_text(0, 3_000) + " " + ENGLISH * 40)
-    assert is_english(ENGLISH * 40 + " " + _text(0, 3_000))
+    assert not is_english(_text(0, 3_000) + " " + ENGLISH * 40, WORDS)
+    assert is_english(ENGLISH * 40 + " " + _text(0, 3_000), WORDS)
 
 
 def test_a_text_mostly_in_another_script_is_not_english() -> None:
     # Enough English words to pass the word test, but more Cyrillic letters than Latin ones.
     text = "the talks and the " + "\u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b " * 8
-    assert not is_english(text)
-    assert is_english("the talks and the " + "\u043f\u0435\u0440\u0435\u0433 " * 2)  # under 50 letters
+    assert not is_english(text, WORDS)
+    assert is_english("the talks and the " + "\u043f\u0435\u0440\u0435\u0433 " * 2, WORDS)  # under 50 letters
 
 
 def _words(english: str, **foreign: str) -> LanguageWords:
@@ -131,18 +133,19 @@ def test_other_languages_words_count_in_lower_case_and_not_before_a_name() -> No
 
 
 def test_word_lists_hold_single_lower_case_words_once_each() -> None:
-    rows = [row["word"] for row in read_table(WORDS_FILE, columns=("word",))]
-    assert len(rows) == len(set(rows)) == len(load_language_words().english)
+    rows = [row.text("word") for row in read_table(WORDS_FILE, None, ("word",))]
+    assert len(rows) == len(set(rows)) == len(WORDS.english)
     pairs = [
-        (row["language"], row["word"]) for row in read_table(FOREIGN_WORDS_FILE, columns=("language", "word"))
+        (row.text("language"), row.text("word"))
+        for row in read_table(FOREIGN_WORDS_FILE, None, ("language", "word"))
     ]
-    assert len(pairs) == len(set(pairs)) == sum(len(w) for w in load_language_words().foreign.values())
+    assert len(pairs) == len(set(pairs)) == sum(len(w) for w in WORDS.foreign.values())
     for word in [*rows, *(word for _, word in pairs)]:
         assert re.fullmatch(r"[^\W\d_]+", word) and word == word.casefold(), word
 
 
 def test_foreign_words_are_of_latin_languages_and_longer_than_one_letter() -> None:
-    foreign = load_language_words().foreign
+    foreign = WORDS.foreign
     assert {"fr", "de", "es", "it", "nl", "pt"} <= set(foreign) and "en" not in foreign
     assert all(len(word) > 1 for words in foreign.values() for word in words)
 
@@ -155,4 +158,4 @@ def test_every_article_of_the_corpora_is_english(folder: Path) -> None:
         pytest.skip(f"the shared dev corpus is not at {folder}")
     articles = sorted(folder.glob("*.txt"))
     assert articles
-    assert [path.name for path in articles if not is_english(path.read_text(encoding="utf-8"))] == []
+    assert [path.name for path in articles if not is_english(path.read_text(encoding="utf-8"), WORDS)] == []

@@ -6,7 +6,7 @@ of the data files (:mod:`kg.events.lexicon`).
 from __future__ import annotations
 
 from kg.events.find import EventFinder
-from kg.events.lexicon import EventLexicon, IssueDef, Trigger, load_event_lexicon
+from kg.events.lexicon import EventLexicon, IssueDef, Needs, Trigger
 from kg.events.merge import merge_events
 
-__all__ = ["EventFinder", "EventLexicon", "IssueDef", "Trigger", "load_event_lexicon", "merge_events"]
+__all__ = ["EventFinder", "EventLexicon", "IssueDef", "Needs", "Trigger", "merge_events"]

@@ -30,16 +30,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from kg.dates import resolve_date
-from kg.events.lexicon import EventLexicon, Trigger, load_event_lexicon
+from kg.events.lexicon import EventLexicon, Needs, Trigger
 from kg.kinds import RELATION_KINDS
 from kg.mentions import DocMentions
 from kg.types import EventCandidate, Evidence, Mention, OfficeClaim, Position, TemporalValue
 from kg.vocab import EntityKind, EventKind, Plover, Status, Tense
+
+if TYPE_CHECKING:
+    from kg.knowledge import Knowledge
 
 __all__ = ["EventFinder"]
 
@@ -73,10 +76,11 @@ _NAME_ENTS = {"ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "NOR
 
 
 class EventFinder:
-    """Finds :class:`~kg.types.EventCandidate` records in one parsed article."""
+    """Finds :class:`~kg.types.EventCandidate` records in one parsed article, with the
+    event vocabulary of ``knowledge``."""
 
-    def __init__(self, data_dir: Path | None = None) -> None:
-        self.lexicon = load_event_lexicon(data_dir)
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.lexicon = knowledge.events
 
     def __call__(self, found: DocMentions) -> Iterator[EventCandidate]:
         context = _ArticleContext(found, self.lexicon)
@@ -143,36 +147,37 @@ class _ArticleContext:
         mention = self.found.mention_at(token.i)
         return mention is not None and mention.kind is EntityKind.ORGANIZATION
 
-    def _needs(self, token: Token, needs: str) -> bool:
-        if not needs:
+    def _needs(self, token: Token, needs: Needs) -> bool:
+        if needs is Needs.NONE:
             return True
         children = list(token.children)
-        if needs == "by_phone":
+        if needs is Needs.BY_PHONE:
+            phone = self.lexicon.phone_words
             for child in children:
-                if child.dep_ == "compound" and child.lower_ in {"phone", "telephone"}:
+                if child.dep_ == "compound" and child.lower_ in phone:
                     return True
                 if child.dep_ == "prep" and child.lower_ in {"by", "over", "on"} and any(
-                    g.lower_ in {"phone", "telephone"} for g in child.children
+                    g.lower_ in phone for g in child.children
                 ):
                     return True
             with_partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
-            after_phone = token.i > 0 and self.doc[token.i - 1].lower_ in {"phone", "telephone"}
+            after_phone = token.i > 0 and self.doc[token.i - 1].lower_ in phone
             return token.pos_ == "NOUN" and with_partner and token.lower_ == "call" and after_phone
-        if needs == "with":
+        if needs is Needs.WITH:
             return any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in children) or any(
                 c.dep_ == "poss" for c in children
             )
-        if needs == "to_place":
+        if needs is Needs.TO_PLACE:
             return any(c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS for c in children) or any(
                 c.dep_ in {"dobj", "npadvmod"} and self._place(c) is not None for c in children
             )
-        if needs == "object":
+        if needs is Needs.OBJECT:
             return any(c.dep_ in {"dobj", "dative", "prep", "xcomp", "ccomp"} for c in children)
-        if needs in {"on", "for"}:
-            return any(c.dep_ == "prep" and c.lower_ == needs for c in children)
-        if needs == "xcomp":
+        if needs in {Needs.ON, Needs.FOR}:
+            return any(c.dep_ == "prep" and c.lower_ == needs.value for c in children)
+        if needs is Needs.XCOMP:
             return any(c.dep_ in {"xcomp", "ccomp"} for c in children)
-        if needs == "reported":
+        if needs is Needs.REPORTED:
             clause = token.head
             return token.dep_ == "aux" and clause.dep_ == "ccomp" and clause.head.pos_ in {"VERB", "AUX"}
         return False
@@ -398,7 +403,7 @@ class _ArticleContext:
                 return Tense.FUTURE
             if head.tag_ in {"VBD", "VBN"} or aux & {"had", "has", "have", "was", "were", "did"}:
                 past = True
-            if head.lemma_.lower() in {"plan", "schedule", "expect", "set", "invite"}:
+            if head.lemma_.lower() in self.lexicon.plan_verbs:
                 planned = True
             if head.dep_ not in _CLIMB or head.head == head:
                 break
@@ -491,7 +496,7 @@ class _ArticleContext:
             # is a rejection (CAMEO 12), a dispute, not cooperation.
             trigger = replace(trigger, kind=EventKind.DISPUTE, plover=Plover.REJECT,
                               lemma=f"not-{trigger.lemma}")
-        if trigger.kind in RELATION_KINDS and trigger.needs != "reported" and (
+        if trigger.kind in RELATION_KINDS and trigger.needs is not Needs.REPORTED and (
             (trigger.pos != "VERB" and self._told_by_verb(trigger_token))
             or self._demanded(trigger_token) or self._refused(trigger_token)
         ):
@@ -511,7 +516,7 @@ class _ArticleContext:
             rule=f"{trigger.kind.value}:{trigger.pos.lower()}:{trigger.lemma}",
             published=self.found.article.published,
         )
-        if trigger.needs == "reported":
+        if trigger.needs is Needs.REPORTED:
             # "Russia said that Sudan must return the helicopter": the one who says it
             # demands, the one who must is asked.
             clause = trigger_token.head

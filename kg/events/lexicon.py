@@ -1,25 +1,61 @@
 """The event vocabulary, compiled from the data files.
 
 Trigger words (``event_triggers.tsv``: a lemma and part of speech, the event kind and
-PLOVER type it opens, and the condition the parse must meet), status cues
+PLOVER type it opens, and the condition the parse must meet, a :class:`Needs`), status cues
 (``status_cues.tsv``), issues (``issues.tsv``), the nouns that ask for an event
-(``requests.tsv``) and the last words of gathering names (from the name words).
+(``requests.tsv``), the plan verbs and phone words (``event_words.tsv``) and the last words
+of gathering names (from the name words). :func:`read_event_lexicon` reads them once per
+run, for :func:`kg.knowledge.load_knowledge`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
+from types import MappingProxyType
 
-from kg.knowledge import read_table, split_cell
-from kg.roles import load_name_words
+from kg.tables import read_table
 from kg.vocab import EventKind, Mode, Plover, Status
 
-__all__ = ["EventLexicon", "IssueDef", "Trigger", "load_event_lexicon"]
+__all__ = [
+    "TRIGGER_POS",
+    "EventLexicon",
+    "EventWordKind",
+    "IssueDef",
+    "Needs",
+    "Trigger",
+    "read_event_lexicon",
+]
+
+TRIGGER_POS = ("VERB", "NOUN", "ADJ")
+"""The parts of speech a trigger row may give (``AUX`` words are looked up as ``VERB``,
+``PROPN`` as ``NOUN``)."""
+
+
+class Needs(str, Enum):
+    """The ``needs`` column of ``event_triggers.tsv``: what the parse must show around a
+    trigger word for it to open an event (the file's header says what each one asks)."""
+
+    NONE = ""
+    WITH = "with"
+    BY_PHONE = "by_phone"
+    TO_PLACE = "to_place"
+    OBJECT = "object"
+    ON = "on"
+    FOR = "for"
+    XCOMP = "xcomp"
+    REPORTED = "reported"
+
+
+class EventWordKind(str, Enum):
+    """The ``kind`` column of ``event_words.tsv``."""
+
+    PLAN = "plan"
+    PHONE = "phone"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +66,8 @@ class Trigger:
     pos: str
     kind: EventKind
     plover: Plover
-    mode: Mode | None
-    needs: str
+    mode: Mode | None = None
+    needs: Needs = Needs.NONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +92,24 @@ class IssueDef:
 
 @dataclass(frozen=True, slots=True)
 class EventLexicon:
-    """Triggers, status cues and issues, compiled from the data files."""
+    """Triggers, status cues and issues, compiled from the data files.
 
-    triggers: dict[tuple[str, str], tuple[Trigger, ...]]
-    status_words: dict[str, Status]
-    status_phrases: tuple[tuple[str, Status], ...]
-    issues: tuple[IssueDef, ...]
+    Every field has an empty default, so a rule test can make a lexicon of the few words it needs.
+    """
+
+    #: The rules each ``(lemma, part of speech)`` opens, those with a condition first.
+    triggers: Mapping[tuple[str, str], tuple[Trigger, ...]] = field(default_factory=dict)
+    status_words: Mapping[str, Status] = field(default_factory=dict)
+    status_phrases: tuple[tuple[str, Status], ...] = ()
+    issues: tuple[IssueDef, ...] = ()
     #: Last words of the names of events and venues ("conference", "summit").
     gatherings: frozenset[str] = frozenset()
     #: Nouns that ask for an event ("request", "invitation").
     requests: frozenset[str] = frozenset()
+    #: Verbs above a trigger that set its event ahead ("scheduled to meet").
+    plan_verbs: frozenset[str] = frozenset()
+    #: Words that make a call a telephone call ("by phone", "a phone call").
+    phone_words: frozenset[str] = frozenset()
 
     def issues_in(self, text: str) -> tuple[str, ...]:
         """Keys of the issues named in ``text``, in data-file order."""
@@ -82,13 +126,26 @@ def _term_pattern(terms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 
 
-@lru_cache(maxsize=4)
-def load_event_lexicon(data_dir: Path | None = None) -> EventLexicon:
-    """The event vocabulary of the data files.
+def read_event_lexicon(folder: Path | None, gatherings: frozenset[str] = frozenset()) -> EventLexicon:
+    """The event vocabulary of the data folder ``folder`` (``None``: kg's own).
+
+    Parameters
+    ----------
+    folder:
+        The data folder (files it lacks are read from kg's own, :func:`kg.tables.read_text`).
+    gatherings:
+        The last words of the names of events and venues (:attr:`kg.roles.NameWords.gatherings`).
+
+    Raises
+    ------
+    KgError
+        ``KG024`` when a trigger's pos, kind, plover, mode or needs, a cue's status, an
+        issue's kind or an event word's kind is not one its column allows (and the
+        malformed-table codes of :mod:`kg.tables`).
 
     Examples
     --------
-    >>> lexicon = load_event_lexicon()
+    >>> lexicon = read_event_lexicon(None)
     >>> lexicon.triggers[("meet", "VERB")][0].kind
     <EventKind.MEETING: 'meeting'>
     >>> lexicon.issues_in("curbs on semiconductors and Taiwan")
@@ -97,35 +154,51 @@ def load_event_lexicon(data_dir: Path | None = None) -> EventLexicon:
     ('drugs',)
     """
     triggers: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
-    for row in read_table("event_triggers.tsv", data_dir):
+    columns = ("lemma", "pos", "kind", "plover", "mode", "needs")
+    for row in read_table("event_triggers.tsv", folder, columns):
         trigger = Trigger(
-            row["lemma"],
-            row["pos"],
-            EventKind(row["kind"]),
-            Plover(row["plover"]),
-            Mode(row["mode"]) if row["mode"] else None,
-            row["needs"],
+            row.required("lemma"),
+            row.choice("pos", TRIGGER_POS),
+            row.member("kind", EventKind),
+            row.member("plover", Plover),
+            row.member("mode", Mode) if row.text("mode") else None,
+            row.member("needs", Needs),
         )
         triggers[(trigger.lemma, trigger.pos)].append(trigger)
     # A rule with a condition is more specific than one without: try it first.
-    ordered = {k: tuple(sorted(v, key=lambda t: t.needs == "")) for k, v in triggers.items()}
+    ordered = {k: tuple(sorted(v, key=lambda t: t.needs is Needs.NONE)) for k, v in triggers.items()}
     words: dict[str, Status] = {}
     phrases: list[tuple[str, Status]] = []
-    for row in read_table("status_cues.tsv", data_dir):
-        status = Status(row["status"])
-        if " " in row["word"]:
-            phrases.append((row["word"], status))
+    for row in read_table("status_cues.tsv", folder, ("word", "status")):
+        word, status = row.required("word"), row.member("status", Status)
+        if " " in word:
+            phrases.append((word, status))
         else:
-            words[row["word"]] = status
+            words[word] = status
     issues = []
-    for row in read_table("issues.tsv", data_dir):
-        terms = split_cell(row["terms"])
+    issue_kinds = [kind.value for kind in EventKind]
+    for row in read_table("issues.tsv", folder, ("key", "label", "kind", "terms")):
+        key, label, kind = row.required("key"), row.required("label"), row.choice("kind", issue_kinds)
+        terms = row.values("terms")
+        included = [t for t in terms if not t.startswith("!")]
+        if not included:
+            row.fail("KG023", "the terms cell names no phrase of the issue (a !phrase only excludes); "
+                     "add the phrases that name it")
         excluded = [t[1:] for t in terms if t.startswith("!")]
         issues.append(IssueDef(
-            row["key"], row["label"], row["kind"],
-            _term_pattern(t for t in terms if not t.startswith("!")),
-            _term_pattern(excluded) if excluded else None,
+            key, label, kind, _term_pattern(included), _term_pattern(excluded) if excluded else None,
         ))
-    requests = frozenset(row["word"] for row in read_table("requests.tsv", data_dir))
-    return EventLexicon(ordered, words, tuple(phrases), tuple(issues), load_name_words(data_dir).gatherings,
-                        requests)
+    requests = frozenset(row.required("word") for row in read_table("requests.tsv", folder, ("word",)))
+    event_words: dict[EventWordKind, set[str]] = {kind: set() for kind in EventWordKind}
+    for row in read_table("event_words.tsv", folder, ("word", "kind")):
+        event_words[row.member("kind", EventWordKind)].add(row.required("word").lower())
+    return EventLexicon(
+        triggers=MappingProxyType(ordered),
+        status_words=MappingProxyType(words),
+        status_phrases=tuple(phrases),
+        issues=tuple(issues),
+        gatherings=gatherings,
+        requests=requests,
+        plan_verbs=frozenset(event_words[EventWordKind.PLAN]),
+        phone_words=frozenset(event_words[EventWordKind.PHONE]),
+    )

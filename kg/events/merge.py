@@ -13,13 +13,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kg.events.lexicon import EventLexicon, load_event_lexicon
+from kg.events.lexicon import EventLexicon
 from kg.iri import mint
 from kg.kinds import RELATION_KINDS
 from kg.types import ArticleFacts, Entity, Event, EventCandidate, Evidence, Mention, Resolution, TemporalValue
 from kg.vocab import EntityKind, EventKind, MentionRole, Status, TemporalPrecision
+
+if TYPE_CHECKING:
+    from kg.knowledge import Knowledge
 
 __all__ = ["merge_events"]
 
@@ -326,14 +329,15 @@ class _Merger:
 
 
 def merge_events(
-    facts: Iterable[ArticleFacts], resolution: Resolution, data_dir: Path | None = None
+    facts: Iterable[ArticleFacts], resolution: Resolution, knowledge: Knowledge
 ) -> tuple[tuple[Event, ...], tuple[Entity, ...]]:
     """Join the event candidates of all articles into events, one per real event.
 
-    Returns the events and the issue nodes they refer to.
+    ``knowledge`` gives the issues' labels and kinds. Returns the events and the issue
+    nodes they refer to.
     """
     ordered = sorted(facts, key=lambda f: f.info.doc_id)
-    merger = _Merger(ordered, resolution, load_event_lexicon(data_dir))
+    merger = _Merger(ordered, resolution, knowledge.events)
     merger.run()
     merger.absorb()
     events, issues = merger.events()

@@ -26,8 +26,9 @@ labelled with the :class:`~kg.vocab.MentionRole` their mentions start from:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER
 from spacy.language import Language
@@ -35,8 +36,9 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.knowledge import Knowledge
 from kg.pipeline.gazetteer import SPAN_KEY as GAZETTEER_KEY
-from kg.roles import NameWords, load_name_words, load_titles
+from kg.roles import NameWords
 from kg.vocab import MentionRole
 
 __all__ = ["SPAN_KEY", "EntityReconciler"]
@@ -78,15 +80,38 @@ class EntityReconciler:
     >>> doc = Doc(nlp.vocab, words=["President", "Paul", "Okafor", "met", "Moreau"])
     >>> doc.ents = [Span(doc, 0, 3, "PERSON"), Span(doc, 4, 5, "GPE")]
     >>> doc.spans["kg_gazetteer"] = [Span(doc, 0, 1, "TITLE", kb_id="president")]
-    >>> doc = EntityReconciler(load_name_words())(doc)
+    >>> from kg.roles import read_name_words
+    >>> doc = EntityReconciler(read_name_words(None))(doc)
     >>> [(s.text, s.label_) for s in doc.spans["kg"]]
     [('President', 'TITLE'), ('Paul Okafor', 'PERSON'), ('Moreau', 'NAME')]
     """
 
-    def __init__(self, words: NameWords, title_words: frozenset[str] = frozenset()) -> None:
-        self.words = words
+    def __init__(self, words: NameWords | None = None, title_words: frozenset[str] = frozenset()) -> None:
+        # None until ``initialize`` gives the words: reconciling without them would hide the mistake.
+        self._words = words
+        self._set_title_words(title_words)
+
+    def _set_title_words(self, title_words: frozenset[str]) -> None:
         self.title_words = title_words
         self._title_hashes = frozenset(get_string_id(w) for w in title_words)
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
+                   knowledge: Knowledge) -> None:
+        """Use the name words and the words of office titles of ``knowledge`` (spaCy's
+        ``initialize`` protocol; ``get_examples`` is not used)."""
+        self._words = knowledge.name_words
+        self._set_title_words(frozenset(
+            word for title in knowledge.titles.values() for phrase in (title.title, *title.aliases)
+            for word in phrase.lower().split() if word.isalpha()
+        ))
+
+    @property
+    def words(self) -> NameWords:
+        """The word lists that decide what a name is."""
+        if self._words is None:
+            raise ValueError("kg_entities has no name words: call its initialize(..., knowledge=...) first "
+                             "(kg.nlp.add_components does)")
+        return self._words
 
     def __call__(self, doc: Doc) -> Doc:
         known = [self._with_suffix(s) for s in doc.spans[GAZETTEER_KEY]] if GAZETTEER_KEY in doc.spans else []
@@ -426,17 +451,7 @@ def _trim(ent: Span, taken: bytearray, after_taken: bool = False) -> Span | None
     return doc[start:end]
 
 
-@Language.factory(
-    "kg_entities",
-    assigns=["doc.spans"],
-    requires=["doc.spans", "doc.ents"],
-    default_config={"data_dir": ""},
-)
-def make_entity_reconciler(nlp: Language, name: str, data_dir: str) -> EntityReconciler:
-    """spaCy factory for :class:`EntityReconciler`: the name words and the words of office titles."""
-    path = Path(data_dir) if data_dir else None
-    title_words = frozenset(
-        word for title in load_titles(path) for phrase in (title.title, *title.aliases)
-        for word in phrase.lower().split() if word.isalpha()
-    )
-    return EntityReconciler(load_name_words(path), title_words)
+@Language.factory("kg_entities", assigns=["doc.spans"], requires=["doc.spans", "doc.ents"])
+def make_entity_reconciler(nlp: Language, name: str) -> EntityReconciler:
+    """spaCy factory: an :class:`EntityReconciler` that gets its name words from ``initialize``."""
+    return EntityReconciler()

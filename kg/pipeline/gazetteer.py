@@ -5,12 +5,16 @@ The statistical model knows none of these as such: it tags "Chinese" as NORP,
 them by phrase matching the data files and leaves them in ``doc.spans["kg_gazetteer"]``
 with the kind as label and the thing they name as ``kb_id`` (an ISO code, a title
 key, ``"name|country"`` for cities and organisations).
+
+Added by name (``nlp.add_pipe("kg_gazetteer")``), the component is given its terms the
+way spaCy gives a ``span_ruler`` its patterns: by ``initialize``, here with the run's one
+:class:`~kg.knowledge.Knowledge` (:func:`kg.nlp.add_components` does both).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -18,8 +22,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from kg.lexicon import Term, compile_terms
-from kg.roles import load_titles
+from kg.knowledge import Knowledge
+from kg.lexicon import Term
 
 __all__ = ["SPAN_KEY", "GazetteerMatcher"]
 
@@ -42,10 +46,26 @@ class GazetteerMatcher:
     [('U.S.', 'COUNTRY', 'USA'), ('Secretary of State', 'TITLE', 'sos')]
     """
 
-    def __init__(self, vocab: Vocab, terms: Iterable[Term], make_doc, first: Iterable[str] = ()) -> None:
+    def __init__(self, vocab: Vocab, terms: Iterable[Term] | None, make_doc: Callable[[str], Doc],
+                 first: Iterable[str] = ()) -> None:
+        self.vocab = vocab
+        self.make_doc = make_doc
+        # None until ``initialize`` gives the terms: matching nothing then would hide the mistake.
+        self.ready = terms is not None
+        self._match(terms or (), first)
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language | None = None,
+                   knowledge: Knowledge) -> None:
+        """Match the terms of ``knowledge``, its office titles first (spaCy's ``initialize``
+        protocol; ``get_examples`` is not used)."""
+        self._match(knowledge.terms, knowledge.office_keys)
+        self.ready = True
+
+    def _match(self, terms: Iterable[Term], first: Iterable[str]) -> None:
         self.first = frozenset(first)
-        self.exact = PhraseMatcher(vocab, attr="ORTH")
-        self.folded = PhraseMatcher(vocab, attr="LOWER")
+        self.exact = PhraseMatcher(self.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(self.vocab, attr="LOWER")
+        make_doc = self.make_doc
         exact: dict[str, list[Doc]] = {}
         folded: dict[str, list[Doc]] = {}
         for term in terms:
@@ -59,6 +79,9 @@ class GazetteerMatcher:
             self.folded.add(match_id, docs)
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self.ready:
+            raise ValueError("kg_gazetteer has no terms: call its initialize(..., knowledge=...) first "
+                             "(kg.nlp.add_components does)")
         strings = doc.vocab.strings
         spans = []
         for matcher in (self.exact, self.folded):
@@ -74,13 +97,7 @@ class GazetteerMatcher:
         return doc
 
 
-@Language.factory(
-    "kg_gazetteer",
-    assigns=["doc.spans"],
-    default_config={"data_dir": ""},
-)
-def make_gazetteer(nlp: Language, name: str, data_dir: str) -> GazetteerMatcher:
-    """spaCy factory: a :class:`GazetteerMatcher` over the package's data files (or ``data_dir``'s)."""
-    path = Path(data_dir) if data_dir else None
-    offices = {t.key for t in load_titles(path) if t.kind != "organization"}
-    return GazetteerMatcher(nlp.vocab, compile_terms(path), nlp.make_doc, offices)
+@Language.factory("kg_gazetteer", assigns=["doc.spans"])
+def make_gazetteer(nlp: Language, name: str) -> GazetteerMatcher:
+    """spaCy factory: a :class:`GazetteerMatcher` that gets its terms from ``initialize``."""
+    return GazetteerMatcher(nlp.vocab, None, nlp.make_doc)

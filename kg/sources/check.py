@@ -22,14 +22,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kg.sources.furniture import FurnitureRules, find_furniture, load_rules
-from kg.sources.language import LanguageWords, is_english, load_language_words
+from kg.sources.furniture import FurnitureRules, find_furniture
+from kg.sources.language import LanguageWords, is_english
 from kg.sources.metadata import ArticleMeta
 from kg.types import Article, Problem
 
-__all__ = ["CheckRules", "RawArticle", "check", "check_stream", "load_check_rules"]
+if TYPE_CHECKING:
+    from kg.knowledge import Knowledge
+
+__all__ = ["CheckRules", "RawArticle", "check", "check_rules", "check_stream"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,27 +80,20 @@ class CheckRules:
     language: LanguageWords
 
 
-def load_check_rules(data_dir: Path | None = None) -> CheckRules:
-    """Load what the checks know.
+def check_rules(knowledge: Knowledge) -> CheckRules:
+    """What the checks know, taken from the run's knowledge.
 
     Parameters
     ----------
-    data_dir:
-        A folder with its own ``furniture.tsv``; ``None`` (or a folder without that
-        file) uses the rules shipped with ``kg``. The language words are always the
-        shipped ones.
+    knowledge:
+        The run's knowledge (:func:`kg.knowledge.load_knowledge`).
 
     Returns
     -------
     CheckRules
-        The furniture rules and the language words.
-
-    Raises
-    ------
-    KgError
-        ``KG190`` when the furniture rules are malformed.
+        Its furniture rules and language words.
     """
-    return CheckRules(furniture=load_rules(data_dir), language=load_language_words())
+    return CheckRules(furniture=knowledge.furniture, language=knowledge.language)
 
 
 def check(raw: RawArticle, rules: CheckRules) -> Article | Problem:
@@ -108,7 +104,7 @@ def check(raw: RawArticle, rules: CheckRules) -> Article | Problem:
     raw:
         The article as a reader found it.
     rules:
-        What the checks know (:func:`load_check_rules`).
+        What the checks know (:func:`check_rules`).
 
     Returns
     -------
@@ -117,7 +113,8 @@ def check(raw: RawArticle, rules: CheckRules) -> Article | Problem:
 
     Examples
     --------
-    >>> rules = load_check_rules()
+    >>> from kg.knowledge import load_knowledge
+    >>> rules = check_rules(load_knowledge(None))
     >>> text = "Talks resume\\nNew Delhi: The ministers met in the capital on Monday.\\nShare"
     >>> article = check(RawArticle("a.txt", "in/a.txt", text), rules)
     >>> article.dateline, [article.text[s:e] for s, e in article.furniture]
@@ -159,7 +156,7 @@ def check_stream(items: Iterable[RawArticle | Problem], rules: CheckRules) -> It
     items:
         Raw articles, and problems the readers met (passed on as they come).
     rules:
-        What the checks know (:func:`load_check_rules`).
+        What the checks know (:func:`check_rules`).
 
     Yields
     ------
@@ -171,7 +168,8 @@ def check_stream(items: Iterable[RawArticle | Problem], rules: CheckRules) -> It
     --------
     >>> text = "The ministers met in the capital on Monday."
     >>> raws = [RawArticle("a.txt", "in/a.txt", text), RawArticle("b.txt", "in/b.txt", "Share\\n" + text)]
-    >>> items = check_stream(raws, load_check_rules())
+    >>> from kg.knowledge import load_knowledge
+    >>> items = check_stream(raws, check_rules(load_knowledge(None)))
     >>> [item.doc_id if isinstance(item, Article) else str(item)[:41] for item in items]
     ['a.txt', 'KG117 in/b.txt: the same article as a.txt']
     """

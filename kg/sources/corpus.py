@@ -23,14 +23,18 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from kg.errors import KgError
 from kg.settings import Settings
-from kg.sources.check import RawArticle, check_stream, load_check_rules
+from kg.sources.check import RawArticle, check_rules, check_stream
 from kg.sources.files import Refusal, Unread, read_in_folder
 from kg.sources.metadata import METADATA_FILE, ArticleMeta, listed, read_metadata, unknown_files
 from kg.sources.txt import read_txt
 from kg.types import Article, Problem
+
+if TYPE_CHECKING:
+    from kg.knowledge import Knowledge
 
 __all__ = ["READERS", "Reader", "count_articles", "read_corpus"]
 
@@ -62,7 +66,9 @@ _UNREAD: Mapping[Refusal, tuple[str, str]] = MappingProxyType(
 """The code of the problem of an article file that was not read, and what to do about it."""
 
 
-def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]:
+def read_corpus(
+    folder: Path, settings: Settings, knowledge: Knowledge | None = None
+) -> Iterator[Article | Problem]:
     """Read the articles of a folder, one file at a time, in file-name order.
 
     The folder is checked at once (so a bad folder raises here, not at the first
@@ -76,7 +82,10 @@ def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]
     settings:
         Uses ``max_bytes`` (larger files, ``metadata.csv`` too, are refused
         unread), ``follow_links`` (read articles that links lead to outside the
-        folder) and ``data_dir`` (where the furniture rules live).
+        folder).
+    knowledge:
+        The run's knowledge: its furniture rules and language words (default: that of
+        ``settings.data_dir``, loaded here).
 
     Yields
     ------
@@ -88,7 +97,8 @@ def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]
     ------
     KgError
         ``KG101`` no such folder, ``KG102`` not a folder, ``KG103`` no ``.txt`` files,
-        ``KG104`` the folder cannot be listed, ``KG190`` malformed furniture rules.
+        ``KG104`` the folder cannot be listed; when ``knowledge`` is not given, those of
+        :func:`kg.knowledge.load_knowledge` for a bad data folder.
         A name that cannot be read is never raised: it is one problem in the stream.
 
     Examples
@@ -103,7 +113,11 @@ def read_corpus(folder: Path, settings: Settings) -> Iterator[Article | Problem]
     """
     folder = Path(folder)
     names = _article_names(folder)
-    rules = load_check_rules(settings.data_dir)
+    if knowledge is None:
+        from kg.knowledge import load_knowledge  # kg.knowledge imports kg.sources: loaded here, not above
+
+        knowledge = load_knowledge(settings.data_dir)
+    rules = check_rules(knowledge)
     meta, problems = read_metadata(folder / METADATA_FILE, settings.max_bytes)
     metadata_problems = listed(
         [*problems, *unknown_files(meta, set(names), folder)], str(folder / METADATA_FILE)

@@ -7,8 +7,9 @@ was filed, not where anything happened. :func:`find_furniture` returns the
 character spans of all of these; the text is never altered (later stages blank
 the spans with spaces, so offsets stay true to the file).
 
-The general rules are data: ``kg/data/furniture.tsv`` (its header documents the
-rule kinds). Three rules are code because they compare lines with each other
+The general rules are data: ``furniture.tsv`` of the data folder (its header documents
+the rule kinds), read once per run by :func:`read_furniture` for
+:func:`kg.knowledge.load_knowledge`. Three rules are code because they compare lines with each other
 rather than match one line:
 
 * a line of at least ``min_duplicate_words`` words repeated verbatim later: the
@@ -31,10 +32,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.tables import read_text
 from kg.types import Span
 
 __all__ = [
@@ -43,7 +44,7 @@ __all__ = [
     "Rule",
     "explain_furniture",
     "find_furniture",
-    "load_rules",
+    "read_furniture",
 ]
 
 KINDS = ("macro", "line", "prefix", "tail", "credit", "suffix", "dateline", "not_place")
@@ -141,13 +142,7 @@ def _combine(rules: tuple[Rule, ...]) -> dict[str, tuple[re.Pattern[str], tuple[
     return combined
 
 
-def _parse(path: Path) -> FurnitureRules:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise KgError(
-            "KG190", str(path), f"cannot read the furniture rules ({error}); reinstall kg"
-        ) from None
+def _parse(raw: str, path: str) -> FurnitureRules:
     macros: dict[str, str] = {}
     rules: list[Rule] = []
     names: set[str] = set()
@@ -159,19 +154,19 @@ def _parse(path: Path) -> FurnitureRules:
         where = f"line {number}"
         if not header_seen:
             if [cell.strip() for cell in cells[:4]] != _HEADER:
-                raise KgError("KG190", str(path), f"{where}: the header must be name, kind, pattern, note")
+                raise KgError("KG190", path, f"{where}: the header must be name, kind, pattern, note")
             header_seen = True
             continue
         if len(cells) < 3:
-            raise KgError("KG190", str(path), f"{where}: needs name, kind and pattern separated by tabs")
+            raise KgError("KG190", path, f"{where}: needs name, kind and pattern separated by tabs")
         name, kind, pattern = cells[0].strip(), cells[1].strip(), cells[2]
         note = cells[3].strip() if len(cells) > 3 else ""
         if kind not in KINDS:
             raise KgError(
-                "KG190", str(path), f"{where}: unknown kind {kind!r}; use one of {', '.join(KINDS)}"
+                "KG190", path, f"{where}: unknown kind {kind!r}; use one of {', '.join(KINDS)}"
             )
         if name in names:
-            raise KgError("KG190", str(path), f"{where}: the name {name!r} is used twice; rename one rule")
+            raise KgError("KG190", path, f"{where}: the name {name!r} is used twice; rename one rule")
         names.add(name)
         expanded = _expand(pattern, macros, path, where)
         if kind == "macro":
@@ -179,21 +174,21 @@ def _parse(path: Path) -> FurnitureRules:
             continue
         rules.append(Rule(name, kind, _compile(expanded, kind, path, where), note))
     if not header_seen:
-        raise KgError("KG190", str(path), "no rules found; the file needs a header row and rules")
+        raise KgError("KG190", path, "no rules found; the file needs a header row and rules")
     return FurnitureRules(rules=tuple(rules))
 
 
-def _expand(pattern: str, macros: dict[str, str], path: Path, where: str) -> str:
+def _expand(pattern: str, macros: dict[str, str], path: str, where: str) -> str:
     def substitute(match: re.Match[str]) -> str:
         key = match.group(1)
         if key not in macros:
-            raise KgError("KG190", str(path), f"{where}: unknown macro {{{{{key}}}}}; define it above")
+            raise KgError("KG190", path, f"{where}: unknown macro {{{{{key}}}}}; define it above")
         return f"(?:{macros[key]})"
 
     return _MACRO.sub(substitute, pattern)
 
 
-def _compile(pattern: str, kind: str, path: Path, where: str) -> re.Pattern[str]:
+def _compile(pattern: str, kind: str, path: str, where: str) -> re.Pattern[str]:
     try:
         compiled = re.compile(pattern)
         # Rules of one kind are joined into one alternation; that only works when each
@@ -201,28 +196,27 @@ def _compile(pattern: str, kind: str, path: Path, where: str) -> re.Pattern[str]
         re.compile(f"(?:{pattern})")
     except re.error as error:
         raise KgError(
-            "KG190", str(path), f"{where}: bad pattern ({error}); fix the regular expression"
+            "KG190", path, f"{where}: bad pattern ({error}); fix the regular expression"
         ) from None
     groups = set(compiled.groupindex)
     allowed = {"place"} if kind == "dateline" else set()
     if groups - allowed:
         raise KgError(
             "KG190",
-            str(path),
+            path,
             f"{where}: named groups {sorted(groups - allowed)} are not allowed here; use (?:...)",
         )
     return compiled
 
 
-@lru_cache(maxsize=8)
-def load_rules(data_dir: Path | None = None) -> FurnitureRules:
-    """Load and compile the furniture rules (cached per data folder).
+def read_furniture(folder: Path | None) -> FurnitureRules:
+    """Read and compile the furniture rules of the data folder ``folder``.
 
     Parameters
     ----------
-    data_dir:
-        A folder with its own ``furniture.tsv``; ``None`` (or a folder without
-        that file) uses the rules shipped with ``kg``.
+    folder:
+        A data folder; ``None`` (or a folder without ``furniture.tsv``) uses the rules
+        shipped with ``kg``.
 
     Returns
     -------
@@ -232,18 +226,15 @@ def load_rules(data_dir: Path | None = None) -> FurnitureRules:
     Raises
     ------
     KgError
-        ``KG190`` when the file is unreadable or a row is malformed.
+        ``KG021`` when the file is unreadable, ``KG190`` when a row is malformed.
 
     Examples
     --------
-    >>> rules = load_rules()
+    >>> rules = read_furniture(None)
     >>> "advertisement" in {rule.name for rule in rules.of_kind("line")}
     True
     """
-    path = Path(__file__).parent.parent / "data" / _RULES_FILE
-    if data_dir is not None and (Path(data_dir) / _RULES_FILE).is_file():
-        path = Path(data_dir) / _RULES_FILE
-    return _parse(path)
+    return _parse(*read_text(_RULES_FILE, folder))
 
 
 def _lines(text: str) -> list[_Line]:
@@ -277,7 +268,7 @@ def _first_match(kind: str, line: _Line, rules: FurnitureRules) -> tuple[str, re
     return names[int(match.lastgroup[1:])], match
 
 
-def explain_furniture(text: str, rules: FurnitureRules | None = None) -> tuple[tuple[Span, str], ...]:
+def explain_furniture(text: str, rules: FurnitureRules) -> tuple[tuple[Span, str], ...]:
     """Every furniture span with the name of the rule that found it (before merging).
 
     The spans may overlap; :func:`find_furniture` merges them. Useful to see why a
@@ -288,7 +279,7 @@ def explain_furniture(text: str, rules: FurnitureRules | None = None) -> tuple[t
     text:
         The article text as read.
     rules:
-        Compiled rules; ``None`` loads the shipped ones.
+        The compiled rules (:attr:`kg.knowledge.Knowledge.furniture`).
 
     Returns
     -------
@@ -297,15 +288,14 @@ def explain_furniture(text: str, rules: FurnitureRules | None = None) -> tuple[t
 
     Examples
     --------
-    >>> explain_furniture("Talks resume\\nAdvertisement\\nThe talks resumed on Monday.")
+    >>> explain_furniture("Talks resume\\nAdvertisement\\nThe talks resumed on Monday.", read_furniture(None))
     (((13, 26), 'advertisement'),)
     """
-    rules = rules if rules is not None else load_rules()
     found, _ = _scan(text, rules)
     return tuple(sorted(found))
 
 
-def find_furniture(text: str, rules: FurnitureRules | None = None) -> tuple[tuple[Span, ...], str | None]:
+def find_furniture(text: str, rules: FurnitureRules) -> tuple[tuple[Span, ...], str | None]:
     """Find the page furniture of one article, and its wire dateline place.
 
     Parameters
@@ -313,7 +303,7 @@ def find_furniture(text: str, rules: FurnitureRules | None = None) -> tuple[tupl
     text:
         The article text as read (lines separated by ``\\n``).
     rules:
-        Compiled rules; ``None`` loads the shipped ones.
+        The compiled rules (:attr:`kg.knowledge.Knowledge.furniture`).
 
     Returns
     -------
@@ -326,11 +316,10 @@ def find_furniture(text: str, rules: FurnitureRules | None = None) -> tuple[tupl
     Examples
     --------
     >>> text = "Talks resume\\nNew Delhi: The talks resumed on Monday in the capital city.\\nShare"
-    >>> spans, place = find_furniture(text)
+    >>> spans, place = find_furniture(text, read_furniture(None))
     >>> [text[s:e] for s, e in spans], place
     (['New Delhi:', 'Share'], 'New Delhi')
     """
-    rules = rules if rules is not None else load_rules()
     found, place = _scan(text, rules)
     return _merge(span for span, _ in found), place
 

@@ -9,9 +9,9 @@ rules, in order:
    Latin) is not English.
 2. A text of fewer than 30 words is too short to tell: it counts as English.
 3. Only the first 3,000 words are read. At least 6% of them must be common English words
-   (``kg/data/english_words.tsv``, mostly function words: "the", "of", "in", "said").
+   (``english_words.tsv`` of the data folder, mostly function words: "the", "of", "in", "said").
    English news has about a third of its words there; a roster of names still a tenth.
-4. For each other language written in Latin letters (``kg/data/foreign_words.tsv``, about
+4. For each other language written in Latin letters (``foreign_words.tsv`` of the data folder, about
    forty lists of common words), the text's English words that the language does not
    share must outnumber the text's words of that language that English does not share.
    A word both lists hold ("in", "also") says nothing either way. A word of the other
@@ -32,12 +32,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from pathlib import Path
 from types import MappingProxyType
 
-from kg.knowledge import read_table
+from kg.tables import read_table
 
-__all__ = ["FOREIGN_WORDS_FILE", "WORDS_FILE", "LanguageWords", "is_english", "load_language_words"]
+__all__ = ["FOREIGN_WORDS_FILE", "WORDS_FILE", "LanguageWords", "is_english", "read_language_words"]
 
 WORDS_FILE = "english_words.tsv"
 """The data file of common English words (one column, ``word``)."""
@@ -87,9 +87,11 @@ class LanguageWords:
         object.__setattr__(self, "languages", index)
 
 
-@lru_cache(maxsize=1)
-def load_language_words() -> LanguageWords:
-    """The words that :func:`is_english` counts, read once from ``kg/data``.
+def read_language_words(folder: Path | None) -> LanguageWords:
+    """The words that :func:`is_english` counts, from the data folder ``folder``
+    (``None``, or a folder without a file: kg's own list).
+
+    Called once per run, by :func:`kg.knowledge.load_knowledge`.
 
     Returns
     -------
@@ -98,20 +100,20 @@ def load_language_words() -> LanguageWords:
 
     Examples
     --------
-    >>> words = load_language_words()
+    >>> words = read_language_words(None)
     >>> "the" in words.english, "les" in words.foreign["fr"], "a" in words.foreign["es"]
     (True, True, False)
     """
-    english = frozenset(row["word"] for row in read_table(WORDS_FILE, columns=("word",)))
+    english = frozenset(row.required("word").casefold() for row in read_table(WORDS_FILE, folder, ("word",)))
     foreign: dict[str, set[str]] = {}
-    for row in read_table(FOREIGN_WORDS_FILE, columns=("language", "word")):
-        foreign.setdefault(row["language"], set()).add(row["word"])
+    for row in read_table(FOREIGN_WORDS_FILE, folder, ("language", "word")):
+        foreign.setdefault(row.required("language"), set()).add(row.required("word"))
     return LanguageWords(
         english, MappingProxyType({language: frozenset(words) for language, words in foreign.items()})
     )
 
 
-def is_english(text: str, words: LanguageWords | None = None) -> bool:
+def is_english(text: str, words: LanguageWords) -> bool:
     """Whether a text reads as English, by the rules of the module docstring.
 
     Parameters
@@ -119,7 +121,7 @@ def is_english(text: str, words: LanguageWords | None = None) -> bool:
     text:
         The text to test (only its first 3,000 words are read).
     words:
-        The words counted; ``None`` reads the shipped lists, :func:`load_language_words`.
+        The words counted (:attr:`kg.knowledge.Knowledge.language`).
 
     Returns
     -------
@@ -128,14 +130,17 @@ def is_english(text: str, words: LanguageWords | None = None) -> bool:
 
     Examples
     --------
-    >>> is_english("Moreau met Zhou Min in Beijing on Monday, and they said the talks were candid.")
+    >>> words = read_language_words(None)
+    >>> is_english("Moreau met Zhou Min in Beijing on Monday, and they said the talks were candid.", words)
     True
     >>> is_english(
     ...     "Prime Minister Ilse van Acker met President Rui da Costa Lobo, Chancellor Dieter von Brandis, "
-    ...     "Premier Hamid bin Rashid al-Nouri and Governor Dan Long in Lisbon on Tuesday for talks on trade."
+    ...     "Premier Hamid bin Rashid al-Nouri and Governor Dan Long in Lisbon on Tuesday for trade talks.",
+    ...     words,
     ... )
     True
-    >>> is_english("Der Außenminister traf am Montag in Peking seinen Amtskollegen und sprach mit ihm. " * 3)
+    >>> german = "Der Außenminister traf am Montag in Peking seinen Amtskollegen und sprach mit ihm. "
+    >>> is_english(german * 3, words)
     False
     """
     if _mostly_another_script(text[:50_000]):
@@ -147,7 +152,6 @@ def is_english(text: str, words: LanguageWords | None = None) -> bool:
             break
     if len(tokens) < _MIN_WORDS_TO_JUDGE:
         return True
-    words = words if words is not None else load_language_words()
     counts = Counter(map(str.casefold, tokens))
     english = {word: counts[word] for word in counts.keys() & words.english}
     if sum(english.values()) < _MIN_ENGLISH_SHARE * len(tokens):

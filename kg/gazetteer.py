@@ -1,0 +1,215 @@
+"""Countries, places and organisations: the gazetteer part of kg's knowledge.
+
+:func:`read_gazetteer` turns the four gazetteer tables of a data folder
+(``countries.tsv``, ``cities.tsv``, ``regions.tsv``, ``organizations.tsv``, in the format
+of :mod:`kg.tables`) into immutable records that the rule compiler and the resolver share,
+through :class:`kg.knowledge.Knowledge`.
+
+Nothing here comes from any one article: these are facts about the world (names, codes,
+capitals), never about the people in the news.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.tables import read_table
+
+__all__ = [
+    "City",
+    "Country",
+    "Gazetteer",
+    "Organization",
+    "Region",
+    "read_gazetteer",
+]
+
+_COUNTRY_CODE = "country code of countries.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country or country-like entity (Taiwan, Hong Kong, Kosovo, Palestine...).
+
+    Parameters
+    ----------
+    code:
+        ISO 3166-1 alpha-3 code (``"XKX"`` for Kosovo); the country's key everywhere.
+    name:
+        Common English short name used as its label (``"United States"``).
+    aliases:
+        Other names and abbreviations as written in news (``"U.S."``, ``"America"``).
+    demonyms:
+        Adjective and people forms (``"American"``, ``"Americans"``).
+    capitals:
+        Seat of government and its variants, first the canonical one (used as metonyms).
+    combining:
+        Prefix forms used in compounds (``"Sino"`` in "Sino-US").
+    """
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+    combining: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    """A city, province, island or venue that is not a capital.
+
+    Parameters
+    ----------
+    name:
+        Canonical label.
+    aliases:
+        Other spellings (``"Bombay"`` for Mumbai).
+    country:
+        Alpha-3 code of the country it is in.
+    """
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A place that is neither a country nor a city: a sea, a strait, a region, a territory.
+
+    Parameters
+    ----------
+    name:
+        Canonical label.
+    aliases:
+        Other spellings.
+    kind:
+        ``"sea"``, ``"strait"``, ``"ocean"``, ``"region"``, ``"continent"`` or ``"territory"``.
+    """
+
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """A named organisation: a government body, an international body, a party, a company...
+
+    Parameters
+    ----------
+    name:
+        Canonical label.
+    aliases:
+        Acronyms and other spellings (``"CIA"``, ``"U.N."``).
+    country:
+        Alpha-3 code of the country it belongs to (headquarters for companies and media),
+        empty for international and transnational bodies.
+    type:
+        ``"government"``, ``"legislature"``, ``"military"``, ``"intelligence"``, ``"party"``,
+        ``"international"``, ``"armed group"``, ``"media"``, ``"company"``, ``"ngo"`` or ``"court"``.
+    """
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Everything the data files know about countries, places and organisations.
+
+    Examples
+    --------
+    >>> gaz = read_gazetteer(None)
+    >>> gaz.country("CHN").name
+    'China'
+    >>> "Sino" in gaz.country("CHN").combining
+    True
+    """
+
+    countries: tuple[Country, ...]
+    cities: tuple[City, ...]
+    regions: tuple[Region, ...]
+    organizations: tuple[Organization, ...]
+    _by_code: dict[str, Country] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_code: dict[str, Country] = {}
+        for country in self.countries:
+            if country.code in by_code:
+                raise ValueError(f"country code {country.code!r} is listed twice")
+            by_code[country.code] = country
+        object.__setattr__(self, "_by_code", by_code)
+
+    def country(self, code: str) -> Country:
+        """The country with alpha-3 ``code``.
+
+        Raises
+        ------
+        KeyError
+            If no country has that code.
+        """
+        try:
+            return self._by_code[code]
+        except KeyError:
+            raise KeyError(f"unknown country code {code!r}") from None
+
+
+def read_gazetteer(folder: Path | None) -> Gazetteer:
+    """Read the four gazetteer tables of the data folder ``folder`` (``None``: kg's own).
+
+    Called once per run, by :func:`kg.knowledge.load_knowledge`; stages are handed its result.
+
+    Raises
+    ------
+    KgError
+        When a table is malformed (``KG021``-``KG023``), a country code is listed twice
+        (``KG025``) or a city or organisation names a country code no row of
+        ``countries.tsv`` has (``KG026``).
+
+    Examples
+    --------
+    >>> gaz = read_gazetteer(None)
+    >>> "U.S." in gaz.country("USA").aliases
+    True
+    >>> next(o.country for o in gaz.organizations if o.name == "CIA")
+    'USA'
+    """
+    codes: set[str] = set()
+    countries = tuple(
+        Country(
+            code=row.unique("code", codes),
+            name=row.required("name"),
+            aliases=row.values("aliases"),
+            demonyms=row.values("demonyms"),
+            capitals=row.values("capitals"),
+            combining=row.values("combining"),
+        )
+        for row in read_table(
+            "countries.tsv", folder, ("code", "name", "aliases", "demonyms", "capitals", "combining")
+        )
+    )
+    cities = tuple(
+        City(name=row.required("name"), aliases=row.values("aliases"),
+             country=row.known("country", codes, _COUNTRY_CODE))
+        for row in read_table("cities.tsv", folder, ("name", "aliases", "country"))
+    )
+    regions = tuple(
+        Region(name=row.required("name"), aliases=row.values("aliases"), kind=row.required("kind"))
+        for row in read_table("regions.tsv", folder, ("name", "aliases", "kind"))
+    )
+    # An international body belongs to no country: its country cell is empty.
+    organizations = tuple(
+        Organization(
+            name=row.required("name"),
+            aliases=row.values("aliases"),
+            country=row.known("country", codes, _COUNTRY_CODE) if row.text("country") else "",
+            type=row.required("type"),
+        )
+        for row in read_table("organizations.tsv", folder, ("name", "aliases", "country", "type"))
+    )
+    return Gazetteer(countries, cities, regions, organizations)
