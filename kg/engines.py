@@ -244,22 +244,12 @@ def _start_pool(settings: Settings) -> tuple[ProcessPoolExecutor, list[BaseProce
     return executor, [p for p in multiprocessing.active_children() if p not in before]
 
 
-_REAP_SECONDS = 3.0
-"""How long a broken pool's dead worker is waited for, to say how it ended."""
-
-
 def _how_it_stopped(processes: Sequence[BaseProcess]) -> str:
     """How the worker that broke the pool ended, in words.
 
     When one worker dies the executor terminates the others (SIGTERM), so a worker
-    still running or ended by SIGTERM is not the one that broke it. The pool can report
-    itself broken before the dead worker has been reaped, so its exit is waited for a
-    moment (a machine under load took longer than the first look).
+    still running or ended by SIGTERM is not the one that broke it.
     """
-    deadline = time.monotonic() + _REAP_SECONDS
-    while time.monotonic() < deadline and not any(
-            p.exitcode is not None and p.exitcode != -signal.SIGTERM for p in processes):
-        time.sleep(0.05)
     for process in processes:
         code = process.exitcode
         if code is None or code == -signal.SIGTERM:
