@@ -275,7 +275,7 @@ def _how_it_stopped(processes: Sequence[BaseProcess]) -> str:
 
 def _pool(batches: Iterable[list[Article]], settings: Settings) -> Iterator[BatchFacts]:
     executor, processes = _start_pool(settings)
-    finished = False
+    finished = broken = False
     try:
         yield from _ordered(
             lambda batch: executor.submit(parse_batch, batch, settings),
@@ -285,9 +285,7 @@ def _pool(batches: Iterable[list[Article]], settings: Settings) -> Iterator[Batc
         )
         finished = True
     except BrokenProcessPool:
-        raise KgError("KG006", f"--workers {settings.workers}",
-                      f"a worker process {_how_it_stopped(processes)}; the build stopped "
-                      "(--workers 1 runs it in this process and shows any error)") from None
+        broken = True
     finally:
         if not finished:
             # Failed or abandoned: the batches in flight are not wanted, so do not wait for them.
@@ -295,6 +293,12 @@ def _pool(batches: Iterable[list[Article]], settings: Settings) -> Iterator[Batc
                 if process.is_alive():
                     process.terminate()
         executor.shutdown(wait=True, cancel_futures=True)
+    if broken:
+        # Only now, with every worker joined, is each one's exit code known: the
+        # executor's own thread may be reaping the dead one while the error arrives.
+        raise KgError("KG006", f"--workers {settings.workers}",
+                      f"a worker process {_how_it_stopped(processes)}; the build stopped "
+                      "(--workers 1 runs it in this process and shows any error)")
 
 
 _SCHEDULER = re.compile(

@@ -39,6 +39,7 @@ Secretary of State).
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -125,6 +126,29 @@ class _PersonCluster:
     @property
     def tokens(self) -> set[str]:
         return {t.casefold() for spelling in self.spellings for t in spelling.split()}
+
+
+@dataclass(slots=True)
+class _DocumentPeople:
+    """The full names of one document, indexed for its single names ("Okafor said").
+
+    ``by_word`` lists each word's full-name mentions as ``(start, cluster)`` in text order;
+    ``by_variant`` holds the clusters with a word of five letters or more under each of
+    that word's deletion variants (:func:`_deletions`). A single name looks up its few
+    candidates there instead of scanning every full-name mention of the document, which
+    made one long article take hours.
+    """
+
+    by_word: dict[str, list[tuple[int, _PersonCluster]]] = field(default_factory=lambda: defaultdict(list))
+    by_variant: dict[str, dict[int, _PersonCluster]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add(self, start: int, cluster: _PersonCluster, tokens: set[str]) -> None:
+        """Index one full-name mention (added in text order)."""
+        for token in tokens:
+            self.by_word[token].append((start, cluster))
+            if len(token) >= 5:
+                for variant in _deletions(token):
+                    self.by_variant[variant][id(cluster)] = cluster
 
 
 @dataclass(slots=True)
@@ -265,12 +289,16 @@ class _Resolver:
                 self.unresolved.extend(cluster.mentions)
             else:
                 clusters.append(cluster)
-        by_doc: dict[str, list[tuple[int, _PersonCluster]]] = defaultdict(list)
+        entries: dict[str, list[tuple[int, _PersonCluster]]] = defaultdict(list)
         for cluster in clusters:
             for m in cluster.mentions:
-                by_doc[m.doc_id].append((m.start, cluster))
-        for entries in by_doc.values():
-            entries.sort(key=lambda e: e[0])
+                entries[m.doc_id].append((m.start, cluster))
+        # A cluster's words do not change while single names join it: worked out once.
+        tokens = {id(cluster): cluster.tokens for cluster in clusters}
+        by_doc: dict[str, _DocumentPeople] = defaultdict(_DocumentPeople)
+        for doc_id, found in entries.items():
+            for start, cluster in sorted(found, key=lambda e: e[0]):
+                by_doc[doc_id].add(start, cluster, tokens[id(cluster)])
         surname_index: dict[str, list[_PersonCluster]] = defaultdict(list)
         # A family name written first ("Kim" of "Kim Min-jun"): titled single names look here too.
         family_first: dict[str, list[_PersonCluster]] = defaultdict(list)
@@ -380,23 +408,29 @@ class _Resolver:
     def _join_single(
         self,
         m: Mention,
-        by_doc: dict[str, list[tuple[int, _PersonCluster]]],
+        by_doc: dict[str, _DocumentPeople],
         surname_index: dict[str, list[_PersonCluster]],
         typo_index: dict[str, list[_PersonCluster]],
     ) -> _PersonCluster | None:
         word = normalise(m.text).casefold()
         if " " in word:
             return None
-        local = by_doc.get(m.doc_id, [])
-        exact = [(pos, c) for pos, c in local if word in c.tokens]
+        local = by_doc.get(m.doc_id) or _DocumentPeople()
+        exact = local.by_word.get(word, [])
         if exact:
-            before = [e for e in exact if e[0] < m.start]
-            return (before[-1] if before else exact[0])[1]
+            # The last full name with this word before the single name, else the first after it.
+            before = bisect_left(exact, m.start, key=lambda e: e[0])
+            return exact[before - 1 if before else 0][1]
         candidates = surname_index.get(word, [])
         if len({id(c) for c in candidates}) == 1:
             return candidates[0]
         if len(word) >= 5:
-            near = {id(c): c for pos, c in local if any(_one_edit(word, t) for t in c.tokens if len(t) >= 5)}
+            near = {
+                key: c
+                for variant in _deletions(word)
+                for key, c in local.by_variant.get(variant, {}).items()
+                if any(_one_edit(word, t) for t in c.tokens if len(t) >= 5)
+            }
             if len(near) == 1:
                 return next(iter(near.values()))
             near = {

@@ -712,6 +712,18 @@ def test_a_body_named_in_the_article_vouches_for_its_bare_titled_officials() -> 
     assert country_of(res, "Ann Lee") is None  # no body named: no country
 
 
+@pytest.mark.parametrize(("body", "code", "country"), [
+    ("Downing Street", "GBR", "United Kingdom"), ("Kantei", "JPN", "Japan"),
+    ("Global Affairs Canada", "CAN", "Canada"),
+])
+def test_issuing_bodies_beyond_washington_vouch_for_their_spokespeople(body: str, code: str,
+                                                                       country: str) -> None:
+    a = Art("a.txt")
+    a.org(body, body, code)
+    a.holds("Spokesperson", "spokesperson", a.person("Jane Roe"))
+    assert country_of(resolve([a.facts()]), "Jane Roe") == mint("country", country)
+
+
 def test_bodies_of_two_countries_listing_the_title_give_none() -> None:
     a = Art("a.txt")
     a.org("State Department", "State Department", "USA")

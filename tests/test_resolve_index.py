@@ -49,3 +49,27 @@ def test_an_adjacent_swap_shares_a_deletion_variant() -> None:
     assert _one_edit("brenner", "bernner")
     assert _deletions("brenner") & _deletions("bernner")
     assert not _deletions("brenner") & _deletions("xyz")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 5)), max_size=30), full_names, words)
+def test_a_documents_index_finds_what_a_scan_of_its_full_names_finds(
+    placed: list[tuple[int, int]], spelling: str, word: str
+) -> None:
+    from kg.resolve import _DocumentPeople, _PersonCluster
+
+    # Six clusters with names from the tiny alphabet; each placed at a start in the document.
+    clusters = []
+    for i in range(6):
+        cluster = _PersonCluster()
+        cluster.spellings[f"{spelling} {'ab'[i % 2] * (i + 1)}"] += 1
+        clusters.append(cluster)
+    entries = sorted(((start, clusters[i]) for start, i in placed), key=lambda e: e[0])
+    people = _DocumentPeople()
+    for start, cluster in entries:
+        people.add(start, cluster, cluster.tokens)
+    assert people.by_word.get(word, []) == [(s, c) for s, c in entries if word in c.tokens]
+    found = {id(c) for v in _deletions(word) for c in people.by_variant.get(v, {}).values()
+             if any(_one_edit(word, t) for t in c.tokens if len(t) >= 5)}
+    scanned = {id(c) for _, c in entries if any(_one_edit(word, t) for t in c.tokens if len(t) >= 5)}
+    assert found == scanned
