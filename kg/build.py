@@ -19,7 +19,7 @@ import networkx as nx
 from tqdm import tqdm
 
 from kg.engines import run_batches
-from kg.events import merge_events
+from kg.events.merge import merge_events
 from kg.graph import to_graph
 from kg.knowledge import Knowledge, load_knowledge
 from kg.resolve import resolve
