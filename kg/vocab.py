@@ -152,11 +152,12 @@ class Tense(str, Enum):
 
 
 class MentionRole(str, Enum):
-    """What a mention is in its article (``Mention.label``), before resolution.
+    """What a mention is in its article (``Mention.label``), before resolution, and the
+    span labels it starts from: this is the one definition of both.
 
-    A gazetteer hit keeps the gazetteer's span label (:class:`kg.lexicon.Label`) and a name
-    the model found keeps the reconciler's (:mod:`kg.pipeline.entities`); the other roles
-    are what a rule made of a span.
+    A gazetteer hit keeps the gazetteer's span label (the members :class:`kg.lexicon.Label`
+    names) and a name the model found keeps the reconciler's (:mod:`kg.pipeline.entities`);
+    the other roles are what a rule made of a span.
     """
 
     COUNTRY = "COUNTRY"
@@ -166,6 +167,9 @@ class MentionRole(str, Enum):
     CITY = "CITY"
     REGION = "REGION"
     ORG = "ORG"
+    TITLE = "TITLE"
+    """A title the gazetteer found: a span label only, as its mention takes the role a rule
+    gives it (:attr:`OFFICE`, :attr:`DESCRIPTOR`, :attr:`GENERIC_ORG`, :attr:`TITLE_REF`...)."""
     PERSON = "PERSON"
     """A person's name: the model's, or a name of unsure kind that a title is tied to."""
     PLACE = "PLACE"
