@@ -14,6 +14,7 @@ __all__ = [
     "ClaimRule",
     "EntityKind",
     "EventKind",
+    "FurnitureKind",
     "MentionRole",
     "Mode",
     "NodeKind",
@@ -232,6 +233,23 @@ class TitleRank(str, Enum):
     OFFICIAL = "official"
     SPOKESPERSON = "spokesperson"
     OTHER = "other"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class FurnitureKind(str, Enum):
+    """What a rule of ``furniture.tsv`` matches (the file's header says more of each)."""
+
+    MACRO = "macro"
+    """A named piece of pattern that later rules use as ``{{name}}``."""
+    LINE = "line"
+    PREFIX = "prefix"
+    TAIL = "tail"
+    CREDIT = "credit"
+    SUFFIX = "suffix"
+    DATELINE = "dateline"
+    NOT_PLACE = "not_place"
 
     def __str__(self) -> str:
         return self.value
