@@ -158,7 +158,7 @@ def _report(tally: PeopleTally, show: int) -> None:
 
 def main(argv: list[str] | None = None) -> PeopleTally:
     """Command line: generate the corpus, build it, print the tally; returns it."""
-    from kg.build import build
+    from kg.flow import build
     from kg.settings import Settings
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

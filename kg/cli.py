@@ -123,10 +123,10 @@ def _summary(G, out_dir: Path) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from kg.build import build
     from kg.engines import check_engine
     from kg.export import EXPORT_NAMES, export_files
     from kg.export.files import check_output, write_all
+    from kg.flow import build
 
     # Before the parse, which can take minutes: a folder that cannot take the exports, or
     # a scheduler address Dask would try for a minute, fails now.

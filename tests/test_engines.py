@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
 from kg.engines import _ordered, check_engine, run_batches
 from kg.errors import KgError
 from kg.export.rdf import to_turtle
+from kg.flow import build
 from kg.settings import Engine, Settings
 
 ROOT = Path(__file__).parent.parent
@@ -77,7 +77,7 @@ def test_cli_refuses_a_scheduler_without_a_port_before_reading_anything(
         raise AssertionError("the build started before the scheduler address was checked")
 
     # Dask would try the address for a minute and end in a traceback.
-    monkeypatch.setattr(importlib.import_module("kg.build"), "build", parse)
+    monkeypatch.setattr(importlib.import_module("kg.flow"), "build", parse)
     argv = ["build", str(ROOT / "seeds"), "--out", str(tmp_path / "out"), "--engine", "dask",
             "--scheduler", "127.0.0.1"]
     assert main(argv) == 1

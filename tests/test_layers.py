@@ -45,11 +45,11 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("events", ("kg.events", "kg.events.merge")),
     ("graph", ("kg.graph",)),
     ("export", ("kg.export", "kg.store")),
-    ("cli", ("kg.engines", "kg.build", "kg.cli", "kg.__main__", "kg")),
+    ("cli", ("kg.engines", "kg.flow", "kg.cli", "kg.__main__", "kg")),
 )
 """Each stage and its modules; a package stands for its submodules unless one is named apart."""
 
-AFTER_THE_WORKERS = ("kg.resolve", "kg.events.merge", "kg.graph", "kg.export", "kg.build", "kg.store",
+AFTER_THE_WORKERS = ("kg.resolve", "kg.events.merge", "kg.graph", "kg.export", "kg.flow", "kg.store",
                      "networkx", "rdflib", "pyvis")
 """What only the parent process needs, once every article's facts are in."""
 
@@ -164,7 +164,7 @@ def test_importing_kg_loads_no_stage() -> None:
 
 
 def test_kg_names_stay_its_functions_when_their_modules_load() -> None:
-    code = ("import kg, kg.build, kg.export.pyvis, kg.settings\n"
+    code = ("import kg, kg.flow, kg.export.pyvis, kg.settings\n"
             "print(callable(kg.build), kg.to_pyvis.__module__, kg.Settings.__name__, sorted(kg.__all__) "
             "== sorted(n for n in kg.__all__ if n in dir(kg)))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

@@ -68,8 +68,8 @@ def test_dask_workers_import_nothing_from_the_current_folder(
     tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     distributed = pytest.importorskip("distributed", reason="needs the dask extra: pip install 'kg[dask]'")
-    from kg.build import build
     from kg.export.rdf import to_turtle
+    from kg.flow import build
     from kg.settings import Engine, Settings
 
     marker = tmp_path / "imported-from-the-current-folder"
