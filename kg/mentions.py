@@ -324,14 +324,19 @@ class DocMentions:
     def _portfolio_end(self, start: int) -> int:
         """The end of the run of capitalised words from ``start`` ("National Police", "Foreign
         Affairs and Trade"), joined by "and", "of", "the", "for" and possessives; a name or a
-        further title ends it."""
+        further title ends it.
+
+        A word the model took for part of an organisation and that stands right before a
+        person's name is the portfolio's last word, not a name ("for Asian and Pacific
+        [Affairs] Jane Roe"): two names never stand side by side.
+        """
         doc = self.doc
         end = i = start
         while i < len(doc):
             index = self.span_at(i)
             if index >= 0 and self.spans[index].start == i and i > start and (
                 self._is_person_span(index) or self._title_of_a_person(index)
-            ):
+            ) and not self._body_word_before_name(index):
                 break
             token = doc[i]
             if (token.is_alpha and (token.is_title or token.is_upper)) or (
@@ -342,6 +347,17 @@ class DocMentions:
                 break
             i += 1
         return end
+
+    def _body_word_before_name(self, index: int) -> bool:
+        """Span ``index`` is one word of unsure kind that the model tagged as (part of) an
+        organisation, and a person's name follows it directly."""
+        span = self.spans[index]
+        if span.label_ != MentionRole.NAME or span.kb_id_ != "ORG":
+            return False
+        after = self.span_at(span.end)
+        return after >= 0 and self.spans[after].start == span.end and (
+            self.spans[after].label_ == MentionRole.PERSON
+        )
 
     def _person_after(self, end: int) -> int | None:
         """A name right after a title, or after "and <title>"; courtesies and ranks between

@@ -1,0 +1,32 @@
+"""Offices and countries the sentence itself states, in the longer forms real reports use.
+
+Each rule is checked on a sentence of our own, given word by word, run through kg's
+gazetteer and reconciler on a blank pipeline. Names are made up on purpose.
+"""
+
+from __future__ import annotations
+
+from parsed import parse
+from spacy.language import Language
+from test_offices import claim_on, flat, held, names
+
+import kg.pipeline  # noqa: F401  (registers the factories)
+
+# -- a long portfolio after the title ------------------------------------------------------------
+
+
+def test_a_body_word_before_the_name_ends_the_portfolio_not_the_name(nlp: Language) -> None:
+    words = "Chilean Assistant Minister for Asian and Andean Affairs Ana Vidal arrived ."
+    ents = [(7, 8, "ORG"), *names(words, "Ana Vidal")]
+    found = parse(nlp, flat(words), ents)
+    claim = claim_on(found, "Ana Vidal", "assistant-minister")
+    assert claim.qualifier == "for Asian and Andean Affairs"
+    assert held(found, "Ana Vidal") == [("assistant-minister", "CHL")]
+    assert held(found, "Affairs") == []
+
+
+def test_a_name_the_model_took_for_a_place_still_ends_the_portfolio(nlp: Language) -> None:
+    words = "Minister for Trade Vidal Ana Roe spoke ."
+    ents = [(3, 4, "GPE"), *names(words, "Ana Roe")]
+    found = parse(nlp, flat(words), ents)
+    assert [c.person.text for c in found.office_claims() if c.person is not None] == ["Vidal"]
