@@ -93,6 +93,9 @@ class Knowledge:
     office_countries:
         ``title key -> country code``: titles only one government uses unqualified
         (``office_countries.tsv``).
+    portfolio_office_countries:
+        The part of ``office_countries`` whose titles are still only that government's with a
+        portfolio after them ("Under Secretary of State for Arms Control").
     issuer_offices:
         ``organisation name -> title keys``: the officials a government body names by their
         bare title in its own releases (``issuer_offices.tsv``).
@@ -123,6 +126,7 @@ class Knowledge:
     title_compounds: Mapping[tuple[str, str], str] = field(default_factory=dict)
     office_synonyms: Mapping[tuple[str, str], str] = field(default_factory=dict)
     office_countries: Mapping[str, str] = field(default_factory=dict)
+    portfolio_office_countries: Mapping[str, str] = field(default_factory=dict)
     issuer_offices: Mapping[str, frozenset[str]] = field(default_factory=dict)
     events: EventLexicon = field(default_factory=EventLexicon)
     furniture: FurnitureRules = field(default_factory=lambda: FurnitureRules(rules=()))
@@ -132,7 +136,8 @@ class Knowledge:
     def __post_init__(self) -> None:
         # Read-only views, so that no stage can change what the others read; and the terms,
         # derived here once so that a hand-made record is as consistent as a loaded one.
-        for name in ("titles", "title_compounds", "office_synonyms", "office_countries", "issuer_offices"):
+        for name in ("titles", "title_compounds", "office_synonyms", "office_countries",
+                     "portfolio_office_countries", "issuer_offices"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         object.__setattr__(self, "terms", compile_terms(self.gazetteer, self.titles.values()))
 
@@ -189,6 +194,7 @@ def load_knowledge(data_dir: Path | None) -> Knowledge:
         events=read_event_lexicon(data_dir, name_words.gatherings),
         furniture=read_furniture(data_dir),
         office_countries=read_office_countries(data_dir, titles, gazetteer),
+        portfolio_office_countries=read_office_countries(data_dir, titles, gazetteer, with_portfolio=True),
         issuer_offices=read_issuer_offices(data_dir, titles),
         language=read_language_words(data_dir),
     )

@@ -194,12 +194,14 @@ class _Resolver:
         self, gazetteer: Gazetteer, titles: Mapping[str, Title], synonyms: Mapping[tuple[str, str], str],
         office_countries: Mapping[str, str], issuer_offices: Mapping[str, frozenset[str]],
         name_suffixes: frozenset[str] = frozenset(),
+        portfolio_office_countries: Mapping[str, str] | None = None,
     ) -> None:
         self.gaz = gazetteer
         self.name_suffixes = name_suffixes
         self.titles = titles
         self.synonyms = synonyms
         self.office_countries = office_countries
+        self.portfolio_office_countries = portfolio_office_countries or {}
         self.issuer_offices = issuer_offices
         self.country_name = {c.code: c.name for c in gazetteer.countries}
         self.mentions: list[Mention] = []
@@ -562,6 +564,8 @@ class _Resolver:
         same article that names its own officials by that title gives its country ("Spokesperson
         Jane Roe" where the State Department is named: ``issuer_offices.tsv``), unless bodies of
         two countries do. No country rather than a guess: a title neither knows gives none.
+        With a portfolio, only a title no other government uses so either gives one ("Under
+        Secretary of State for Arms Control Jane Roe").
         """
         issuers: dict[tuple[str, str], set[str]] = defaultdict(set)
         for m in self.mentions:
@@ -575,7 +579,8 @@ class _Resolver:
             if claim.office.label is not MentionRole.OFFICE or claim.office.country:
                 continue
             key = claim.office.key
-            code = "" if claim.qualifier else self.office_countries.get(key, "")
+            known = self.portfolio_office_countries if claim.qualifier else self.office_countries
+            code = known.get(key, "")
             bodies = issuers.get((claim.office.doc_id, key), set())
             if not code and len(bodies) == 1:
                 code = next(iter(bodies))
@@ -855,7 +860,7 @@ def resolve(facts: Iterable[ArticleFacts], knowledge: Knowledge) -> Resolution:
     """
     resolver = _Resolver(
         knowledge.gazetteer, knowledge.titles, knowledge.office_synonyms, knowledge.office_countries,
-        knowledge.issuer_offices, knowledge.name_words.name_suffixes,
+        knowledge.issuer_offices, knowledge.name_words.name_suffixes, knowledge.portfolio_office_countries,
     )
     for item in sorted(facts, key=lambda f: f.info.doc_id):
         resolver.add(item)

@@ -186,26 +186,33 @@ def read_office_synonyms(
 
 
 def read_office_countries(
-    folder: Path | None, titles: Mapping[str, Title], gazetteer: Gazetteer
+    folder: Path | None, titles: Mapping[str, Title], gazetteer: Gazetteer, *, with_portfolio: bool = False
 ) -> Mapping[str, str]:
-    """``title key -> country code``: titles only one government uses unqualified.
+    """``title key -> country code``: titles only one government uses unqualified; with
+    ``with_portfolio``, those of them that are still only its own with a portfolio after them
+    ("Under Secretary of State for Arms Control").
 
     Raises
     ------
     KgError
         ``KG026`` when a row names a title key or country code that ``titles`` or the
-        gazetteer does not have (and the malformed-table codes of :mod:`kg.tables`).
+        gazetteer does not have, ``KG024`` when its ``with_portfolio`` is neither ``yes`` nor
+        ``no`` (and the malformed-table codes of :mod:`kg.tables`).
 
     Examples
     --------
     >>> from kg.gazetteer import read_gazetteer
     >>> read_office_countries(None, read_titles(None), read_gazetteer(None))["secretary-of-state"]
     'USA'
+    >>> portfolio = read_office_countries(None, read_titles(None), read_gazetteer(None), with_portfolio=True)
+    >>> "secretary-of-state" in portfolio, portfolio["under-secretary-of-state"]
+    (False, 'USA')
     """
     codes = {country.code for country in gazetteer.countries}
     return MappingProxyType({
         row.known("office", titles, _TITLE_KEY): row.known("country", codes, "country code of countries.tsv")
-        for row in read_table("office_countries.tsv", folder, ("office", "country"))
+        for row in read_table("office_countries.tsv", folder, ("office", "country", "with_portfolio"))
+        if row.choice("with_portfolio", ("yes", "no")) == "yes" or not with_portfolio
     })
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from parsed import parse
 from spacy.language import Language
-from test_offices import claim_on, flat, held, names
+from test_offices import claim_on, flat, held, names, read
+from test_resolve import USA, Art, country_of, offices_of, resolve
 
 import kg.pipeline  # noqa: F401  (registers the factories)
 
@@ -30,3 +31,17 @@ def test_a_name_the_model_took_for_a_place_still_ends_the_portfolio(nlp: Languag
     ents = [(3, 4, "GPE"), *names(words, "Ana Roe")]
     found = parse(nlp, flat(words), ents)
     assert [c.person.text for c in found.office_claims() if c.person is not None] == ["Vidal"]
+
+
+def test_a_title_only_one_government_uses_even_with_a_portfolio_gives_its_country() -> None:
+    a = Art("a.txt")
+    a.holds("Under Secretary of State", "under-secretary-of-state", a.person("Jane Roe"),
+            qualifier="for Arms Control")
+    res = resolve([a.facts()])
+    assert country_of(res, "Jane Roe") == USA
+    assert offices_of(res, "Jane Roe") == {"Under Secretary of State for Arms Control (United States)"}
+
+
+def test_a_parliamentary_under_secretary_of_state_is_a_title_of_its_own(nlp: Language) -> None:
+    words = "Parliamentary Under Secretary of State for Asia Tom Vale spoke ."
+    assert held(read(nlp, words, "Tom Vale"), "Tom Vale") == [("parliamentary-under-secretary-of-state", "")]
