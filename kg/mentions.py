@@ -58,12 +58,30 @@ _BYLINE_TAIL_LINES = 3
 _BYLINE_REST_WORDS = 4
 _PORTFOLIO_PREPOSITIONS = {"of", "for", "on", "to"}
 _PORTFOLIO_JOINERS = {"and", "of", "the", "for", "&"}
+# A body's name written between a country and a title: "Chilean [Southern Fleet] Commander".
+_MAX_UNIT_WORDS = 4
 # A title's role is its kind; a body each country has is a generic organisation.
 _TITLE_ROLES = {
     TitleKind.OFFICE: MentionRole.OFFICE,
     TitleKind.DESCRIPTOR: MentionRole.DESCRIPTOR,
     TitleKind.ORGANIZATION: MentionRole.GENERIC_ORG,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class _Chain:
+    """What stands before a title in its noun phrase (:meth:`DocMentions._chain_before`).
+
+    ``np_start`` is the phrase's first token, ``owner`` the owner's span index, ``unit`` the
+    token range of a region or body's name that qualifies the title ("Pacific", "Southern
+    Fleet"), ``modifiers`` the words that may make another title of it ("top").
+    """
+
+    np_start: int
+    owner: int | None
+    former: bool
+    unit: tuple[int, int] | None
+    modifiers: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -211,15 +229,18 @@ class DocMentions:
 
     # -- owners and attachments -----------------------------------------------------
 
-    def _chain_before(self, start: int) -> tuple[int, int | None, bool, int | None, frozenset[str]]:
-        """Walk left from a title over its noun phrase.
+    def _chain_before(self, start: int) -> _Chain:
+        """Walk left from a title over its noun phrase: its owner, its unit, "former" and the
+        modifiers before it.
 
-        Returns ``(np_start, owner_index, former, region_index, modifiers)``.
+        A unit is a region ("East Asia Envoy") or the name of a body written between a country
+        and the title ("Chilean Southern Fleet Commander", "US Central Command Commander"):
+        the country owns the title and the body's name qualifies it (see :meth:`_unit_owner`).
         """
         words = self.knowledge.name_words
         doc = self.doc
         owner: int | None = None
-        region: int | None = None
+        unit: tuple[int, int] | None = None
         former = False
         modifiers: set[str] = set()
         i = start - 1
@@ -228,14 +249,18 @@ class DocMentions:
             token = doc[i]
             lower = token.lower_
             index = self.span_at(i)
-            if index >= 0 and owner is None and region is None and self.spans[index].label_ == Label.REGION:
-                region = index
+            if index >= 0 and owner is None and unit is None and self.spans[index].label_ == Label.REGION:
+                unit = (self.spans[index].start, self.spans[index].end)
                 i = self.spans[index].start - 1
                 np_start = i + 1
                 continue
             if index >= 0 and owner is None and self.spans[index].label_ in _OWNER_LABELS:
                 owner = index
-                i = self.spans[index].start - 1
+                if self._is_unit_word(self.spans[index].start):
+                    found = self._unit_owner(self.spans[index].end, unit)
+                    if found is not None:
+                        owner, unit = found
+                i = self.spans[owner].start - 1
                 np_start = i + 1
                 continue
             if index >= 0 and owner is None and self._is_person_span(index) and i + 1 < start and (
@@ -265,10 +290,58 @@ class DocMentions:
             elif token.text in _POSSESSIVE or token.text in {"-", "\u2010"}:
                 pass
             else:
-                break
+                found = self._unit_owner(i + 1, unit) if owner is None and i + 1 == np_start else None
+                if found is None:
+                    break
+                owner, unit = found
+                i = self.spans[owner].start - 1
+                np_start = i + 1
+                continue
             np_start = i
             i -= 1
-        return np_start, owner, former, region, frozenset(modifiers)
+        return _Chain(np_start, owner, former, unit, frozenset(modifiers))
+
+    def _is_unit_word(self, i: int) -> bool:
+        """Token ``i`` can be a word of a body's name written before a title: a hyphen, or a
+        capitalised word that is in no span or in one of a name of unsure kind, a region, a
+        place or an organisation the gazetteer does not know (a person's name never is)."""
+        token = self.doc[i]
+        if token.text in {"-", "\u2010"}:
+            return True
+        if not (token.is_alpha and token.text[:1].isupper()):
+            return False
+        index = self.span_at(i)
+        if index < 0:
+            return True
+        span = self.spans[index]
+        return span.label_ in {MentionRole.NAME, MentionRole.PLACE, Label.REGION} or (
+            span.label_ == Label.ORG and not span.kb_id_
+        )
+
+    def _unit_owner(self, end: int, unit: tuple[int, int] | None) -> tuple[int, tuple[int, int]] | None:
+        """The country before a body's name that ends at token ``end`` (exclusive), joined to the
+        ``unit`` already read after it: "[Chilean] Southern Fleet Commander".
+
+        The name is at most four words, one of them an organisation's head word ("Fleet",
+        "Command", "Army"), each a word :meth:`_is_unit_word` allows; right before it stands a
+        country or demonym. Returns ``(country_index, (unit_start, unit_end))``, or None.
+        """
+        if unit is not None and unit[0] != end:
+            return None
+        unit_end = unit[1] if unit is not None else end
+        k = end
+        while k > 0 and self._is_unit_word(k - 1):
+            index = self.span_at(k - 1)
+            k = self.spans[index].start if index >= 0 else k - 1
+        name = self.doc[k:unit_end]
+        if k == end or not name[0].is_alpha or sum(t.is_alpha for t in name) > _MAX_UNIT_WORDS:
+            return None
+        if not any(t.lower_ in self.knowledge.name_words.org_heads for t in name):
+            return None
+        country = self.span_at(k - 1)
+        if country < 0 or self.spans[country].end != k or self.spans[country].label_ not in _COUNTRY_LABELS:
+            return None
+        return country, (k, unit_end)
 
     def _parenthesised_owner(self, close: int) -> tuple[int, int] | None:
         """An owner restated in brackets before a title: "Republic of Korea (ROK) Foreign
@@ -444,15 +517,16 @@ class DocMentions:
             title = self._title(index)
             if title is None or title.kind is TitleKind.ORGANIZATION:
                 continue
-            np_start, owner, former, region, modifiers = self._chain_before(span.start)
+            chain = self._chain_before(span.start)
+            np_start, owner, former = chain.np_start, chain.owner, chain.former
             key = title.key
-            for modifier in sorted(modifiers):
+            for modifier in sorted(chain.modifiers):
                 key = self.knowledge.title_compounds.get((modifier, key), key)
             owner_after, qualifier, end = self._owner_after(span.end)
             if owner is None:
                 owner = owner_after
-            if region is not None:
-                qualifier = self.spans[region].text
+            if chain.unit is not None:
+                qualifier = doc[chain.unit[0] : chain.unit[1]].text
             rule = ClaimRule.TITLE_BEFORE_NAME
             person = self._person_after(end)
             if owner is None:
@@ -660,7 +734,7 @@ class DocMentions:
         title = self._title(index)
         assert title is not None
         if owner is None and title.kind is TitleKind.ORGANIZATION:
-            owner = self._chain_before(span.start)[1]
+            owner = self._chain_before(span.start).owner
         country = ""
         if owner is not None:
             owner_span = self.spans[owner]

@@ -45,3 +45,39 @@ def test_a_title_only_one_government_uses_even_with_a_portfolio_gives_its_countr
 def test_a_parliamentary_under_secretary_of_state_is_a_title_of_its_own(nlp: Language) -> None:
     words = "Parliamentary Under Secretary of State for Asia Tom Vale spoke ."
     assert held(read(nlp, words, "Tom Vale"), "Tom Vale") == [("parliamentary-under-secretary-of-state", "")]
+
+
+# -- a body's name between the country and the title ------------------------------------------------
+
+
+def test_a_body_named_between_country_and_title_qualifies_it_and_the_country_owns_it(nlp: Language) -> None:
+    words = "Chilean Southern Fleet Commander Admiral Ana Vidal spoke ."
+    found = parse(nlp, flat(words), [(0, 3, "ORG"), *names(words, "Ana Vidal")])
+    claim = claim_on(found, "Ana Vidal", "commander")
+    assert claim.qualifier == "Southern Fleet"
+    assert held(found, "Ana Vidal") == [("admiral", ""), ("commander", "CHL")]
+
+
+def test_a_region_and_a_split_off_body_word_make_one_unit(nlp: Language) -> None:
+    words = "Chilean Pacific Fleet Commander Ana Vidal spoke ."
+    found = parse(nlp, flat(words), [(0, 3, "ORG"), *names(words, "Ana Vidal")])
+    claim = claim_on(found, "Ana Vidal", "commander")
+    assert (claim.qualifier, claim.office.country) == ("Pacific Fleet", "CHL")
+
+
+def test_a_body_without_a_country_before_it_stays_the_owner(nlp: Language) -> None:
+    words = "the Southern Fleet Commander Ana Vidal spoke ."
+    found = parse(nlp, flat(words), [(1, 3, "ORG"), *names(words, "Ana Vidal")])
+    claim = claim_on(found, "Ana Vidal", "commander")
+    assert claim.owner is not None and (claim.owner.text, claim.owner.country) == ("Southern Fleet", "")
+
+
+def test_words_that_name_no_body_give_the_country_nothing(nlp: Language) -> None:
+    words = "Chilean Southern Star Commander Ana Vidal spoke ."
+    assert held(read(nlp, words, "Ana Vidal"), "Ana Vidal") == [("commander", "")]
+
+
+def test_a_known_body_without_a_country_is_not_the_countrys_post(nlp: Language) -> None:
+    words = "Afghan Taliban commander Ana Vidal spoke ."
+    claim = claim_on(read(nlp, words, "Ana Vidal"), "Ana Vidal", "commander")
+    assert claim.owner is not None and claim.owner.text == "Taliban"
