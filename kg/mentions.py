@@ -366,13 +366,22 @@ class DocMentions:
 
     def _owner_after(self, end: int) -> tuple[int | None, str, int]:
         """An owner or portfolio after a title: "of China", "for East Asia", "for Foreign
-        Affairs", "of the Chadian National Police".
+        Affairs", "of the Chadian National Police", "of Chad's police council".
 
         A portfolio is the run of capitalised words after "of", "for", "on" or "to"; its first
-        owner span (a country, demonym, organisation) is the title's owner. Returns
-        ``(owner_index, qualifier, new_end)``: the qualifier is the portfolio as written, or
-        empty when the run is the owner's name alone.
+        owner span (a country, demonym, organisation) is the title's owner. A country's
+        possessive after "of" owns the noun phrase it governs, which is then the portfolio
+        ("head of Chad's police council" is the head of the police council, for Chad). The
+        seat of a post after its portfolio is passed over when a comma follows it ("Chief of
+        the Chadian Police in Abeche, Jane Roe"). Returns ``(owner_index, qualifier,
+        new_end)``: the qualifier is the portfolio, or empty when the run is the owner's name
+        alone.
         """
+        owner, qualifier, stop = self._portfolio_after(end)
+        return owner, qualifier, self._after_seat(stop) if stop > end else stop
+
+    def _portfolio_after(self, end: int) -> tuple[int | None, str, int]:
+        """:meth:`_owner_after` without the seat."""
         doc = self.doc
         if end + 1 >= len(doc) or doc[end].lower_ not in _PORTFOLIO_PREPOSITIONS:
             return None, "", end
@@ -386,6 +395,10 @@ class DocMentions:
         alone = index >= 0 and self.spans[index].start == j and self.spans[index].end == stop
         if alone:
             span = self.spans[index]
+            if doc[end].lower_ == "of" and span.label_ in _COUNTRY_LABELS:
+                possessed = self._possessed_phrase_end(span)
+                if possessed is not None:
+                    return index, f"of the {doc[stop + 1 : possessed].text}", possessed
             if doc[end].lower_ in {"of", "to"} and span.label_ in _OWNER_LABELS:
                 return index, "", stop
             if span.label_ in {Label.REGION, Label.COUNTRY, MentionRole.PLACE, Label.CITY}:
@@ -393,6 +406,29 @@ class DocMentions:
         owner = next((k for k in dict.fromkeys(map(self.span_at, range(j, stop)))
                       if k >= 0 and self.spans[k].label_ in _OWNER_LABELS), None)
         return owner, doc[end:stop].text, stop
+
+    def _possessed_phrase_end(self, owner: Span) -> int | None:
+        """The end (exclusive) of the lower-case noun phrase ``owner``'s possessive governs
+        ("Chad's [police council]", "Chad's [largest business lobby]"), or None."""
+        doc = self.doc
+        mark = owner.end
+        if mark + 1 >= len(doc) or doc[mark].text not in _POSSESSIVE or owner.root.dep_ != "poss":
+            return None
+        noun = owner.root.head
+        words = doc[mark + 1 : noun.i + 1]
+        if noun.i <= mark or not all(t.is_lower and t.is_alpha for t in words):
+            return None
+        return noun.i + 1
+
+    def _after_seat(self, end: int) -> int:
+        """Past "in <Place>," after a portfolio, at the comma; else ``end``."""
+        doc = self.doc
+        if end + 2 >= len(doc) or doc[end].lower_ != "in":
+            return end
+        i = end + 1
+        while i < len(doc) and i - end <= _MAX_UNIT_WORDS and doc[i].is_alpha and doc[i].text[:1].isupper():
+            i += 1
+        return i if i > end + 1 and i < len(doc) and doc[i].text == "," else end
 
     def _portfolio_end(self, start: int) -> int:
         """The end of the run of capitalised words from ``start`` ("National Police", "Foreign
@@ -437,6 +473,11 @@ class DocMentions:
         them are skipped ("Deputy Prime Minister Hon. Jane Roe"), and a second title right
         after the first is the same person's ("Fleet Commander Admiral Jane Roe")."""
         end = self._skip_honorifics(end)
+        nxt = self.span_at(end + 1)
+        if nxt >= 0 and self.spans[nxt].start == end + 1 and self._title_of_a_person(nxt) and (
+            self.doc[end].lower_ in self.knowledge.name_words.former
+        ):
+            end += 1  # "the head of the council, former President Jane Roe": the name is still hers
         index = self.span_at(end)
         if index >= 0 and self.spans[index].start == end:
             if self._is_person_span(index):

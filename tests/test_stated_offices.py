@@ -81,3 +81,34 @@ def test_a_known_body_without_a_country_is_not_the_countrys_post(nlp: Language) 
     words = "Afghan Taliban commander Ana Vidal spoke ."
     claim = claim_on(read(nlp, words, "Ana Vidal"), "Ana Vidal", "commander")
     assert claim.owner is not None and claim.owner.text == "Taliban"
+
+
+# -- a title with its portfolio set off before the name ---------------------------------------------
+
+HEAD_OF_COUNCIL = [
+    ("The", 1, "det", "DT"), ("head", 13, "nsubj", "NN"), ("of", 1, "prep", "IN"),
+    ("Chad", 6, "poss", "NNP"), ("'s", 3, "case", "POS"), ("police", 6, "compound", "NN"),
+    ("council", 2, "pobj", "NN"), (",", 1, "punct", ","), ("former", 11, "amod", "JJ"),
+    ("President", 11, "compound", "NNP"), ("Ana", 11, "compound", "NNP"), ("Vidal", 1, "appos", "NNP"),
+    (",", 1, "punct", ","), ("spoke", 13, "ROOT", "VBD"), (".", 13, "punct", "."),
+]
+
+
+def test_a_countrys_possessive_after_of_owns_the_body_the_title_heads(nlp: Language) -> None:
+    found = parse(nlp, HEAD_OF_COUNCIL, [(10, 12, "PERSON")])
+    head = claim_on(found, "Ana Vidal", "head")
+    assert (head.qualifier, head.former) == ("of the police council", False)
+    assert head.owner is not None and head.owner.country == "TCD"
+    assert claim_on(found, "Ana Vidal", "president").former
+
+
+def test_the_seat_of_a_post_after_its_portfolio_does_not_part_it_from_the_name(nlp: Language) -> None:
+    words = "and a Chief of the Chadian National Police in Abeche , Ana Vidal , left ."
+    found = read(nlp, words, "Ana Vidal")
+    assert held(found, "Ana Vidal") == [("chief", "TCD")]
+    assert claim_on(found, "Ana Vidal", "chief").qualifier == "of the Chadian National Police"
+
+
+def test_a_seat_without_a_comma_after_it_is_no_apposition(nlp: Language) -> None:
+    words = "a Chief of the Chadian National Police in Abeche said Ana Vidal left ."
+    assert held(read(nlp, words, "Ana Vidal"), "Ana Vidal") == []
