@@ -30,7 +30,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import Label, split_key
 from kg.roles import Title
@@ -385,6 +385,10 @@ class DocMentions:
         doc = self.doc
         if end + 1 >= len(doc) or doc[end].lower_ not in _PORTFOLIO_PREPOSITIONS:
             return None, "", end
+        # "to" belongs to the title only when it hangs from it ("Representative to the Talks"),
+        # not when it goes with a noun before it ("her first trip as minister to Chad").
+        if doc[end].lower_ == "to" and doc[end].head.i != end - 1:
+            return None, "", end
         j = end + 1
         if doc[j].lower_ == "the":
             j += 1
@@ -583,6 +587,11 @@ class DocMentions:
             if person is None:
                 person = self._person_after_comma(end, np_start, owner is not None or bool(qualifier))
                 rule = ClaimRule.POSSESSIVE_APPOSITION
+            if person is None:
+                found = self._holder_by_grammar(span, np_start)
+                if found is not None:
+                    person, rule, dated = found
+                    former = former or dated
             referential = False
             if person is None:
                 rule = ClaimRule.STANDALONE
@@ -605,8 +614,99 @@ class DocMentions:
                 for holder in holders
             )
         out.extend(self._predecessors())
+        out.extend(self._office_verbs())
         out.extend(list(self._counterparts(out)))  # a list: the generator reads ``out``
         return tuple(out)
+
+    def _holder_by_grammar(self, span: Span, np_start: int) -> tuple[int, ClaimRule, bool] | None:
+        """The holder of a title the parse ties to a person away from it: ``(person, rule,
+        former)``, or None.
+
+        - "as <title>" (``AS_TITLE``): the possessor of the noun it qualifies ("Jane Roe's
+          first trip as President of Chad"), or the subject of the verb ("Jane Roe arrived
+          as foreign minister"); a past tense of a verb of ``former_verb`` dates the post
+          ("Jane Roe served as foreign minister");
+        - a copula (``COPULA``): the subject of "be" whose complement the title is ("Jane Roe
+          is Chad's foreign minister"); in the past tense the post is a former one.
+        """
+        doc = self.doc
+        j = np_start - 1
+        if j >= 0 and doc[j].lower_ in {"the", "a", "an"}:
+            j -= 1
+        if j >= 0 and doc[j].lower_ == "as" and doc[j].dep_ == "prep":
+            head = doc[j].head
+            if head.pos_ in {"NOUN", "PROPN"}:
+                owner = next((c for c in head.children if c.dep_ == "poss"), None)
+                person = self._person_of(owner) if owner is not None else None
+            else:
+                person = self._subject_of(head)
+            dated = head.tag_ == "VBD" and head.lemma_.lower() in self.knowledge.name_words.former_verbs
+            return (person, ClaimRule.AS_TITLE, dated) if person is not None else None
+        root = span.root
+        if root.dep_ == "attr" and root.head.lemma_ == "be":
+            person = self._subject_of(root.head)
+            return (person, ClaimRule.COPULA, root.head.tag_ == "VBD") if person is not None else None
+        return None
+
+    def _person_of(self, token: Token) -> int | None:
+        """The person span ``token`` heads or stands in, or None."""
+        index = self.span_at(token.i)
+        return index if self._is_person_span(index) else None
+
+    def _subject_of(self, verb: Token) -> int | None:
+        """The person who is the subject of ``verb``: its own subject, or the name a relative
+        clause's "who" stands for ("Jane Roe, who heads ...")."""
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return None
+        if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+            subject = verb.head
+        return self._person_of(subject)
+
+    def _office_verbs(self) -> Iterator[_Claim]:
+        """"Jane Roe, who heads a party in Chad": a verb of ``office_verbs.tsv`` whose subject is
+        a person and whose object is a body (a word of an organisation, or an organisation)
+        names the post at the body's head (``OFFICE_VERB``). The body's country is its own,
+        a demonym, country or possessive before it, or "in <country>" after it or the verb;
+        its name is the qualifier ("of the Islamic party"). In the past tense the post is a
+        former one."""
+        verbs = self.knowledge.office_verbs
+        heads = self.knowledge.name_words.org_heads
+        for token in self.doc:
+            key = verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+            body = next((c for c in token.children if c.dep_ == "dobj"), None) if key else None
+            if key is None or body is None:
+                continue
+            person = self._subject_of(token)
+            known = self.span_at(body.i)
+            is_body = body.lower_ in heads or (known >= 0 and self.spans[known].label_ == Label.ORG)
+            if person is None or not is_body:
+                continue
+            owner, qualifier = self._body_owner(token, body)
+            yield _Claim(
+                rule=ClaimRule.OFFICE_VERB, np_start=token.i, person=person, owner=owner,
+                former=token.tag_ == "VBD", qualifier=qualifier, key=key,
+            )
+
+    def _body_owner(self, verb: Token, body: Token) -> tuple[int | None, str]:
+        """``(owner_index, qualifier)`` of the body an office verb governs (see :meth:`_office_verbs`)."""
+        known = self.span_at(body.i)
+        if known >= 0 and self.spans[known].label_ == Label.ORG:
+            return known, ""
+        owner = None
+        words = []
+        for child in body.children:
+            index = self.span_at(child.i)
+            if child.i < body.i and index >= 0 and self.spans[index].label_ in _COUNTRY_LABELS:
+                owner = index
+            elif child.i < body.i and child.dep_ in {"amod", "compound"} and child.text[:1].isupper():
+                words.append(child.text)
+        places = [c for t in (body, verb) for c in t.children if c.dep_ == "prep" and c.lower_ == "in"]
+        for prep in places:
+            index = next((self.span_at(c.i) for c in prep.children if c.dep_ == "pobj"), -1)
+            if owner is None and index >= 0 and self.spans[index].label_ in _COUNTRY_LABELS:
+                owner = index
+        return owner, " ".join(["of the", *words, body.text])
 
     def _coordinated_holders(self, person: int) -> Iterator[int]:
         """The further holders of a plural title: "their Chadian counterparts, Defence Minister
@@ -776,18 +876,24 @@ class DocMentions:
         assert title is not None
         if owner is None and title.kind is TitleKind.ORGANIZATION:
             owner = self._chain_before(span.start).owner
-        country = ""
-        if owner is not None:
-            owner_span = self.spans[owner]
-            if owner_span.label_ in _COUNTRY_LABELS:
-                country = owner_span.kb_id_
-            elif owner_span.label_ in {Label.ORG, Label.CAPITAL}:
-                country = split_key(owner_span.kb_id_)[1]
+        country = self._owner_code(owner)
         if title.kind is TitleKind.ORGANIZATION:
             if not country:
                 return None
             return self._make(span, kind, MentionRole.GENERIC_ORG, title.title, country)
         return self._make(span, kind, _TITLE_ROLES[self.knowledge.titles[key].kind], key, country)
+
+    def _owner_code(self, owner: int | None) -> str:
+        """The country code of the owner span ``owner`` (a country, demonym, capital or
+        organisation), or empty."""
+        if owner is None:
+            return ""
+        span = self.spans[owner]
+        if span.label_ in _COUNTRY_LABELS:
+            return span.kb_id_
+        if span.label_ in {Label.ORG, Label.CAPITAL}:
+            return split_key(span.kb_id_)[1]
+        return ""
 
     def mention_at(self, i: int) -> Mention | None:
         """The mention covering token ``i``, if any."""
@@ -825,9 +931,14 @@ class DocMentions:
             person = mentions[claim.person] if claim.person is not None else None
             owner = mentions[claim.owner] if claim.owner is not None else None
             if claim.title is None:
-                # A predecessor claim's office is its word, read as what the owner holds.
+                # A predecessor claim's office is its word, read as what the owner holds; an
+                # office verb's is the verb, read as the post its key names.
                 word = self.doc[claim.np_start : claim.np_start + 1]
-                office = self._make(word, EntityKind.OFFICE, MentionRole.PREDECESSOR, "predecessor")
+                if claim.rule is ClaimRule.OFFICE_VERB:
+                    office = self._make(word, EntityKind.OFFICE, MentionRole.OFFICE, claim.key,
+                                        self._owner_code(claim.owner))
+                else:
+                    office = self._make(word, EntityKind.OFFICE, MentionRole.PREDECESSOR, "predecessor")
             else:
                 office_or_none = mentions[claim.title]
                 if office_or_none is None:

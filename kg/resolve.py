@@ -473,7 +473,8 @@ class _Resolver:
             if claim.office.label is not MentionRole.OFFICE or person_iri is None:
                 continue
             fuller = self._fuller_title(claim, held[person_iri])
-            office_iri = self._office(fuller or claim, person_iri, countries, office_owner, claim.office)
+            office_iri = self._office(fuller or claim, person_iri, countries, office_owner, claim.office,
+                                      alias=self._spells_its_title(claim.office))
             tenure = tenures.setdefault((person_iri, office_iri), _TenureDraft())
             tenure.former = tenure.former and claim.former
             tenure.evidence.add(claim.office.sentence)
@@ -509,6 +510,14 @@ class _Resolver:
             ),
             office_owner,
         )
+
+    def _spells_its_title(self, office: Mention) -> bool:
+        """``office`` is written as one of its title's spellings: a name of the post. The verb of
+        "heads a party" and the "diplomat" of a "top diplomat" say which post it is, but are
+        no name of it."""
+        title = self.titles[office.key]
+        words = _title_words(office.text)
+        return any(_title_words(spelling) == words for spelling in (title.title, *title.aliases))
 
     def _owner_country(self, claim: OfficeClaim, countries: dict[str, str]) -> str:
         owner = claim.owner

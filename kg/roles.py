@@ -24,6 +24,7 @@ __all__ = [
     "read_name_words",
     "read_office_countries",
     "read_office_synonyms",
+    "read_office_verbs",
     "read_title_compounds",
     "read_titles",
 ]
@@ -54,6 +55,7 @@ class WordKind(str, Enum):
     MODIFIER = "modifier"
     FORMER = "former"
     FORMER_AFTER = "former_after"
+    FORMER_VERB = "former_verb"
     PREDECESSOR = "predecessor"
     MOTION = "motion"
     ORG_SUFFIX = "org_suffix"
@@ -78,6 +80,9 @@ class NameWords:
     #: Words right after an apposed title that date the post to the past ("Jane Roe,
     #: foreign minister during the war": she held it then).
     former_after: frozenset[str] = frozenset()
+    #: Verbs (lemmas) that, in the past tense before "as <title>", put the post in the past
+    #: ("Jane Roe served as foreign minister").
+    former_verbs: frozenset[str] = frozenset()
     predecessor: frozenset[str] = frozenset()
     motion: frozenset[str] = frozenset()
     org_suffixes: frozenset[str] = frozenset()
@@ -99,6 +104,7 @@ _WORD_LISTS = {
     WordKind.MODIFIER: "modifiers",
     WordKind.FORMER: "former",
     WordKind.FORMER_AFTER: "former_after",
+    WordKind.FORMER_VERB: "former_verbs",
     WordKind.PREDECESSOR: "predecessor",
     WordKind.MOTION: "motion",
     WordKind.ORG_SUFFIX: "org_suffixes",
@@ -228,6 +234,22 @@ def read_issuer_offices(folder: Path | None, titles: Mapping[str, Title]) -> Map
     return MappingProxyType({
         row.required("body"): frozenset(row.values("offices"))
         for row in read_table("issuer_offices.tsv", folder, ("body", "offices"))
+    })
+
+
+def read_office_verbs(folder: Path | None, titles: Mapping[str, Title]) -> Mapping[str, str]:
+    """``verb lemma -> title key``: the verbs that say their subject heads a body ("heads" a
+    party is its head). A title key ``titles`` lacks is refused (``KG026``), as is a malformed
+    table (:mod:`kg.tables`).
+
+    Examples
+    --------
+    >>> read_office_verbs(None, read_titles(None))["head"]
+    'head'
+    """
+    return MappingProxyType({
+        row.required("verb").lower(): row.known("title", titles, _TITLE_KEY)
+        for row in read_table("office_verbs.tsv", folder, ("verb", "title"))
     })
 
 

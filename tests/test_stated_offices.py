@@ -6,12 +6,14 @@ gazetteer and reconciler on a blank pipeline. Names are made up on purpose.
 
 from __future__ import annotations
 
-from parsed import parse
+from parsed import Row, parse
 from spacy.language import Language
 from test_offices import claim_on, flat, held, names, read
 from test_resolve import USA, Art, country_of, offices_of, resolve
 
 import kg.pipeline  # noqa: F401  (registers the factories)
+from kg.mentions import DocMentions
+from kg.vocab import ClaimRule, EntityKind
 
 # -- a long portfolio after the title ------------------------------------------------------------
 
@@ -112,3 +114,121 @@ def test_the_seat_of_a_post_after_its_portfolio_does_not_part_it_from_the_name(n
 def test_a_seat_without_a_comma_after_it_is_no_apposition(nlp: Language) -> None:
     words = "a Chief of the Chadian National Police in Abeche said Ana Vidal left ."
     assert held(read(nlp, words, "Ana Vidal"), "Ana Vidal") == []
+
+
+# -- the grammar ties the title to a person away from it ---------------------------------------------
+
+
+def rules_on(found: DocMentions, person: str) -> list[tuple[str, str, str, bool]]:
+    """``(rule, title key, owner country, former)`` of every claim on ``person``."""
+    return sorted(
+        (c.rule, c.office.key, c.owner.country if c.owner is not None else c.office.country, c.former)
+        for c in found.office_claims()
+        if c.person is not None and c.person.text == person
+    )
+
+
+def test_a_title_after_as_is_the_possessors_post(nlp: Language) -> None:
+    rows = [
+        ("Ana", 1, "compound", "NNP"), ("Vidal", 4, "poss", "NNP"), ("'s", 1, "case", "POS"),
+        ("last", 4, "amod", "JJ"), ("trip", 9, "nsubj", "NN"), ("as", 4, "prep", "IN"),
+        ("President", 5, "pobj", "NNP"), ("of", 6, "prep", "IN"), ("Chad", 7, "pobj", "NNP"),
+        ("ended", 9, "ROOT", "VBD", "end"), (".", 9, "punct", "."),
+    ]
+    found = parse(nlp, rows, [(0, 2, "PERSON")])
+    assert rules_on(found, "Ana Vidal") == [(ClaimRule.AS_TITLE, "president", "TCD", False)]
+
+
+def test_to_after_a_title_that_goes_with_the_noun_before_names_no_owner(nlp: Language) -> None:
+    rows = [
+        ("Ana", 1, "compound", "NNP"), ("Vidal", 4, "poss", "NNP"), ("'s", 1, "case", "POS"),
+        ("first", 4, "amod", "JJ"), ("trip", 9, "nsubj", "NN"), ("as", 4, "prep", "IN"),
+        ("President", 5, "pobj", "NNP"), ("to", 4, "prep", "IN"), ("Chad", 7, "pobj", "NNP"),
+        ("ended", 9, "ROOT", "VBD", "end"), (".", 9, "punct", "."),
+    ]
+    found = parse(nlp, rows, [(0, 2, "PERSON")])
+    assert rules_on(found, "Ana Vidal") == [(ClaimRule.AS_TITLE, "president", "", False)]
+    assert claim_on(found, "Ana Vidal", "president").qualifier == ""
+
+
+def served_as(verb: str, tag: str, lemma: str) -> list[Row]:
+    return [
+        ("Ana", 1, "compound", "NNP"), ("Vidal", 2, "nsubj", "NNP"), (verb, 2, "ROOT", tag, lemma),
+        ("as", 2, "prep", "IN"), ("Chadian", 5, "amod", "JJ"), ("ambassador", 3, "pobj", "NN"),
+        (".", 2, "punct", "."),
+    ]
+
+
+def test_a_title_after_as_is_the_subjects_post_and_served_dates_it(nlp: Language) -> None:
+    served = parse(nlp, served_as("served", "VBD", "serve"), [(0, 2, "PERSON")])
+    assert rules_on(served, "Ana Vidal") == [(ClaimRule.AS_TITLE, "ambassador", "TCD", True)]
+    arrives = parse(nlp, served_as("arrives", "VBZ", "arrive"), [(0, 2, "PERSON")])
+    assert rules_on(arrives, "Ana Vidal") == [(ClaimRule.AS_TITLE, "ambassador", "TCD", False)]
+
+
+def test_as_that_starts_a_clause_ties_no_title(nlp: Language) -> None:
+    rows = [
+        ("Ana", 1, "compound", "NNP"), ("Vidal", 2, "nsubj", "NNP"), ("left", 2, "ROOT", "VBD", "leave"),
+        ("as", 6, "mark", "IN"), ("the", 5, "det", "DT"), ("President", 6, "nsubj", "NNP"),
+        ("spoke", 2, "advcl", "VBD", "speak"), (".", 2, "punct", "."),
+    ]
+    assert rules_on(parse(nlp, rows, [(0, 2, "PERSON")]), "Ana Vidal") == []
+
+
+def copula(verb: str, tag: str) -> list[Row]:
+    return [
+        ("Ana", 1, "compound", "NNP"), ("Vidal", 2, "nsubj", "NNP"), (verb, 2, "ROOT", tag, "be"),
+        ("Chad", 6, "poss", "NNP"), ("'s", 3, "case", "POS"), ("foreign", 6, "amod", "JJ"),
+        ("minister", 2, "attr", "NN"), (".", 2, "punct", "."),
+    ]
+
+
+def test_the_subject_of_be_holds_the_title_and_was_dates_it(nlp: Language) -> None:
+    now = parse(nlp, copula("is", "VBZ"), [(0, 2, "PERSON")])
+    assert rules_on(now, "Ana Vidal") == [(ClaimRule.COPULA, "foreign-minister", "TCD", False)]
+    then = parse(nlp, copula("was", "VBD"), [(0, 2, "PERSON")])
+    assert rules_on(then, "Ana Vidal") == [(ClaimRule.COPULA, "foreign-minister", "TCD", True)]
+
+
+def heads(verb: str, tag: str, lemma: str, body: str) -> list[Row]:
+    return [
+        ("Tom", 1, "compound", "NNP"), ("Vale", 12, "nsubj", "NNP"), (",", 1, "punct", ","),
+        ("who", 4, "nsubj", "WP"), (verb, 1, "relcl", tag, lemma), ("a", 8, "det", "DT"),
+        ("small", 8, "amod", "JJ"), ("Islamic", 8, "amod", "JJ"), (body, 4, "dobj", "NN"),
+        ("in", 8, "prep", "IN"), ("Chad", 9, "pobj", "NNP"), (",", 1, "punct", ","),
+        ("spoke", 12, "ROOT", "VBD", "speak"), (".", 12, "punct", "."),
+    ]
+
+
+def test_who_heads_a_body_in_a_country_holds_its_head(nlp: Language) -> None:
+    found = parse(nlp, heads("heads", "VBZ", "head", "party"), [(0, 2, "PERSON")])
+    assert rules_on(found, "Tom Vale") == [(ClaimRule.OFFICE_VERB, "head", "TCD", False)]
+    claim = claim_on(found, "Tom Vale", "head")
+    assert (claim.office.text, claim.qualifier) == ("heads", "of the Islamic party")
+    earlier = parse(nlp, heads("headed", "VBD", "head", "party"), [(0, 2, "PERSON")])
+    assert rules_on(earlier, "Tom Vale") == [(ClaimRule.OFFICE_VERB, "head", "TCD", True)]
+
+
+def test_leading_what_is_no_body_names_no_post(nlp: Language) -> None:
+    found = parse(nlp, heads("leads", "VBZ", "lead", "talks"), [(0, 2, "PERSON")])
+    assert rules_on(found, "Tom Vale") == []
+
+
+def test_only_a_spelling_of_the_title_is_an_alias_of_the_office() -> None:
+    a = Art("a.txt")
+    a.holds("heads", "head", a.person("Tom Vale"), a.country("Chad", "TCD"), qualifier="of the Islamic party")
+    a.holds("diplomat", "top-diplomat", a.person("Ana Vidal"), a.country("Chad", "TCD"))
+    a.holds("Top Diplomat", "top-diplomat", a.person("Ana Vidal"), a.country("Chad", "TCD"))
+    res = resolve([a.facts()])
+    aliases = {e.label: e.aliases for e in res.entities.values() if e.kind is EntityKind.OFFICE}
+    assert aliases == {"Head of the Islamic party (Chad)": (), "Top Diplomat (Chad)": ("Top Diplomat",)}
+    assert offices_of(res, "Tom Vale") == {"Head of the Islamic party (Chad)"}
+
+
+def test_a_supreme_court_is_each_countrys_not_only_washingtons(nlp: Language) -> None:
+    chadian = [m for m in read(nlp, "the Chadian Supreme Court ruled .").mentions if m is not None]
+    assert [(m.text, m.country) for m in chadian] == [("Chadian", "TCD"), ("Supreme Court", "TCD")]
+    bare = [m for m in read(nlp, "the Supreme Court ruled .").mentions if m is not None]
+    assert bare == []
+    us = [m for m in read(nlp, "the U.S. Supreme Court ruled .").mentions if m is not None]
+    assert [(m.text, m.country) for m in us] == [("U.S. Supreme Court", "USA")]
