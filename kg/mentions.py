@@ -834,6 +834,7 @@ class DocMentions:
         titled = [c for c in self.claims if c.title is not None and c.rule is not ClaimRule.COUNTERPART]
         owners = {c.title: c.owner for c in titled}
         keys = {c.title: c.key for c in titled}
+        national = self.national_bodies
         out: list[Mention | None] = []
         for index, span in enumerate(self.spans):
             kind = self.kind_of(index)
@@ -841,11 +842,41 @@ class DocMentions:
                 kind = EntityKind.PERSON  # a name the model took for a place, tied to a title
             if kind is None:
                 out.append(None)
+            elif index in national:
+                out.append(self._make(span, kind, MentionRole.GENERIC_ORG, span.text, national[index]))
             elif span.label_ == Label.TITLE:
                 out.append(self._title_mention(index, kind, owners.get(index), keys.get(index, span.kb_id_)))
             else:
                 out.append(self._name_mention(index, kind, index in attached_people))
         return tuple(out)
+
+    @cached_property
+    def national_bodies(self) -> dict[int, str]:
+        """Country codes of the nation's bodies a list names without their nation: span index
+        -> code.
+
+        "the Chadian Minister of Justice, X; a Deputy of the National Assembly, Y; and a Chief
+        of the Chadian Police, Z": a body the gazetteer does not know, whose name starts with
+        a word of ``national`` ("National Assembly"), owning a title whose holder the sentence
+        names, is the nation's whose bodies own every other such title of the sentence, when
+        there are two or more of them. One owned by another country, or by none the text
+        says, leaves it without one (a list of several governments' officials)."""
+        national_words = self.knowledge.name_words.national
+        # (owner, sentence) of every title whose holder is named, but a counterpart's: its owner
+        # is the sentence's subject, not the title's.
+        owned = [(c.owner, self.spans[c.title].sent.start) for c in self.claims
+                 if c.title is not None and c.person is not None and c.owner is not None
+                 and c.rule is not ClaimRule.COUNTERPART]
+        out: dict[int, str] = {}
+        for owner, sentence in owned:
+            body = self.spans[owner]
+            if body.label_ != Label.ORG or body.kb_id_ or body[0].lower_ not in national_words:
+                continue
+            others = [other for other, where in owned if where == sentence and other != owner]
+            codes = {self._span_code(other) for other in others}
+            if len(others) >= 2 and len(codes) == 1 and "" not in codes:
+                out[owner] = codes.pop()
+        return out
 
     def _name_mention(self, index: int, kind: EntityKind, attached: bool) -> Mention:
         """A gazetteer hit or a name the model found: its role is its span label, except that
@@ -885,7 +916,13 @@ class DocMentions:
 
     def _owner_code(self, owner: int | None) -> str:
         """The country code of the owner span ``owner`` (a country, demonym, capital or
-        organisation), or empty."""
+        organisation, or a nation's body a list names without its nation), or empty."""
+        if owner is None:
+            return ""
+        return self.national_bodies.get(owner) or self._span_code(owner)
+
+    def _span_code(self, owner: int | None) -> str:
+        """The country code the owner span ``owner`` names itself, or empty."""
         if owner is None:
             return ""
         span = self.spans[owner]

@@ -65,6 +65,7 @@ class WordKind(str, Enum):
     HEADLINE = "headline"
     REPORTER_CUE = "reporter_cue"
     NOT_NAME = "not_name"
+    NATIONAL = "national"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,8 @@ class NameWords:
     headline: frozenset[str] = frozenset()
     reporter_cues: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
+    #: First words of a body's name that make it some nation's ("National Assembly").
+    national: frozenset[str] = frozenset()
 
 
 _TITLE_KEY = "title key of titles.tsv"
@@ -114,6 +117,7 @@ _WORD_LISTS = {
     WordKind.HEADLINE: "headline",
     WordKind.REPORTER_CUE: "reporter_cues",
     WordKind.NOT_NAME: "not_names",
+    WordKind.NATIONAL: "national",
 }
 
 

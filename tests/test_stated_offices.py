@@ -13,7 +13,7 @@ from test_resolve import USA, Art, country_of, offices_of, resolve
 
 import kg.pipeline  # noqa: F401  (registers the factories)
 from kg.mentions import DocMentions
-from kg.vocab import ClaimRule, EntityKind
+from kg.vocab import ClaimRule, EntityKind, MentionRole
 
 # -- a long portfolio after the title ------------------------------------------------------------
 
@@ -232,3 +232,38 @@ def test_a_supreme_court_is_each_countrys_not_only_washingtons(nlp: Language) ->
     assert bare == []
     us = [m for m in read(nlp, "the U.S. Supreme Court ruled .").mentions if m is not None]
     assert [(m.text, m.country) for m in us] == [("U.S. Supreme Court", "USA")]
+
+
+# -- a nation's body a list names without its nation ------------------------------------------------
+
+NAMED = ("the Chadian Minister of Justice , Ana Vidal ; a Deputy of the National Assembly , Tom Vale ;"
+         " and a Chief of the {} Police , Rosa Lind , were named .")
+
+
+def with_body(nlp: Language, words: str, *people: str) -> DocMentions:
+    """``words`` parsed with "National Assembly" tagged as an organisation and ``people`` as names."""
+    body = words.split().index("National")
+    return parse(nlp, flat(words), [(body, body + 2, "ORG"), *names(words, *people)])
+
+
+def named_list(nlp: Language, demonym: str) -> DocMentions:
+    return with_body(nlp, NAMED.format(demonym), "Ana Vidal", "Tom Vale", "Rosa Lind")
+
+
+def test_a_national_body_in_a_list_of_one_nations_bodies_is_that_nations(nlp: Language) -> None:
+    found = named_list(nlp, "Chadian")
+    assert held(found, "Tom Vale") == [("deputy", "TCD")]
+    [body] = [m for m in found.mentions if m is not None and m.text == "National Assembly"]
+    assert (body.label, body.key, body.country) == (MentionRole.GENERIC_ORG, "National Assembly", "TCD")
+
+
+def test_a_national_body_in_a_list_of_two_nations_bodies_is_neither(nlp: Language) -> None:
+    found = named_list(nlp, "Malian")
+    assert held(found, "Tom Vale") == [("deputy", "")]
+
+
+def test_one_other_body_of_the_nation_is_not_enough(nlp: Language) -> None:
+    words = ("the Chadian Minister of Justice , Ana Vidal , and a Deputy of the National Assembly ,"
+             " Tom Vale , left .")
+    found = with_body(nlp, words, "Ana Vidal", "Tom Vale")
+    assert held(found, "Tom Vale") == [("deputy", "")]
