@@ -534,22 +534,28 @@ class DocMentions:
         allowed between them: ``<owner>'s <title>, NAME``, ``his Chadian counterpart, Defence
         Minister NAME``, and, when the text gives the title an owner or a portfolio (``owned``),
         ``the Chief of the Chadian Police, NAME``. A bare "the adviser, NAME" is no apposition:
-        it may as well be a list."""
+        it may as well be a list ("they met the adviser, Jane Roe and Tom Vale"), unless the
+        name ends the sentence ("they met the new adviser, Jane Roe."): a list needs an "and"."""
         if end + 1 >= len(self.doc) or self.doc[end].text != ",":
             return None
         before = self.doc[np_start - 1].lower_ if np_start > 0 else ""
         possessive = before in _POSSESSIVE_DETERMINERS or any(
             self.doc[k].text in _POSSESSIVE for k in range(np_start, end)
         )
-        if not possessive and not (owned and before in _DETERMINERS):
+        if not possessive and before not in _DETERMINERS:
             return None
         person = self._person_after(end + 1)
-        if person is not None:
+        if person is None:
+            index = self.span_at(end + 1)
+            person = index if self._could_be_person(index) and self.spans[index].start == end + 1 else None
+        if person is None or possessive or owned or self._ends_sentence(self.spans[person].end):
             return person
-        index = self.span_at(end + 1)
-        if self._could_be_person(index) and self.spans[index].start == end + 1:
-            return index
         return None
+
+    def _ends_sentence(self, i: int) -> bool:
+        """Token ``i`` starts the next sentence, or is a full stop, question or exclamation mark."""
+        doc = self.doc
+        return i >= len(doc) or doc[i].is_sent_start or doc[i].text in {".", "!", "?"}
 
     # -- public -------------------------------------------------------------------------
 

@@ -267,3 +267,10 @@ def test_one_other_body_of_the_nation_is_not_enough(nlp: Language) -> None:
              " Tom Vale , left .")
     found = with_body(nlp, words, "Ana Vidal", "Tom Vale")
     assert held(found, "Tom Vale") == [("deputy", "")]
+
+
+def test_a_bare_title_set_off_before_a_name_that_ends_the_sentence_is_an_apposition(nlp: Language) -> None:
+    found = read(nlp, "they met the new adviser , Ana Vidal .", "Ana Vidal")
+    assert held(found, "Ana Vidal") == [("adviser", "")]
+    found = read(nlp, "they met the adviser , Ana Vidal and Tom Vale .", "Ana Vidal", "Tom Vale")
+    assert held(found, "Ana Vidal") == []
