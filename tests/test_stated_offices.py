@@ -274,3 +274,10 @@ def test_a_bare_title_set_off_before_a_name_that_ends_the_sentence_is_an_apposit
     assert held(found, "Ana Vidal") == [("adviser", "")]
     found = read(nlp, "they met the adviser , Ana Vidal and Tom Vale .", "Ana Vidal", "Tom Vale")
     assert held(found, "Ana Vidal") == []
+
+
+def test_a_professor_holds_a_post_and_an_emeritus_one_held_it(nlp: Language) -> None:
+    words = "Professor Ana Vidal , emeritus president of the Chadian Academy , said so ."
+    found = read(nlp, words, "Ana Vidal")
+    assert held(found, "Ana Vidal") == [("president", "TCD"), ("professor", "")]
+    assert claim_on(found, "Ana Vidal", "president").former
