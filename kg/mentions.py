@@ -11,10 +11,15 @@ people and owners the text gives them by a few word-order patterns:
   in these two comma patterns a name the model took for a place ("Amir Okafor, a
   spokesperson for ..." tagged as a place) is the person the title is tied to;
 - predecessors: "his predecessor John Doe" holds, formerly, what the sentence's
-  subject holds.
+  subject holds;
+- the parse, where the title stands away from the name: "Jane Roe's first trip as
+  President of Chad", "Jane Roe is Chad's foreign minister", and a verb of
+  ``office_verbs.tsv`` with a body as object: "Jane Roe, who heads a party in Chad".
 
 An owner is read from the words before the title (a country, demonym, organisation
-or a person's possessive) or after it ("Minister of Defence of Chad").
+or a person's possessive; past a body's name: "Chilean Southern Fleet Commander") or
+after it ("Minister of Defence of Chad", "head of Chad's police council"). A nation's
+body a list names without its nation takes the nation of the list's other bodies.
 
 A reporter is not an actor in the news: a name that signs the report off ("Jane Roe
 reports from Varnholm", "... has more": ``reporter_cue`` in ``name_words.tsv``) or that
@@ -29,7 +34,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from spacy.attrs import LOWER
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import Label, split_key
@@ -678,10 +683,16 @@ class DocMentions:
         former one."""
         verbs = self.knowledge.office_verbs
         heads = self.knowledge.name_words.org_heads
-        for token in self.doc:
-            key = verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
-            body = next((c for c in token.children if c.dep_ == "dobj"), None) if key else None
-            if key is None or body is None:
+        # Only the tokens whose lemma is an office verb are visited, found on the token array
+        # (as for predecessors: a Python loop over every token is costly).
+        strings = self.doc.vocab.strings
+        lemmas = self.doc.to_array(LEMMA).tolist() if len(self.doc) else []
+        wanted = {h for h in set(lemmas) if strings[h].lower() in verbs}
+        for i in (i for i, lemma in enumerate(lemmas) if lemma in wanted):
+            token = self.doc[i]
+            key = verbs[token.lemma_.lower()]
+            body = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if token.pos_ != "VERB" or body is None:
                 continue
             person = self._subject_of(token)
             known = self.span_at(body.i)
