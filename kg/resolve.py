@@ -194,12 +194,14 @@ class _Resolver:
         self, gazetteer: Gazetteer, titles: Mapping[str, Title], synonyms: Mapping[tuple[str, str], str],
         office_countries: Mapping[str, str], issuer_offices: Mapping[str, frozenset[str]],
         name_suffixes: frozenset[str] = frozenset(),
+        portfolio_office_countries: Mapping[str, str] | None = None,
     ) -> None:
         self.gaz = gazetteer
         self.name_suffixes = name_suffixes
         self.titles = titles
         self.synonyms = synonyms
         self.office_countries = office_countries
+        self.portfolio_office_countries = portfolio_office_countries or {}
         self.issuer_offices = issuer_offices
         self.country_name = {c.code: c.name for c in gazetteer.countries}
         self.mentions: list[Mention] = []
@@ -473,7 +475,8 @@ class _Resolver:
             if claim.office.label is not MentionRole.OFFICE or person_iri is None:
                 continue
             fuller = self._fuller_title(claim, held[person_iri])
-            office_iri = self._office(fuller or claim, person_iri, countries, office_owner, claim.office)
+            office_iri = self._office(fuller or claim, person_iri, countries, office_owner, claim.office,
+                                      alias=self._spells_its_title(claim.office))
             tenure = tenures.setdefault((person_iri, office_iri), _TenureDraft())
             tenure.former = tenure.former and claim.former
             tenure.evidence.add(claim.office.sentence)
@@ -509,6 +512,14 @@ class _Resolver:
             ),
             office_owner,
         )
+
+    def _spells_its_title(self, office: Mention) -> bool:
+        """``office`` is written as one of its title's spellings: a name of the post. The verb of
+        "heads a party" and the "diplomat" of a "top diplomat" say which post it is, but are
+        no name of it."""
+        title = self.titles[office.key]
+        words = _title_words(office.text)
+        return any(_title_words(spelling) == words for spelling in (title.title, *title.aliases))
 
     def _owner_country(self, claim: OfficeClaim, countries: dict[str, str]) -> str:
         owner = claim.owner
@@ -564,6 +575,8 @@ class _Resolver:
         same article that names its own officials by that title gives its country ("Spokesperson
         Jane Roe" where the State Department is named: ``issuer_offices.tsv``), unless bodies of
         two countries do. No country rather than a guess: a title neither knows gives none.
+        With a portfolio, only a title no other government uses so either gives one ("Under
+        Secretary of State for Arms Control Jane Roe").
         """
         issuers: dict[tuple[str, str], set[str]] = defaultdict(set)
         for m in self.mentions:
@@ -577,7 +590,8 @@ class _Resolver:
             if claim.office.label is not MentionRole.OFFICE or claim.office.country:
                 continue
             key = claim.office.key
-            code = "" if claim.qualifier else self.office_countries.get(key, "")
+            known = self.portfolio_office_countries if claim.qualifier else self.office_countries
+            code = known.get(key, "")
             bodies = issuers.get((claim.office.doc_id, key), set())
             if not code and len(bodies) == 1:
                 code = next(iter(bodies))
@@ -857,7 +871,7 @@ def resolve(facts: Iterable[ArticleFacts], knowledge: Knowledge) -> Resolution:
     """
     resolver = _Resolver(
         knowledge.gazetteer, knowledge.titles, knowledge.office_synonyms, knowledge.office_countries,
-        knowledge.issuer_offices, knowledge.name_words.name_suffixes,
+        knowledge.issuer_offices, knowledge.name_words.name_suffixes, knowledge.portfolio_office_countries,
     )
     for item in sorted(facts, key=lambda f: f.info.doc_id):
         resolver.add(item)

@@ -186,6 +186,14 @@ class ClaimRule(StrEnum):
     PREDECESSOR = "predecessor"
     COUNTERPART = "counterpart"
     """"his Chadian counterpart X": X holds, for X's country, what the sentence's subject holds."""
+    AS_TITLE = "as-title"
+    """"Jane Roe's first trip as President of Chad": the title after "as" is the possessor's
+    (or the subject's) post."""
+    COPULA = "copula"
+    """"Jane Roe is Chad's foreign minister": the subject of "be" holds the title."""
+    OFFICE_VERB = "office-verb"
+    """"Jane Roe, who heads a party in Chad": a verb of ``office_verbs.tsv`` and a body as its
+    object name a post (it has no title span)."""
 
 
 class TitleKind(StrEnum):
