@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from kg.allegiance import AllegianceCues, read_allegiance_cues, read_national_offices
 from kg.errors import KgError
 from kg.events.lexicon import EventLexicon, read_event_lexicon
 from kg.gazetteer import Gazetteer, read_gazetteer
@@ -58,6 +59,8 @@ DATA_FILES = (
     "office_synonyms.tsv",
     "office_countries.tsv",
     "issuer_offices.tsv",
+    "national_offices.tsv",
+    "allegiance_cues.tsv",
     "event_triggers.tsv",
     "event_words.tsv",
     "status_cues.tsv",
@@ -96,6 +99,12 @@ class Knowledge:
     issuer_offices:
         ``organisation name -> title keys``: the officials a government body names by their
         bare title in its own releases (``issuer_offices.tsv``).
+    national_offices:
+        Title keys of the posts of a national government (``national_offices.tsv``): whom a
+        visitor meets in a country holding one acts for it (:mod:`kg.allegiance`).
+    allegiance_cues:
+        The phrases that tell whom people act for: gatherings, speakers, presence
+        (``allegiance_cues.tsv``).
     events:
         Triggers, status cues, issues, request nouns, plan verbs and phone words.
     furniture:
@@ -124,6 +133,8 @@ class Knowledge:
     office_synonyms: Mapping[tuple[str, str], str] = field(default_factory=dict)
     office_countries: Mapping[str, str] = field(default_factory=dict)
     issuer_offices: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    national_offices: frozenset[str] = frozenset()
+    allegiance_cues: AllegianceCues = field(default_factory=AllegianceCues)
     events: EventLexicon = field(default_factory=EventLexicon)
     furniture: FurnitureRules = field(default_factory=lambda: FurnitureRules(rules=()))
     language: LanguageWords = field(default_factory=lambda: LanguageWords(frozenset(), {}))
@@ -190,6 +201,8 @@ def load_knowledge(data_dir: Path | None) -> Knowledge:
         furniture=read_furniture(data_dir),
         office_countries=read_office_countries(data_dir, titles, gazetteer),
         issuer_offices=read_issuer_offices(data_dir, titles),
+        national_offices=read_national_offices(data_dir, titles),
+        allegiance_cues=read_allegiance_cues(data_dir),
         language=read_language_words(data_dir),
     )
 

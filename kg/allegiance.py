@@ -1,0 +1,367 @@
+"""Whom a person acts for when the text names no country for them, from the text's own signals.
+
+Resolution first gives people the countries the text names for them (an owner, a
+demonym: "Chadian Foreign Minister") or a title implies (``office_countries.tsv``). The
+rules here give a country to people still without one, in this order; each rule only
+to people no earlier rule placed, and none to a person for whom one rule finds two.
+
+1. **The home government's own officials.** A government's release names its own
+   officials by a bare title and qualifies the other side's ("Foreign Minister of Chad").
+   An article's home signals are the countries of a government body named in it that
+   names its officials so (``issuer_offices.tsv``), of a bare-titled holder of a title
+   only one government uses (``office_countries.tsv``) and of a speaker (below) whom the
+   text gives a country; its home country is the one they agree on. There
+
+   a. the speaker of the release ("The following is attributable to Spokesperson Jane
+      Roe": the person named right after a ``speaker`` cue of ``allegiance_cues.tsv``)
+      acts for the home country;
+   b. a bare-titled official whose title the bodies of one signalled country use bare
+      (a spokesperson, an under secretary; never a head of state or government) acts for
+      that country.
+
+2. **The host's officials.** A person named with a national government post
+   (``national_offices.tsv``) and no country, who meets a visitor from a known country
+   A in the territory of country B != A, acts for B. The territory is the meeting's
+   place: the one its sentence gives, else where its paragraph puts the visitor
+   (:mod:`kg.events.find`); a capital or city stands for its country. Not at a
+   multilateral gathering (the meeting's sentence, or the one that gives its place,
+   has a ``gathering`` cue: "summit", "on the sidelines of"), not for an official of an
+   international body, and not when two host countries are possible.
+3. **The bilateral counterpart.** In an article whose home country is H, a bare-titled
+   person who meets or calls one other person, whom the text gives a country B != H,
+   acts for H: the other side of a readout is qualified, its own side is not. This is
+   the only rule that gives a head of state or government a home country, since a
+   readout names the other side's president as bare as its own.
+
+A person is one node across articles, so a country found in one article holds for the
+same person in the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.tables import read_table
+from kg.types import ArticleFacts, EventCandidate, Evidence, Mention, OfficeClaim, Position
+from kg.vocab import EntityKind, EventKind, MentionRole, Mode, TitleRank
+
+if TYPE_CHECKING:
+    from kg.knowledge import Knowledge
+    from kg.roles import Title
+
+__all__ = ["AllegianceCues", "infer_countries", "read_allegiance_cues", "read_national_offices"]
+
+_CUE_KINDS = ("gathering", "speaker", "presence")
+_HEADS = {TitleRank.HEAD_OF_STATE, TitleRank.HEAD_OF_GOVERNMENT}
+# Between a speaker cue and the speaker's name: a title, spaces, a colon or a quote.
+_PUNCTUATION = set(" \t\n:;,\"'\u201c\u201d\u2018\u2019")
+
+
+def _phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern matching any of ``phrases`` as whole words (None for none)."""
+    listed = sorted({p.lower() for p in phrases}, key=lambda p: (-len(p), p))
+    if not listed:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in listed) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class AllegianceCues:
+    """The phrases of ``allegiance_cues.tsv``, by kind, lower case.
+
+    Examples
+    --------
+    >>> cues = AllegianceCues(gatherings=("summit",), speakers=("attributable to",))
+    >>> cues.at_gathering("They met on the margins of the Summit."), cues.at_gathering("They met.")
+    (True, False)
+    >>> text = "The following is attributable to Spokesperson Jane Roe:"
+    >>> [text[i:] for i in cues.after_speaker_cues(text)]
+    [' Spokesperson Jane Roe:']
+    """
+
+    gatherings: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    presence: tuple[str, ...] = ()
+    _patterns: tuple[re.Pattern[str] | None, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Compiled once per record: every meeting sentence is asked about.
+        patterns = (_phrases(self.gatherings), _phrases(self.speakers), _phrases(self.presence))
+        object.__setattr__(self, "_patterns", patterns)
+
+    def at_gathering(self, text: str) -> bool:
+        """Whether ``text`` tells of a multilateral gathering."""
+        pattern = self._patterns[0]
+        return pattern is not None and pattern.search(text) is not None
+
+    def after_speaker_cues(self, text: str) -> list[int]:
+        """The offsets in ``text`` right after each speaker cue."""
+        pattern = self._patterns[1]
+        return [] if pattern is None else [m.end() for m in pattern.finditer(text)]
+
+    def ends_with_presence(self, text: str) -> bool:
+        """Whether ``text`` ends with a presence cue ("While in"): a place written next is
+        where the sentence's subject is."""
+        pattern = self._patterns[2]
+        if pattern is None:
+            return False
+        found = [m for m in pattern.finditer(text) if not text[m.end():].strip()]
+        return bool(found)
+
+
+def read_allegiance_cues(folder: Path | None) -> AllegianceCues:
+    """The cues of ``allegiance_cues.tsv``.
+
+    Raises
+    ------
+    KgError
+        ``KG024`` for a kind that is none of gathering, speaker, presence; ``KG025`` for a
+        phrase listed twice (and the malformed-table codes of :mod:`kg.tables`).
+
+    Examples
+    --------
+    >>> "sidelines" in read_allegiance_cues(None).gatherings
+    True
+    """
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    seen: set[str] = set()
+    for row in read_table("allegiance_cues.tsv", folder, ("phrase", "kind")):
+        kind = row.choice("kind", _CUE_KINDS)
+        by_kind[kind].append(row.unique("phrase", seen).lower())
+    return AllegianceCues(tuple(by_kind["gathering"]), tuple(by_kind["speaker"]), tuple(by_kind["presence"]))
+
+
+def read_national_offices(folder: Path | None, titles: Mapping[str, Title]) -> frozenset[str]:
+    """The title keys of ``national_offices.tsv``: posts of a national government.
+
+    Raises
+    ------
+    KgError
+        ``KG026`` for a title key ``titles`` does not have, ``KG025`` for one listed twice.
+
+    Examples
+    --------
+    >>> from kg.roles import read_titles
+    >>> offices = read_national_offices(None, read_titles(None))
+    >>> "pm" in offices, "governor" in offices
+    (True, False)
+    """
+    seen: set[str] = set()
+    for row in read_table("national_offices.tsv", folder, ("office",)):
+        row.known("office", titles, "title key of titles.tsv")
+        row.unique("office", seen)
+    return frozenset(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """A post a person is named with in one article, and whether it is written bare."""
+
+    key: str
+    bare: bool
+    claim: OfficeClaim
+
+
+@dataclass(slots=True)
+class _Article:
+    """What the rules read of one article, its mentions resolved (built once per article)."""
+
+    facts: ArticleFacts
+    held: dict[str, list[_Held]]
+    signals: set[str]
+    speakers: list[str]
+
+    @property
+    def home(self) -> str:
+        """The one country the home signals agree on, else empty."""
+        return next(iter(self.signals)) if len(self.signals) == 1 else ""
+
+    def bare(self, person: str) -> bool:
+        """Whether the article names ``person`` with a title and no country or owner."""
+        return any(h.bare for h in self.held.get(person, ()))
+
+
+class _Inference:
+    """One run of the rules over a corpus (the module docstring gives them)."""
+
+    def __init__(self, articles: Sequence[ArticleFacts], entity_of: Mapping[Position, str],
+                 known: Mapping[str, str], given: Mapping[str, str], people: Set[str],
+                 knowledge: Knowledge) -> None:
+        self.entity_of = entity_of
+        self.known = dict(known)
+        self.given = given
+        self.people = people
+        self.knowledge = knowledge
+        self.cues = knowledge.allegiance_cues
+        organizations = {o.name: o for o in knowledge.gazetteer.organizations}
+        # The titles each country's bodies name their own officials by.
+        self.home_titles: dict[str, set[str]] = defaultdict(set)
+        for body, offices in knowledge.issuer_offices.items():
+            organization = organizations.get(body)
+            if organization is not None and organization.country:
+                self.home_titles[organization.country].update(offices)
+        # People who hold a post of a body of no country (the UN's, NATO's) act for no host.
+        self.international = {
+            person for person, claim in self._claims(articles)
+            if claim.owner is not None and claim.owner.kind is EntityKind.ORGANIZATION
+            and not claim.owner.country
+        }
+        self.articles = [self._article(facts) for facts in articles]
+
+    def _claims(self, articles: Iterable[ArticleFacts]) -> Iterator[tuple[str, OfficeClaim]]:
+        for facts in articles:
+            for claim in facts.offices:
+                person = self.entity_of.get(claim.person.position, "") if claim.person is not None else ""
+                if person in self.people and claim.office.label is MentionRole.OFFICE:
+                    yield person, claim
+
+    def _article(self, facts: ArticleFacts) -> _Article:
+        held: dict[str, list[_Held]] = defaultdict(list)
+        signals: set[str] = set()
+        for person, claim in self._claims([facts]):
+            bare = claim.owner is None and not claim.office.country
+            held[person].append(_Held(claim.office.key, bare, claim))
+            unique = self.knowledge.office_countries.get(claim.office.key, "")
+            if bare and unique and not claim.qualifier:
+                signals.add(unique)
+        for m in facts.mentions:
+            if m.kind is EntityKind.ORGANIZATION and m.country and m.key in self.knowledge.issuer_offices:
+                signals.add(m.country)
+        speakers = list(dict.fromkeys(self._speakers(facts)))
+        signals.update(self.given[s] for s in speakers if s in self.given)
+        return _Article(facts, held, signals, speakers)
+
+    def _speakers(self, facts: ArticleFacts) -> Iterator[str]:
+        """The people named right after a speaker cue, with only a title between."""
+        by_sentence: dict[Evidence, list[Mention]] = defaultdict(list)
+        for m in facts.mentions:
+            by_sentence[m.sentence].append(m)
+        for sentence, mentions in by_sentence.items():
+            for offset in self.cues.after_speaker_cues(sentence.text):
+                start = sentence.start + offset
+                after = sorted((m for m in mentions if m.start >= start), key=lambda m: m.start)
+                covered: set[int] = set()
+                for m in after:
+                    if m.kind is EntityKind.OFFICE:
+                        covered.update(range(m.start, m.end))
+                        continue
+                    gap = sentence.text[start - sentence.start : m.start - sentence.start]
+                    plain = all(c in _PUNCTUATION for i, c in enumerate(gap, start) if i not in covered)
+                    person = self.entity_of.get(m.position, "")
+                    if plain and m.kind is EntityKind.PERSON and person in self.people:
+                        yield person
+                    break
+
+    # -- the rules ---------------------------------------------------------------------
+
+    def run(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for rule in (self._home_officials, self._hosts, self._counterparts):
+            votes: dict[str, set[str]] = defaultdict(set)
+            for person, code in rule():
+                if person not in self.known:
+                    votes[person].add(code)
+            for person, codes in votes.items():
+                if len(codes) == 1:
+                    found[person] = self.known[person] = next(iter(codes))
+        return found
+
+    def _home_officials(self) -> Iterator[tuple[str, str]]:
+        """Rule 1: the speaker acts for the home country; a bare-titled official for the one
+        signalled country whose bodies use that title bare."""
+        titles = self.knowledge.titles
+        for article in self.articles:
+            if article.home:
+                for speaker in article.speakers:
+                    yield speaker, article.home
+            for person, held in article.held.items():
+                for h in held:
+                    if not h.bare or titles[h.key].rank in _HEADS:
+                        continue
+                    homes = {code for code in article.signals if h.key in self.home_titles.get(code, ())}
+                    if len(homes) == 1:
+                        yield person, next(iter(homes))
+
+    def _hosts(self) -> Iterator[tuple[str, str]]:
+        """Rule 2: national officials a visitor from elsewhere meets in their country."""
+        national = self.knowledge.national_offices
+        for article in self.articles:
+            for event in article.facts.events:
+                host = self._host_country(event)
+                if not host:
+                    continue
+                people = self._people(event)
+                if not any(self.known.get(p, host) != host for p in people):
+                    continue  # no visitor from elsewhere: the official may be the visitor
+                for person in people:
+                    if person in self.international:
+                        continue
+                    if any(h.key in national and h.claim.owner is None for h in article.held.get(person, ())):
+                        yield person, host
+
+    def _host_country(self, event: EventCandidate) -> str:
+        """The country whose territory a meeting is in, if it can tell who hosts it."""
+        if event.kind is not EventKind.MEETING or event.mode is Mode.MULTILATERAL or event.place is None:
+            return ""
+        if any(m.kind is EntityKind.ORGANIZATION for m in event.participants):
+            return ""
+        if self.cues.at_gathering(event.sentence.text) or self.cues.at_gathering(event.place.sentence.text):
+            return ""
+        place = event.place
+        return place.key if place.kind is EntityKind.COUNTRY else place.country
+
+    def _people(self, event: EventCandidate) -> list[str]:
+        found = (self.entity_of.get(m.position, "") for m in event.participants)
+        return list(dict.fromkeys(p for p in found if p in self.people))
+
+    def _counterparts(self) -> Iterator[tuple[str, str]]:
+        """Rule 3: the bare-titled side of a bilateral meeting or call acts for the home country."""
+        for article in self.articles:
+            home = article.home
+            if not home:
+                continue
+            for event in article.facts.events:
+                if event.kind not in {EventKind.MEETING, EventKind.PHONE_CALL}:
+                    continue
+                people = self._people(event)
+                if len(people) != 2 or len(people) != len({m.position for m in event.participants}):
+                    continue
+                for person, other in (people, people[::-1]):
+                    other_country = self.given.get(other, "")
+                    if article.bare(person) and other_country and other_country != home:
+                        yield person, home
+
+
+def infer_countries(articles: Sequence[ArticleFacts], entity_of: Mapping[Position, str],
+                    known: Mapping[str, str], given: Mapping[str, str], people: Set[str],
+                    knowledge: Knowledge) -> dict[str, str]:
+    """The countries the rules of this module give to people the text gives none.
+
+    Parameters
+    ----------
+    articles:
+        The facts of every article.
+    entity_of:
+        Where each mention resolved (:attr:`kg.types.Resolution.entity_of`).
+    known:
+        The countries people already have (named in the text or implied by a title): the
+        rules never change them.
+    given:
+        The countries the text names for people (a subset of ``known``): only these
+        qualify a bilateral counterpart.
+    people:
+        The IRIs of the person entities.
+    knowledge:
+        The titles, cues, issuing bodies and national posts the rules read.
+
+    Returns
+    -------
+    dict
+        ``person IRI -> country code`` for the people placed here, none of them in ``known``.
+    """
+    return _Inference(articles, entity_of, known, given, people, knowledge).run()
