@@ -29,9 +29,10 @@ to people no earlier rule placed, and none to a person for whom one rule finds t
    international body, and not when two host countries are possible.
 3. **The bilateral counterpart.** In an article whose home country is H, a bare-titled
    person who meets or calls one other person, whom the text gives a country B != H,
-   acts for H: the other side of a readout is qualified, its own side is not. This is
-   the only rule that gives a head of state or government a home country, since a
-   readout names the other side's president as bare as its own.
+   acts for H: the other side of a readout is qualified, its own side is not ("the
+   President's meeting with" counts as the meeting of the one president the article
+   names). This is the only rule that gives a head of state or government a home
+   country, since a readout names the other side's president as bare as its own.
 
 A person is one node across articles, so a country found in one article holds for the
 same person in the others.
@@ -91,8 +92,8 @@ class AllegianceCues:
 
     def __post_init__(self) -> None:
         # Compiled once per record: every meeting sentence is asked about.
-        patterns = (_phrases(self.gatherings), _phrases(self.speakers), _phrases(self.presence))
-        object.__setattr__(self, "_patterns", patterns)
+        kinds = (self.gatherings, self.speakers, self.presence)
+        object.__setattr__(self, "_patterns", tuple(_phrases(phrases) for phrases in kinds))
 
     def at_gathering(self, text: str) -> bool:
         """Whether ``text`` tells of a multilateral gathering."""
@@ -108,10 +109,7 @@ class AllegianceCues:
         """Whether ``text`` ends with a presence cue ("While in"): a place written next is
         where the sentence's subject is."""
         pattern = self._patterns[2]
-        if pattern is None:
-            return False
-        found = [m for m in pattern.finditer(text) if not text[m.end():].strip()]
-        return bool(found)
+        return pattern is not None and any(not text[m.end():].strip() for m in pattern.finditer(text))
 
 
 def read_allegiance_cues(folder: Path | None) -> AllegianceCues:
@@ -125,15 +123,16 @@ def read_allegiance_cues(folder: Path | None) -> AllegianceCues:
 
     Examples
     --------
-    >>> "sidelines" in read_allegiance_cues(None).gatherings
-    True
+    >>> cues = read_allegiance_cues(None)
+    >>> "sidelines" in cues.gatherings, "attributable to" in cues.speakers
+    (True, True)
     """
     by_kind: dict[str, list[str]] = defaultdict(list)
     seen: set[str] = set()
     for row in read_table("allegiance_cues.tsv", folder, ("phrase", "kind")):
         kind = row.choice("kind", _CUE_KINDS)
         by_kind[kind].append(row.unique("phrase", seen).lower())
-    return AllegianceCues(tuple(by_kind["gathering"]), tuple(by_kind["speaker"]), tuple(by_kind["presence"]))
+    return AllegianceCues(*(tuple(by_kind[kind]) for kind in _CUE_KINDS))
 
 
 def read_national_offices(folder: Path | None, titles: Mapping[str, Title]) -> frozenset[str]:
@@ -295,7 +294,7 @@ class _Inference:
                 host = self._host_country(event)
                 if not host:
                     continue
-                people = self._people(event)
+                people = self._people(event, article)
                 if not any(self.known.get(p, host) != host for p in people):
                     continue  # no visitor from elsewhere: the official may be the visitor
                 for person in people:
@@ -315,8 +314,16 @@ class _Inference:
         place = event.place
         return place.key if place.kind is EntityKind.COUNTRY else place.country
 
-    def _people(self, event: EventCandidate) -> list[str]:
-        found = (self.entity_of.get(m.position, "") for m in event.participants)
+    def _people(self, event: EventCandidate, article: _Article) -> list[str]:
+        """The people of ``event``; a title standing for its holder ("the President's
+        meeting") is the one person the article names with that title."""
+        found = []
+        for m in event.participants:
+            person = self.entity_of.get(m.position, "")
+            if not person and m.label is MentionRole.TITLE_REF and not m.country:
+                holders = [p for p, held in article.held.items() if any(h.key == m.key for h in held)]
+                person = holders[0] if len(holders) == 1 else ""
+            found.append(person)
         return list(dict.fromkeys(p for p in found if p in self.people))
 
     def _counterparts(self) -> Iterator[tuple[str, str]]:
@@ -328,7 +335,7 @@ class _Inference:
             for event in article.facts.events:
                 if event.kind not in {EventKind.MEETING, EventKind.PHONE_CALL}:
                     continue
-                people = self._people(event)
+                people = self._people(event, article)
                 if len(people) != 2 or len(people) != len({m.position for m in event.participants}):
                     continue
                 for person, other in (people, people[::-1]):

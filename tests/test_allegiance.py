@@ -3,7 +3,8 @@ resolution, on hand-made :class:`ArticleFacts`.
 
 An article is written sentence by sentence with its mentions marked, ``[text|kind:...]``:
 ``person``, ``office:KEY``, ``country:CODE``, ``demonym:CODE``, ``city:CODE``,
-``org:NAME:CODE`` (no code: an international body). A title followed by a name is a claim
+``org:NAME:CODE`` (no code: an international body), ``ref:KEY`` (a title standing for its
+holder, "the President"). A title followed by a name is a claim
 on that name, owned by a country or body written right before the title. Events are
 added by hand from the marked mentions. Names and sentences are made up.
 """
@@ -34,6 +35,7 @@ _KINDS = {
     "demonym": (EntityKind.COUNTRY, MentionRole.DEMONYM),
     "city": (EntityKind.PLACE, MentionRole.CITY),
     "org": (EntityKind.ORGANIZATION, MentionRole.ORG),
+    "ref": (EntityKind.PERSON, MentionRole.TITLE_REF),
 }
 
 
@@ -350,6 +352,18 @@ def test_no_home_country_without_one_counterpart_of_another_country(other: str, 
 def test_a_counterpart_of_another_country_gives_the_home_country() -> None:
     res = bilateral("[Chadian|demonym:TCD] [Prime Minister|office:pm] [Ana Vidal|person]")
     assert country(res, "Luis Mora") == USA
+
+
+def test_a_title_standing_for_the_articles_one_holder_is_that_side() -> None:
+    a = Text("a.txt")
+    a.say("The [White House|org:White House:USA] released a readout.")
+    a.say("[President|office:president] [Luis Mora|person] thanked the staff.")
+    s = a.say("[The President|ref:president] met [Chadian|demonym:TCD] [Prime Minister|office:pm] "
+              "[Ana Vidal|person].")
+    a.meet(s["The President"], s["Ana Vidal"])
+    assert country(run(a), "Luis Mora") == USA
+    a.say("[President|office:president] [Omar Sow|person] sent a letter.")
+    assert country(run(a), "Luis Mora") is None  # two presidents: the title stands for neither
 
 
 def test_an_untitled_side_of_a_bilateral_meeting_gets_no_home_country() -> None:

@@ -194,7 +194,10 @@ class _ArticleContext:
                     return True
             with_partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
             after_phone = token.i > 0 and self.doc[token.i - 1].lower_ in phone
-            return token.pos_ == "NOUN" and with_partner and token.lower_ == "call" and after_phone
+            # "X's call with Y": a call someone has with someone is one by telephone (a
+            # readout's headline), unlike "a call for" or "calls on".
+            owned = any(c.dep_ == "poss" for c in children)
+            return token.pos_ == "NOUN" and with_partner and token.lower_ == "call" and (after_phone or owned)
         if needs is Needs.WITH:
             return any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in children) or any(
                 c.dep_ == "poss" for c in children

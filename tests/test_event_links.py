@@ -1,5 +1,6 @@
-"""Who a meeting is with when the text says it passively, and where it is when its sentence
-does not say but its paragraph does (``kg.events.find``), on hand-parsed sentences of our own."""
+"""Who a meeting or call is with when the text says it passively or in a headline's "X's
+call with Y", and where a meeting is when its sentence does not say but its paragraph does
+(``kg.events.find``), on hand-parsed sentences of our own."""
 
 from __future__ import annotations
 
@@ -80,6 +81,17 @@ def test_who_greets_a_visitor_in_the_passive_meets_them(nlp: Language, find_even
     ]
     [meeting] = meetings(nlp, find_events, rows, [(0, 2, PERSON), (7, 9, PERSON)])
     assert {m.text for m in meeting.participants} == {"Jane Roe", "Ana Vidal"}
+
+
+def test_someones_call_with_someone_is_a_phone_call(nlp: Language, find_events: EventFinder) -> None:
+    rows: list[Row] = [  # Jane Roe's call with Prime Minister Ana Vidal
+        ("Jane", 1, "compound", "NNP"), ("Roe", 3, "poss", "NNP"), ("\u2019s", 1, "case", "POS"),
+        ("call", 3, "ROOT", "NN"), ("with", 3, "prep", "IN"), ("Prime", 6, "compound", "NNP"),
+        ("Minister", 8, "compound", "NNP"), ("Ana", 8, "compound", "NNP"), ("Vidal", 4, "pobj", "NNP"),
+    ]
+    found = parse(nlp, rows, [(0, 2, PERSON), (7, 9, PERSON)], published=SATURDAY)
+    [call] = [c for c in find_events(found) if c.kind is EventKind.PHONE_CALL]
+    assert {m.text for m in call.participants} == {"Jane Roe", "Ana Vidal"}
 
 
 def test_a_meeting_takes_the_place_its_paragraph_put_the_visitor_in(
