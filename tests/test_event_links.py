@@ -146,6 +146,18 @@ def test_no_place_when_the_meetings_sentence_names_another_country(
     assert meeting.place is None
 
 
+def test_a_meeting_where_a_place_is_said_is_there(nlp: Language, find_events: EventFinder) -> None:
+    rows: list[Row] = [  # Jane Roe recalled Lisbon, where she met Prime Minister Ana Vidal.
+        ("Jane", 1, "compound", "NNP"), ("Roe", 2, "nsubj", "NNP"), ("recalled", 2, "ROOT", "VBD", "recall"),
+        ("Lisbon", 2, "dobj", "NNP"), (",", 3, "punct", ","), ("where", 7, "advmod", "WRB"),
+        ("she", 7, "nsubj", "PRP"), ("met", 3, "relcl", "VBD", "meet"), ("Prime", 9, "compound", "NNP"),
+        ("Minister", 11, "compound", "NNP"), ("Ana", 11, "compound", "NNP"), ("Vidal", 7, "dobj", "NNP"),
+        (".", 2, "punct", "."),
+    ]
+    meeting = the_meeting(meetings(nlp, find_events, rows, [(0, 2, PERSON), (3, 4, GPE), (10, 12, PERSON)]))
+    assert meeting.place is not None and meeting.place.text == "Lisbon"
+
+
 def test_while_in_a_place_puts_the_sentences_subject_there(nlp: Language, find_events: EventFinder) -> None:
     # While in Lisbon, Jane Roe will open an office. Roe will meet Prime Minister Ana Vidal.
     rows: list[Row] = [

@@ -26,7 +26,8 @@ otherwise the event occurred. Dates come from the DATE phrases nearest the trigg
 in the parse, resolved by :func:`kg.dates.resolve_date` against the article's
 publication date in the clause's tense.
 
-A meeting's place is the one its clause gives ("met X in Lisbon"), else where its
+A meeting's place is the one its clause gives ("met X in Lisbon", "flew to Lisbon, where
+she met X"), else where its
 paragraph last put one of its people ("X arrived in Lisbon. She met Y."): a visit's
 destination, a meeting's own place, or a place after a presence cue of
 ``allegiance_cues.tsv`` ("While in Lisbon, X..."). Not a stay in two countries at once
@@ -380,6 +381,12 @@ class _ArticleContext:
             frontier = nxt
 
     def _where(self, roots: list[Token], exclude: set[str]) -> Mention | None:
+        for root in roots:
+            # "flew to Lima, where she met X": the clause hangs below the place it is in.
+            if root.dep_ == "relcl" and any(c.lower_ == "where" for c in root.children):
+                place = self._place(root.head)
+                if place is not None and place.key not in exclude:
+                    return place
         for token in self._near(roots, 6):
             if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
                 place = self._place(token)
