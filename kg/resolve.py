@@ -280,6 +280,7 @@ class _Resolver:
         ]
         places = [m for m in self.mentions if m.kind is EntityKind.PLACE and m.label is MentionRole.PLACE]
         full = [m for m in people if m.label is MentionRole.PERSON and len(normalise(m.text).split()) >= 2]
+        cluster: _PersonCluster | None  # None for a single name that joins no full name
         clusters = []
         for cluster in self._cluster_full_names(full):
             # A name only ever written in capitals (a sanctions list's "ROE VARGA") that no
@@ -351,6 +352,7 @@ class _Resolver:
 
     def _cluster_full_names(self, full: list[Mention]) -> list[_PersonCluster]:
         by_spelling: dict[str, _PersonCluster] = {}
+        cluster: _PersonCluster | None  # None once merged into another
         for m in full:
             name = normalise(m.text)
             cluster = by_spelling.setdefault(name.casefold(), _PersonCluster())
@@ -385,8 +387,8 @@ class _Resolver:
                     continue
                 if not _variant_of(name, other_name):
                     continue
-                countries = set(cluster.countries)
-                if countries and other.countries and countries.isdisjoint(other.countries):
+                ours = set(cluster.countries)
+                if ours and other.countries and ours.isdisjoint(other.countries):
                     continue
                 if best is None or len(other.mentions) > len(best[1].mentions):
                     best = (other_name, other)
@@ -531,8 +533,8 @@ class _Resolver:
         then Y's country's name for it (``office_synonyms.tsv``).
         """
         generic: dict[tuple[str, str], str] = {}
-        for (code, phrase), office in sorted(self.synonyms.items()):
-            generic.setdefault((code, office), phrase)
+        for (code, phrase), office_key in sorted(self.synonyms.items()):
+            generic.setdefault((code, office_key), phrase)
         for claim, person_iri in direct:
             if claim.rule != ClaimRule.COUNTERPART or person_iri is None or claim.owner is None:
                 continue
