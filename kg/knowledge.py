@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from kg.allegiance import AllegianceCues, read_allegiance_cues, read_national_offices
 from kg.errors import KgError
 from kg.events.lexicon import EventLexicon, read_event_lexicon
 from kg.gazetteer import Gazetteer, read_gazetteer
@@ -42,6 +41,7 @@ from kg.roles import (
     read_title_compounds,
     read_titles,
 )
+from kg.signals import AllegianceCues, read_allegiance_cues, read_national_offices
 from kg.sources.furniture import FurnitureRules, read_furniture
 from kg.sources.language import FOREIGN_WORDS_FILE, WORDS_FILE, LanguageWords, read_language_words
 from kg.vocab import TitleKind

@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from kg.allegiance import AllegianceCues
 from kg.errors import KgError
 from kg.iri import mint
 from kg.knowledge import load_knowledge
 from kg.resolve import resolve
+from kg.signals import AllegianceCues
 from kg.types import ArticleFacts, DocumentInfo, EventCandidate, Evidence, Mention, OfficeClaim, Resolution
-from kg.vocab import EntityKind, EventKind, MentionRole, Mode
+from kg.vocab import ClaimRule, EntityKind, EventKind, MentionRole, Mode
 
 KNOWLEDGE = load_knowledge(None)
 MARK = re.compile(r"\[([^|\]]+)\|([^\]]+)\]")
@@ -53,11 +53,11 @@ class Text:
         """Add one sentence; returns its mentions by their text."""
         start = len(self.text)
         plain, spans, pos = "", [], 0
-        for m in MARK.finditer(marked):
-            plain += marked[pos : m.start()]
-            spans.append((len(plain), m.group(1), m.group(2)))
-            plain += m.group(1)
-            pos = m.end()
+        for mark in MARK.finditer(marked):
+            plain += marked[pos : mark.start()]
+            spans.append((len(plain), mark.group(1), mark.group(2)))
+            plain += mark.group(1)
+            pos = mark.end()
         plain += marked[pos:]
         sentence = Evidence(self.doc_id, start, start + len(plain), plain)
         self.text += plain + " "
@@ -87,7 +87,7 @@ class Text:
             office = Mention(m.doc_id, m.start, m.end, m.text, m.kind, sentence, m.label, m.key,
                              owner.country if owner is not None else "")
             found[i] = office
-            self.claims.append(OfficeClaim(office, holder, owner, rule="title-before-name"))
+            self.claims.append(OfficeClaim(office, holder, owner, rule=ClaimRule.TITLE_BEFORE_NAME))
         self.mentions.extend(found)
         return {m.text: m for m in found}
 

@@ -10,7 +10,7 @@ import pytest
 from parsed import KNOWLEDGE, Row, parse
 from spacy.language import Language
 
-from kg.events import EventFinder
+from kg.events.find import EventFinder
 from kg.types import EventCandidate
 from kg.vocab import EventKind
 

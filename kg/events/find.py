@@ -54,8 +54,8 @@ from kg.types import EventCandidate, Evidence, Mention, OfficeClaim, Position, T
 from kg.vocab import EntityKind, EventKind, Plover, Status, Tense
 
 if TYPE_CHECKING:
-    from kg.allegiance import AllegianceCues
     from kg.knowledge import Knowledge
+    from kg.signals import AllegianceCues
 
 __all__ = ["EventFinder"]
 
