@@ -42,6 +42,7 @@ from kg.roles import (
     read_title_compounds,
     read_titles,
 )
+from kg.signals import AllegianceCues, read_allegiance_cues, read_national_offices
 from kg.sources.furniture import FurnitureRules, read_furniture
 from kg.sources.language import FOREIGN_WORDS_FILE, WORDS_FILE, LanguageWords, read_language_words
 from kg.vocab import TitleKind
@@ -60,6 +61,8 @@ DATA_FILES = (
     "office_countries.tsv",
     "issuer_offices.tsv",
     "office_verbs.tsv",
+    "national_offices.tsv",
+    "allegiance_cues.tsv",
     "event_triggers.tsv",
     "event_words.tsv",
     "status_cues.tsv",
@@ -104,6 +107,12 @@ class Knowledge:
     office_verbs:
         ``verb lemma -> title key``: the verbs that say their subject heads a body ("heads a
         party": its head; ``office_verbs.tsv``).
+    national_offices:
+        Title keys of the posts of a national government (``national_offices.tsv``): whom a
+        visitor meets in a country holding one acts for it (:mod:`kg.allegiance`).
+    allegiance_cues:
+        The phrases that tell whom people act for: gatherings, speakers, presence
+        (``allegiance_cues.tsv``).
     events:
         Triggers, status cues, issues, request nouns, plan verbs and phone words.
     furniture:
@@ -134,6 +143,8 @@ class Knowledge:
     portfolio_office_countries: Mapping[str, str] = field(default_factory=dict)
     issuer_offices: Mapping[str, frozenset[str]] = field(default_factory=dict)
     office_verbs: Mapping[str, str] = field(default_factory=dict)
+    national_offices: frozenset[str] = frozenset()
+    allegiance_cues: AllegianceCues = field(default_factory=AllegianceCues)
     events: EventLexicon = field(default_factory=EventLexicon)
     furniture: FurnitureRules = field(default_factory=lambda: FurnitureRules(rules=()))
     language: LanguageWords = field(default_factory=lambda: LanguageWords(frozenset(), {}))
@@ -203,6 +214,8 @@ def load_knowledge(data_dir: Path | None) -> Knowledge:
         portfolio_office_countries=read_office_countries(data_dir, titles, gazetteer, with_portfolio=True),
         issuer_offices=read_issuer_offices(data_dir, titles),
         office_verbs=read_office_verbs(data_dir, titles),
+        national_offices=read_national_offices(data_dir, titles),
+        allegiance_cues=read_allegiance_cues(data_dir),
         language=read_language_words(data_dir),
     )
 

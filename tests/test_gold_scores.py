@@ -33,7 +33,7 @@ PEOPLE_FOUND = 0.97
 PERSON_PRECISION = 0.95
 OFFICE_RIGHT = 0.90
 # The target is 0.90; this floor is today's figure, raised as country work lands.
-DEV_COUNTRY_FLOOR = 0.75
+DEV_COUNTRY_FLOOR = 0.81
 # The target is 0 persons split. A person with several full-name nodes: none today. A node of
 # a surname alone beside the full name's (``score.py``'s "stray"): one today, "Clinton" in an
 # article whose "Secretary Clinton" has no full name, in a corpus naming two Clintons.

@@ -37,11 +37,11 @@ PACKAGE = Path(__file__).parent.parent / "kg"
 
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("kg.vocab", "kg.types", "kg.errors", "kg.settings", "kg.iri", "kg.kinds", "kg.tables",
-                 "kg.gazetteer", "kg.roles", "kg.lexicon", "kg.events.lexicon")),
+                 "kg.gazetteer", "kg.roles", "kg.lexicon", "kg.events.lexicon", "kg.signals")),
     ("sources", ("kg.sources", "kg.knowledge")),
     ("nlp", ("kg.nlp", "kg.pipeline")),
     ("facts", ("kg.mentions", "kg.dates", "kg.events.find", "kg.facts")),
-    ("resolve", ("kg.resolve",)),
+    ("resolve", ("kg.resolve", "kg.allegiance")),
     ("events", ("kg.events", "kg.events.merge")),
     ("graph", ("kg.graph",)),
     ("export", ("kg.export", "kg.store")),

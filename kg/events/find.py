@@ -4,7 +4,8 @@ cooperation, with when, where, whether, and the sentence that says so.
 Extraction works on the dependency parse of one article. A trigger word from
 ``event_triggers.tsv`` (a verb such as "met", or a noun such as "talks") opens an
 event; its actors are read from the parse: the subject (climbing through "plans to
-meet", "by meeting"), objects and "with"/"between" phrases for verbs, possessors
+meet", "by meeting"), objects, "with"/"between" phrases and the passive's "by" phrase
+("was greeted by X") for verbs, possessors
 ("Okafor and Lin's meet"), compounds ("US-China tensions") and the governing verb's
 subject for nouns ("held talks with"). Titles stand for their holders, pronouns for
 the last person who was a subject. A list of objects with their own dates or
@@ -24,12 +25,23 @@ postponing, cancelling or refusing word above the trigger, then hedges ("possibl
 otherwise the event occurred. Dates come from the DATE phrases nearest the trigger
 in the parse, resolved by :func:`kg.dates.resolve_date` against the article's
 publication date in the clause's tense.
+
+A meeting's place is the one its clause gives ("met X in Lisbon", "flew to Lisbon, where
+she met X"), else where its
+paragraph last put one of its people ("X arrived in Lisbon. She met Y."): a visit's
+destination, a meeting's own place, or a place after a presence cue of
+``allegiance_cues.tsv`` ("While in Lisbon, X..."). Not a stay in two countries at once
+("a trip to Lisbon and Madrid"), nor when the meeting is dated at another time than the
+stay or its sentence names a place in another country.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -43,6 +55,7 @@ from kg.vocab import EntityKind, EventKind, Plover, Status, Tense
 
 if TYPE_CHECKING:
     from kg.knowledge import Knowledge
+    from kg.signals import AllegianceCues
 
 __all__ = ["EventFinder"]
 
@@ -81,22 +94,41 @@ class EventFinder:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.lexicon = knowledge.events
+        self.cues = knowledge.allegiance_cues
 
     def __call__(self, found: DocMentions) -> Iterator[EventCandidate]:
-        context = _ArticleContext(found, self.lexicon)
+        context = _ArticleContext(found, self.lexicon, self.cues)
         for token in found.doc:
             trigger = context.trigger(token)
             if trigger is not None:
                 yield from context.events(token, trigger)
 
 
+@dataclass(frozen=True, slots=True)
+class _Whereabouts:
+    """The text puts people somewhere: a visit's destination, a meeting's own place, "While
+    in X, ...". ``at`` is the token that says so, ``place`` None when it names places of
+    two countries ("a trip to X and Y"), ``names`` the people's last names, lower case,
+    ``date`` when the text says they were there."""
+
+    at: int
+    place: Mention | None
+    names: frozenset[str]
+    date: TemporalValue | None = None
+
+
 class _ArticleContext:
     """The state of extraction over one article: mentions, claims, the lexicon."""
 
-    def __init__(self, found: DocMentions, lexicon: EventLexicon) -> None:
+    def __init__(self, found: DocMentions, lexicon: EventLexicon, cues: AllegianceCues) -> None:
         self.found = found
         self.doc = found.doc
         self.lexicon = lexicon
+        self.cues = cues
+        # Paragraphs are lines: where each begins, to tell which one a token is in; and
+        # where each paragraph puts its people, in text order.
+        self._paragraph_starts = [m.end() for m in re.finditer("\n", self.doc.text)]
+        self._whereabouts: dict[int, list[_Whereabouts]] = defaultdict(list)
         self.claims: dict[tuple[int, int], OfficeClaim] = {
             (c.office.start, c.office.end): c for c in found.office_claims()
         }
@@ -109,6 +141,7 @@ class _ArticleContext:
         self._entity_at: dict[int, Span] = {
             i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)
         }
+        self._presence()
 
     # -- triggers ---------------------------------------------------------------------
 
@@ -162,7 +195,10 @@ class _ArticleContext:
                     return True
             with_partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
             after_phone = token.i > 0 and self.doc[token.i - 1].lower_ in phone
-            return token.pos_ == "NOUN" and with_partner and token.lower_ == "call" and after_phone
+            # "X's call with Y": a call someone has with someone is one by telephone (a
+            # readout's headline), unlike "a call for" or "calls on".
+            owned = any(c.dep_ == "poss" for c in children)
+            return token.pos_ == "NOUN" and with_partner and token.lower_ == "call" and (after_phone or owned)
         if needs is Needs.WITH:
             return any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in children) or any(
                 c.dep_ == "poss" for c in children
@@ -172,7 +208,7 @@ class _ArticleContext:
                 c.dep_ in {"dobj", "npadvmod"} and self._place(c) is not None for c in children
             )
         if needs is Needs.OBJECT:
-            return any(c.dep_ in {"dobj", "dative", "prep", "xcomp", "ccomp"} for c in children)
+            return any(c.dep_ in {"dobj", "dative", "prep", "xcomp", "ccomp", "agent"} for c in children)
         if needs in {Needs.ON, Needs.FOR}:
             return any(c.dep_ == "prep" and c.lower_ == needs.value for c in children)
         if needs is Needs.XCOMP:
@@ -285,7 +321,8 @@ class _ArticleContext:
                 out.append(child)
                 out.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "from"
                            for g in p.children if g.dep_ == "pobj")
-            elif child.dep_ == "prep" and child.lower_ in _PARTNER_PREPS:
+            elif (child.dep_ == "prep" and child.lower_ in _PARTNER_PREPS) or child.dep_ == "agent":
+                # "met with X", and the passive's "was greeted by X"
                 out.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ in {"poss", "compound", "nmod"} and token.pos_ in {"NOUN", "PROPN"}:
                 out.append(child)
@@ -344,6 +381,12 @@ class _ArticleContext:
             frontier = nxt
 
     def _where(self, roots: list[Token], exclude: set[str]) -> Mention | None:
+        for root in roots:
+            # "flew to Lima, where she met X": the clause hangs below the place it is in.
+            if root.dep_ == "relcl" and any(c.lower_ == "where" for c in root.children):
+                place = self._place(root.head)
+                if place is not None and place.key not in exclude:
+                    return place
         for token in self._near(roots, 6):
             if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
                 place = self._place(token)
@@ -356,17 +399,71 @@ class _ArticleContext:
                 return place
         return None
 
-    def _destination(self, trigger: Token, roots: list[Token]) -> Mention | None:
+    def _destination(self, trigger: Token, roots: list[Token]) -> Token | None:
+        """The token that names where a visit goes."""
         for token in self._near(roots, 2):
-            if token.dep_ == "pobj" and token.head.lower_ in _DESTINATION_PREPS:
-                place = self._place(token)
-                if place is not None:
-                    return place
-            if token.dep_ in {"dobj", "compound", "npadvmod"} and token.head == trigger:
-                place = self._place(token)
-                if place is not None:
-                    return place
+            towards = token.dep_ == "pobj" and token.head.lower_ in _DESTINATION_PREPS
+            named = token.dep_ in {"dobj", "compound", "npadvmod"} and token.head == trigger
+            if (towards or named) and self._place(token) is not None:
+                return token
         return None
+
+    # -- whereabouts --------------------------------------------------------------------
+
+    def _paragraph(self, i: int) -> int:
+        return bisect_right(self._paragraph_starts, self.doc[i].idx)
+
+    def _one_place(self, token: Token) -> Mention | None:
+        """The place ``token`` names, unless it is one of a list of places in two countries."""
+        place = self._place(token)
+        others = (self._place(t) for t in token.conjuncts)
+        keys = {_country_key(p) for p in (place, *others) if p is not None}
+        return place if len(keys) == 1 else None
+
+    def _said_to_be(self, at: Token, place: Mention | None, people: Iterable[Mention],
+                    date: TemporalValue | None = None) -> None:
+        """Note that the text puts ``people`` at ``place`` (None: in two countries at once)."""
+        names = _last_names(people)
+        if names:
+            self._whereabouts[self._paragraph(at.i)].append(_Whereabouts(at.i, place, names, date))
+
+    def _presence(self) -> None:
+        """Note each "While in X, S..." (a presence cue right before a place): S is at X."""
+        for index, span in enumerate(self.found.spans):
+            mention = self.found.mentions[index]
+            if mention is None or mention.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
+                continue
+            before = self.doc.text[span.sent.start_char : span.start_char]
+            if not self.cues.ends_with_presence(before):
+                continue
+            clause = span.root.head
+            while clause.pos_ not in {"VERB", "AUX"} and clause.head != clause:
+                clause = clause.head
+            people = [m for _, m in self._actors(self._subjects(clause)) if m.kind is EntityKind.PERSON]
+            self._said_to_be(span.root, self._one_place(span.root), people)
+
+    def _context_place(self, trigger: Token, actors: Iterable[Mention],
+                       date: TemporalValue | None) -> Mention | None:
+        """Where the paragraph last put one of ``actors`` before ``trigger``: "X arrived in
+        Y. He met Z." is a meeting in Y. Not when the meeting is dated at another time than
+        that stay ("met Z last week"), nor when its sentence names a place in another
+        country ("talks in the North", "chose W for the next meeting")."""
+        names = _last_names(actors)
+        paragraph = self._whereabouts.get(self._paragraph(trigger.i), [])
+        said = [w for w in paragraph if w.at < trigger.i and w.names & names]
+        if not said:
+            return None
+        stay = max(said, key=lambda w: w.at)
+        if stay.place is None:
+            return None
+        if date is not None and stay.date is not None and not date.compatible(stay.date):
+            return None
+        here = _country_key(stay.place)
+        for token in trigger.sent:
+            elsewhere = self._place(token)
+            if elsewhere is not None and _country_key(elsewhere) != here:
+                return None
+        return stay.place
 
     def _date_phrases(self, roots: list[Token], within: range | None = None) -> list[Span]:
         spans = []
@@ -657,6 +754,11 @@ class _ArticleContext:
         status = self._settled(status, date)
         exclude = {m.key for _, m in subjects + partners}
         place = self._where(roots, exclude)
+        everyone = [m for _, m in subjects + partners]
+        if place is not None:
+            self._said_to_be(trigger, place, everyone, date)
+        else:
+            place = self._context_place(trigger, everyone, date)
         groups = self._split(partners, trigger)
         for group in groups:
             heads = [h for h, _ in group]
@@ -707,12 +809,15 @@ class _ArticleContext:
                                   if m.kind is EntityKind.PERSON] or travellers
         if not travellers:
             return
-        destination = self._destination(trigger, [trigger])
+        towards = self._destination(trigger, [trigger])
+        destination = self._place(towards) if towards is not None else None
         status = self._status(trigger)
         if status is Status.PLANNED:
             tense = Tense.FUTURE
         date = self._when(roots, tense)
         status = self._settled(status, date)
+        if towards is not None:
+            self._said_to_be(trigger, self._one_place(towards), travellers, date)
         for traveller in _unique(travellers):
             yield replace(base, participants=(traveller,), destination=destination, place=destination,
                           date=date, status=status)
@@ -728,6 +833,20 @@ class _ArticleContext:
         if not actors and not issues:
             return
         yield replace(base, participants=tuple(actors), issues=issues, status=Status.OCCURRED)
+
+
+def _country_key(place: Mention) -> str:
+    """What tells places in two countries apart: the country's code, else the place's own name."""
+    if place.kind is EntityKind.COUNTRY:
+        return place.key
+    return place.country or place.text
+
+
+def _last_names(people: Iterable[Mention]) -> frozenset[str]:
+    """The last words of the people's names, lower case ("Jane Roe" and "Roe" share "roe")."""
+    names = (m.text.replace("\u2019", "'").removesuffix("'s").split()
+             for m in people if m.kind is EntityKind.PERSON)
+    return frozenset(words[-1].lower() for words in names if words)
 
 
 def _phrase_head(token: Token) -> Token:
