@@ -5,6 +5,10 @@ demonym: "Chadian Foreign Minister") or a title implies (``office_countries.tsv`
 rules here give a country to people still without one, in this order; each rule only
 to people no earlier rule placed, and none to a person for whom one rule finds two.
 
+0. **A journey home.** "Prime Minister Jane Roe will head back home to Lisbon": the one
+   person a sentence names before a ``home`` cue of ``allegiance_cues.tsv`` (a verb of
+   going, then "home to") acts for the country of the place right after it. Not when
+   the sentence names two people before it: whose home it is is then the parse's to say.
 1. **The home government's own officials.** A government's release names its own
    officials by a bare title and qualifies the other side's ("Foreign Minister of Chad").
    An article's home signals are the countries of a government body named in it that
@@ -54,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = ["infer_countries"]
 
 _HEADS = {TitleRank.HEAD_OF_STATE, TitleRank.HEAD_OF_GOVERNMENT}
+_PLACES = {EntityKind.COUNTRY, EntityKind.PLACE}
 # Between a speaker cue and the speaker's name: a title, spaces, a colon or a quote.
 _PUNCTUATION = set(" \t\n:;,\"'\u201c\u201d\u2018\u2019")
 
@@ -75,6 +80,7 @@ class _Article:
     held: dict[str, list[_Held]]
     signals: set[str]
     speakers: list[str]
+    sentences: dict[Evidence, list[Mention]]
 
     @property
     def home(self) -> str:
@@ -129,19 +135,18 @@ class _Inference:
             unique = self.knowledge.office_countries.get(claim.office.key, "")
             if bare and unique and not claim.qualifier:
                 signals.add(unique)
+        sentences: dict[Evidence, list[Mention]] = defaultdict(list)
         for m in facts.mentions:
+            sentences[m.sentence].append(m)
             if m.kind is EntityKind.ORGANIZATION and m.country and m.key in self.knowledge.issuer_offices:
                 signals.add(m.country)
-        speakers = list(dict.fromkeys(self._speakers(facts)))
+        speakers = list(dict.fromkeys(self._speakers(sentences)))
         signals.update(self.given[s] for s in speakers if s in self.given)
-        return _Article(facts, held, signals, speakers)
+        return _Article(facts, held, signals, speakers, sentences)
 
-    def _speakers(self, facts: ArticleFacts) -> Iterator[str]:
+    def _speakers(self, sentences: Mapping[Evidence, list[Mention]]) -> Iterator[str]:
         """The people named right after a speaker cue, with only a title between."""
-        by_sentence: dict[Evidence, list[Mention]] = defaultdict(list)
-        for m in facts.mentions:
-            by_sentence[m.sentence].append(m)
-        for sentence, mentions in by_sentence.items():
+        for sentence, mentions in sentences.items():
             for offset in self.cues.after_speaker_cues(sentence.text):
                 start = sentence.start + offset
                 after = sorted((m for m in mentions if m.start >= start), key=lambda m: m.start)
@@ -161,7 +166,7 @@ class _Inference:
 
     def run(self) -> dict[str, str]:
         found: dict[str, str] = {}
-        for rule in (self._home_officials, self._hosts, self._counterparts):
+        for rule in (self._journeys_home, self._home_officials, self._hosts, self._counterparts):
             votes: dict[str, set[str]] = defaultdict(set)
             for person, code in rule():
                 if person not in self.known:
@@ -170,6 +175,22 @@ class _Inference:
                 if len(codes) == 1:
                     found[person] = self.known[person] = next(iter(codes))
         return found
+
+    def _journeys_home(self) -> Iterator[tuple[str, str]]:
+        """Rule 0: the one person named before "head back home to <place>" acts for its country."""
+        for article in self.articles:
+            for sentence, mentions in article.sentences.items():
+                for place in mentions:
+                    code = place.key if place.kind is EntityKind.COUNTRY else place.country
+                    if place.kind not in _PLACES or not code:
+                        continue
+                    if not self.cues.ends_with_home(sentence.text[: place.start - sentence.start]):
+                        continue
+                    before = {self.entity_of.get(m.position, "") for m in mentions
+                              if m.kind is EntityKind.PERSON and m.end <= place.start}
+                    people = before & self.people
+                    if len(people) == 1:
+                        yield next(iter(people)), code
 
     def _home_officials(self) -> Iterator[tuple[str, str]]:
         """Rule 1: the speaker acts for the home country; a bare-titled official for the one

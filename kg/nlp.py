@@ -3,8 +3,8 @@
 The statistical model comes from an installed package (never downloaded at run
 time); ``kg``'s own components are added around it:
 
-``kg_paragraphs`` (before the parser) -> ``parser`` -> ... -> ``ner`` ->
-``kg_gazetteer`` -> ``kg_entities``.
+``kg_paragraphs`` -> ``kg_abbreviations`` (before the parser) -> ``parser`` -> ... ->
+``ner`` -> ``kg_gazetteer`` -> ``kg_entities``.
 
 The model's own ``attribute_ruler`` is swapped for an indexed one with the same
 rules and the same annotations, at about a sixth of its cost (see
@@ -23,7 +23,7 @@ from spacy.language import Language
 
 from kg.errors import KgError
 from kg.knowledge import Knowledge
-from kg.pipeline import EntityReconciler, GazetteerMatcher, use_indexed_attribute_ruler
+from kg.pipeline import EntityReconciler, GazetteerMatcher, add_abbreviations, use_indexed_attribute_ruler
 from kg.settings import Settings
 
 __all__ = ["add_components", "load_pipeline"]
@@ -69,4 +69,5 @@ def load_pipeline(settings: Settings, knowledge: Knowledge) -> Language:
         ) from error
     use_indexed_attribute_ruler(nlp)
     nlp.add_pipe("kg_paragraphs", before="parser")
+    add_abbreviations(nlp, knowledge, before="parser")
     return add_components(nlp, knowledge, after="ner")

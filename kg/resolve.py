@@ -18,7 +18,9 @@ Countries, places and organisations resolve by gazetteer key. People are harder:
    full name in the corpus ending in it; a long single word one edit away from such
    a word joins it too ("Moreu"). A single word with a title ("President Kim") is a
    family name, which may be written first: it also joins the only full name in the
-   corpus that starts with it ("Kim Min-jun").
+   corpus that starts with it ("Kim Min-jun"); when several full names end or start
+   with it, it joins the one whose holder the title fits, if only one's does: a post
+   they hold, or its short form ("Secretary Roe" of "Secretary of Defense Jane Roe").
 4. A name the model tagged as a place or organisation becomes a person when it is
    one of a person's names; a place name that equals a person's full name is that
    person ("Maria Rossi's" tagged as a facility).
@@ -340,9 +342,10 @@ class _Resolver:
             else:
                 label = _without_the(normalise(m.text))
                 self._bind(mint("place", label), EntityKind.PLACE, label, m)
-        # Titled single names ("President Duval") stand on their own, one per spelling.
+        # Titled single names ("President Duval") stand on their own, one per spelling,
+        # unless the title tells which of several full names they are.
         by_name: dict[str, _PersonCluster] = {}
-        for m in loose:
+        for m in self._join_by_office(loose, surname_index, family_first):
             cluster = by_name.setdefault(normalise(m.text).casefold(), _PersonCluster())
             cluster.spellings[normalise(m.text)] += 1
             cluster.mentions.append(m)
@@ -350,6 +353,46 @@ class _Resolver:
             iri = mint("person", cluster.label)
             for m in cluster.mentions:
                 self._bind(iri, EntityKind.PERSON, cluster.label, m)
+
+    def _join_by_office(self, loose: list[Mention], surname_index: dict[str, list[_PersonCluster]],
+                        family_first: dict[str, list[_PersonCluster]]) -> list[Mention]:
+        """Join each titled single name that several full names end or start with to the one
+        whose holder the title fits; return those that fit none or several (rule 3).
+
+        "Secretary Roe", with "Secretary of Defense Jane Roe" and "Tom Roe" in the corpus, is
+        Jane Roe: the title is a post she holds, or its short form (:meth:`_fuller_title`),
+        and not one he holds. A title with a country fits no one the text gives another
+        country. The posts are those the full names hold once every other single name has
+        joined, so the result does not depend on the order of the names.
+        """
+        posts: dict[Position, list[OfficeClaim]] = defaultdict(list)
+        for claim in self.claims:
+            if claim.person is not None and claim.office.label is MentionRole.OFFICE:
+                posts[claim.person.position].append(claim)
+        held = {
+            id(cluster): [claim for m in cluster.mentions for claim in posts.get(m.position, ())]
+            for clusters in (*surname_index.values(), *family_first.values()) for cluster in clusters
+        }
+
+        def fits(claim: OfficeClaim, cluster: _PersonCluster) -> bool:
+            code = claim.owner.country if claim.owner is not None else claim.office.country
+            if code and cluster.countries and code not in cluster.countries:
+                return False
+            theirs = held[id(cluster)]
+            return any(h.office.key == claim.office.key for h in theirs) or (
+                self._fuller_title(claim, theirs) is not None)
+
+        left = []
+        for m in loose:
+            word = normalise(m.text).casefold()
+            candidates = {id(c): c for c in (*surname_index.get(word, ()), *family_first.get(word, ()))}
+            titles = posts.get(m.position, [])
+            fitting = [c for c in candidates.values() if any(fits(claim, c) for claim in titles)]
+            if len(fitting) == 1:
+                fitting[0].mentions.append(m)
+            else:
+                left.append(m)
+        return left
 
     def _cluster_full_names(self, full: list[Mention]) -> list[_PersonCluster]:
         by_spelling: dict[str, _PersonCluster] = {}

@@ -2,9 +2,10 @@
 
 ``allegiance_cues.tsv`` holds phrases by kind: a multilateral gathering ("summit",
 "on the sidelines of"), the speaker of a release ("attributable to"), a presence ("While
-in"). ``national_offices.tsv`` lists the posts of a national government. The rules that
-read them are in :mod:`kg.allegiance` (resolution) and :mod:`kg.events.find` (a meeting's
-place); :func:`kg.knowledge.load_knowledge` reads the files once.
+in"), a journey home ("head back home to"). ``national_offices.tsv`` lists the posts of a
+national government. The rules that read them are in :mod:`kg.allegiance` (resolution)
+and :mod:`kg.events.find` (a meeting's place); :func:`kg.knowledge.load_knowledge` reads
+the files once.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AllegianceCues", "read_allegiance_cues", "read_national_offices"]
 
-_CUE_KINDS = ("gathering", "speaker", "presence")
+_CUE_KINDS = ("gathering", "speaker", "presence", "home")
 
 
 def _phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -51,11 +52,12 @@ class AllegianceCues:
     gatherings: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
     presence: tuple[str, ...] = ()
+    homes: tuple[str, ...] = ()
     _patterns: tuple[re.Pattern[str] | None, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Compiled once per record: every meeting sentence is asked about.
-        kinds = (self.gatherings, self.speakers, self.presence)
+        kinds = (self.gatherings, self.speakers, self.presence, self.homes)
         object.__setattr__(self, "_patterns", tuple(_phrases(phrases) for phrases in kinds))
 
     def at_gathering(self, text: str) -> bool:
@@ -71,8 +73,17 @@ class AllegianceCues:
     def ends_with_presence(self, text: str) -> bool:
         """Whether ``text`` ends with a presence cue ("While in"): a place written next is
         where the sentence's subject is."""
-        pattern = self._patterns[2]
-        return pattern is not None and any(not text[m.end():].strip() for m in pattern.finditer(text))
+        return _ends_with(self._patterns[2], text)
+
+    def ends_with_home(self, text: str) -> bool:
+        """Whether ``text`` ends with a cue of a journey home ("will head back home to"): a
+        place written next is in the country of the one who goes there."""
+        return _ends_with(self._patterns[3], text)
+
+
+def _ends_with(pattern: re.Pattern[str] | None, text: str) -> bool:
+    """Whether ``text`` ends with a match of ``pattern`` (and spaces)."""
+    return pattern is not None and any(not text[m.end():].strip() for m in pattern.finditer(text))
 
 
 def read_allegiance_cues(folder: Path | None) -> AllegianceCues:
@@ -81,7 +92,7 @@ def read_allegiance_cues(folder: Path | None) -> AllegianceCues:
     Raises
     ------
     KgError
-        ``KG024`` for a kind that is none of gathering, speaker, presence; ``KG025`` for a
+        ``KG024`` for a kind that is none of gathering, speaker, presence, home; ``KG025`` for a
         phrase listed twice (and the malformed-table codes of :mod:`kg.tables`).
 
     Examples

@@ -126,6 +126,35 @@ def visit(sentence: str, doc_id: str = "a.txt") -> tuple[Text, dict[str, Mention
     return text, text.say(sentence)
 
 
+# -- 0. a journey home ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "[Prime Minister|office:pm] [Ana Vidal|person] will head back home to [Lisbon|city:PRT] on Friday.",
+    "Officials said [Ana Vidal|person] flew home to [Portugal|country:PRT] after the talks.",
+])
+def test_the_one_person_going_home_to_a_place_acts_for_its_country(sentence: str) -> None:
+    a, _ = visit(sentence)
+    assert country(run(a), "Ana Vidal") == PRT
+
+
+@pytest.mark.parametrize("sentence", [
+    "[Ana Vidal|person] told [Luis Mora|person] she would fly home to [Lisbon|city:PRT].",
+    "[Ana Vidal|person] said the migrants were sent back home to [Portugal|country:PRT].",
+    "[Ana Vidal|person] said [Lisbon|city:PRT] is home to the fund.",
+    "Returning home to [Lisbon|city:PRT], the envoy met [Ana Vidal|person].",
+])
+def test_no_home_when_it_is_unclear_whose_it_is_or_no_one_goes_there(sentence: str) -> None:
+    a, _ = visit(sentence)
+    assert country(run(a), "Ana Vidal") is None
+
+
+def test_a_home_the_text_names_wins_over_a_journey_home() -> None:
+    a, _ = visit("[Spanish|demonym:ESP] [Minister|office:minister] [Ana Vidal|person] will return home to "
+                 "[Lisbon|city:PRT].")
+    assert country(run(a), "Ana Vidal") == ESP
+
+
 # -- 2. the host's officials ------------------------------------------------------------------------
 
 
@@ -381,6 +410,9 @@ def test_cues_match_whole_words_in_any_case() -> None:
     cues = AllegianceCues(gatherings=("summit",), presence=("while in",))
     assert cues.at_gathering("The SUMMIT opened.") and not cues.at_gathering("The summitry of it.")
     assert cues.ends_with_presence("Later, while in ") and not cues.ends_with_presence("While in Lisbon, he")
+    homes = AllegianceCues(homes=("head back home to",))
+    assert homes.ends_with_home("She will Head Back Home To ")
+    assert not homes.ends_with_home("head back home today")
 
 
 def test_the_national_offices_are_titles_and_posts() -> None:

@@ -33,11 +33,10 @@ PEOPLE_FOUND = 0.97
 PERSON_PRECISION = 0.95
 OFFICE_RIGHT = 0.90
 # The target is 0.90; this floor is today's figure, raised as country work lands.
-DEV_COUNTRY_FLOOR = 0.81
-# The target is 0 persons split. A person with several full-name nodes: none today. A node of
-# a surname alone beside the full name's (``score.py``'s "stray"): one today, "Clinton" in an
-# article whose "Secretary Clinton" has no full name, in a corpus naming two Clintons.
-DEV_STRAY_SURNAME_NODES_CEILING = 1
+DEV_COUNTRY_FLOOR = 0.82
+# The target is 0 persons split, met: no person with several full-name nodes, and no node of a
+# surname alone beside the full name's (``score.py``'s "stray").
+DEV_STRAY_SURNAME_NODES_CEILING = 0
 # Events have no targets met yet: floors at today's figures.
 DEV_MEETINGS_FOUND_FLOOR = 0.28
 DEV_MEETINGS_RIGHT_FLOOR = 0.23

@@ -159,6 +159,16 @@ class TestMislabelledNames:
         got = names(blank, words, [], [(0, 3, "TITLE", "defense-minister")], tags={5: ",", 6: "CC"})
         assert got == [("Kenji Mori", "PERSON")]
 
+    def test_one_untagged_word_after_a_title_is_a_surname_the_article_gives_in_full(
+        self, blank: Language
+    ) -> None:
+        words = ["Kenji", "Mori", "arrived", ".", "Minister", "Mori", "then", "left"]
+        tags = {2: "VBD", 3: ".", 6: "RB", 7: "VBD"}
+        got = names(blank, words, [(0, 2, "PERSON")], [(4, 5, "TITLE", "minister")], tags=tags)
+        assert got == [("Kenji Mori", "PERSON"), ("Mori", "PERSON")]
+        got = names(blank, words, [], [(4, 5, "TITLE", "minister")], tags=tags)
+        assert got == []
+
     def test_words_the_article_writes_in_lower_case_are_no_untagged_name(self, blank: Language) -> None:
         words = ["Defense", "Minister", "Travel", "Schedule", ":", "the", "travel", "begins"]
         got = names(blank, words, [], [(0, 2, "TITLE", "defense-minister")], tags={4: ":", 5: "DT", 7: "VBZ"})

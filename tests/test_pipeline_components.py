@@ -18,7 +18,9 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 import kg.pipeline  # noqa: F401  (registers the factories)
+from kg.knowledge import Knowledge
 from kg.lexicon import Label, Term
+from kg.pipeline.abbreviations import HonorificStops, add_abbreviations
 from kg.pipeline.entities import SPAN_KEY as KG_KEY
 from kg.pipeline.entities import EntityReconciler
 from kg.pipeline.gazetteer import SPAN_KEY as GAZ_KEY
@@ -96,6 +98,52 @@ class TestParagraphBreaker:
         nlp.add_pipe("kg_paragraphs")
         doc = nlp("Title line\nBody text here")
         assert [t.text for t in doc if t.is_sent_start] == ["Title", "Body"]
+
+
+# -- honorific abbreviations ------------------------------------------------------------------
+
+
+class TestHonorificStops:
+    def test_the_word_after_an_abbreviation_starts_no_sentence(self) -> None:
+        words = ["Envoy", "Amb.", "Tom", "Reyes", "left", ".", "Capt.", "Ana", "Lopez", "stayed"]
+        doc = HonorificStops(["amb.", "capt."])(Doc(BLANK_VOCAB, words=words))
+        assert [t.text for t in doc if t.is_sent_start is False] == ["Tom", "Ana"]
+        assert [t.text for t in doc if t.is_sent_start] == ["Envoy"]
+
+    def test_a_line_break_after_an_abbreviation_still_starts_a_sentence(self) -> None:
+        words = ["Rank", ":", "Capt.", "\n", "Ana", "Lopez"]
+        spaces = [False, True, False, False, True, False]
+        doc = Doc(BLANK_VOCAB, words=words, spaces=spaces)
+        doc = HonorificStops(["capt."])(ParagraphBreaker()(doc))
+        assert doc[4].is_sent_start is True
+
+    def test_the_tokenizer_keeps_the_tables_abbreviations_whole(self, knowledge: Knowledge) -> None:
+        nlp = add_abbreviations(spacy.blank("en"), knowledge)
+        doc = nlp("Deputy Minister Hon. Ana Lopez greeted BRIG. Tom Reyes and Xyz. Bo Lin")
+        assert [t.text for t in doc][2:9] == ["Hon.", "Ana", "Lopez", "greeted", "BRIG.", "Tom", "Reyes"]
+        assert [t.text for t in doc][10:12] == ["Xyz", "."]
+        assert doc[3].is_sent_start is False and doc[7].is_sent_start is False
+        assert doc[12].is_sent_start is None
+
+    def test_an_honorific_that_is_a_word_may_end_a_sentence(self, knowledge: Knowledge) -> None:
+        nlp = add_abbreviations(spacy.blank("en"), knowledge)
+        doc = nlp("They thanked the General. Ana Lopez spoke")
+        assert doc[5].text == "Ana" and doc[5].is_sent_start is None
+
+    def test_without_its_honorifics_the_component_refuses_to_run(self) -> None:
+        with pytest.raises(ValueError, match="initialize"):
+            HonorificStops()(Doc(BLANK_VOCAB, words=["Hon.", "Ana"]))
+
+
+@pytest.mark.slow
+def test_the_model_keeps_a_title_and_its_holder_in_one_sentence(knowledge: Knowledge) -> None:
+    from kg.nlp import load_pipeline
+    from kg.settings import Settings
+
+    nlp = load_pipeline(Settings(), knowledge)
+    doc = nlp("The envoy then met with Deputy Prime Minister Hon. Ana Lopez. They spoke of trade.")
+    assert [s.text for s in doc.sents] == [
+        "The envoy then met with Deputy Prime Minister Hon. Ana Lopez.", "They spoke of trade."]
 
 
 # -- gazetteer --------------------------------------------------------------------------------

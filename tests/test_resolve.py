@@ -412,6 +412,50 @@ def test_titled_single_name_stands_on_its_own() -> None:
     assert offices_of(res, "Marsh") == {"President (France)"}
 
 
+def test_titled_surname_of_two_people_joins_the_one_whose_post_the_title_is() -> None:
+    a, b, c = Art("a"), Art("b"), Art("c")
+    a.holds("Secretary of Defense", "defense-secretary", a.person("Jane Roe"), a.country("U.S.", "USA"))
+    b.holds("Governor", "governor", b.person("Tom Roe"))
+    roe = c.person("Roe")
+    c.holds("Secretary", "secretary", roe)
+    res = resolve([a.facts(), b.facts(), c.facts()])
+    assert who(res, roe) == "Jane Roe"
+    assert set(people(res)) == {"Jane Roe", "Tom Roe"}
+
+
+def test_titled_surname_joins_the_one_holding_that_very_post() -> None:
+    a, b, c = Art("a"), Art("b"), Art("c")
+    a.holds("President", "president", a.person("Kim Min-jun"))
+    b.holds("Governor", "governor", b.person("Kim Dae-ho"))
+    kim = c.person("Kim")
+    c.holds("President", "president", kim)
+    assert who(resolve([a.facts(), b.facts(), c.facts()]), kim) == "Kim Min-jun"
+
+
+def test_titled_surname_that_fits_two_people_or_none_stands_on_its_own() -> None:
+    a, b, c = Art("a"), Art("b"), Art("c")
+    a.holds("Secretary of Defense", "defense-secretary", a.person("Jane Roe"))
+    b.holds("Secretary of Energy", "secretary", b.person("Tom Roe"), qualifier="of Energy")
+    roe = c.person("Roe")
+    c.holds("Secretary", "secretary", roe)
+    ambassador = c.person("Lin")
+    c.holds("Ambassador", "ambassador", ambassador)
+    a.person("Ann Lin")
+    b.person("Bo Lin")
+    res = resolve([a.facts(), b.facts(), c.facts()])
+    assert who(res, roe) == "Roe"
+    assert who(res, ambassador) == "Lin"
+
+
+def test_titled_surname_with_a_country_does_not_join_a_holder_of_another() -> None:
+    a, b, c = Art("a"), Art("b"), Art("c")
+    a.holds("Foreign Minister", "foreign-minister", a.person("Ann Lin"), a.demonym("Chinese", "CHN"))
+    b.holds("Governor", "governor", b.person("Bo Lin"))
+    lin = c.person("Lin")
+    c.holds("Foreign Minister", "foreign-minister", lin, c.demonym("Singaporean", "SGP"))
+    assert who(resolve([a.facts(), b.facts(), c.facts()]), lin) == "Lin"
+
+
 # -- model labels corrected ------------------------------------------------------------------------
 
 

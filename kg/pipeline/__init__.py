@@ -6,6 +6,7 @@ adds them to the model in the right places.
 
 from __future__ import annotations
 
+from kg.pipeline.abbreviations import HonorificStops, add_abbreviations
 from kg.pipeline.attributes import IndexedAttributeRuler, use_indexed_attribute_ruler
 from kg.pipeline.entities import EntityReconciler
 from kg.pipeline.gazetteer import GazetteerMatcher
@@ -14,7 +15,9 @@ from kg.pipeline.paragraphs import ParagraphBreaker
 __all__ = [
     "EntityReconciler",
     "GazetteerMatcher",
+    "HonorificStops",
     "IndexedAttributeRuler",
     "ParagraphBreaker",
+    "add_abbreviations",
     "use_indexed_attribute_ruler",
 ]

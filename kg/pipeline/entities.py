@@ -15,6 +15,9 @@ labelled with the :class:`~kg.vocab.MentionRole` their mentions start from:
   right before it ("President [Amir Okafor]" tagged as a place) or when it holds a
   middle initial ("Secretary of Trade [Paul T. Okafor]" tagged as an organisation:
   the name starts at the word before the initial);
+- a name the model did not tag at all is a person's when it comes right after a title:
+  two to four capitalised proper nouns ("Minister of Defense [Kenji Mori]"), or one
+  that ends a name the model found elsewhere in the article ("Minister [Mori]");
 - ``ORG``: an organisation name the model found that looks like one (an acronym,
   or a name ending in an organisation word such as "Party" or "Corp.");
 - ``PLACE``: a multi-word place name the gazetteer does not know (unless what follows
@@ -122,7 +125,9 @@ class EntityReconciler:
         marks = _Marks(taken, self._not_given_names(doc, taken), titled)
         found = [s for s in (self._from_model(ent, marks) for ent in doc.ents) if s is not None]
         found += [s for s in (self._after_headline_word(span) for span in found) if s is not None]
-        untagged = (self._untagged_after(doc, i, marks) for i in sorted(marks.titled))
+        # A surname the article gives with a full name elsewhere ("Jane Roe", then "Minister Roe").
+        surnames = frozenset(s[-1].text for s in found if s.label_ == MentionRole.PERSON and len(s) > 1)
+        untagged = (self._untagged_after(doc, i, marks, surnames) for i in sorted(marks.titled))
         found += [s for s in untagged if s is not None]
         found = _without_headline_tails(found)
         doc.spans[SPAN_KEY] = sorted(filter_spans(known + found), key=lambda s: s.start)
@@ -314,19 +319,21 @@ class EntityReconciler:
                 end += 1
         return doc[start:end]
 
-    def _untagged_after(self, doc: Doc, i: int, marks: _Marks) -> Span | None:
+    def _untagged_after(self, doc: Doc, i: int, marks: _Marks, surnames: frozenset[str]) -> Span | None:
         """A name right after a title that the model did not tag at all ("Minister of
         Defense Kenji Mori," with no entity): two to four capitalised proper nouns, then
-        a word that is not one."""
+        a word that is not one; or one, when it ends a person's name the article gives
+        in full (``surnames``: "Minister Mori" after "Kenji Mori")."""
         end = i
         limit = min(len(doc), i + _MAX_NAME_WORDS + 1)
         while end < limit and _untagged_name_word(doc[end], marks.not_given):
             end += 1
-        if not 2 <= end - i <= _MAX_NAME_WORDS or doc[i].lower_ in self.words.headline:
+        shortest = 1 if end == i + 1 and doc[i].text in surnames else 2
+        if not shortest <= end - i <= _MAX_NAME_WORDS or doc[i].lower_ in self.words.headline:
             return None
         name = self._person(doc[i:end])
         # What is left of a headline ("Secretary Visit Planned": "Visit") is not a name.
-        return name if name is not None and len(name) >= 2 else None
+        return name if name is not None and len(name) >= shortest else None
 
     def _is_particle(self, token: Token) -> bool:
         """A lower-case name particle ("bin", "von", "da")."""
