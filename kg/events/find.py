@@ -39,7 +39,7 @@ from kg.events.lexicon import EventLexicon, Needs, Trigger
 from kg.kinds import RELATION_KINDS
 from kg.mentions import DocMentions
 from kg.types import EventCandidate, Evidence, Mention, OfficeClaim, Position, TemporalValue
-from kg.vocab import EntityKind, EventKind, Plover, Status, Tense
+from kg.vocab import EntityKind, EventKind, Mode, Plover, Status, TemporalPrecision, Tense
 
 if TYPE_CHECKING:
     from kg.knowledge import Knowledge
@@ -49,10 +49,27 @@ __all__ = ["EventFinder"]
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "relcl", "ccomp", "pobj", "dobj", "attr"}
 _PARTNER_PREPS = {"with", "between", "among"}
+_SPOKEN_PREPS = {"with", "to"}
+_TOPIC_PREPS = {"about", "regarding", "concerning", "over"}
+# Verbs whose partner comes after "with" ("discussed trade with X"): their object is a topic.
+_SPOKEN = {Needs.WITH_OR_TO, Needs.REMOTE}
+_TALKED_WITH = {Needs.WITH, *_SPOKEN}
+# How a medium is named: "by phone", "over the telephone", "on a video call", "via videoconference".
+_MEDIUM_PREPS = {"by", "over", "on", "via"}
 _PLACE_PREPS = {"in", "at"}
 _DESTINATION_PREPS = {"to", "in", "into", "for"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 _TEMPORAL_PREPS = {"after", "since", "during", "following"}
+_REFERENCE_PREPS = {"since", "until", "till", "before", "prior"}
+# The event a noun names after these is over when the clause is told ("is back from his trip").
+_OVER_PREPS = {"from", "after", "since", "following"}
+# Auxiliaries of the present and the present perfect ("is meeting", "has met").
+_PRESENT_AUX = {"is", "are", "am", "'s", "\u2019s", "'re", "\u2019re", "has", "have", "'ve", "\u2019ve"}
+# Where the words that date or undate an event hang on its verb or noun.
+_TIME_WORD_DEPS = {"advmod", "npadvmod", "amod", "aux", "neg", "prep"}
+# Prepositions of a setting: "agreed at the talks", "hoped in their meeting" say where the
+# cue word happened, so the cue does not set the status of the event named there.
+_SETTING_PREPS = {"at", "in", "during", "before", "amid", "despite"}
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
 #: Actors found in a sentence: the head token of each and its mention.
 _Actors = list[tuple[Token, Mention]]
@@ -72,6 +89,17 @@ _EMBEDDING = {"xcomp", "acl", "ccomp", "advcl", "dobj", "pobj", "prep", "pcomp",
 _CONDITIONS = {"if", "unless"}
 _INTENDED = {Plover.SUPPORT, Plover.COOPERATE, Plover.AID}
 _ACTOR_KINDS = {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION}
+# PLOVER codes a meeting, call or visit as CONSULT only when it takes place. One that is
+# planned or hoped for is an intent to meet (CAMEO 036, PLOVER AGREE); one that is refused,
+# cancelled or put off is a rejection (CAMEO 125, "reject proposal to meet", PLOVER REJECT).
+_PLOVER_OF_STATUS = {
+    Status.OCCURRED: Plover.CONSULT,
+    Status.PLANNED: Plover.AGREE,
+    Status.POSSIBLE: Plover.AGREE,
+    Status.DECLINED: Plover.REJECT,
+    Status.CANCELLED: Plover.REJECT,
+    Status.POSTPONED: Plover.REJECT,
+}
 _NAME_ENTS = {"ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "NORP"}
 
 
@@ -154,18 +182,23 @@ class _ArticleContext:
         if needs is Needs.BY_PHONE:
             phone = self.lexicon.phone_words
             for child in children:
-                if child.dep_ == "compound" and child.lower_ in phone:
+                if child.dep_ in {"compound", "amod", "advmod"} and child.lower_ in phone:
                     return True
-                if child.dep_ == "prep" and child.lower_ in {"by", "over", "on"} and any(
+                if child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS and any(
                     g.lower_ in phone for g in child.children
                 ):
                     return True
             with_partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
             after_phone = token.i > 0 and self.doc[token.i - 1].lower_ in phone
             return token.pos_ == "NOUN" and with_partner and token.lower_ == "call" and after_phone
+        if needs in _SPOKEN:
+            partners = self._spoken_to(token)
+            return bool(partners) and (needs is Needs.WITH_OR_TO or not self._placed([token, *partners]))
         if needs is Needs.WITH:
-            return any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in children) or any(
-                c.dep_ == "poss" for c in children
+            objects = [c for c in children if c.dep_ == "dobj"]
+            return bool(
+                _objects(token, _PARTNER_PREPS) or any(_objects(o, {"with"}) for o in objects)
+                or any(c.dep_ == "poss" for c in children)
             )
         if needs is Needs.TO_PLACE:
             return any(c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS for c in children) or any(
@@ -180,6 +213,23 @@ class _ArticleContext:
         if needs is Needs.REPORTED:
             clause = token.head
             return token.dep_ == "aux" and clause.dep_ == "ccomp" and clause.head.pos_ in {"VERB", "AUX"}
+        return False
+
+    def _spoken_to(self, token: Token) -> list[Token]:
+        """Whom a verb of speaking is addressed to: "spoke with X", "talked to X", "spoke by
+        phone with X"."""
+        return _objects(token, _SPOKEN_PREPS) + self._through_medium(token)
+
+    def _placed(self, roots: list[Token]) -> bool:
+        """Whether a place or a gathering is named at ``roots``: "spoke with X in Rome", "spoke
+        with X on the sidelines of the summit" (a topic's place, "about the war in Y", is not)."""
+        for token in self._near(roots, 2):
+            if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS and token.head.head in roots and (
+                self._place(token) is not None
+            ):
+                return True
+            if token.lemma_.lower() in self.lexicon.gatherings:
+                return True
         return False
 
     # -- actors -----------------------------------------------------------------------
@@ -265,6 +315,21 @@ class _ArticleContext:
                 return head
         return head
 
+    def _holds(self, trigger: Token, verb: Token) -> bool:
+        """Whether the subject of ``verb`` takes part in the event a noun trigger names: the
+        noun is the verb's own argument ("held talks", "during a meeting") or a part of one
+        ("a round of talks"), not what another noun is about ("took a tone in a readout of
+        the call with X": no call of the subject's)."""
+        child, head = trigger, trigger.head
+        while head != verb and head.head != head:
+            embedded = child.dep_ == "pobj" and head.dep_ == "prep"
+            if embedded and head.head.pos_ in {"NOUN", "PROPN"} and (
+                head.head.lemma_.lower() not in self.lexicon.part_words
+            ):
+                return False
+            child, head = head, head.head
+        return True
+
     def _subjects(self, verb: Token) -> list[Token]:
         head = verb
         for _ in range(5):
@@ -278,13 +343,18 @@ class _ArticleContext:
             head = head.head
         return []
 
-    def _partners(self, token: Token) -> list[Token]:
+    def _partners(self, token: Token, topic_object: bool = False) -> list[Token]:
+        """Who else takes part in the event of ``token``: its objects (unless the object is
+        what is talked about, ``topic_object``: "discussed trade with X"), "with"/"between"
+        phrases, owners and compounds of a noun ("Lin's visit"), partners coordinated with a noun."""
         out = []
         for child in token.children:
             if child.dep_ in {"dobj", "dative"}:
-                out.append(child)
-                out.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "from"
-                           for g in p.children if g.dep_ == "pobj")
+                # "received a delegation from X", "discussed trade with X": the parser hangs
+                # the partner on the object.
+                if not topic_object:
+                    out.append(child)
+                out.extend(_objects(child, {"from", "with"}))
             elif child.dep_ == "prep" and child.lower_ in _PARTNER_PREPS:
                 out.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ in {"poss", "compound", "nmod"} and token.pos_ in {"NOUN", "PROPN"}:
@@ -294,9 +364,15 @@ class _ArticleContext:
                 # coordinates the later partners with the talks, not with X.
                 out.append(child)
                 out.extend(g for g in child.children if g.dep_ == "appos")
+        out.extend(self._through_medium(token))
         if not out and token.pos_ in {"NOUN", "PROPN"}:
             out.extend(self._possessors(token))
         return out
+
+    def _through_medium(self, token: Token) -> list[Token]:
+        """"spoke by phone with X": the partner the parser hangs on the medium."""
+        return [p for g in _objects(token, _MEDIUM_PREPS) if g.lower_ in self.lexicon.phone_words
+                for p in _objects(g, {"with"})]
 
     def _possessors(self, trigger: Token) -> list[Token]:
         """"X and Y's meet": the owners written just before a noun trigger, when the parser
@@ -319,14 +395,20 @@ class _ArticleContext:
             return mention
         return None
 
-    def _near(self, roots: Iterable[Token], depth: int = 3) -> Iterator[Token]:
+    def _near(self, roots: Iterable[Token], depth: int = 3, setting: bool = False,
+              avoid: Token | None = None) -> Iterator[Token]:
         """Tokens below ``roots`` in the parse, nearest first, not entering other clauses.
 
         ``depth`` counts the words stepped through, less prepositions: a chain of
-        phrases ("on the sidelines of a summit in Bali") is as near as its nouns.
+        phrases ("on the sidelines of a summit in Bali") is as near as its nouns. With
+        ``setting``, only the event's own setting is searched: not what it is about ("spoke
+        about the war in X") nor what it was for ("met to discuss the talks in Y"). Other
+        events' words are not entered, unless ``avoid`` is given: then ``roots`` is a
+        predicate coordinated with the event's own (``avoid``, whose words are not entered),
+        and the date or place they share may hang on any word of it.
         """
         frontier = list(roots)
-        seen = {t.i for t in frontier}
+        seen = {t.i for t in frontier} | ({t.i for t in avoid.subtree} if avoid is not None else set())
         for _ in range(depth):
             nxt: list[Token] = []
             layer = list(frontier)
@@ -335,7 +417,11 @@ class _ArticleContext:
                 for child in token.children:
                     if child.i in seen or child.dep_ in {"relcl", "ccomp", "advcl", "parataxis"}:
                         continue
-                    if self.trigger(child) is not None:
+                    if setting and (child.dep_ == "xcomp" or (
+                        child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS
+                    )):
+                        continue
+                    if avoid is None and self.trigger(child) is not None:
                         # Another event's words describe that event, not this one.
                         continue
                     seen.add(child.i)
@@ -344,7 +430,7 @@ class _ArticleContext:
             frontier = nxt
 
     def _where(self, roots: list[Token], exclude: set[str]) -> Mention | None:
-        for token in self._near(roots, 6):
+        for token in self._near(roots, 6, setting=True):
             if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
                 place = self._place(token)
             elif token.dep_ == "compound" and _phrase_head(token).lower_ in self.lexicon.gatherings:
@@ -368,19 +454,36 @@ class _ArticleContext:
                     return place
         return None
 
-    def _date_phrases(self, roots: list[Token], within: range | None = None) -> list[Span]:
+    def _date_phrases(self, roots: list[Token], within: range | None = None,
+                      near: Iterable[Token] | None = None) -> list[Span]:
+        """The date phrases of the event at ``roots`` (the trigger, then the verb a noun
+        trigger depends on), nearest first. Below the verb only its setting is searched ("his
+        visit was to build on the January talks" is not dated January). A date that is only a
+        reference point ("the first visit since 2019", "before May") dates nothing."""
+        if near is None:
+            trigger, *governors = roots
+            near = (*roots, *self._near([trigger], 6),
+                    *(t for g in governors for t in self._near([g], 6, setting=True)))
         spans = []
-        for token in (*roots, *self._near(roots, 6)):
+        for token in near:
             if token.ent_type_ in {"DATE", "TIME"} and (within is None or token.i in within):
                 ent = self._entity_at.get(token.i)
-                if ent is not None and ent not in spans:
+                if ent is not None and ent not in spans and not self._reference_point(ent):
                     spans.append(ent)
         spans.sort(key=lambda s: min(abs(s.start - r.i) for r in roots))
         return spans
 
-    def _when(self, roots: list[Token], tense: Tense, within: range | None = None) -> TemporalValue | None:
+    @staticmethod
+    def _reference_point(span: Span) -> bool:
+        """Whether a date phrase is the object of "since", "until", "before"...: a time the
+        event is measured from, not its own."""
+        head = span.root.head
+        return span.root.dep_ == "pobj" and head.lower_ in _REFERENCE_PREPS
+
+    def _when(self, roots: list[Token], tense: Tense, within: range | None = None,
+              near: Iterable[Token] | None = None) -> TemporalValue | None:
         published = self.found.article.published
-        for span in self._date_phrases(roots, within):
+        for span in self._date_phrases(roots, within, near):
             offset = self.found.offset
             text = self.found.article.text[span.start_char + offset : span.end_char + offset]
             # "Sunday (June 18)": the parenthesised day is part of the phrase.
@@ -390,6 +493,79 @@ class _ArticleContext:
             value = resolve_date(text, published, tense)
             if value is not None:
                 return value
+        return None
+
+    def _dated(self, roots: list[Token], tense: Tense, status: Status,
+               kind: EventKind) -> TemporalValue | None:
+        """When the event at ``roots`` (the trigger, then a noun trigger's verb) took place: its
+        own date phrase; else that of a predicate it shares its subject with (:meth:`_linked`);
+        else, for an event that happened, the time the article tells it in (:meth:`_news_time`)."""
+        verb = roots[-1]
+        date = self._when(roots, tense)
+        for linked in self._linked(verb):
+            if date is None:
+                date = self._when([linked], tense, near=self._near([linked], 6, setting=True, avoid=verb))
+        if date is None and status is Status.OCCURRED:
+            date = self._news_time(roots[0], verb, kind)
+        return date
+
+    def _linked(self, verb: Token) -> list[Token]:
+        """The predicates whose date and place an event's verb shares: verbs coordinated with
+        it under one subject ("arrived Thursday in X and met Y", "met X and held talks with Y,
+        June 1 in Z"), and the journey it is the purpose of ("will fly to X Saturday to meet Y")."""
+        out = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+               and not any(g.dep_ in _SUBJECTS for g in c.children)]
+        head = verb.head
+        if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"} and not any(
+            c.dep_ in _SUBJECTS for c in verb.children
+        ):
+            out.append(head)
+        if verb.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                   for c in verb.children):
+            rule = self.trigger(head)
+            if rule is not None and rule.kind is EventKind.VISIT:
+                out.append(head)
+        return out
+
+    def _linked_place(self, verb: Token, exclude: set[str]) -> Mention | None:
+        """The place of a predicate linked to the event's verb (:meth:`_linked`): where one
+        arrived or flew to, or the setting of a coordinated verb."""
+        for linked in self._linked(verb):
+            rule = self.trigger(linked)
+            place = (self._destination(linked, [linked]) if rule is not None and rule.kind is EventKind.VISIT
+                     else self._where([linked], exclude))
+            if place is not None and place.key not in exclude:
+                return place
+        return None
+
+    def _news_time(self, trigger: Token, verb: Token, kind: EventKind) -> TemporalValue | None:
+        """The time of the article's own telling, for an event that happened and that no
+        date phrase dates: news tells what is new. Told in the present or the present
+        perfect ("is in X for talks", "has met Y") or as just done ("we just concluded a
+        session"), it is the publication day; told in the past ("met Y"), the publication
+        month, as is a noun of what is over ("is back from his trip"). Nothing when words on
+        the verb or the noun say it is habitual or from before ("meet regularly", "had met",
+        "his last visit"), and nothing without a publication date."""
+        published = self.found.article.published
+        if published is None:
+            return None
+        words = {c.lower_ for t in (trigger, verb) for c in t.children if c.dep_ in _TIME_WORD_DEPS}
+        if words & self.lexicon.undated_words:
+            return None
+        aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        passive = verb != trigger and any(c.dep_ == "auxpass" for c in verb.children)
+        if aux & {"had", "'d", "\u2019d"} or passive:
+            # "had met": before the story's past. "the visit has been confirmed": the news is
+            # what was done to the event, not the event.
+            return None
+        month = TemporalValue(published.replace(day=1), TemporalPrecision.MONTH)
+        over = trigger.dep_ == "pobj" and trigger.head.lower_ in _OVER_PREPS
+        present = verb.tag_ in {"VBZ", "VBP"} or bool(aux & _PRESENT_AUX)
+        if not over and (present or words & self.lexicon.recent_words):
+            # A visit lasts days: the publication day lies in it but is not its date.
+            return month if kind is EventKind.VISIT else TemporalValue(published, TemporalPrecision.DAY)
+        if over or verb.tag_ == "VBD" or aux & {"was", "were", "did"}:
+            return month
         return None
 
     def _tense(self, verb: Token) -> Tense:
@@ -424,9 +600,11 @@ class _ArticleContext:
         found: set[Status] = set()
         chain = [trigger]
         for ancestor in list(trigger.ancestors)[:6]:
-            if ancestor.dep_ == "prep" and ancestor.lower_ in _TEMPORAL_PREPS:
+            if ancestor.dep_ == "prep" and (ancestor.lower_ in _TEMPORAL_PREPS or (
+                ancestor.lower_ in _SETTING_PREPS and self.cue(ancestor.head) is not None
+            )):
                 # "hoped to meet again after their meeting in November": the earlier
-                # meeting is not hedged by the hope.
+                # meeting is not hedged by the hope; nor are "the talks" where they agreed.
                 break
             chain.append(ancestor)
         for token in chain:
@@ -524,8 +702,12 @@ class _ArticleContext:
             asked = self._actors(c for c in clause.children if c.dep_ in _SUBJECTS)
             yield from self._relation(base, trigger_token, speakers, asked, sentence)
             return
-        subjects = self._actors(self._subjects(verb)) if not noun or verb != trigger_token else []
-        partners = self._actors(self._partners(trigger_token))
+        holds = not noun or (verb != trigger_token and self._holds(trigger_token, verb))
+        subjects = self._actors(self._subjects(verb)) if holds else []
+        talked_with = trigger.pos == "VERB" and trigger.needs in _TALKED_WITH
+        partners = self._actors(self._partners(trigger_token, topic_object=talked_with))
+        if trigger.needs in _SPOKEN:
+            partners += self._actors(g for g in self._spoken_to(trigger_token) if g.head.lower_ == "to")
         if noun and subjects:
             # "In his meetings, Moreau pressed...": the possessive pronoun is the subject.
             partners = [(h, m) for h, m in partners if h.lower_ not in _PRONOUNS]
@@ -653,10 +835,10 @@ class _ArticleContext:
         status = self._status(trigger)
         if status is Status.PLANNED:
             tense = Tense.FUTURE
-        date = self._when(roots, tense)
+        date = self._dated(roots, tense, status, base.kind)
         status = self._settled(status, date)
         exclude = {m.key for _, m in subjects + partners}
-        place = self._where(roots, exclude)
+        place = self._where(roots, exclude) or self._linked_place(roots[-1], exclude)
         groups = self._split(partners, trigger)
         for group in groups:
             heads = [h for h, _ in group]
@@ -669,7 +851,9 @@ class _ArticleContext:
             actors = _unique([m for _, m in subjects] + [m for _, m in group])
             if len(actors) < 2:
                 continue
-            yield replace(base, participants=tuple(actors), place=place, date=group_date, status=group_status)
+            plover, mode = _consulted(base, group_status)
+            yield replace(base, participants=tuple(actors), place=place, date=group_date, status=group_status,
+                          plover=plover, mode=mode)
 
     def _segment_tokens(self, heads: list[Token]) -> list[Token]:
         """The words from just before a conjunct to it: "and possibly President X"."""
@@ -711,11 +895,12 @@ class _ArticleContext:
         status = self._status(trigger)
         if status is Status.PLANNED:
             tense = Tense.FUTURE
-        date = self._when(roots, tense)
+        date = self._dated(roots, tense, status, base.kind)
         status = self._settled(status, date)
+        plover, mode = _consulted(base, status)
         for traveller in _unique(travellers):
             yield replace(base, participants=(traveller,), destination=destination, place=destination,
-                          date=date, status=status)
+                          date=date, status=status, plover=plover, mode=mode)
 
     def _relation(self, base: EventCandidate, trigger: Token, subjects: list[tuple[Token, Mention]],
                   partners: list[tuple[Token, Mention]], sentence: Evidence) -> Iterator[EventCandidate]:
@@ -728,6 +913,18 @@ class _ArticleContext:
         if not actors and not issues:
             return
         yield replace(base, participants=tuple(actors), issues=issues, status=Status.OCCURRED)
+
+
+def _consulted(base: EventCandidate, status: Status) -> tuple[Plover, Mode | None]:
+    """The PLOVER type and mode of a meeting, call or visit of ``status`` (a mode only for CONSULT)."""
+    plover = _PLOVER_OF_STATUS[status]
+    return plover, base.mode if plover is Plover.CONSULT else None
+
+
+def _objects(token: Token, preps: set[str]) -> list[Token]:
+    """The objects of the prepositions in ``preps`` that hang on ``token``."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _phrase_head(token: Token) -> Token:

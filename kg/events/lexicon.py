@@ -3,9 +3,9 @@
 Trigger words (``event_triggers.tsv``: a lemma and part of speech, the event kind and
 PLOVER type it opens, and the condition the parse must meet, a :class:`Needs`), status cues
 (``status_cues.tsv``), issues (``issues.tsv``), the nouns that ask for an event
-(``requests.tsv``), the plan verbs and phone words (``event_words.tsv``) and the last words
-of gathering names (from the name words). :func:`read_event_lexicon` reads them once per
-run, for :func:`kg.knowledge.load_knowledge`.
+(``requests.tsv``), the plan verbs, phone, part, undated and recent words
+(``event_words.tsv``) and the last words of gathering names (from the name words).
+:func:`read_event_lexicon` reads them once per run, for :func:`kg.knowledge.load_knowledge`.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ class Needs(str, Enum):
 
     NONE = ""
     WITH = "with"
+    WITH_OR_TO = "with_or_to"
+    REMOTE = "remote"
     BY_PHONE = "by_phone"
     TO_PLACE = "to_place"
     OBJECT = "object"
@@ -56,6 +58,9 @@ class EventWordKind(str, Enum):
 
     PLAN = "plan"
     PHONE = "phone"
+    PART = "part"
+    UNDATED = "undated"
+    RECENT = "recent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +115,12 @@ class EventLexicon:
     plan_verbs: frozenset[str] = frozenset()
     #: Words that make a call a telephone call ("by phone", "a phone call").
     phone_words: frozenset[str] = frozenset()
+    #: Nouns for a part of an event ("a round of talks"): its holder holds the event.
+    part_words: frozenset[str] = frozenset()
+    #: Words that keep an undated event from the article's date ("regularly", "previous").
+    undated_words: frozenset[str] = frozenset()
+    #: Words that put a past event on the article's day ("just concluded").
+    recent_words: frozenset[str] = frozenset()
 
     def issues_in(self, text: str) -> tuple[str, ...]:
         """Keys of the issues named in ``text``, in data-file order."""
@@ -201,4 +212,7 @@ def read_event_lexicon(folder: Path | None, gatherings: frozenset[str] = frozens
         requests=requests,
         plan_verbs=frozenset(event_words[EventWordKind.PLAN]),
         phone_words=frozenset(event_words[EventWordKind.PHONE]),
+        part_words=frozenset(event_words[EventWordKind.PART]),
+        undated_words=frozenset(event_words[EventWordKind.UNDATED]),
+        recent_words=frozenset(event_words[EventWordKind.RECENT]),
     )

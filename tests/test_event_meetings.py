@@ -1,0 +1,387 @@
+"""How news says meetings, calls and visits: rules of ``kg.events.EventFinder`` on hand-parsed Docs.
+
+Each sentence is given one word a line: the word, its head (a token index), its dependency
+label, its tag and, where it matters, its lemma (see ``parsed.py``). Names are made up.
+What is tested is kg's rule over the parse: what kind of event, who takes part, where,
+when, whether it happened, and how PLOVER codes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from parsed import KNOWLEDGE, parse
+from spacy.language import Language
+
+from kg.events import EventFinder
+from kg.mentions import DocMentions
+from kg.types import EventCandidate
+from kg.vocab import EventKind, Mode, Plover, Status, TemporalPrecision
+
+FRIDAY = dt.date(2023, 6, 16)
+
+
+@pytest.fixture(scope="module")
+def find_events() -> EventFinder:
+    return EventFinder(KNOWLEDGE)
+
+
+def sentence(nlp: Language, spec: str, ents: list[tuple[int, int, str]],
+             published: dt.date | None = FRIDAY) -> DocMentions:
+    """The parse of one sentence written one word a line: ``word head dep tag [lemma]``."""
+    rows = [tuple(int(x) if i == 1 else x for i, x in enumerate(line.split()))
+            for line in spec.strip().splitlines()]
+    return parse(nlp, rows, ents, published=published)
+
+
+def contacts(find_events: EventFinder, found: DocMentions) -> list[EventCandidate]:
+    """The meetings, calls and visits found."""
+    kinds = {EventKind.MEETING, EventKind.PHONE_CALL, EventKind.VISIT}
+    return [c for c in find_events(found) if c.kind in kinds]
+
+
+def names(candidate: EventCandidate) -> set[str]:
+    return {m.text for m in candidate.participants}
+
+
+# -- PLOVER: CONSULT only for what took place -------------------------------------------------
+
+WILL_MEET = """
+Moreau 2 nsubj NNP
+will 2 aux MD
+meet 2 ROOT VB
+Okafor 2 dobj NNP
+in 2 prep IN
+Vienna 4 pobj NNP
+. 2 punct .
+"""
+
+REFUSED_TO_MEET = """
+Moreau 1 nsubj NNP
+refused 1 ROOT VBD refuse
+to 3 aux TO
+meet 1 xcomp VB
+Okafor 3 dobj NNP
+. 1 punct .
+"""
+
+
+def test_a_planned_meeting_is_an_intent_to_meet_and_a_refused_one_a_rejection(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    [planned] = contacts(find_events, sentence(nlp, WILL_MEET, [(0, 1, "PERSON"), (3, 4, "PERSON"),
+                                                               (5, 6, "GPE")]))
+    assert (planned.status, planned.plover, planned.mode) == (Status.PLANNED, Plover.AGREE, None)
+    refused = [c for c in contacts(find_events, sentence(nlp, REFUSED_TO_MEET, [(0, 1, "PERSON"),
+                                                                               (4, 5, "PERSON")]))]
+    assert [(c.status, c.plover) for c in refused] == [(Status.DECLINED, Plover.REJECT)]
+
+
+# -- calls: "spoke with" in a readout ---------------------------------------------------------
+
+SPOKE_TODAY = """
+Moreau 1 nsubj NNP
+spoke 1 ROOT VBD speak
+with 1 prep IN
+Okafor 2 pobj NNP
+today 1 npadvmod NN
+. 1 punct .
+"""
+
+SPOKE_IN_VIENNA = """
+Moreau 1 nsubj NNP
+spoke 1 ROOT VBD speak
+with 1 prep IN
+Okafor 2 pobj NNP
+in 1 prep IN
+Vienna 4 pobj NNP
+. 1 punct .
+"""
+
+SPOKE_ABOUT_A_PLACE = """
+Moreau 1 nsubj NNP
+spoke 1 ROOT VBD speak
+to 1 prep IN
+Okafor 2 pobj NNP
+about 1 prep IN
+the 6 det DT
+war 4 pobj NN
+in 6 prep IN
+Ukraine 7 pobj NNP
+. 1 punct .
+"""
+
+SPOKE_TO_REPORTERS = """
+Moreau 1 nsubj NNP
+spoke 1 ROOT VBD speak
+to 1 prep IN
+reporters 2 pobj NNS reporter
+in 1 prep IN
+Vienna 4 pobj NNP
+. 1 punct .
+"""
+
+
+def test_speaking_with_someone_with_no_place_named_is_a_call_on_the_day_said(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    [call] = contacts(find_events, sentence(nlp, SPOKE_TODAY, [(0, 1, "PERSON"), (3, 4, "PERSON"),
+                                                              (4, 5, "DATE")]))
+    assert (call.kind, call.mode, call.plover) == (EventKind.PHONE_CALL, Mode.PHONE, Plover.CONSULT)
+    assert names(call) == {"Moreau", "Okafor"}
+    assert call.date is not None and call.date.lexical == "2023-06-16"
+
+
+def test_speaking_with_someone_in_a_place_is_a_meeting_there(nlp: Language, find_events: EventFinder) -> None:
+    [meeting] = contacts(find_events, sentence(nlp, SPOKE_IN_VIENNA, [(0, 1, "PERSON"), (3, 4, "PERSON"),
+                                                                      (5, 6, "GPE")]))
+    assert meeting.kind is EventKind.MEETING
+    assert meeting.place is not None and meeting.place.text == "Vienna"
+
+
+def test_the_place_a_call_is_about_is_not_where_it_was(nlp: Language, find_events: EventFinder) -> None:
+    [call] = contacts(find_events, sentence(nlp, SPOKE_ABOUT_A_PLACE, [(0, 1, "PERSON"), (3, 4, "PERSON"),
+                                                                       (8, 9, "GPE")]))
+    assert call.kind is EventKind.PHONE_CALL
+    assert names(call) == {"Moreau", "Okafor"}
+    assert call.place is None
+
+
+def test_speaking_to_reporters_is_no_meeting(nlp: Language, find_events: EventFinder) -> None:
+    found = sentence(nlp, SPOKE_TO_REPORTERS, [(0, 1, "PERSON"), (5, 6, "GPE")])
+    assert contacts(find_events, found) == []
+
+
+VIRTUAL_MEETING = """
+Moreau 3 nsubj NNP
+and 0 cc CC
+Okafor 0 conj NNP
+held 3 ROOT VBD hold
+a 6 det DT
+virtual 6 amod JJ
+meeting 3 dobj NN
+. 3 punct .
+"""
+
+BY_PHONE_WITH = """
+Moreau 1 nsubj NNP
+spoke 1 ROOT VBD speak
+by 1 prep IN
+phone 2 pobj NN
+with 3 prep IN
+Okafor 4 pobj NNP
+. 1 punct .
+"""
+
+
+@pytest.mark.parametrize(("spec", "ents"), [
+    (VIRTUAL_MEETING, [(0, 1, "PERSON"), (2, 3, "PERSON")]),
+    (BY_PHONE_WITH, [(0, 1, "PERSON"), (5, 6, "PERSON")]),
+])
+def test_a_meeting_at_a_distance_is_a_call(nlp: Language, find_events: EventFinder, spec: str,
+                                           ents: list[tuple[int, int, str]]) -> None:
+    [call] = contacts(find_events, sentence(nlp, spec, ents))
+    assert call.kind is EventKind.PHONE_CALL
+    assert names(call) == {"Moreau", "Okafor"}
+
+
+# -- who takes part ------------------------------------------------------------------------------
+
+DISCUSSED_WITH = """
+Moreau 1 nsubj NNP
+discussed 1 ROOT VBD discuss
+Peruvian 3 amod JJ
+exports 1 dobj NNS export
+with 3 prep IN
+Okafor 4 pobj NNP
+. 1 punct .
+"""
+
+
+def test_what_is_discussed_with_someone_takes_no_part(nlp: Language, find_events: EventFinder) -> None:
+    [meeting] = contacts(find_events, sentence(nlp, DISCUSSED_WITH, [(0, 1, "PERSON"), (2, 3, "NORP"),
+                                                                     (5, 6, "PERSON")]))
+    assert names(meeting) == {"Moreau", "Okafor"}
+
+
+READOUT_OF_THE_CALL = """
+Peru 1 nsubj NNP
+took 1 ROOT VBD take
+a 3 det DT
+tone 1 dobj NN
+in 1 prep IN
+a 6 det DT
+readout 4 pobj NN
+of 6 prep IN
+the 9 det DT
+call 7 pobj NN
+with 9 prep IN
+Okafor 10 pobj NNP
+. 1 punct .
+"""
+
+ROUND_OF_TALKS = """
+Moreau 1 nsubj NNP
+held 1 ROOT VBD hold
+a 4 det DT
+second 4 amod JJ
+round 1 dobj NN
+of 4 prep IN
+talks 5 pobj NNS talk
+with 6 prep IN
+Okafor 7 pobj NNP
+. 1 punct .
+"""
+
+
+def test_the_subject_holds_a_part_of_an_event_not_what_another_noun_is_about(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    readout = sentence(nlp, READOUT_OF_THE_CALL, [(0, 1, "GPE"), (11, 12, "PERSON")])
+    assert contacts(find_events, readout) == []
+    [talks] = contacts(find_events, sentence(nlp, ROUND_OF_TALKS, [(0, 1, "PERSON"), (8, 9, "PERSON")]))
+    assert names(talks) == {"Moreau", "Okafor"}
+
+
+# -- when and where: shared with linked predicates, else the article's own time ---------------
+
+ARRIVED_AND_MET = """
+Moreau 1 nsubj NNP
+arrived 1 ROOT VBD arrive
+Thursday 1 npadvmod NNP
+in 1 prep IN
+Vienna 3 pobj NNP
+and 1 cc CC
+met 1 conj VBD meet
+with 6 prep IN
+Okafor 7 pobj NNP
+. 1 punct .
+"""
+
+FLY_TO_MEET = """
+Moreau 2 nsubj NNP
+will 2 aux MD
+fly 2 ROOT VB
+to 2 prep IN
+Vienna 3 pobj NNP
+Saturday 2 npadvmod NNP
+to 7 aux TO
+meet 2 advcl VB
+Okafor 7 dobj NNP
+. 2 punct .
+"""
+
+
+def test_a_meeting_shares_the_date_and_place_of_the_journey_it_is_part_of(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    found = sentence(nlp, ARRIVED_AND_MET,
+                     [(0, 1, "PERSON"), (2, 3, "DATE"), (4, 5, "GPE"), (8, 9, "PERSON")])
+    by_kind = {c.kind: c for c in contacts(find_events, found)}
+    meeting, visit = by_kind[EventKind.MEETING], by_kind[EventKind.VISIT]
+    assert meeting.date is not None and visit.date is not None
+    assert meeting.date.lexical == visit.date.lexical == "2023-06-15"
+    assert meeting.place is not None and meeting.place.text == "Vienna"
+    found = sentence(nlp, FLY_TO_MEET, [(0, 1, "PERSON"), (4, 5, "GPE"), (5, 6, "DATE"), (8, 9, "PERSON")])
+    [meeting] = [c for c in contacts(find_events, found) if c.kind is EventKind.MEETING]
+    assert meeting.status is Status.PLANNED
+    assert meeting.date is not None and meeting.date.lexical == "2023-06-17"
+    assert meeting.place is not None and meeting.place.text == "Vienna"
+
+
+HAS_MET = """
+Moreau 2 nsubj NNP
+has 2 aux VBZ have
+met 2 ROOT VBN meet
+with 2 prep IN
+Okafor 3 pobj NNP
+. 2 punct .
+"""
+
+MET = """
+Moreau 1 nsubj NNP
+met 1 ROOT VBD meet
+with 1 prep IN
+Okafor 2 pobj NNP
+. 1 punct .
+"""
+
+HAD_MET = HAS_MET.replace("has 2 aux VBZ have", "had 2 aux VBD have")
+
+MEET_REGULARLY = """
+Moreau 1 nsubj NNP
+meets 1 ROOT VBZ meet
+Okafor 1 dobj NNP
+regularly 1 advmod RB
+. 1 punct .
+"""
+
+HAS_ARRIVED = """
+Moreau 2 nsubj NNP
+has 2 aux VBZ have
+arrived 2 ROOT VBN arrive
+in 2 prep IN
+Vienna 3 pobj NNP
+. 2 punct .
+"""
+
+
+@pytest.mark.parametrize(("spec", "ents", "when"), [
+    (HAS_MET, [(0, 1, "PERSON"), (4, 5, "PERSON")], "2023-06-16"),
+    (MET, [(0, 1, "PERSON"), (3, 4, "PERSON")], "2023-06"),
+    (HAD_MET, [(0, 1, "PERSON"), (4, 5, "PERSON")], None),
+    (MEET_REGULARLY, [(0, 1, "PERSON"), (2, 3, "PERSON")], None),
+    (HAS_ARRIVED, [(0, 1, "PERSON"), (4, 5, "GPE")], "2023-06"),
+])
+def test_an_event_no_phrase_dates_is_of_the_time_the_news_tells_it(
+    nlp: Language, find_events: EventFinder, spec: str, ents: list[tuple[int, int, str]], when: str | None
+) -> None:
+    """Just done ("has met") is the publication day, told in the past the publication month (a
+    visit lasts days: the month); before the story's past, or habitual, it is undated."""
+    [event] = contacts(find_events, sentence(nlp, spec, ents))
+    assert (event.date.lexical if event.date else None) == when
+    [undated] = contacts(find_events, sentence(nlp, spec, ents, published=None))
+    assert undated.date is None
+
+
+SINCE_A_YEAR = """
+Moreau 1 nsubj NNP
+met 1 ROOT VBD meet
+Okafor 1 dobj NNP
+for 1 prep IN
+the 5 det DT
+first 5 amod JJ
+time 3 pobj NN
+since 1 prep IN
+2019 7 pobj CD
+. 1 punct .
+"""
+
+VISIT_FOR_A_PURPOSE = """
+Moreau 2 poss NNP
+'s 0 case POS
+visit 5 nsubj NN
+to 2 prep IN
+Vienna 3 pobj NNP
+was 5 ROOT VBD be
+to 7 aux TO
+build 5 xcomp VB
+on 7 prep IN
+the 11 det DT
+January 11 compound NNP
+accords 8 pobj NNS accord
+. 5 punct .
+"""
+
+
+def test_a_reference_point_or_a_purpose_does_not_date_the_event(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    [meeting] = contacts(find_events, sentence(nlp, SINCE_A_YEAR, [(0, 1, "PERSON"), (2, 3, "PERSON"),
+                                                                   (8, 9, "DATE")]))
+    assert meeting.date is not None and meeting.date.precision is TemporalPrecision.MONTH
+    assert meeting.date.lexical == "2023-06"
+    found = sentence(nlp, VISIT_FOR_A_PURPOSE, [(0, 1, "PERSON"), (4, 5, "GPE"), (10, 11, "DATE")])
+    [visit] = contacts(find_events, found)
+    assert visit.date is not None and visit.date.lexical == "2023-06"  # not the accords' January
