@@ -385,3 +385,69 @@ def test_a_reference_point_or_a_purpose_does_not_date_the_event(
     found = sentence(nlp, VISIT_FOR_A_PURPOSE, [(0, 1, "PERSON"), (4, 5, "GPE"), (10, 11, "DATE")])
     [visit] = contacts(find_events, found)
     assert visit.date is not None and visit.date.lexical == "2023-06"  # not the accords' January
+
+
+# -- lists on one side ------------------------------------------------------------------------
+
+THEIR_COUNTERPARTS = """
+Moreau 3 nsubj NNP
+and 0 cc CC
+Okafor 0 conj NNP
+held 3 ROOT VBD hold
+talks 3 dobj NNS talk
+with 4 prep IN
+their 8 poss PRP$
+Peruvian 8 amod JJ
+counterparts 5 pobj NNS counterpart
+, 8 punct ,
+Silva 8 appos NNP
+and 10 cc CC
+Vargas 10 conj NNP
+. 3 punct .
+"""
+
+
+def test_their_counterparts_named_after_the_title_are_the_other_side(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    ents = [(0, 1, "PERSON"), (2, 3, "PERSON"), (7, 8, "NORP"), (10, 11, "PERSON"), (12, 13, "PERSON")]
+    [talks] = contacts(find_events, sentence(nlp, THEIR_COUNTERPARTS, ents))
+    assert names(talks) == {"Moreau", "Okafor", "Silva", "Vargas"}
+    # Unnamed, the counterparts stand for their country; with no one kg knows on the other
+    # side ("with students"), Moreau and Okafor, on one side of the table, did not meet each other.
+    unnamed = "\n".join([*THEIR_COUNTERPARTS.strip().splitlines()[:9], ". 3 punct ."])
+    [talks] = contacts(find_events, sentence(nlp, unnamed, ents[:3]))
+    assert names(talks) == {"Moreau", "Okafor", "Peruvian"}
+    students = (unnamed.replace("their 8 poss PRP$", "the 8 det DT")
+                .replace("Peruvian 8 amod JJ", "visiting 8 amod JJ")
+                .replace("counterparts 5 pobj NNS counterpart", "students 5 pobj NNS student"))
+    assert contacts(find_events, sentence(nlp, students, ents[:2])) == []
+
+
+MET_AND_HELD_TALKS = """
+Moreau 1 nsubj NNP
+met 1 ROOT VBD meet
+Okafor 1 dobj NNP
+and 1 cc CC
+held 1 conj VBD hold
+talks 4 dobj NNS talk
+with 5 prep IN
+Silva 6 pobj NNP
+on 7 prep IN
+Thursday 8 pobj NNP
+in 4 prep IN
+Vienna 10 pobj NNP
+. 1 punct .
+"""
+
+
+def test_each_meeting_of_a_sentence_gets_the_date_and_place_it_ends_with(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    ents = [(0, 1, "PERSON"), (2, 3, "PERSON"), (7, 8, "PERSON"), (9, 10, "DATE"), (11, 12, "GPE")]
+    found = contacts(find_events, sentence(nlp, MET_AND_HELD_TALKS, ents))
+    assert {frozenset(names(c)) for c in found} == {frozenset({"Moreau", "Okafor"}),
+                                                    frozenset({"Moreau", "Silva"})}
+    for meeting in found:
+        assert meeting.date is not None and meeting.date.lexical == "2023-06-15"
+        assert meeting.place is not None and meeting.place.text == "Vienna"

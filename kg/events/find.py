@@ -88,6 +88,7 @@ _BODY_PRONOUNS = {"it", "they", "we"}
 _EMBEDDING = {"xcomp", "acl", "ccomp", "advcl", "dobj", "pobj", "prep", "pcomp", "relcl"}
 _CONDITIONS = {"if", "unless"}
 _INTENDED = {Plover.SUPPORT, Plover.COOPERATE, Plover.AID}
+_CONTACT_KINDS = {EventKind.MEETING, EventKind.PHONE_CALL}
 _ACTOR_KINDS = {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION}
 # PLOVER codes a meeting, call or visit as CONSULT only when it takes place. One that is
 # planned or hoped for is an intent to meet (CAMEO 036, PLOVER AGREE); one that is refused,
@@ -299,7 +300,14 @@ class _ArticleContext:
         for token in tokens:
             for head in (token, *token.conjuncts):
                 mention = self.actor(head)
-                if mention is not None:
+                own = self.found.mention_at(head.i)
+                title = own is not None and own.kind is EntityKind.OFFICE
+                named = self._actors(_named_after(head)) if title else []
+                if named:
+                    # "their counterparts, Foreign Minister A and Defense Minister B": the
+                    # people named after a title stand for it (not its country).
+                    out.extend(named)
+                elif mention is not None:
                     out.append((head, mention))
         return out
 
@@ -359,6 +367,10 @@ class _ArticleContext:
                 out.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ in {"poss", "compound", "nmod"} and token.pos_ in {"NOUN", "PROPN"}:
                 out.append(child)
+            elif child.dep_ == "appos" and token.pos_ in {"NOUN", "PROPN"}:
+                # "held talks with their counterparts, A and B": the parser may hang the
+                # names on the talks.
+                out.append(child)
             elif child.dep_ == "conj" and token.pos_ in {"NOUN", "PROPN"} and self.trigger(child) is None:
                 # "talks with X, as well as China's top diplomat Y and Z": the parser
                 # coordinates the later partners with the talks, not with X.
@@ -408,7 +420,9 @@ class _ArticleContext:
         and the date or place they share may hang on any word of it.
         """
         frontier = list(roots)
-        seen = {t.i for t in frontier} | ({t.i for t in avoid.subtree} if avoid is not None else set())
+        seen = {t.i for t in frontier}
+        if avoid is not None:
+            seen |= {t.i for t in avoid.subtree} - {t.i for r in frontier for t in r.subtree}
         for _ in range(depth):
             nxt: list[Token] = []
             layer = list(frontier)
@@ -720,6 +734,10 @@ class _ArticleContext:
         if trigger.kind in RELATION_KINDS:
             partners = partners + self._actors(self._targets(trigger_token))
         partners = self._without_owners(subjects, partners)
+        if trigger.kind in _CONTACT_KINDS and not partners and self._other_side(trigger_token, talked_with):
+            # "X and Y met with students", "X and Y held talks with their counterparts": the
+            # other side is no one kg knows, and the subjects did not meet each other.
+            return
         if trigger.kind in RELATION_KINDS:
             if trigger.plover in _INTENDED and self._intended(trigger_token):
                 base = replace(base, plover=Plover.AGREE)
@@ -729,6 +747,12 @@ class _ArticleContext:
             yield from self._visit(base, trigger_token, roots, subjects, partners, tense)
             return
         yield from self._meeting(base, trigger_token, roots, subjects, partners, tense)
+
+    def _other_side(self, trigger: Token, topic_object: bool) -> list[Token]:
+        """Whom the subjects of a meeting or call met, as the sentence names them: the objects of
+        "with"/"between"/"to", and the direct object unless it is a topic."""
+        objects = [] if topic_object else [c for c in trigger.children if c.dep_ in {"dobj", "dative"}]
+        return objects + _objects(trigger, _PARTNER_PREPS | _SPOKEN_PREPS)
 
     def _asked(self, trigger: Token) -> tuple[_Actors, _Actors] | None:
         """"Y rebuffed a request from X for a meeting": X asked Y for the event. Returns the
@@ -925,6 +949,11 @@ def _objects(token: Token, preps: set[str]) -> list[Token]:
     """The objects of the prepositions in ``preps`` that hang on ``token``."""
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
+
+
+def _named_after(token: Token) -> list[Token]:
+    """The appositives of ``token``: "their counterparts, A and B" (conjuncts follow from them)."""
+    return [c for c in token.children if c.dep_ == "appos"]
 
 
 def _phrase_head(token: Token) -> Token:
