@@ -451,3 +451,187 @@ def test_each_meeting_of_a_sentence_gets_the_date_and_place_it_ends_with(
     for meeting in found:
         assert meeting.date is not None and meeting.date.lexical == "2023-06-15"
         assert meeting.place is not None and meeting.place.text == "Vienna"
+
+
+# -- who: titles, relative clauses, subjects the parser lost -------------------------------------
+
+TITLE_THEN_BARE_TITLE = """
+Foreign 1 compound NNP
+Minister 3 compound NNP
+Ana 3 compound NNP
+Okafor 4 nsubj NNP
+arrived 4 ROOT VBD arrive
+. 4 punct .
+The 8 det DT
+foreign 8 compound JJ
+minister 9 nsubj NN
+met 9 ROOT VBD meet
+Moreau 9 dobj NNP
+. 9 punct .
+"""
+
+
+def test_a_bare_title_stands_for_the_person_last_named_with_it(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    found = sentence(nlp, TITLE_THEN_BARE_TITLE, [(2, 4, "PERSON"), (10, 11, "PERSON")])
+    [meeting] = [c for c in contacts(find_events, found) if c.kind is EventKind.MEETING]
+    assert names(meeting) == {"Ana Okafor", "Moreau"}
+
+
+STAY_WITH_TALKS = """
+Moreau 1 nsubj NNP
+is 1 ROOT VBZ be
+in 1 prep IN
+Peru 2 pobj NNP
+for 1 prep IN
+a 6 det DT
+stay 4 pobj NN
+that 8 nsubj WDT
+includes 6 relcl VBZ include
+talks 8 dobj NNS talk
+with 9 prep IN
+Okafor 10 pobj NNP
+. 1 punct .
+"""
+
+SUBJECT_LOST = """
+Under 4 prep IN
+Secretary 2 compound NNP
+Moreau 0 pobj NNP
+will 4 aux MD
+meet 4 ROOT VB
+Okafor 4 dobj NNP
+. 4 punct .
+"""
+
+THE_TWO_DISCUSSED = """
+Moreau 3 nsubj NNP
+and 0 cc CC
+Okafor 0 conj NNP
+discussed 3 ROOT VBD discuss
+trade 3 dobj NN
+. 3 punct .
+"""
+
+
+@pytest.mark.parametrize(("spec", "ents"), [
+    (STAY_WITH_TALKS, [(0, 1, "PERSON"), (3, 4, "GPE"), (11, 12, "PERSON")]),
+    (SUBJECT_LOST, [(2, 3, "PERSON"), (5, 6, "PERSON")]),
+    (THE_TWO_DISCUSSED, [(0, 1, "PERSON"), (2, 3, "PERSON")]),
+])
+def test_the_subject_of_a_meeting_where_the_parse_hides_it(
+    nlp: Language, find_events: EventFinder, spec: str, ents: list[tuple[int, int, str]]
+) -> None:
+    """Through a relative clause to whoever holds the noun it describes; the name right before a
+    verb the parser gave no subject; the people who discuss something among themselves."""
+    [meeting] = [c for c in contacts(find_events, sentence(nlp, spec, ents)) if c.kind is EventKind.MEETING]
+    assert names(meeting) == {"Moreau", "Okafor"}
+
+
+CALL_THEN_DISCUSSED = SPOKE_TODAY.strip() + """
+Moreau 9 nsubj NNP
+and 6 cc CC
+Okafor 6 conj NNP
+discussed 9 ROOT VBD discuss
+trade 9 dobj NN
+. 9 punct .
+"""
+
+
+def test_what_the_two_discussed_after_their_call_is_the_call(nlp: Language, find_events: EventFinder) -> None:
+    ents = [(0, 1, "PERSON"), (3, 4, "PERSON"), (4, 5, "DATE"), (6, 7, "PERSON"), (8, 9, "PERSON")]
+    found = contacts(find_events, sentence(nlp, CALL_THEN_DISCUSSED, ents))
+    assert [c.kind for c in found] == [EventKind.PHONE_CALL, EventKind.PHONE_CALL]
+
+
+# -- visits --------------------------------------------------------------------------------------
+
+VISITED_A_LIST = """
+Moreau 1 nsubj NNP
+visited 1 ROOT VBD visit
+Lima 1 dobj NNP
+on 2 prep IN
+June 3 pobj NNP
+29 4 nummod CD
+, 2 punct ,
+and 2 cc CC
+Quito 2 conj NNP
+June 8 npadvmod NNP
+30 9 nummod CD
+. 1 punct .
+"""
+
+WILL_TRAVEL_TO_A_LIST = """
+Moreau 2 nsubj NNP
+will 2 aux MD
+travel 2 ROOT VB
+to 2 prep IN
+Lima 3 pobj NNP
+, 4 punct ,
+Quito 4 conj NNP
+and 6 cc CC
+Bogota 6 conj NNP
+on 2 prep IN
+June 9 pobj NNP
+20 10 nummod CD
+. 2 punct .
+"""
+
+
+def test_one_visit_per_place_listed_each_on_its_own_date(nlp: Language, find_events: EventFinder) -> None:
+    ents = [(0, 1, "PERSON"), (2, 3, "GPE"), (4, 6, "DATE"), (8, 9, "GPE"), (9, 11, "DATE")]
+    found = sentence(nlp, VISITED_A_LIST, ents, published=dt.date(2023, 7, 3))
+    visits = {c.destination.text: c for c in contacts(find_events, found) if c.destination is not None}
+    assert {place: v.date.lexical for place, v in visits.items() if v.date} == {
+        "Lima": "2023-06-29", "Quito": "2023-06-30"}
+    ents = [(0, 1, "PERSON"), (4, 5, "GPE"), (6, 7, "GPE"), (8, 9, "GPE"), (10, 12, "DATE")]
+    visits = {c.destination.text: c for c in contacts(find_events, sentence(nlp, WILL_TRAVEL_TO_A_LIST, ents))
+              if c.destination is not None}
+    # The journey starts in Lima on the day given; the later stops fall in its month.
+    assert {place: v.date.lexical for place, v in visits.items() if v.date} == {
+        "Lima": "2023-06-20", "Quito": "2023-06", "Bogota": "2023-06"}
+    assert {v.status for v in visits.values()} == {Status.PLANNED}
+
+
+HEADS_A_PARTY = """
+Okafor 1 nsubj NNP
+heads 1 ROOT VBZ head
+a 3 det DT
+party 1 dobj NN
+in 1 prep IN
+Peru 4 pobj NNP
+. 1 punct .
+"""
+
+
+def test_heading_somewhere_is_a_visit_heading_a_party_there_is_not(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    ents = [(0, 1, "PERSON"), (5, 6, "GPE")]
+    assert contacts(find_events, sentence(nlp, HEADS_A_PARTY, ents)) == []
+    heading = HEADS_A_PARTY.replace("a 3 det DT\nparty 1 dobj NN\nin 1 prep IN",
+                                    "back 1 advmod RB\nhome 1 advmod RB\nto 1 prep IN")
+    [visit] = contacts(find_events, sentence(nlp, heading, ents))
+    assert visit.destination is not None and visit.destination.text == "Peru"
+
+
+TALKS_AND_AN_ADDRESS = """
+Moreau 1 nsubj NNP
+held 1 ROOT VBD hold
+talks 1 dobj NNS talk
+with 2 prep IN
+Okafor 3 pobj NNP
+and 2 cc CC
+an 7 det DT
+address 2 conj NN
+on 7 prep IN
+Wednesday 8 pobj NNP
+. 1 punct .
+"""
+
+
+def test_what_is_listed_with_the_talks_keeps_its_date(nlp: Language, find_events: EventFinder) -> None:
+    ents = [(0, 1, "PERSON"), (4, 5, "PERSON"), (9, 10, "DATE")]
+    [talks] = contacts(find_events, sentence(nlp, TALKS_AND_AN_ADDRESS, ents))
+    assert talks.date is not None and talks.date.lexical == "2023-06"  # not Wednesday's address

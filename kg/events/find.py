@@ -39,7 +39,7 @@ from kg.events.lexicon import EventLexicon, Needs, Trigger
 from kg.kinds import RELATION_KINDS
 from kg.mentions import DocMentions
 from kg.types import EventCandidate, Evidence, Mention, OfficeClaim, Position, TemporalValue
-from kg.vocab import EntityKind, EventKind, Mode, Plover, Status, TemporalPrecision, Tense
+from kg.vocab import EntityKind, EventKind, MentionRole, Mode, Plover, Status, TemporalPrecision, Tense
 
 if TYPE_CHECKING:
     from kg.knowledge import Knowledge
@@ -58,6 +58,7 @@ _TALKED_WITH = {Needs.WITH, *_SPOKEN}
 _MEDIUM_PREPS = {"by", "over", "on", "via"}
 _PLACE_PREPS = {"in", "at"}
 _DESTINATION_PREPS = {"to", "in", "into", "for"}
+_TOWARD_PREPS = {"to", "for", "toward", "towards"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 _TEMPORAL_PREPS = {"after", "since", "during", "following"}
 _REFERENCE_PREPS = {"since", "until", "till", "before", "prior"}
@@ -113,10 +114,39 @@ class EventFinder:
 
     def __call__(self, found: DocMentions) -> Iterator[EventCandidate]:
         context = _ArticleContext(found, self.lexicon)
+        calls: list[EventCandidate] = []
         for token in found.doc:
             trigger = context.trigger(token)
-            if trigger is not None:
-                yield from context.events(token, trigger)
+            if trigger is None:
+                continue
+            for candidate in context.events(token, trigger):
+                if candidate.kind is EventKind.PHONE_CALL:
+                    calls.append(candidate)
+                elif candidate.kind is EventKind.MEETING:
+                    candidate = _on_the_call(candidate, calls)
+                yield candidate
+
+
+def _on_the_call(meeting: EventCandidate, calls: list[EventCandidate]) -> EventCandidate:
+    """A meeting the article tells after a call of the same people, with no place of its own
+    and no other date, is that call told again ("X spoke with Y today. X and Y discussed
+    trade."): it becomes a call. People are matched by the last word of their names, as
+    within one article a surname stands for the full name."""
+    if meeting.place is not None:
+        return meeting
+    people = _surnames(meeting)
+    for call in calls:
+        dates = (meeting.date, call.date)
+        if _surnames(call) == people and (None in dates or (meeting.date and call.date and (
+            meeting.date.covers(call.date) or call.date.covers(meeting.date)
+        ))):
+            mode = Mode.PHONE if meeting.plover is Plover.CONSULT else None
+            return replace(meeting, kind=EventKind.PHONE_CALL, mode=mode)
+    return meeting
+
+
+def _surnames(event: EventCandidate) -> frozenset[str]:
+    return frozenset(m.text.split()[-1].lower() for m in event.participants)
 
 
 class _ArticleContext:
@@ -135,6 +165,8 @@ class _ArticleContext:
         self._triggers: dict[int, Trigger | None] = {}
         # Issues by sentence text: every relation found in a sentence asks for its issues.
         self._issues: dict[str, tuple[str, ...]] = {}
+        # Titles tied to a named person, in text order: computed when a bare title first asks.
+        self._named_holders: list[tuple[int, str, str, Mention]] | None = None
         self._entity_at: dict[int, Span] = {
             i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)
         }
@@ -200,7 +232,11 @@ class _ArticleContext:
             return bool(
                 _objects(token, _PARTNER_PREPS) or any(_objects(o, {"with"}) for o in objects)
                 or any(c.dep_ == "poss" for c in children)
+                # "X and Y discussed trade": the partners are the subjects.
+                or (token.pos_ in {"VERB", "AUX"} and len(self._actors(self._subjects(token))) > 1)
             )
+        if needs is Needs.TOWARD:
+            return any(self._place(g) is not None for g in _objects(token, _TOWARD_PREPS))
         if needs is Needs.TO_PLACE:
             return any(c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS for c in children) or any(
                 c.dep_ in {"dobj", "npadvmod"} and self._place(c) is not None for c in children
@@ -256,9 +292,26 @@ class _ArticleContext:
             if claim is None:
                 return None
             if claim.person is not None:
-                return claim.person
+                return self._holder(claim) if claim.person.label is MentionRole.TITLE_REF else claim.person
             return claim.owner if claim.owner is not None and claim.owner.kind in _ACTOR_KINDS else None
         return mention if mention.kind in _ACTOR_KINDS else None
+
+    def _holder(self, claim: OfficeClaim) -> Mention | None:
+        """Whom a bare title stands for ("the president", "the Foreign Minister"): the person
+        the article last named with that title before it (of the title's country, when it
+        names one), else the title itself, for resolution to map."""
+        office = claim.office
+        if self._named_holders is None:
+            self._named_holders = sorted(
+                ((c.office.start, c.office.key, c.office.country, c.person) for c in self.claims.values()
+                 if c.person is not None and c.person.label is not MentionRole.TITLE_REF and not c.former),
+                key=lambda h: h[0],
+            )
+        for start, key, country, person in reversed(self._named_holders):
+            same_country = not office.country or country == office.country
+            if start < office.start and key == office.key and same_country:
+                return person
+        return claim.person
 
     def _speaker(self, token: Token) -> Mention | None:
         """The actor an "it"/"they" subject of a reported clause stands for: the subject of
@@ -339,17 +392,44 @@ class _ArticleContext:
         return True
 
     def _subjects(self, verb: Token) -> list[Token]:
+        """Who does what ``verb`` says: its subject, else that of the verb it depends on
+        ("plans to meet", "arrived and met"), through a relative clause to the noun it
+        describes ("X, who met Y") or, when that noun is no actor, on to whoever holds it ("is
+        in Y for a stay that includes talks with Z"). When the parser gives no subject at all,
+        the actor named right before the verb ("Under Secretary X will also meet...")."""
         head = verb
-        for _ in range(5):
-            subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
+        for _ in range(6):
+            # A relative pronoun ("that", "who") is no subject of its own: the noun it stands for is.
+            subjects = [c for c in head.children if c.dep_ in _SUBJECTS and c.tag_ not in {"WDT", "WP"}]
             if subjects:
                 return subjects
             if head.dep_ == "relcl":
-                return [head.head]
-            if head.dep_ not in _CLIMB or head.head == head:
-                return []
+                described = head.head
+                if self.actor(described) is not None:
+                    return [described]
+                owners = [c for c in described.children if c.dep_ == "poss"]
+                if owners:
+                    return owners
+                head = described
+                continue
+            coordinated = head.dep_ == "dep" and head.pos_ == "VERB" and head.head.pos_ == "VERB"
+            if (head.dep_ not in _CLIMB and not coordinated) or head.head == head:
+                break
             head = head.head
-        return []
+        return self._named_before(verb)
+
+    def _named_before(self, verb: Token) -> list[Token]:
+        """The actor whose name ends right before ``verb`` and its auxiliaries and adverbs."""
+        i = verb.i - 1
+        while i >= verb.sent.start and self.doc[i].dep_ in {"aux", "auxpass", "advmod", "neg"}:
+            i -= 1
+        if i < verb.sent.start or verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        index = self.found.span_at(i)
+        mention = self.found.mentions[index] if index >= 0 else None
+        if mention is None or mention.kind is not EntityKind.PERSON or self.found.spans[index].end != i + 1:
+            return []
+        return [self.doc[i]]
 
     def _partners(self, token: Token, topic_object: bool = False) -> list[Token]:
         """Who else takes part in the event of ``token``: its objects (unless the object is
@@ -457,16 +537,27 @@ class _ArticleContext:
         return None
 
     def _destination(self, trigger: Token, roots: list[Token]) -> Mention | None:
+        """Where a journey goes: the first place after "to"/"in"/"for", or the verb's place object."""
+        found = self._destinations(trigger, roots)
+        return found[0][1] if found else None
+
+    def _destinations(self, trigger: Token, roots: list[Token]) -> list[tuple[Token, Mention]]:
+        """Every place a journey goes to: the first (:meth:`_destination`) and the places
+        listed with it ("will travel to A, B and C", "a trip to A, B and C"), in text order."""
         for token in self._near(roots, 2):
-            if token.dep_ == "pobj" and token.head.lower_ in _DESTINATION_PREPS:
+            to_place = token.dep_ == "pobj" and token.head.lower_ in _DESTINATION_PREPS
+            if to_place or (token.dep_ in {"dobj", "compound", "npadvmod"} and token.head == trigger):
                 place = self._place(token)
                 if place is not None:
-                    return place
-            if token.dep_ in {"dobj", "compound", "npadvmod"} and token.head == trigger:
-                place = self._place(token)
-                if place is not None:
-                    return place
-        return None
+                    listed = [(t, self._place(t)) for t in token.conjuncts]
+                    return [(token, place), *((t, m) for t, m in listed if m is not None)]
+        return []
+
+    def _own_date(self, head: Token, tense: Tense) -> TemporalValue | None:
+        """The date a listed item gives itself ("Honiara on June 29, and Port Moresby June 29-30")."""
+        near = [c for c in head.children if c.dep_ in {"npadvmod", "prep"}]
+        near += [g for c in near if c.dep_ == "prep" for g in c.children]
+        return self._when([head], tense, near=near) if any(t.ent_type_ == "DATE" for t in near) else None
 
     def _date_phrases(self, roots: list[Token], within: range | None = None,
                       near: Iterable[Token] | None = None) -> list[Span]:
@@ -476,7 +567,11 @@ class _ArticleContext:
         reference point ("the first visit since 2019", "before May") dates nothing."""
         if near is None:
             trigger, *governors = roots
-            near = (*roots, *self._near([trigger], 6),
+            # "talks with X and a planned address on Wednesday": what is coordinated with the
+            # trigger and is no one's name is another thing, with its own date.
+            others = {t.i for c in trigger.children if c.dep_ == "conj" and self.actor(c) is None
+                      for t in c.subtree}
+            near = (*roots, *(t for t in self._near([trigger], 6) if t.i not in others),
                     *(t for g in governors for t in self._near([g], 6, setting=True)))
         spans = []
         for token in near:
@@ -621,6 +716,8 @@ class _ArticleContext:
                 # meeting is not hedged by the hope; nor are "the talks" where they agreed.
                 break
             chain.append(ancestor)
+        # "the upcoming meetings": a noun's own adjectives cue it too.
+        found.update(c for c in (self.cue(a) for a in trigger.children if a.dep_ == "amod") if c is not None)
         for token in chain:
             status = self.cue(token)
             if status in {Status.POSTPONED, Status.CANCELLED, Status.DECLINED} and token != trigger:
@@ -915,16 +1012,24 @@ class _ArticleContext:
                                   if m.kind is EntityKind.PERSON] or travellers
         if not travellers:
             return
-        destination = self._destination(trigger, [trigger])
+        destinations = self._destinations(trigger, [trigger]) or [(trigger, None)]
         status = self._status(trigger)
         if status is Status.PLANNED:
             tense = Tense.FUTURE
         date = self._dated(roots, tense, status, base.kind)
-        status = self._settled(status, date)
-        plover, mode = _consulted(base, status)
-        for traveller in _unique(travellers):
-            yield replace(base, participants=(traveller,), destination=destination, place=destination,
-                          date=date, status=status, plover=plover, mode=mode)
+        for n, (head, destination) in enumerate(destinations):
+            # "visited A on June 29, and B June 29-30": one visit per place, each on its own
+            # date; a place listed after the first shares the journey's day only as its month
+            # ("will travel to A, B and C from November 3 to 9": A on the 3rd, B later).
+            when = (self._own_date(head, tense) if len(destinations) > 1 else None) or (
+                date if n == 0 or date is None or date.precision is not TemporalPrecision.DAY
+                else TemporalValue(date.value.replace(day=1), TemporalPrecision.MONTH)
+            )
+            settled = self._settled(status, when)
+            plover, mode = _consulted(base, settled)
+            for traveller in _unique(travellers):
+                yield replace(base, participants=(traveller,), destination=destination, place=destination,
+                              date=when, status=settled, plover=plover, mode=mode)
 
     def _relation(self, base: EventCandidate, trigger: Token, subjects: list[tuple[Token, Mention]],
                   partners: list[tuple[Token, Mention]], sentence: Evidence) -> Iterator[EventCandidate]:

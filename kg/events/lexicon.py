@@ -46,6 +46,7 @@ class Needs(str, Enum):
     REMOTE = "remote"
     BY_PHONE = "by_phone"
     TO_PLACE = "to_place"
+    TOWARD = "toward"
     OBJECT = "object"
     ON = "on"
     FOR = "for"
