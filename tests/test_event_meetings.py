@@ -635,3 +635,110 @@ def test_what_is_listed_with_the_talks_keeps_its_date(nlp: Language, find_events
     ents = [(0, 1, "PERSON"), (4, 5, "PERSON"), (9, 10, "DATE")]
     [talks] = contacts(find_events, sentence(nlp, TALKS_AND_AN_ADDRESS, ents))
     assert talks.date is not None and talks.date.lexical == "2023-06"  # not Wednesday's address
+
+
+# -- visits as stays, arrivals and delegations ----------------------------------------------------
+
+IN_THE_CAPITAL_TO_MEET = """
+Moreau 1 nsubj NNP
+is 1 ROOT VBZ be
+in 1 prep IN
+the 5 det DT
+Peruvian 5 amod JJ
+capital 2 pobj NN capital
+to 7 aux TO
+meet 1 advcl VB
+officials 7 dobj NNS official
+. 1 punct .
+"""
+
+IN_PERU_FOR_TALKS = """
+Moreau 1 nsubj NNP
+is 1 ROOT VBZ be
+in 1 prep IN
+Peru 2 pobj NNP
+for 1 prep IN
+talks 4 pobj NNS talk
+. 1 punct .
+"""
+
+IN_PERU = """
+Moreau 1 nsubj NNP
+is 1 ROOT VBZ be
+in 1 prep IN
+Peru 2 pobj NNP
+. 1 punct .
+"""
+
+
+def test_being_somewhere_for_a_purpose_is_a_visit(nlp: Language, find_events: EventFinder) -> None:
+    for spec, ents in ((IN_THE_CAPITAL_TO_MEET, [(0, 1, "PERSON"), (4, 5, "NORP")]),
+                       (IN_PERU_FOR_TALKS, [(0, 1, "PERSON"), (3, 4, "GPE")])):
+        [visit] = [c for c in contacts(find_events, sentence(nlp, spec, ents)) if c.kind is EventKind.VISIT]
+        assert names(visit) == {"Moreau"}
+        assert visit.destination is not None and visit.destination.key == "PER"
+        assert visit.date is not None and visit.date.lexical == "2023-06"
+    # Where someone simply is (at home, maybe) is no visit.
+    assert contacts(find_events, sentence(nlp, IN_PERU, [(0, 1, "PERSON"), (3, 4, "GPE")])) == []
+
+
+ARRIVAL_AND_DELEGATION = """
+Moreau 1 nsubj NNP
+spoke 1 ROOT VBD speak
+on 1 prep IN
+his 4 poss PRP$
+arrival 2 pobj NN
+in 4 prep IN
+Peru 5 pobj NNP
+. 1 punct .
+Okafor 9 nsubj NNP
+is 9 ROOT VBZ be
+part 9 attr NN
+of 10 prep IN
+Moreau 14 poss NNP
+'s 12 case POS
+delegation 11 pobj NN
+to 14 prep IN
+Peru 15 pobj NNP
+. 9 punct .
+"""
+
+
+def test_an_arrival_and_a_delegation_are_visits_of_all_who_go(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    ents = [(0, 1, "PERSON"), (6, 7, "GPE"), (8, 9, "PERSON"), (12, 13, "PERSON"), (16, 17, "GPE")]
+    visits = [c for c in contacts(find_events, sentence(nlp, ARRIVAL_AND_DELEGATION, ents))
+              if c.kind is EventKind.VISIT]
+    assert sorted((names(v).pop(), v.destination.text if v.destination else None) for v in visits) == [
+        ("Moreau", "Peru"), ("Moreau", "Peru"), ("Okafor", "Peru")]
+    assert all(v.date is not None and v.date.lexical == "2023-06" for v in visits)
+
+
+THE_PRESIDENT_THEN_HE = """
+President 2 compound NNP
+Ana 2 compound NNP
+Moreau 3 nsubj NNP
+flew 3 ROOT VBD fly
+in 3 prt RP
+. 3 punct .
+Okafor 7 nsubj NNP
+waited 7 ROOT VBD wait
+. 7 punct .
+The 10 det DT
+president 11 nsubj NN
+arrived 11 ROOT VBD arrive
+. 11 punct .
+He 14 nsubj PRP
+met 14 ROOT VBD meet
+Okafor 14 dobj NNP
+. 14 punct .
+"""
+
+
+def test_he_after_a_bare_title_is_the_person_last_named_with_it(  # not the last name said
+    nlp: Language, find_events: EventFinder
+) -> None:
+    found = sentence(nlp, THE_PRESIDENT_THEN_HE, [(1, 3, "PERSON"), (6, 7, "PERSON"), (15, 16, "PERSON")])
+    [meeting] = [c for c in find_events(found) if c.kind is EventKind.MEETING]
+    assert names(meeting) == {"Ana Moreau", "Okafor"}

@@ -237,6 +237,13 @@ class _ArticleContext:
             )
         if needs is Needs.TOWARD:
             return any(self._place(g) is not None for g in _objects(token, _TOWARD_PREPS))
+        if needs is Needs.STAY:
+            # "X is in Y to meet Z", "X was in Y June 20-23 to sign...", "X is in Y for talks".
+            purpose = any(c.dep_ in {"xcomp", "advcl"} and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                              for g in c.children) for c in children)
+            return bool(_objects(token, {"for"}) or purpose) and any(
+                self._place(g) is not None for g in _objects(token, {"in"})
+            )
         if needs is Needs.TO_PLACE:
             return any(c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS for c in children) or any(
                 c.dep_ in {"dobj", "npadvmod"} and self._place(c) is not None for c in children
@@ -325,7 +332,8 @@ class _ArticleContext:
         return None
 
     def _antecedent(self, token: Token) -> Mention | None:
-        """The last person who was a subject before ``token`` (within three sentences)."""
+        """The last person who was a subject before ``token`` (within three sentences), a bare
+        title ("the president") standing for its holder."""
         first_sentence = token.sent.start
         sentences_back = 0
         sent = token.sent
@@ -340,6 +348,13 @@ class _ArticleContext:
                 if sentences_back > 3:
                     break
             mention = self.found.mentions[index]
+            if mention is not None and mention.kind is EntityKind.OFFICE:
+                # "The president spent a day in Japan. He met...": a bare title is its holder.
+                claim = self.claims.get((mention.start, mention.end))
+                referential = claim is not None and claim.person is not None and (
+                    claim.person.label is MentionRole.TITLE_REF
+                )
+                mention = self._holder(claim) if claim is not None and referential else None
             if mention is None or mention.kind is not EntityKind.PERSON:
                 continue
             if span.root.dep_ in _SUBJECTS:
@@ -482,9 +497,16 @@ class _ArticleContext:
     # -- where, when, whether -----------------------------------------------------------
 
     def _place(self, token: Token) -> Mention | None:
+        """The place ``token`` names: a place or country, or the country of a locale named by
+        its country ("the Indian capital", "a Chinese port")."""
         mention = self.found.mention_at(token.i)
         if mention is not None and mention.kind in {EntityKind.PLACE, EntityKind.COUNTRY}:
             return mention
+        if mention is None and token.lemma_.lower() in self.lexicon.locale_words:
+            for child in token.children:
+                inner = self.found.mention_at(child.i) if child.dep_ in {"amod", "compound", "poss"} else None
+                if inner is not None and inner.kind is EntityKind.COUNTRY:
+                    return inner
         return None
 
     def _near(self, roots: Iterable[Token], depth: int = 3, setting: bool = False,
@@ -661,19 +683,30 @@ class _ArticleContext:
         words = {c.lower_ for t in (trigger, verb) for c in t.children if c.dep_ in _TIME_WORD_DEPS}
         if words & self.lexicon.undated_words:
             return None
-        aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        aux = _auxiliaries(verb)
         passive = verb != trigger and any(c.dep_ == "auxpass" for c in verb.children)
         if aux & {"had", "'d", "\u2019d"} or passive:
             # "had met": before the story's past. "the visit has been confirmed": the news is
             # what was done to the event, not the event.
             return None
+        # "released early to coincide with his arrival": the tense is the finite verb's.
+        finite = verb
+        for _ in range(4):
+            if finite.tag_ not in {"VB", "VBG"} or _auxiliaries(finite) or finite.head == finite:
+                break
+            if finite.dep_ not in {"xcomp", "advcl", "pcomp", "conj", "prep", "pobj", "acl"}:
+                break
+            finite = finite.head
+        aux = _auxiliaries(finite)
+        if aux & {"had", "'d", "\u2019d"}:
+            return None
         month = TemporalValue(published.replace(day=1), TemporalPrecision.MONTH)
         over = trigger.dep_ == "pobj" and trigger.head.lower_ in _OVER_PREPS
-        present = verb.tag_ in {"VBZ", "VBP"} or bool(aux & _PRESENT_AUX)
+        present = finite.tag_ in {"VBZ", "VBP"} or bool(aux & _PRESENT_AUX)
         if not over and (present or words & self.lexicon.recent_words):
             # A visit lasts days: the publication day lies in it but is not its date.
             return month if kind is EventKind.VISIT else TemporalValue(published, TemporalPrecision.DAY)
-        if over or verb.tag_ == "VBD" or aux & {"was", "were", "did"}:
+        if over or finite.tag_ in {"VBD", "VBN"} or aux & {"was", "were", "did"}:
             return month
         return None
 
@@ -716,8 +749,9 @@ class _ArticleContext:
                 # meeting is not hedged by the hope; nor are "the talks" where they agreed.
                 break
             chain.append(ancestor)
-        # "the upcoming meetings": a noun's own adjectives cue it too.
-        found.update(c for c in (self.cue(a) for a in trigger.children if a.dep_ == "amod") if c is not None)
+        # "the upcoming G-20 meetings": the adjectives before a noun cue it too.
+        modifiers = [a for left in trigger.lefts for a in left.subtree if a.dep_ == "amod"]
+        found.update(c for c in map(self.cue, modifiers) if c is not None)
         for token in chain:
             status = self.cue(token)
             if status in {Status.POSTPONED, Status.CANCELLED, Status.DECLINED} and token != trigger:
@@ -1005,7 +1039,9 @@ class _ArticleContext:
         travellers = [m for _, m in subjects if m.kind is EntityKind.PERSON]
         if trigger.pos_ in {"NOUN", "PROPN"}:
             owners = [m for h, m in partners if m.kind is EntityKind.PERSON and h.dep_ == "poss"]
-            travellers = owners or travellers
+            # "X is part of Y's delegation to Z": a group's leader and its members travel.
+            group = trigger.lemma_.lower() in self.lexicon.group_words
+            travellers = owners + travellers if group else owners or travellers
             for child in trigger.children:
                 if child.dep_ == "prep" and child.lower_ == "by":
                     travellers = [m for _, m in self._actors(c for c in child.children if c.dep_ == "pobj")
@@ -1048,6 +1084,11 @@ def _consulted(base: EventCandidate, status: Status) -> tuple[Plover, Mode | Non
     """The PLOVER type and mode of a meeting, call or visit of ``status`` (a mode only for CONSULT)."""
     plover = _PLOVER_OF_STATUS[status]
     return plover, base.mode if plover is Plover.CONSULT else None
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    """The auxiliaries of ``verb``, lower case ("has", "was", "will"; not the infinitive's "to")."""
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO"}
 
 
 def _objects(token: Token, preps: set[str]) -> list[Token]:

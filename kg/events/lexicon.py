@@ -3,7 +3,7 @@
 Trigger words (``event_triggers.tsv``: a lemma and part of speech, the event kind and
 PLOVER type it opens, and the condition the parse must meet, a :class:`Needs`), status cues
 (``status_cues.tsv``), issues (``issues.tsv``), the nouns that ask for an event
-(``requests.tsv``), the plan verbs, phone, part, undated and recent words
+(``requests.tsv``), the plan verbs, phone, part, undated, recent, locale and group words
 (``event_words.tsv``) and the last words of gathering names (from the name words).
 :func:`read_event_lexicon` reads them once per run, for :func:`kg.knowledge.load_knowledge`.
 """
@@ -47,6 +47,7 @@ class Needs(str, Enum):
     BY_PHONE = "by_phone"
     TO_PLACE = "to_place"
     TOWARD = "toward"
+    STAY = "stay"
     OBJECT = "object"
     ON = "on"
     FOR = "for"
@@ -62,6 +63,8 @@ class EventWordKind(str, Enum):
     PART = "part"
     UNDATED = "undated"
     RECENT = "recent"
+    LOCALE = "locale"
+    GROUP = "group"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +125,10 @@ class EventLexicon:
     undated_words: frozenset[str] = frozenset()
     #: Words that put a past event on the article's day ("just concluded").
     recent_words: frozenset[str] = frozenset()
+    #: Nouns of a place that its country's name can stand before ("the Indian capital").
+    locale_words: frozenset[str] = frozenset()
+    #: Nouns of a group that travels ("Y's delegation to Z"): its leader and its members go.
+    group_words: frozenset[str] = frozenset()
 
     def issues_in(self, text: str) -> tuple[str, ...]:
         """Keys of the issues named in ``text``, in data-file order."""
@@ -216,4 +223,6 @@ def read_event_lexicon(folder: Path | None, gatherings: frozenset[str] = frozens
         part_words=frozenset(event_words[EventWordKind.PART]),
         undated_words=frozenset(event_words[EventWordKind.UNDATED]),
         recent_words=frozenset(event_words[EventWordKind.RECENT]),
+        locale_words=frozenset(event_words[EventWordKind.LOCALE]),
+        group_words=frozenset(event_words[EventWordKind.GROUP]),
     )
