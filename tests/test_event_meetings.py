@@ -742,3 +742,33 @@ def test_he_after_a_bare_title_is_the_person_last_named_with_it(  # not the last
     found = sentence(nlp, THE_PRESIDENT_THEN_HE, [(1, 3, "PERSON"), (6, 7, "PERSON"), (15, 16, "PERSON")])
     [meeting] = [c for c in find_events(found) if c.kind is EventKind.MEETING]
     assert names(meeting) == {"Ana Moreau", "Okafor"}
+
+
+THE_TWO_LEADERS = """
+Moreau 3 nsubj NNP
+and 0 cc CC
+Okafor 0 conj NNP
+announced 3 ROOT VBD announce
+a 5 det DT
+plan 3 dobj NN
+. 3 punct .
+The 9 det DT
+two 9 nummod CD
+leaders 10 nsubj NNS leader
+met 10 ROOT VBD meet
+on 10 prep IN
+Friday 11 pobj NNP
+. 10 punct .
+"""
+
+
+def test_the_two_leaders_are_the_two_people_named_together_before(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    ents = [(0, 1, "PERSON"), (2, 3, "PERSON"), (12, 13, "DATE")]
+    [meeting] = contacts(find_events, sentence(nlp, THE_TWO_LEADERS, ents))
+    assert names(meeting) == {"Moreau", "Okafor"}
+    assert meeting.date is not None and meeting.date.lexical == "2023-06-16"
+    # "the two sides" may be countries: no pair of people stands for them.
+    sides = THE_TWO_LEADERS.replace("leaders 10 nsubj NNS leader", "sides 10 nsubj NNS side")
+    assert contacts(find_events, sentence(nlp, sides, ents)) == []

@@ -84,6 +84,8 @@ _OBJECT_PREPS = {"from", "by", "of", "to", "for", "against", "with"}
 _INTENT_AUX = {"will", "would", "shall", "should", "'ll", "\u2019ll", "wo", "could", "may", "might"}
 # Pronouns that stand for an organisation or country said to act: "X said it would...".
 _BODY_PRONOUNS = {"it", "they", "we"}
+# Pronouns that may stand for "the two leaders" of their sentence.
+_PLURAL_PRONOUNS = {"they", "them", "their"}
 # How an act hangs below the verb that refuses or asks for it ("rejected an offer to host a
 # summit to hammer out an agreement"), and the words of a clause that only supposes it.
 _EMBEDDING = {"xcomp", "acl", "ccomp", "advcl", "dobj", "pobj", "prep", "pcomp", "relcl"}
@@ -111,15 +113,17 @@ class EventFinder:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.lexicon = knowledge.events
+        self.titles = frozenset(knowledge.titles)
 
     def __call__(self, found: DocMentions) -> Iterator[EventCandidate]:
-        context = _ArticleContext(found, self.lexicon)
+        context = _ArticleContext(found, self.lexicon, self.titles)
         calls: list[EventCandidate] = []
         for token in found.doc:
             trigger = context.trigger(token)
             if trigger is None:
                 continue
             for candidate in context.events(token, trigger):
+                context.told_pair(token.i, candidate.participants)
                 if candidate.kind is EventKind.PHONE_CALL:
                     calls.append(candidate)
                 elif candidate.kind is EventKind.MEETING:
@@ -152,10 +156,13 @@ def _surnames(event: EventCandidate) -> frozenset[str]:
 class _ArticleContext:
     """The state of extraction over one article: mentions, claims, the lexicon."""
 
-    def __init__(self, found: DocMentions, lexicon: EventLexicon) -> None:
+    def __init__(self, found: DocMentions, lexicon: EventLexicon,
+                 titles: frozenset[str] = frozenset()) -> None:
         self.found = found
         self.doc = found.doc
         self.lexicon = lexicon
+        #: The keys of the office titles ("leader", "foreign-minister").
+        self.titles = titles
         self.claims: dict[tuple[int, int], OfficeClaim] = {
             (c.office.start, c.office.end): c for c in found.office_claims()
         }
@@ -167,6 +174,10 @@ class _ArticleContext:
         self._issues: dict[str, tuple[str, ...]] = {}
         # Titles tied to a named person, in text order: computed when a bare title first asks.
         self._named_holders: list[tuple[int, str, str, Mention]] | None = None
+        # Two people told together, by token: coordinated names ("A and B"), and the two of
+        # each event found so far (for "the two leaders").
+        self._coordinated: list[tuple[int, tuple[Mention, Mention]]] | None = None
+        self._pairs: list[tuple[int, tuple[Mention, Mention]]] = []
         self._entity_at: dict[int, Span] = {
             i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)
         }
@@ -320,6 +331,43 @@ class _ArticleContext:
                 return person
         return claim.person
 
+    def told_pair(self, at: int, people: Iterable[Mention]) -> None:
+        """Note that the event at token ``at`` was between two people (the ``_pair`` of later
+        sentences)."""
+        persons = _unique(m for m in people if m.kind is EntityKind.PERSON)
+        if len(persons) == 2:
+            self._pairs.append((at, (persons[0], persons[1])))
+
+    def _pair(self, token: Token) -> tuple[Mention, ...]:
+        """The two people "the two leaders" (or "they", "their" in a sentence that says "the two
+        leaders") stand for: the last two the article named together before it ("A and B
+        announced...") or the two of its last event (within three sentences)."""
+        sentence = token.sent
+        if token.lower_ in _PLURAL_PRONOUNS:
+            if not any(self._the_two(t) for t in sentence):
+                return ()
+        elif not self._the_two(token):
+            return ()
+        if self._coordinated is None:
+            self._coordinated = [
+                (t.i, (a, b)) for t in self.doc if t.dep_ == "conj"
+                for a, b in [(self.found.mention_at(t.head.i), self.found.mention_at(t.i))]
+                if a is not None and b is not None and a.kind is b.kind is EntityKind.PERSON and a != b
+            ]
+        earlier = [p for p in self._coordinated + self._pairs if p[0] < token.i]
+        if not earlier:
+            return ()
+        at, pair = max(earlier, key=lambda p: p[0])
+        back = len({t.sent.start for t in self.doc[at : sentence.start]}) if at < sentence.start else 0
+        return pair if back <= 3 else ()
+
+    def _the_two(self, token: Token) -> bool:
+        """Whether ``token`` heads "the two leaders", "both ministers": a plural title for a pair
+        of people ("the two sides" may be countries)."""
+        return token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in self.titles and any(
+            c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet"} for c in token.children
+        )
+
     def _speaker(self, token: Token) -> Mention | None:
         """The actor an "it"/"they" subject of a reported clause stands for: the subject of
         the reporting verb ("Hungary has said it will support...")."""
@@ -367,6 +415,10 @@ class _ArticleContext:
         out = []
         for token in tokens:
             for head in (token, *token.conjuncts):
+                pair = self._pair(head)
+                if pair:
+                    out.extend((head, m) for m in pair)
+                    continue
                 mention = self.actor(head)
                 own = self.found.mention_at(head.i)
                 title = own is not None and own.kind is EntityKind.OFFICE
