@@ -772,3 +772,45 @@ def test_the_two_leaders_are_the_two_people_named_together_before(
     # "the two sides" may be countries: no pair of people stands for them.
     sides = THE_TWO_LEADERS.replace("leaders 10 nsubj NNS leader", "sides 10 nsubj NNS side")
     assert contacts(find_events, sentence(nlp, sides, ents)) == []
+
+
+THE_DELEGATION = """
+We 1 nsubj PRP
+hosted 1 ROOT VBD host
+Moreau 1 dobj NNP
+and 2 cc CC
+the 6 det DT
+other 6 amod JJ
+members 2 conj NNS member
+of 6 prep IN
+his 9 poss PRP$
+delegation 7 pobj NN
+. 1 punct .
+These 12 det DT
+members 13 nsubj NNS member
+included 13 ROOT VBD include
+Okafor 13 dobj NNP
+and 14 cc CC
+Silva 14 conj NNP
+. 13 punct .
+The 19 det DT
+delegation 20 nsubj NN
+visited 20 ROOT VBD visit
+Lima 20 dobj NNP
+on 20 prep IN
+June 22 pobj NNP
+29 23 nummod CD
+, 20 punct ,
+and 20 cc CC
+Quito 20 conj NNP
+. 20 punct .
+"""
+
+
+def test_the_delegation_is_the_people_named_as_its_members(nlp: Language, find_events: EventFinder) -> None:
+    ents = [(2, 3, "PERSON"), (14, 15, "PERSON"), (16, 17, "PERSON"), (21, 22, "GPE"), (23, 25, "DATE"),
+            (27, 28, "GPE")]
+    found = sentence(nlp, THE_DELEGATION, ents, published=dt.date(2023, 7, 3))
+    visits = {(names(c).pop(), c.destination.text) for c in contacts(find_events, found)
+              if c.kind is EventKind.VISIT and c.destination is not None}
+    assert visits == {(who, where) for who in ("Moreau", "Okafor", "Silva") for where in ("Lima", "Quito")}

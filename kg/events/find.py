@@ -178,6 +178,8 @@ class _ArticleContext:
         # each event found so far (for "the two leaders").
         self._coordinated: list[tuple[int, tuple[Mention, Mention]]] | None = None
         self._pairs: list[tuple[int, tuple[Mention, Mention]]] = []
+        # The members of travelling groups the article names, by token: found when first asked.
+        self._membership: list[tuple[int, str, Mention]] | None = None
         self._entity_at: dict[int, Span] = {
             i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)
         }
@@ -361,6 +363,53 @@ class _ArticleContext:
         back = len({t.sent.start for t in self.doc[at : sentence.start]}) if at < sentence.start else 0
         return pair if back <= 3 else ()
 
+    def _members(self, token: Token) -> tuple[Mention, ...]:
+        """The people "the delegation" stands for: those the article named as its members
+        before it (:meth:`_membership`). Nothing for a group with an owner ("China's
+        delegation") or one the article said nothing of."""
+        if token.lemma_.lower() not in self.lexicon.group_words or any(
+            c.dep_ == "poss" for c in token.children
+        ):
+            return ()
+        if self._membership is None:
+            self._membership = list(self._find_members())
+        group = token.lemma_.lower()
+        return tuple(_unique(m for at, kind, m in self._membership if at < token.i and kind == group))
+
+    def _find_members(self) -> Iterator[tuple[int, str, Mention]]:
+        """Who the article says is in a travelling group, with where it says so: the owner of
+        "his delegation", who leads it ("a delegation led by X", "X headed the delegation"),
+        who it includes ("a delegation including X", "its members included X, Y and Z"), and
+        who is named with its members ("X and the other members of his delegation")."""
+        words = self.lexicon
+        group = ""
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            named: list[Token] = []
+            if lemma in words.group_words:
+                group = lemma
+                named += [c for c in token.children if c.dep_ == "poss"]
+                named += _objects(token, words.include_words)
+                for verb in token.children:
+                    if verb.dep_ == "acl" and verb.lemma_.lower() in words.lead_words:
+                        named += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+                if token.dep_ == "dobj" and token.head.lemma_.lower() in words.lead_words:
+                    named += self._subjects(token.head)
+                member = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+                if member is not None and member.lemma_.lower() in words.member_words:
+                    named += [c for c in member.conjuncts if c.lemma_.lower() not in words.member_words]
+            if (lemma in words.group_words or lemma in words.member_words) and token.dep_ in _SUBJECTS and (
+                token.head.lemma_.lower() in words.include_words
+            ):
+                named += [c for c in token.head.children if c.dep_ in {"dobj", "attr"}]
+            # "Admiral A, an agency's Administrator B, and General C": a person set beside an
+            # item of the list is in it too.
+            named += [a for t in list(named) for c in (t, *t.conjuncts) for a in c.children
+                      if a.dep_ == "appos"]
+            for _, mention in self._actors(named):
+                if mention.kind is EntityKind.PERSON and group:
+                    yield token.i, group, mention
+
     def _the_two(self, token: Token) -> bool:
         """Whether ``token`` heads "the two leaders", "both ministers": a plural title for a pair
         of people ("the two sides" may be countries)."""
@@ -415,9 +464,9 @@ class _ArticleContext:
         out = []
         for token in tokens:
             for head in (token, *token.conjuncts):
-                pair = self._pair(head)
-                if pair:
-                    out.extend((head, m) for m in pair)
+                together = self._pair(head) or self._members(head)
+                if together:
+                    out.extend((head, m) for m in together)
                     continue
                 mention = self.actor(head)
                 own = self.found.mention_at(head.i)
@@ -623,13 +672,17 @@ class _ArticleContext:
             if to_place or (token.dep_ in {"dobj", "compound", "npadvmod"} and token.head == trigger):
                 place = self._place(token)
                 if place is not None:
-                    listed = [(t, self._place(t)) for t in token.conjuncts]
+                    # "visited A on June 29, and B June 29-30": the parser may coordinate B
+                    # with the verb.
+                    later = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+                    listed = [(t, self._place(t)) for t in (*token.conjuncts, *later)]
                     return [(token, place), *((t, m) for t, m in listed if m is not None)]
         return []
 
     def _own_date(self, head: Token, tense: Tense) -> TemporalValue | None:
         """The date a listed item gives itself ("Honiara on June 29, and Port Moresby June 29-30")."""
-        near = [c for c in head.children if c.dep_ in {"npadvmod", "prep"}]
+        beside = [head, *(c for c in head.children if c.dep_ == "appos")]  # "Port Moresby, PNG June 29-30"
+        near = [c for t in beside for c in t.children if c.dep_ in {"npadvmod", "prep"}]
         near += [g for c in near if c.dep_ == "prep" for g in c.children]
         return self._when([head], tense, near=near) if any(t.ent_type_ == "DATE" for t in near) else None
 

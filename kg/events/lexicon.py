@@ -65,6 +65,9 @@ class EventWordKind(str, Enum):
     RECENT = "recent"
     LOCALE = "locale"
     GROUP = "group"
+    MEMBER = "member"
+    LEAD = "lead"
+    INCLUDE = "include"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +132,12 @@ class EventLexicon:
     locale_words: frozenset[str] = frozenset()
     #: Nouns of a group that travels ("Y's delegation to Z"): its leader and its members go.
     group_words: frozenset[str] = frozenset()
+    #: Nouns for one of a group ("the other members of his delegation").
+    member_words: frozenset[str] = frozenset()
+    #: Verbs for leading a group ("a delegation led by X").
+    lead_words: frozenset[str] = frozenset()
+    #: Words for what a group is made of ("a delegation including X", "its members included X").
+    include_words: frozenset[str] = frozenset()
 
     def issues_in(self, text: str) -> tuple[str, ...]:
         """Keys of the issues named in ``text``, in data-file order."""
@@ -225,4 +234,7 @@ def read_event_lexicon(folder: Path | None, gatherings: frozenset[str] = frozens
         recent_words=frozenset(event_words[EventWordKind.RECENT]),
         locale_words=frozenset(event_words[EventWordKind.LOCALE]),
         group_words=frozenset(event_words[EventWordKind.GROUP]),
+        member_words=frozenset(event_words[EventWordKind.MEMBER]),
+        lead_words=frozenset(event_words[EventWordKind.LEAD]),
+        include_words=frozenset(event_words[EventWordKind.INCLUDE]),
     )
