@@ -611,9 +611,12 @@ def test_heading_somewhere_is_a_visit_heading_a_party_there_is_not(
     ents = [(0, 1, "PERSON"), (5, 6, "GPE")]
     assert contacts(find_events, sentence(nlp, HEADS_A_PARTY, ents)) == []
     heading = HEADS_A_PARTY.replace("a 3 det DT\nparty 1 dobj NN\nin 1 prep IN",
-                                    "back 1 advmod RB\nhome 1 advmod RB\nto 1 prep IN")
+                                    "straight 1 advmod RB\non 1 advmod RB\nto 1 prep IN")
     [visit] = contacts(find_events, sentence(nlp, heading, ents))
     assert visit.destination is not None and visit.destination.text == "Peru"
+    # Heading back home is a return, no visit.
+    home = heading.replace("straight 1 advmod RB\non 1 advmod RB", "back 1 advmod RB\nhome 1 advmod RB")
+    assert contacts(find_events, sentence(nlp, home, ents)) == []
 
 
 TALKS_AND_AN_ADDRESS = """

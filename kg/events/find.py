@@ -1141,6 +1141,8 @@ class _ArticleContext:
     def _visit(self, base: EventCandidate, trigger: Token, roots: list[Token],
                subjects: list[tuple[Token, Mention]], partners: list[tuple[Token, Mention]],
                tense: Tense) -> Iterator[EventCandidate]:
+        if any(c.dep_ == "advmod" and c.lower_ in self.lexicon.return_words for c in trigger.children):
+            return  # "flew back to X", "heads home": a return is no visit
         travellers = [m for _, m in subjects if m.kind is EntityKind.PERSON]
         if trigger.pos_ in {"NOUN", "PROPN"}:
             owners = [m for h, m in partners if m.kind is EntityKind.PERSON and h.dep_ == "poss"]

@@ -3,8 +3,8 @@
 Trigger words (``event_triggers.tsv``: a lemma and part of speech, the event kind and
 PLOVER type it opens, and the condition the parse must meet, a :class:`Needs`), status cues
 (``status_cues.tsv``), issues (``issues.tsv``), the nouns that ask for an event
-(``requests.tsv``), the plan verbs, phone, part, undated, recent, locale and group words
-(``event_words.tsv``) and the last words of gathering names (from the name words).
+(``requests.tsv``), the plan verbs and the other word lists of ``event_words.tsv``,
+and the last words of gathering names (from the name words).
 :func:`read_event_lexicon` reads them once per run, for :func:`kg.knowledge.load_knowledge`.
 """
 
@@ -68,6 +68,7 @@ class EventWordKind(str, Enum):
     MEMBER = "member"
     LEAD = "lead"
     INCLUDE = "include"
+    RETURN = "return"
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,8 @@ class EventLexicon:
     lead_words: frozenset[str] = frozenset()
     #: Words for what a group is made of ("a delegation including X", "its members included X").
     include_words: frozenset[str] = frozenset()
+    #: Adverbs that make a journey a return ("flew back", "heads home"): no visit.
+    return_words: frozenset[str] = frozenset()
 
     def issues_in(self, text: str) -> tuple[str, ...]:
         """Keys of the issues named in ``text``, in data-file order."""
@@ -237,4 +240,5 @@ def read_event_lexicon(folder: Path | None, gatherings: frozenset[str] = frozens
         member_words=frozenset(event_words[EventWordKind.MEMBER]),
         lead_words=frozenset(event_words[EventWordKind.LEAD]),
         include_words=frozenset(event_words[EventWordKind.INCLUDE]),
+        return_words=frozenset(event_words[EventWordKind.RETURN]),
     )
