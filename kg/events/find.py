@@ -3,27 +3,48 @@ cooperation, with when, where, whether, and the sentence that says so.
 
 Extraction works on the dependency parse of one article. A trigger word from
 ``event_triggers.tsv`` (a verb such as "met", or a noun such as "talks") opens an
-event; its actors are read from the parse: the subject (climbing through "plans to
-meet", "by meeting"), objects and "with"/"between" phrases for verbs, possessors
-("Okafor and Lin's meet"), compounds ("US-China tensions") and the governing verb's
-subject for nouns ("held talks with"). Titles stand for their holders, pronouns for
-the last person who was a subject. A list of objects with their own dates or
-hedges ("Lin Tao on Sunday, ... and possibly President Lin on Monday") gives one
-event per object.
+event when the parse shows what its row ``needs``; its actors are read from the parse:
+
+* the subject, climbing through "plans to meet", "by meeting", coordinated verbs and a
+  relative clause to the noun it describes (or, when that noun is no actor, to whoever
+  holds it: "is in X for a stay that includes talks with Y"); when the parser gave no
+  subject, the person named right before the verb;
+* objects and "with"/"between" phrases for verbs ("to" for verbs of speaking; the object
+  of a talk verb is its topic: "discussed trade with X"), the partner hung on a medium
+  ("by phone with X") or on the object; possessors ("Okafor and Lin's meet"), compounds
+  ("US-China tensions") and appositives for nouns; the governing verb's subject for a
+  noun that is its argument or a part of one ("held a round of talks"), not for one
+  another noun is about ("a readout of the call");
+* titles stand for their holders (a bare title for the person last named with it),
+  pronouns for the last person who was a subject, "the two leaders" for the last pair
+  named together, "the delegation" for the people named as its members, "their
+  counterparts, A and B" for A and B.
+
+"X and Y met with students" (no one kg knows on the other side) is no meeting of X and Y.
+A list of partners with their own dates or hedges ("Lin Tao on Sunday, ... and possibly
+President Lin on Monday") gives one event per partner; a list of places one visit per place.
+"X spoke with Y" is a call unless a place is named; a meeting told after a call of the same
+people, with no place of its own, is the call again.
 
 Disputes and cooperation carry a PLOVER type (the trigger's, from CAMEO's categories)
 and also take their targets from complements ("called on X", "aid to X", "demanded
 that X withdraw", "accused by X"). "Y must..." reported by X is X's DEMAND on Y; a
 promised SUPPORT or COOPERATE is AGREE; "will not accept" is REJECT; an act that is
 refused, demanded or supposed ("rejected an offer to sign", "unless Y accepts") is no
-event of its own.
+event of its own. A meeting, call or visit is CONSULT when it took place, AGREE (an
+intent to meet) when planned or hoped for, REJECT when refused, cancelled or put off.
 
 Status comes from cue words in the trigger's clause (``status_cues.tsv``): a
 postponing, cancelling or refusing word above the trigger, then hedges ("possibly",
 "may", "still in the cards", a question), then plans ("will", "scheduled to");
 otherwise the event occurred. Dates come from the DATE phrases nearest the trigger
-in the parse, resolved by :func:`kg.dates.resolve_date` against the article's
-publication date in the clause's tense.
+in the parse (not reference points, "since 2019", nor what a purpose clause names),
+resolved by :func:`kg.dates.resolve_date` against the article's publication date in
+the clause's tense; else from a predicate sharing the subject ("arrived Thursday in X
+and met Y") or the journey the meeting is the purpose of ("will fly to X Saturday to
+meet Y"); else, for what happened, the article's own time: its publication day when
+told in the present or the present perfect, its month when told in the past or for a
+visit, nothing when habitual or from before ("regularly", "had met").
 """
 
 from __future__ import annotations
