@@ -817,3 +817,49 @@ def test_the_delegation_is_the_people_named_as_its_members(nlp: Language, find_e
     visits = {(names(c).pop(), c.destination.text) for c in contacts(find_events, found)
               if c.kind is EventKind.VISIT and c.destination is not None}
     assert visits == {(who, where) for who in ("Moreau", "Okafor", "Silva") for where in ("Lima", "Quito")}
+
+
+# -- hosting: welcomed, a warm welcome, a working lunch ---------------------------------------------
+
+WELCOMED_TO = """
+Moreau 1 nsubj NNP
+welcomed 1 ROOT VBD welcome
+Okafor 1 dobj NNP
+to 1 prep IN
+Lima 3 pobj NNP
+. 1 punct .
+"""
+
+WELCOMED_A_DECISION = """
+Moreau 1 nsubj NNP
+welcomed 1 ROOT VBD welcome
+the 3 det DT
+decision 1 dobj NN
+. 1 punct .
+"""
+
+GAVE_A_WELCOME = """
+Moreau 1 nsubj NNP
+gave 1 ROOT VBD give
+a 4 det DT
+warm 4 amod JJ
+welcome 1 dobj NN
+on 1 prep IN
+Thursday 5 pobj NNP
+to 1 dative IN
+Okafor 7 pobj NNP
+. 1 punct .
+"""
+
+
+def test_welcoming_someone_to_a_place_is_hosting_them_there(nlp: Language, find_events: EventFinder) -> None:
+    [meeting] = contacts(find_events, sentence(nlp, WELCOMED_TO, [(0, 1, "PERSON"), (2, 3, "PERSON"),
+                                                                  (4, 5, "GPE")]))
+    assert (meeting.kind, meeting.mode) == (EventKind.MEETING, Mode.HOST)
+    assert meeting.place is not None and meeting.place.text == "Lima"
+    assert contacts(find_events, sentence(nlp, WELCOMED_A_DECISION, [(0, 1, "PERSON")])) == []
+    # The light verb carries the partner of its noun: "gave a warm welcome ... to Okafor".
+    [welcome] = contacts(find_events, sentence(nlp, GAVE_A_WELCOME, [(0, 1, "PERSON"), (6, 7, "DATE"),
+                                                                     (8, 9, "PERSON")]))
+    assert names(welcome) == {"Moreau", "Okafor"}
+    assert welcome.date is not None and welcome.date.lexical == "2023-06-15"

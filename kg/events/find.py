@@ -264,7 +264,7 @@ class _ArticleContext:
         if needs is Needs.WITH:
             objects = [c for c in children if c.dep_ == "dobj"]
             return bool(
-                _objects(token, _PARTNER_PREPS) or any(_objects(o, {"with"}) for o in objects)
+                _after(token, _PARTNER_PREPS) or any(_objects(o, {"with"}) for o in objects)
                 or any(c.dep_ == "poss" for c in children)
                 # "X and Y discussed trade": the partners are the subjects.
                 or (token.pos_ in {"VERB", "AUX"} and len(self._actors(self._subjects(token))) > 1)
@@ -296,7 +296,7 @@ class _ArticleContext:
     def _spoken_to(self, token: Token) -> list[Token]:
         """Whom a verb of speaking is addressed to: "spoke with X", "talked to X", "spoke by
         phone with X"."""
-        return _objects(token, _SPOKEN_PREPS) + self._through_medium(token)
+        return _after(token, _SPOKEN_PREPS) + self._through_medium(token)
 
     def _placed(self, roots: list[Token]) -> bool:
         """Whether a place or a gathering is named at ``roots``: "spoke with X in Rome", "spoke
@@ -594,6 +594,8 @@ class _ArticleContext:
                 out.append(child)
                 out.extend(g for g in child.children if g.dep_ == "appos")
         out.extend(self._through_medium(token))
+        if token.pos_ in {"NOUN", "PROPN"}:
+            out.extend(g for g in _after(token, _PARTNER_PREPS) if g.head.head != token)
         if not out and token.pos_ in {"NOUN", "PROPN"}:
             out.extend(self._possessors(token))
         return out
@@ -1120,6 +1122,9 @@ class _ArticleContext:
         status = self._settled(status, date)
         exclude = {m.key for _, m in subjects + partners}
         place = self._where(roots, exclude) or self._linked_place(roots[-1], exclude)
+        rule = self.trigger(trigger)
+        if place is None and rule is not None and rule.needs is Needs.TO_PLACE:
+            place = self._destination(trigger, [trigger])  # "welcomed X to Lima": received in Lima
         groups = self._split(partners, trigger)
         for group in groups:
             heads = [h for h, _ in group]
@@ -1217,6 +1222,17 @@ def _consulted(base: EventCandidate, status: Status) -> tuple[Plover, Mode | Non
 def _auxiliaries(verb: Token) -> set[str]:
     """The auxiliaries of ``verb``, lower case ("has", "was", "will"; not the infinitive's "to")."""
     return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO"}
+
+
+def _after(token: Token, preps: set[str]) -> list[Token]:
+    """The objects of the prepositions in ``preps`` on ``token`` and, for the object of a light
+    verb, on that verb: "gave a warm welcome on Thursday to X", "held talks on Friday with X"."""
+    out = _objects(token, preps)
+    if token.dep_ == "dobj" and token.pos_ in {"NOUN", "PROPN"}:
+        verb = token.head
+        out += _objects(verb, preps) + [g for c in verb.children if c.dep_ == "dative" and c.lower_ in preps
+                                        for g in c.children if g.dep_ == "pobj"]
+    return out
 
 
 def _objects(token: Token, preps: set[str]) -> list[Token]:
