@@ -863,3 +863,20 @@ def test_welcoming_someone_to_a_place_is_hosting_them_there(nlp: Language, find_
                                                                      (8, 9, "PERSON")]))
     assert names(welcome) == {"Moreau", "Okafor"}
     assert welcome.date is not None and welcome.date.lexical == "2023-06-15"
+
+
+LEADERS_OF = """
+Moreau 1 nsubj NNP
+held 1 ROOT VBD hold
+talks 1 dobj NNS talk
+with 2 prep IN
+leaders 3 pobj NNS leader
+of 4 prep IN
+Peru 5 pobj NNP
+. 1 punct .
+"""
+
+
+def test_officials_of_a_country_stand_for_it(nlp: Language, find_events: EventFinder) -> None:
+    [talks] = contacts(find_events, sentence(nlp, LEADERS_OF, [(0, 1, "PERSON"), (6, 7, "GPE")]))
+    assert names(talks) == {"Moreau", "Peru"}

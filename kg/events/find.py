@@ -327,6 +327,12 @@ class _ArticleContext:
                     inner = self.found.mention_at(child.i)
                     if inner is not None and inner.kind in _ACTOR_KINDS:
                         return inner
+            if token.lemma_.lower() in self.titles:
+                # "leaders of Romania's new government": officials stand for whom they serve.
+                for owner in _objects(token, {"of"}):
+                    inner = self.actor(owner)
+                    if inner is not None and inner.kind is not EntityKind.PERSON:
+                        return inner
             return None
         if mention.kind is EntityKind.OFFICE:
             claim = self.claims.get((mention.start, mention.end))
