@@ -327,8 +327,21 @@ Vienna 3 pobj NNP
 """
 
 
+BY_MEETING = """
+Moreau 1 nsubj NNP
+opened 1 ROOT VBD open
+the 3 det DT
+day 1 dobj NN
+by 1 prep IN
+meeting 4 pcomp VBG meet
+Okafor 5 dobj NNP
+. 1 punct .
+"""
+
+
 @pytest.mark.parametrize(("spec", "ents", "when"), [
     (HAS_MET, [(0, 1, "PERSON"), (4, 5, "PERSON")], "2023-06-16"),
+    (BY_MEETING, [(0, 1, "PERSON"), (6, 7, "PERSON")], "2023-06"),
     (MET, [(0, 1, "PERSON"), (3, 4, "PERSON")], "2023-06"),
     (HAD_MET, [(0, 1, "PERSON"), (4, 5, "PERSON")], None),
     (MEET_REGULARLY, [(0, 1, "PERSON"), (2, 3, "PERSON")], None),

@@ -825,8 +825,9 @@ class _ArticleContext:
             return None
         # "released early to coincide with his arrival": the tense is the finite verb's.
         finite = verb
-        for _ in range(4):
-            if finite.tag_ not in {"VB", "VBG"} or _auxiliaries(finite) or finite.head == finite:
+        for _ in range(6):
+            non_finite = finite.pos_ == "ADP" or (finite.tag_ in {"VB", "VBG"} and not _auxiliaries(finite))
+            if not non_finite or finite.head == finite:
                 break
             if finite.dep_ not in {"xcomp", "advcl", "pcomp", "conj", "prep", "pobj", "acl"}:
                 break
