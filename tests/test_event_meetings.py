@@ -556,6 +556,19 @@ def test_what_the_two_discussed_after_their_call_is_the_call(nlp: Language, find
     ents = [(0, 1, "PERSON"), (3, 4, "PERSON"), (4, 5, "DATE"), (6, 7, "PERSON"), (8, 9, "PERSON")]
     found = contacts(find_events, sentence(nlp, CALL_THEN_DISCUSSED, ents))
     assert [c.kind for c in found] == [EventKind.PHONE_CALL, EventKind.PHONE_CALL]
+    # What they will discuss is another occasion, not the call.
+    planned = SPOKE_TODAY.strip() + """
+Moreau 10 nsubj NNP
+and 6 cc CC
+Okafor 6 conj NNP
+will 10 aux MD
+discuss 10 ROOT VB discuss
+trade 10 dobj NN
+. 10 punct .
+"""
+    found = contacts(find_events, sentence(nlp, planned, ents))
+    assert [(c.kind, c.status) for c in found] == [(EventKind.PHONE_CALL, Status.OCCURRED),
+                                                  (EventKind.MEETING, Status.PLANNED)]
 
 
 # -- visits --------------------------------------------------------------------------------------

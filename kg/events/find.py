@@ -153,11 +153,11 @@ class EventFinder:
 
 
 def _on_the_call(meeting: EventCandidate, calls: list[EventCandidate]) -> EventCandidate:
-    """A meeting the article tells after a call of the same people, with no place of its own
-    and no other date, is that call told again ("X spoke with Y today. X and Y discussed
+    """A meeting that took place, told after a call of the same people, with no place of its
+    own and no other date, is that call told again ("X spoke with Y today. X and Y discussed
     trade."): it becomes a call. People are matched by the last word of their names, as
     within one article a surname stands for the full name."""
-    if meeting.place is not None:
+    if meeting.place is not None or meeting.status is not Status.OCCURRED:
         return meeting
     people = _surnames(meeting)
     for call in calls:
@@ -371,12 +371,17 @@ class _ArticleContext:
         """The two people "the two leaders" (or "they", "their" in a sentence that says "the two
         leaders") stand for: the last two the article named together before it ("A and B
         announced...") or the two of its last event (within three sentences)."""
-        sentence = token.sent
         if token.lower_ in _PLURAL_PRONOUNS:
-            if not any(self._the_two(t) for t in sentence):
+            if not any(self._the_two(t) for t in token.sent):
                 return ()
         elif not self._the_two(token):
             return ()
+        return self._last_pair(token)
+
+    def _last_pair(self, token: Token) -> tuple[Mention, ...]:
+        """The last two people named together before ``token``, or the two of the article's
+        last event, within three sentences; none if there is no such pair."""
+        sentence = token.sent
         if self._coordinated is None:
             self._coordinated = [
                 (t.i, (a, b)) for t in self.doc if t.dep_ == "conj"
