@@ -50,6 +50,7 @@ visit, nothing when habitual or from before ("regularly", "had met").
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -493,7 +494,7 @@ class _ArticleContext:
         return fallback
 
     def _actors(self, tokens: Iterable[Token]) -> list[tuple[Token, Mention]]:
-        out = []
+        out: list[tuple[Token, Mention]] = []
         for token in tokens:
             for head in (token, *token.conjuncts):
                 together = self._pair(head) or self._members(head)
@@ -1193,7 +1194,8 @@ class _ArticleContext:
                                   if m.kind is EntityKind.PERSON] or travellers
         if not travellers:
             return
-        destinations = self._destinations(trigger, [trigger]) or [(trigger, None)]
+        listed: list[tuple[Token, Mention | None]] = [*self._destinations(trigger, [trigger])]
+        destinations = listed or [(trigger, None)]
         status = self._status(trigger)
         if status is Status.PLANNED:
             tense = Tense.FUTURE
@@ -1236,7 +1238,7 @@ def _auxiliaries(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO"}
 
 
-def _after(token: Token, preps: set[str]) -> list[Token]:
+def _after(token: Token, preps: AbstractSet[str]) -> list[Token]:
     """The objects of the prepositions in ``preps`` on ``token`` and, for the object of a light
     verb, on that verb: "gave a warm welcome on Thursday to X", "held talks on Friday with X"."""
     out = _objects(token, preps)
@@ -1247,7 +1249,7 @@ def _after(token: Token, preps: set[str]) -> list[Token]:
     return out
 
 
-def _objects(token: Token, preps: set[str]) -> list[Token]:
+def _objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
     """The objects of the prepositions in ``preps`` that hang on ``token``."""
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
