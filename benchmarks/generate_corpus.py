@@ -24,7 +24,7 @@ from pathlib import Path
 from kg.gazetteer import Country
 from kg.knowledge import load_knowledge
 
-__all__ = ["Person", "World", "generate", "make_world", "write_corpus"]
+__all__ = ["GeneratedArticle", "Person", "World", "generate", "make_world", "write_corpus"]
 
 # Invented name parts; combined at random, so no name is chosen to be anyone's.
 _ONSETS = ("b", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z",
@@ -123,29 +123,47 @@ def _misspell(rng: random.Random, word: str) -> str:
     return word[:i] + letter + word[i + 1 :]
 
 
-def _article(rng: random.Random, world: World, published: dt.date) -> tuple[str, str]:
-    """A title and the text of one article."""
+@dataclass(frozen=True, slots=True)
+class GeneratedArticle:
+    """One generated article, and every name it writes for each person it names."""
+
+    file: str
+    published: dt.date
+    title: str
+    text: str
+    names: dict[Person, frozenset[str]]
+
+
+def _article(rng: random.Random, world: World,
+             published: dt.date) -> tuple[str, str, dict[Person, frozenset[str]]]:
+    """A title, the text of one article, and the names it writes for each person in it."""
     host, guest, *others = rng.sample(world.people, 4)
     place = host.country.capitals[0]
     topic, topic2 = rng.sample(_TOPICS, 2)
     day = _WEEKDAYS[(published.weekday() - rng.randrange(0, 3)) % 7]
+    written: dict[Person, set[str]] = {}
 
     def full(p: Person) -> str:
         name = p.name
         if rng.random() < 0.04:
             name = f"{p.given} {_misspell(rng, p.surname)}"
+        written.setdefault(p, set()).add(name)
         return name
+
+    def surname(p: Person) -> str:
+        written.setdefault(p, set()).add(p.surname)
+        return p.surname
 
     def titled(p: Person) -> str:
         return f"{p.country.demonyms[0]} {world.titles[p.office]} {full(p)}"
 
     kind = rng.choice(("meeting", "visit", "call", "dispute", "cooperation"))
     if kind == "call":
-        title = f"{host.surname} and {guest.surname} discuss {topic} by phone"
+        title = f"{surname(host)} and {surname(guest)} discuss {topic} by phone"
         lead = (f"{titled(host)} spoke by phone with {titled(guest)} on {day}, "
                 f"the two governments said, in a call that focused on {topic}.")
     elif kind == "visit":
-        title = f"{guest.surname} arrives in {place} for talks on {topic}"
+        title = f"{surname(guest)} arrives in {place} for talks on {topic}"
         lead = (f"{titled(guest)} arrived in {place} on {day} for a two-day visit, "
                 f"and is due to meet {titled(host)} to discuss {topic}.")
     elif kind == "dispute":
@@ -157,17 +175,17 @@ def _article(rng: random.Random, world: World, published: dt.date) -> tuple[str,
         lead = (f"{titled(host)} and {titled(guest)} signed an agreement on {topic} "
                 f"in {place} on {day}, officials said.")
     else:
-        title = f"{host.surname} meets {guest.surname} in {place}"
+        title = f"{surname(host)} meets {surname(guest)} in {place}"
         lead = (f"{titled(host)} met {titled(guest)} in {place} on {day} "
                 f"for talks on {topic} and {topic2}.")
     paragraphs = [lead]
     paragraphs.append(
-        f"\u201cThe talks were {rng.choice(_ADJECTIVES)},\u201d {host.surname} told reporters "
+        f"\u201cThe talks were {rng.choice(_ADJECTIVES)},\u201d {surname(host)} told reporters "
         "after the meeting, "
         f"adding that {host.country.name} wanted \u201cpractical results\u201d on {topic2}."
     )
     paragraphs.append(
-        f"{guest.surname} said {guest.country.name} was ready to work with {host.country.name}, "
+        f"{surname(guest)} said {guest.country.name} was ready to work with {host.country.name}, "
         f"but warned that differences over {topic} remained."
     )
     for other in others:
@@ -180,7 +198,7 @@ def _article(rng: random.Random, world: World, published: dt.date) -> tuple[str,
         elif move < 0.7:
             paragraphs.append(
                 f"{titled(other)} said in {other.country.capitals[0]} that the talks were "
-                f"\u201can important step\u201d, and {other.surname} urged both sides to keep talking."
+                f"\u201can important step\u201d, and {surname(other)} urged both sides to keep talking."
             )
         else:
             paragraphs.append(
@@ -193,15 +211,15 @@ def _article(rng: random.Random, world: World, published: dt.date) -> tuple[str,
         )
     paragraphs.extend(rng.sample(_FILLER, rng.randint(4, 9)))
     paragraphs.append(
-        f"{host.surname} and {guest.surname} last met {rng.randint(2, 11)} months ago, "
+        f"{surname(host)} and {surname(guest)} last met {rng.randint(2, 11)} months ago, "
         f"when they agreed to resume regular contacts."
     )
     rng.shuffle(paragraphs[3:])
-    return title, "\n".join([title, *paragraphs]) + "\n"
+    return title, "\n".join([title, *paragraphs]) + "\n", {p: frozenset(n) for p, n in written.items()}
 
 
-def generate(articles: int, seed: int = 7) -> Iterator[tuple[str, dt.date, str, str]]:
-    """Yield ``(file name, published, title, text)`` for ``articles`` articles.
+def generate(articles: int, seed: int = 7) -> Iterator[GeneratedArticle]:
+    """Yield ``articles`` articles, each with the names it writes for its people.
 
     The same ``articles`` and ``seed`` give the same corpus, byte for byte.
     """
@@ -210,9 +228,9 @@ def generate(articles: int, seed: int = 7) -> Iterator[tuple[str, dt.date, str, 
     start = dt.date(2023, 1, 2)
     for i in range(articles):
         published = start + dt.timedelta(days=i * 365 // max(articles, 1))
-        title, text = _article(rng, world, published)
+        title, text, names = _article(rng, world, published)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-        yield f"{i:06d}_{digest}.txt", published, title, text
+        yield GeneratedArticle(f"{i:06d}_{digest}.txt", published, title, text, names)
 
 
 def write_corpus(out: Path, articles: int, seed: int = 7) -> Path:
@@ -223,9 +241,9 @@ def write_corpus(out: Path, articles: int, seed: int = 7) -> Path:
     with (out / "metadata.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["file", "published", "title"])
-        for name, published, title, text in generate(articles, seed):
-            (out / name).write_text(text, encoding="utf-8")
-            writer.writerow([name, published.isoformat(), title])
+        for article in generate(articles, seed):
+            (out / article.file).write_text(article.text, encoding="utf-8")
+            writer.writerow([article.file, article.published.isoformat(), article.title])
     return out
 
 

@@ -43,8 +43,8 @@ def long_article(size: int, seed: int = 7) -> str:
     lines = [f"A long record of talks, {size:,} bytes"]
     used = len(lines[0].encode("utf-8")) + 1
     # Enough generated articles for the size; each gives a few paragraphs not seen before.
-    for _, _, _, text in generate(max(1, size // 400), seed):
-        for line in text.splitlines()[1:]:
+    for article in generate(max(1, size // 400), seed):
+        for line in article.text.splitlines()[1:]:
             if line in seen:
                 continue
             cost = len(line.encode("utf-8")) + 1

@@ -10,8 +10,8 @@ gold standard (CC BY-SA 4.0; read from there, never copied into this repository)
 
 What runs: every distinct sentence becomes a one-sentence article (publication date
 2000-01-01, the records' placeholder date) in a temporary folder, and the folder goes
-through ``kg``'s own build code: :func:`kg.build.parse_corpus` parses and finds the facts of
-every article in one pass (as ``kg build`` does), then :func:`kg.build.graph_from_facts`
+through ``kg``'s own build code: :func:`kg.flow.parse_corpus` parses and finds the facts of
+every article in one pass (as ``kg build`` does), then :func:`kg.flow.graph_from_facts`
 builds one graph per article, so events of different sentences are never merged into
 one node (which a single build of all sentences would do: disputes are joined per set
 of parties). The predicted events of a sentence are the event nodes of its graph, each
@@ -299,7 +299,7 @@ def predicted_events(G: nx.MultiDiGraph) -> list[Predicted]:
 
 def predict(sentences: Sequence[Sentence]) -> list[list[Predicted]]:
     """Run every sentence through ``kg`` as a one-sentence article; the events of each."""
-    from kg.build import graph_from_facts, parse_corpus
+    from kg.flow import graph_from_facts, parse_corpus
     from kg.knowledge import load_knowledge
     from kg.settings import Settings
 

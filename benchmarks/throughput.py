@@ -114,7 +114,7 @@ def _write_exports(G, stages: dict) -> int:
 
 
 def _run_kg(folder: Path, workers: int) -> dict:
-    from kg.build import build
+    from kg.flow import build
     from kg.settings import Settings
 
     started = time.perf_counter()
@@ -130,8 +130,8 @@ def _run_kg(folder: Path, workers: int) -> dict:
 
 
 def _run_spacy_mp(folder: Path, workers: int) -> dict:
-    from kg.build import graph_from_facts
     from kg.facts import FactFinder
+    from kg.flow import graph_from_facts
     from kg.knowledge import load_knowledge
     from kg.nlp import load_pipeline
     from kg.settings import Settings

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from kg.errors import KgError, problem_line, shown
-from kg.settings import Settings
+from kg.settings import Engine, Settings
 
 if TYPE_CHECKING:
     from kg.types import Problem
@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=_path, required=True, metavar="OUTPUT_DIR",
                        help="output folder for graph.ttl, graph.html...")
     build.add_argument("--workers", type=int, default=1, help="processes for parsing (default 1)")
-    build.add_argument("--engine", choices=["local", "dask"], default="local")
+    build.add_argument("--engine", choices=[engine.value for engine in Engine], default=Engine.LOCAL.value)
     build.add_argument("--scheduler", help="Dask scheduler address, with --engine dask")
     limit = Settings().max_bytes
     build.add_argument("--max-bytes", type=_positive, default=limit, metavar="N",
@@ -123,15 +123,15 @@ def _summary(G, out_dir: Path) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from kg.build import build
     from kg.engines import check_engine
     from kg.export import EXPORT_NAMES, export_files
     from kg.export.files import check_output, write_all
+    from kg.flow import build
 
     # Before the parse, which can take minutes: a folder that cannot take the exports, or
     # a scheduler address Dask would try for a minute, fails now.
     check_output(args.out, EXPORT_NAMES)
-    settings = Settings(workers=args.workers, progress=not args.quiet, engine=args.engine,
+    settings = Settings(workers=args.workers, progress=not args.quiet, engine=Engine(args.engine),
                         scheduler=args.scheduler, max_bytes=args.max_bytes, follow_links=args.follow_links,
                         data_dir=args.data_dir)
     check_engine(settings)

@@ -61,7 +61,7 @@ from spacy.language import Language
 from kg.errors import KgError
 from kg.facts import FactFinder, chunks, merge_chunks, read_in_pieces
 from kg.knowledge import Knowledge, load_knowledge
-from kg.settings import Settings
+from kg.settings import Engine, Settings
 from kg.types import Article, ArticleFacts
 
 __all__ = ["BatchFacts", "BatchParser", "check_engine", "parse_batch", "run_batches"]
@@ -322,15 +322,15 @@ def check_engine(settings: Settings) -> None:
 
     Examples
     --------
-    >>> check_engine(Settings(engine="dask", scheduler="tcp://10.0.0.5:8786"))
-    >>> check_engine(Settings(engine="dask", scheduler="10.0.0.5"))
+    >>> check_engine(Settings(engine=Engine.DASK, scheduler="tcp://10.0.0.5:8786"))
+    >>> check_engine(Settings(engine=Engine.DASK, scheduler="10.0.0.5"))
     Traceback (most recent call last):
     kg.errors.KgError: KG007 --scheduler: '10.0.0.5' is not an address a Dask client can connect to; ...
     """
-    if settings.engine not in ("local", "dask") or settings.workers < 1:
+    if settings.engine not in tuple(Engine) or settings.workers < 1:
         raise KgError("KG005", f"--engine {settings.engine} --workers {settings.workers}",
                       "use --engine local or dask, and --workers 1 or more")
-    if settings.engine != "dask":
+    if settings.engine != Engine.DASK:
         return
     if not settings.scheduler:
         raise KgError("KG003", "--scheduler", "--engine dask needs a scheduler address, e.g. tcp://10.0.0.5:8786")
@@ -384,9 +384,9 @@ def run_batches(
 ) -> Iterator[BatchFacts]:
     """Extract every batch on the engine ``settings`` names; results in the order given.
 
-    ``engine="local"`` with ``workers=1`` runs here, with ``knowledge`` (default: that
+    :attr:`~kg.settings.Engine.LOCAL` with ``workers=1`` runs here, with ``knowledge`` (default: that
     of ``settings.data_dir``); with ``workers=N`` in a pool of ``N`` processes;
-    ``engine="dask"`` on the cluster at ``settings.scheduler`` (resolution stays with the
+    :attr:`~kg.settings.Engine.DASK` on the cluster at ``settings.scheduler`` (resolution stays with the
     caller). Pool and Dask workers load the knowledge of ``settings.data_dir`` themselves.
 
     Raises
@@ -395,7 +395,7 @@ def run_batches(
         ``KG002``-``KG007`` (see the module docstring).
     """
     check_engine(settings)
-    if settings.engine == "dask":
+    if settings.engine == Engine.DASK:
         return _dask(batches, settings)
     if settings.workers == 1:
         return _local(batches, settings, knowledge)

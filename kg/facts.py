@@ -24,7 +24,7 @@ from dataclasses import dataclass, fields, replace
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc
 
-from kg.events import EventFinder
+from kg.events.find import EventFinder
 from kg.knowledge import Knowledge
 from kg.mentions import DocMentions
 from kg.types import Article, ArticleFacts, DocumentInfo

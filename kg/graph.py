@@ -49,7 +49,7 @@ def to_graph(
     >>> G.number_of_nodes(), G.graph["documents"]
     (0, {})
     """
-    G = nx.MultiDiGraph()
+    G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     G.graph["documents"] = {d.doc_id: d for d in sorted(documents, key=lambda d: d.doc_id)}
     G.graph["kg_version"] = version
     entities = {**resolution.entities, **{issue.iri: issue for issue in issues}}

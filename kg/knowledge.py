@@ -38,9 +38,11 @@ from kg.roles import (
     read_name_words,
     read_office_countries,
     read_office_synonyms,
+    read_office_verbs,
     read_title_compounds,
     read_titles,
 )
+from kg.signals import AllegianceCues, read_allegiance_cues, read_national_offices
 from kg.sources.furniture import FurnitureRules, read_furniture
 from kg.sources.language import FOREIGN_WORDS_FILE, WORDS_FILE, LanguageWords, read_language_words
 from kg.vocab import TitleKind
@@ -58,6 +60,9 @@ DATA_FILES = (
     "office_synonyms.tsv",
     "office_countries.tsv",
     "issuer_offices.tsv",
+    "office_verbs.tsv",
+    "national_offices.tsv",
+    "allegiance_cues.tsv",
     "event_triggers.tsv",
     "event_words.tsv",
     "status_cues.tsv",
@@ -93,9 +98,21 @@ class Knowledge:
     office_countries:
         ``title key -> country code``: titles only one government uses unqualified
         (``office_countries.tsv``).
+    portfolio_office_countries:
+        The part of ``office_countries`` whose titles are still only that government's with a
+        portfolio after them ("Under Secretary of State for Arms Control").
     issuer_offices:
         ``organisation name -> title keys``: the officials a government body names by their
         bare title in its own releases (``issuer_offices.tsv``).
+    office_verbs:
+        ``verb lemma -> title key``: the verbs that say their subject heads a body ("heads a
+        party": its head; ``office_verbs.tsv``).
+    national_offices:
+        Title keys of the posts of a national government (``national_offices.tsv``): whom a
+        visitor meets in a country holding one acts for it (:mod:`kg.allegiance`).
+    allegiance_cues:
+        The phrases that tell whom people act for: gatherings, speakers, presence
+        (``allegiance_cues.tsv``).
     events:
         Triggers, status cues, issues, request nouns, plan verbs and phone words.
     furniture:
@@ -123,7 +140,11 @@ class Knowledge:
     title_compounds: Mapping[tuple[str, str], str] = field(default_factory=dict)
     office_synonyms: Mapping[tuple[str, str], str] = field(default_factory=dict)
     office_countries: Mapping[str, str] = field(default_factory=dict)
+    portfolio_office_countries: Mapping[str, str] = field(default_factory=dict)
     issuer_offices: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    office_verbs: Mapping[str, str] = field(default_factory=dict)
+    national_offices: frozenset[str] = frozenset()
+    allegiance_cues: AllegianceCues = field(default_factory=AllegianceCues)
     events: EventLexicon = field(default_factory=EventLexicon)
     furniture: FurnitureRules = field(default_factory=lambda: FurnitureRules(rules=()))
     language: LanguageWords = field(default_factory=lambda: LanguageWords(frozenset(), {}))
@@ -132,7 +153,8 @@ class Knowledge:
     def __post_init__(self) -> None:
         # Read-only views, so that no stage can change what the others read; and the terms,
         # derived here once so that a hand-made record is as consistent as a loaded one.
-        for name in ("titles", "title_compounds", "office_synonyms", "office_countries", "issuer_offices"):
+        for name in ("titles", "title_compounds", "office_synonyms", "office_countries",
+                     "portfolio_office_countries", "issuer_offices", "office_verbs"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         object.__setattr__(self, "terms", compile_terms(self.gazetteer, self.titles.values()))
 
@@ -189,7 +211,11 @@ def load_knowledge(data_dir: Path | None) -> Knowledge:
         events=read_event_lexicon(data_dir, name_words.gatherings),
         furniture=read_furniture(data_dir),
         office_countries=read_office_countries(data_dir, titles, gazetteer),
+        portfolio_office_countries=read_office_countries(data_dir, titles, gazetteer, with_portfolio=True),
         issuer_offices=read_issuer_offices(data_dir, titles),
+        office_verbs=read_office_verbs(data_dir, titles),
+        national_offices=read_national_offices(data_dir, titles),
+        allegiance_cues=read_allegiance_cues(data_dir),
         language=read_language_words(data_dir),
     )
 

@@ -13,21 +13,23 @@ from dataclasses import dataclass
 
 from kg.gazetteer import Gazetteer
 from kg.roles import Title
+from kg.vocab import MentionRole
 
 __all__ = ["Label", "Term", "compile_terms", "split_key"]
 
 
 class Label:
-    """Span labels the gazetteer assigns (plain strings: they live in spaCy's StringStore)."""
+    """The span labels the gazetteer assigns. Each is a mention role, defined in
+    :class:`~kg.vocab.MentionRole`; a ``str`` enum member, spaCy stores it as its text."""
 
-    COUNTRY = "COUNTRY"
-    DEMONYM = "DEMONYM"
-    CAPITAL = "CAPITAL"
-    COMBINING = "COMBINING"
-    CITY = "CITY"
-    REGION = "REGION"
-    ORG = "ORG"
-    TITLE = "TITLE"
+    COUNTRY = MentionRole.COUNTRY
+    DEMONYM = MentionRole.DEMONYM
+    CAPITAL = MentionRole.CAPITAL
+    COMBINING = MentionRole.COMBINING
+    CITY = MentionRole.CITY
+    REGION = MentionRole.REGION
+    ORG = MentionRole.ORG
+    TITLE = MentionRole.TITLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,7 @@ class Term:
     """One surface form and what it names."""
 
     text: str
-    label: str
+    label: MentionRole
     key: str
     case_sensitive: bool = True
 
@@ -74,7 +76,7 @@ def compile_terms(gaz: Gazetteer, titles: Iterable[Title]) -> tuple[Term, ...]:
     """
     seen: dict[tuple[str, bool], Term] = {}
 
-    def add(text: str, label: str, key: str, case_sensitive: bool = True) -> None:
+    def add(text: str, label: MentionRole, key: str, case_sensitive: bool = True) -> None:
         for form in _variants(text.strip()):
             if form:
                 # The first claim on a surface form wins: countries before cities before

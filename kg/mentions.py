@@ -11,10 +11,15 @@ people and owners the text gives them by a few word-order patterns:
   in these two comma patterns a name the model took for a place ("Amir Okafor, a
   spokesperson for ..." tagged as a place) is the person the title is tied to;
 - predecessors: "his predecessor John Doe" holds, formerly, what the sentence's
-  subject holds.
+  subject holds;
+- the parse, where the title stands away from the name: "Jane Roe's first trip as
+  President of Chad", "Jane Roe is Chad's foreign minister", and a verb of
+  ``office_verbs.tsv`` with a body as object: "Jane Roe, who heads a party in Chad".
 
 An owner is read from the words before the title (a country, demonym, organisation
-or a person's possessive) or after it ("Minister of Defence of Chad").
+or a person's possessive; past a body's name: "Chilean Southern Fleet Commander") or
+after it ("Minister of Defence of Chad", "head of Chad's police council"). A nation's
+body a list names without its nation takes the nation of the list's other bodies.
 
 A reporter is not an actor in the news: a name that signs the report off ("Jane Roe
 reports from Varnholm", "... has more": ``reporter_cue`` in ``name_words.tsv``) or that
@@ -29,8 +34,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from spacy.attrs import LOWER
-from spacy.tokens import Doc, Span
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import Label, split_key
 from kg.roles import Title
@@ -58,12 +63,30 @@ _BYLINE_TAIL_LINES = 3
 _BYLINE_REST_WORDS = 4
 _PORTFOLIO_PREPOSITIONS = {"of", "for", "on", "to"}
 _PORTFOLIO_JOINERS = {"and", "of", "the", "for", "&"}
+# A body's name written between a country and a title: "Chilean [Southern Fleet] Commander".
+_MAX_UNIT_WORDS = 4
 # A title's role is its kind; a body each country has is a generic organisation.
 _TITLE_ROLES = {
     TitleKind.OFFICE: MentionRole.OFFICE,
     TitleKind.DESCRIPTOR: MentionRole.DESCRIPTOR,
     TitleKind.ORGANIZATION: MentionRole.GENERIC_ORG,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class _Chain:
+    """What stands before a title in its noun phrase (:meth:`DocMentions._chain_before`).
+
+    ``np_start`` is the phrase's first token, ``owner`` the owner's span index, ``unit`` the
+    token range of a region or body's name that qualifies the title ("Pacific", "Southern
+    Fleet"), ``modifiers`` the words that may make another title of it ("top").
+    """
+
+    np_start: int
+    owner: int | None
+    former: bool
+    unit: tuple[int, int] | None
+    modifiers: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -211,15 +234,18 @@ class DocMentions:
 
     # -- owners and attachments -----------------------------------------------------
 
-    def _chain_before(self, start: int) -> tuple[int, int | None, bool, int | None, frozenset[str]]:
-        """Walk left from a title over its noun phrase.
+    def _chain_before(self, start: int) -> _Chain:
+        """Walk left from a title over its noun phrase: its owner, its unit, "former" and the
+        modifiers before it.
 
-        Returns ``(np_start, owner_index, former, region_index, modifiers)``.
+        A unit is a region ("East Asia Envoy") or the name of a body written between a country
+        and the title ("Chilean Southern Fleet Commander", "US Central Command Commander"):
+        the country owns the title and the body's name qualifies it (see :meth:`_unit_owner`).
         """
         words = self.knowledge.name_words
         doc = self.doc
         owner: int | None = None
-        region: int | None = None
+        unit: tuple[int, int] | None = None
         former = False
         modifiers: set[str] = set()
         i = start - 1
@@ -228,14 +254,18 @@ class DocMentions:
             token = doc[i]
             lower = token.lower_
             index = self.span_at(i)
-            if index >= 0 and owner is None and region is None and self.spans[index].label_ == Label.REGION:
-                region = index
+            if index >= 0 and owner is None and unit is None and self.spans[index].label_ == Label.REGION:
+                unit = (self.spans[index].start, self.spans[index].end)
                 i = self.spans[index].start - 1
                 np_start = i + 1
                 continue
             if index >= 0 and owner is None and self.spans[index].label_ in _OWNER_LABELS:
                 owner = index
-                i = self.spans[index].start - 1
+                if self._is_unit_word(self.spans[index].start):
+                    found = self._unit_owner(self.spans[index].end, unit)
+                    if found is not None:
+                        owner, unit = found
+                i = self.spans[owner].start - 1
                 np_start = i + 1
                 continue
             if index >= 0 and owner is None and self._is_person_span(index) and i + 1 < start and (
@@ -265,10 +295,58 @@ class DocMentions:
             elif token.text in _POSSESSIVE or token.text in {"-", "\u2010"}:
                 pass
             else:
-                break
+                found = self._unit_owner(i + 1, unit) if owner is None and i + 1 == np_start else None
+                if found is None:
+                    break
+                owner, unit = found
+                i = self.spans[owner].start - 1
+                np_start = i + 1
+                continue
             np_start = i
             i -= 1
-        return np_start, owner, former, region, frozenset(modifiers)
+        return _Chain(np_start, owner, former, unit, frozenset(modifiers))
+
+    def _is_unit_word(self, i: int) -> bool:
+        """Token ``i`` can be a word of a body's name written before a title: a hyphen, or a
+        capitalised word that is in no span or in one of a name of unsure kind, a region, a
+        place or an organisation the gazetteer does not know (a person's name never is)."""
+        token = self.doc[i]
+        if token.text in {"-", "\u2010"}:
+            return True
+        if not (token.is_alpha and token.text[:1].isupper()):
+            return False
+        index = self.span_at(i)
+        if index < 0:
+            return True
+        span = self.spans[index]
+        return span.label_ in {MentionRole.NAME, MentionRole.PLACE, Label.REGION} or (
+            span.label_ == Label.ORG and not span.kb_id_
+        )
+
+    def _unit_owner(self, end: int, unit: tuple[int, int] | None) -> tuple[int, tuple[int, int]] | None:
+        """The country before a body's name that ends at token ``end`` (exclusive), joined to the
+        ``unit`` already read after it: "[Chilean] Southern Fleet Commander".
+
+        The name is at most four words, one of them an organisation's head word ("Fleet",
+        "Command", "Army"), each a word :meth:`_is_unit_word` allows; right before it stands a
+        country or demonym. Returns ``(country_index, (unit_start, unit_end))``, or None.
+        """
+        if unit is not None and unit[0] != end:
+            return None
+        unit_end = unit[1] if unit is not None else end
+        k = end
+        while k > 0 and self._is_unit_word(k - 1):
+            index = self.span_at(k - 1)
+            k = self.spans[index].start if index >= 0 else k - 1
+        name = self.doc[k:unit_end]
+        if k == end or not name[0].is_alpha or sum(t.is_alpha for t in name) > _MAX_UNIT_WORDS:
+            return None
+        if not any(t.lower_ in self.knowledge.name_words.org_heads for t in name):
+            return None
+        country = self.span_at(k - 1)
+        if country < 0 or self.spans[country].end != k or self.spans[country].label_ not in _COUNTRY_LABELS:
+            return None
+        return country, (k, unit_end)
 
     def _parenthesised_owner(self, close: int) -> tuple[int, int] | None:
         """An owner restated in brackets before a title: "Republic of Korea (ROK) Foreign
@@ -293,15 +371,28 @@ class DocMentions:
 
     def _owner_after(self, end: int) -> tuple[int | None, str, int]:
         """An owner or portfolio after a title: "of China", "for East Asia", "for Foreign
-        Affairs", "of the Chadian National Police".
+        Affairs", "of the Chadian National Police", "of Chad's police council".
 
         A portfolio is the run of capitalised words after "of", "for", "on" or "to"; its first
-        owner span (a country, demonym, organisation) is the title's owner. Returns
-        ``(owner_index, qualifier, new_end)``: the qualifier is the portfolio as written, or
-        empty when the run is the owner's name alone.
+        owner span (a country, demonym, organisation) is the title's owner. A country's
+        possessive after "of" owns the noun phrase it governs, which is then the portfolio
+        ("head of Chad's police council" is the head of the police council, for Chad). The
+        seat of a post after its portfolio is passed over when a comma follows it ("Chief of
+        the Chadian Police in Abeche, Jane Roe"). Returns ``(owner_index, qualifier,
+        new_end)``: the qualifier is the portfolio, or empty when the run is the owner's name
+        alone.
         """
+        owner, qualifier, stop = self._portfolio_after(end)
+        return owner, qualifier, self._after_seat(stop) if stop > end else stop
+
+    def _portfolio_after(self, end: int) -> tuple[int | None, str, int]:
+        """:meth:`_owner_after` without the seat."""
         doc = self.doc
         if end + 1 >= len(doc) or doc[end].lower_ not in _PORTFOLIO_PREPOSITIONS:
+            return None, "", end
+        # "to" belongs to the title only when it hangs from it ("Representative to the Talks"),
+        # not when it goes with a noun before it ("her first trip as minister to Chad").
+        if doc[end].lower_ == "to" and doc[end].head.i != end - 1:
             return None, "", end
         j = end + 1
         if doc[j].lower_ == "the":
@@ -313,6 +404,10 @@ class DocMentions:
         alone = index >= 0 and self.spans[index].start == j and self.spans[index].end == stop
         if alone:
             span = self.spans[index]
+            if doc[end].lower_ == "of" and span.label_ in _COUNTRY_LABELS:
+                possessed = self._possessed_phrase_end(span)
+                if possessed is not None:
+                    return index, f"of the {doc[stop + 1 : possessed].text}", possessed
             if doc[end].lower_ in {"of", "to"} and span.label_ in _OWNER_LABELS:
                 return index, "", stop
             if span.label_ in {Label.REGION, Label.COUNTRY, MentionRole.PLACE, Label.CITY}:
@@ -321,17 +416,45 @@ class DocMentions:
                       if k >= 0 and self.spans[k].label_ in _OWNER_LABELS), None)
         return owner, doc[end:stop].text, stop
 
+    def _possessed_phrase_end(self, owner: Span) -> int | None:
+        """The end (exclusive) of the lower-case noun phrase ``owner``'s possessive governs
+        ("Chad's [police council]", "Chad's [largest business lobby]"), or None."""
+        doc = self.doc
+        mark = owner.end
+        if mark + 1 >= len(doc) or doc[mark].text not in _POSSESSIVE or owner.root.dep_ != "poss":
+            return None
+        noun = owner.root.head
+        words = doc[mark + 1 : noun.i + 1]
+        if noun.i <= mark or not all(t.is_lower and t.is_alpha for t in words):
+            return None
+        return noun.i + 1
+
+    def _after_seat(self, end: int) -> int:
+        """Past "in <Place>," after a portfolio, at the comma; else ``end``."""
+        doc = self.doc
+        if end + 2 >= len(doc) or doc[end].lower_ != "in":
+            return end
+        i = end + 1
+        while i < len(doc) and i - end <= _MAX_UNIT_WORDS and doc[i].is_alpha and doc[i].text[:1].isupper():
+            i += 1
+        return i if i > end + 1 and i < len(doc) and doc[i].text == "," else end
+
     def _portfolio_end(self, start: int) -> int:
         """The end of the run of capitalised words from ``start`` ("National Police", "Foreign
         Affairs and Trade"), joined by "and", "of", "the", "for" and possessives; a name or a
-        further title ends it."""
+        further title ends it.
+
+        A word the model took for part of an organisation and that stands right before a
+        person's name is the portfolio's last word, not a name ("for Asian and Pacific
+        [Affairs] Jane Roe"): two names never stand side by side.
+        """
         doc = self.doc
         end = i = start
         while i < len(doc):
             index = self.span_at(i)
             if index >= 0 and self.spans[index].start == i and i > start and (
                 self._is_person_span(index) or self._title_of_a_person(index)
-            ):
+            ) and not self._body_word_before_name(index):
                 break
             token = doc[i]
             if (token.is_alpha and (token.is_title or token.is_upper)) or (
@@ -343,11 +466,27 @@ class DocMentions:
             i += 1
         return end
 
+    def _body_word_before_name(self, index: int) -> bool:
+        """Span ``index`` is one word of unsure kind that the model tagged as (part of) an
+        organisation, and a person's name follows it directly."""
+        span = self.spans[index]
+        if span.label_ != MentionRole.NAME or span.kb_id_ != "ORG":
+            return False
+        after = self.span_at(span.end)
+        return after >= 0 and self.spans[after].start == span.end and (
+            self.spans[after].label_ == MentionRole.PERSON
+        )
+
     def _person_after(self, end: int) -> int | None:
         """A name right after a title, or after "and <title>"; courtesies and ranks between
         them are skipped ("Deputy Prime Minister Hon. Jane Roe"), and a second title right
         after the first is the same person's ("Fleet Commander Admiral Jane Roe")."""
         end = self._skip_honorifics(end)
+        nxt = self.span_at(end + 1)
+        if nxt >= 0 and self.spans[nxt].start == end + 1 and self._title_of_a_person(nxt) and (
+            self.doc[end].lower_ in self.knowledge.name_words.former
+        ):
+            end += 1  # "the head of the council, former President Jane Roe": the name is still hers
         index = self.span_at(end)
         if index >= 0 and self.spans[index].start == end:
             if self._is_person_span(index):
@@ -400,22 +539,28 @@ class DocMentions:
         allowed between them: ``<owner>'s <title>, NAME``, ``his Chadian counterpart, Defence
         Minister NAME``, and, when the text gives the title an owner or a portfolio (``owned``),
         ``the Chief of the Chadian Police, NAME``. A bare "the adviser, NAME" is no apposition:
-        it may as well be a list."""
+        it may as well be a list ("they met the adviser, Jane Roe and Tom Vale"), unless the
+        name ends the sentence ("they met the new adviser, Jane Roe."): a list needs an "and"."""
         if end + 1 >= len(self.doc) or self.doc[end].text != ",":
             return None
         before = self.doc[np_start - 1].lower_ if np_start > 0 else ""
         possessive = before in _POSSESSIVE_DETERMINERS or any(
             self.doc[k].text in _POSSESSIVE for k in range(np_start, end)
         )
-        if not possessive and not (owned and before in _DETERMINERS):
+        if not possessive and before not in _DETERMINERS:
             return None
         person = self._person_after(end + 1)
-        if person is not None:
+        if person is None:
+            index = self.span_at(end + 1)
+            person = index if self._could_be_person(index) and self.spans[index].start == end + 1 else None
+        if person is None or possessive or owned or self._ends_sentence(self.spans[person].end):
             return person
-        index = self.span_at(end + 1)
-        if self._could_be_person(index) and self.spans[index].start == end + 1:
-            return index
         return None
+
+    def _ends_sentence(self, i: int) -> bool:
+        """Token ``i`` starts the next sentence, or is a full stop, question or exclamation mark."""
+        doc = self.doc
+        return i >= len(doc) or doc[i].is_sent_start or doc[i].text in {".", "!", "?"}
 
     # -- public -------------------------------------------------------------------------
 
@@ -428,15 +573,16 @@ class DocMentions:
             title = self._title(index)
             if title is None or title.kind is TitleKind.ORGANIZATION:
                 continue
-            np_start, owner, former, region, modifiers = self._chain_before(span.start)
+            chain = self._chain_before(span.start)
+            np_start, owner, former = chain.np_start, chain.owner, chain.former
             key = title.key
-            for modifier in sorted(modifiers):
+            for modifier in sorted(chain.modifiers):
                 key = self.knowledge.title_compounds.get((modifier, key), key)
             owner_after, qualifier, end = self._owner_after(span.end)
             if owner is None:
                 owner = owner_after
-            if region is not None:
-                qualifier = self.spans[region].text
+            if chain.unit is not None:
+                qualifier = doc[chain.unit[0] : chain.unit[1]].text
             rule = ClaimRule.TITLE_BEFORE_NAME
             person = self._person_after(end)
             if owner is None:
@@ -452,6 +598,11 @@ class DocMentions:
             if person is None:
                 person = self._person_after_comma(end, np_start, owner is not None or bool(qualifier))
                 rule = ClaimRule.POSSESSIVE_APPOSITION
+            if person is None:
+                found = self._holder_by_grammar(span, np_start)
+                if found is not None:
+                    person, rule, dated = found
+                    former = former or dated
             referential = False
             if person is None:
                 rule = ClaimRule.STANDALONE
@@ -474,8 +625,105 @@ class DocMentions:
                 for holder in holders
             )
         out.extend(self._predecessors())
+        out.extend(self._office_verbs())
         out.extend(list(self._counterparts(out)))  # a list: the generator reads ``out``
         return tuple(out)
+
+    def _holder_by_grammar(self, span: Span, np_start: int) -> tuple[int, ClaimRule, bool] | None:
+        """The holder of a title the parse ties to a person away from it: ``(person, rule,
+        former)``, or None.
+
+        - "as <title>" (``AS_TITLE``): the possessor of the noun it qualifies ("Jane Roe's
+          first trip as President of Chad"), or the subject of the verb ("Jane Roe arrived
+          as foreign minister"); a past tense of a verb of ``former_verb`` dates the post
+          ("Jane Roe served as foreign minister");
+        - a copula (``COPULA``): the subject of "be" whose complement the title is ("Jane Roe
+          is Chad's foreign minister"); in the past tense the post is a former one.
+        """
+        doc = self.doc
+        j = np_start - 1
+        if j >= 0 and doc[j].lower_ in {"the", "a", "an"}:
+            j -= 1
+        if j >= 0 and doc[j].lower_ == "as" and doc[j].dep_ == "prep":
+            head = doc[j].head
+            if head.pos_ in {"NOUN", "PROPN"}:
+                owner = next((c for c in head.children if c.dep_ == "poss"), None)
+                person = self._person_of(owner) if owner is not None else None
+            else:
+                person = self._subject_of(head)
+            dated = head.tag_ == "VBD" and head.lemma_.lower() in self.knowledge.name_words.former_verbs
+            return (person, ClaimRule.AS_TITLE, dated) if person is not None else None
+        root = span.root
+        if root.dep_ == "attr" and root.head.lemma_ == "be":
+            person = self._subject_of(root.head)
+            return (person, ClaimRule.COPULA, root.head.tag_ == "VBD") if person is not None else None
+        return None
+
+    def _person_of(self, token: Token) -> int | None:
+        """The person span ``token`` heads or stands in, or None."""
+        index = self.span_at(token.i)
+        return index if self._is_person_span(index) else None
+
+    def _subject_of(self, verb: Token) -> int | None:
+        """The person who is the subject of ``verb``: its own subject, or the name a relative
+        clause's "who" stands for ("Jane Roe, who heads ...")."""
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return None
+        if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+            subject = verb.head
+        return self._person_of(subject)
+
+    def _office_verbs(self) -> Iterator[_Claim]:
+        """"Jane Roe, who heads a party in Chad": a verb of ``office_verbs.tsv`` whose subject is
+        a person and whose object is a body (a word of an organisation, or an organisation)
+        names the post at the body's head (``OFFICE_VERB``). The body's country is its own,
+        a demonym, country or possessive before it, or "in <country>" after it or the verb;
+        its name is the qualifier ("of the Islamic party"). In the past tense the post is a
+        former one."""
+        verbs = self.knowledge.office_verbs
+        heads = self.knowledge.name_words.org_heads
+        # Only the tokens whose lemma is an office verb are visited, found on the token array
+        # (as for predecessors: a Python loop over every token is costly).
+        strings = self.doc.vocab.strings
+        lemmas = self.doc.to_array(LEMMA).tolist() if len(self.doc) else []
+        wanted = {h for h in set(lemmas) if strings[h].lower() in verbs}
+        for i in (i for i, lemma in enumerate(lemmas) if lemma in wanted):
+            token = self.doc[i]
+            key = verbs[token.lemma_.lower()]
+            body = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if token.pos_ != "VERB" or body is None:
+                continue
+            person = self._subject_of(token)
+            known = self.span_at(body.i)
+            is_body = body.lower_ in heads or (known >= 0 and self.spans[known].label_ == Label.ORG)
+            if person is None or not is_body:
+                continue
+            owner, qualifier = self._body_owner(token, body)
+            yield _Claim(
+                rule=ClaimRule.OFFICE_VERB, np_start=token.i, person=person, owner=owner,
+                former=token.tag_ == "VBD", qualifier=qualifier, key=key,
+            )
+
+    def _body_owner(self, verb: Token, body: Token) -> tuple[int | None, str]:
+        """``(owner_index, qualifier)`` of the body an office verb governs (see :meth:`_office_verbs`)."""
+        known = self.span_at(body.i)
+        if known >= 0 and self.spans[known].label_ == Label.ORG:
+            return known, ""
+        owner = None
+        words = []
+        for child in body.children:
+            index = self.span_at(child.i)
+            if child.i < body.i and index >= 0 and self.spans[index].label_ in _COUNTRY_LABELS:
+                owner = index
+            elif child.i < body.i and child.dep_ in {"amod", "compound"} and child.text[:1].isupper():
+                words.append(child.text)
+        places = [c for t in (body, verb) for c in t.children if c.dep_ == "prep" and c.lower_ == "in"]
+        for prep in places:
+            index = next((self.span_at(c.i) for c in prep.children if c.dep_ == "pobj"), -1)
+            if owner is None and index >= 0 and self.spans[index].label_ in _COUNTRY_LABELS:
+                owner = index
+        return owner, " ".join(["of the", *words, body.text])
 
     def _coordinated_holders(self, person: int) -> Iterator[int]:
         """The further holders of a plural title: "their Chadian counterparts, Defence Minister
@@ -603,6 +851,7 @@ class DocMentions:
         titled = [c for c in self.claims if c.title is not None and c.rule is not ClaimRule.COUNTERPART]
         owners = {c.title: c.owner for c in titled}
         keys = {c.title: c.key for c in titled}
+        national = self.national_bodies
         out: list[Mention | None] = []
         for index, span in enumerate(self.spans):
             kind = self.kind_of(index)
@@ -610,11 +859,41 @@ class DocMentions:
                 kind = EntityKind.PERSON  # a name the model took for a place, tied to a title
             if kind is None:
                 out.append(None)
+            elif index in national:
+                out.append(self._make(span, kind, MentionRole.GENERIC_ORG, span.text, national[index]))
             elif span.label_ == Label.TITLE:
                 out.append(self._title_mention(index, kind, owners.get(index), keys.get(index, span.kb_id_)))
             else:
                 out.append(self._name_mention(index, kind, index in attached_people))
         return tuple(out)
+
+    @cached_property
+    def national_bodies(self) -> dict[int, str]:
+        """Country codes of the nation's bodies a list names without their nation: span index
+        -> code.
+
+        "the Chadian Minister of Justice, X; a Deputy of the National Assembly, Y; and a Chief
+        of the Chadian Police, Z": a body the gazetteer does not know, whose name starts with
+        a word of ``national`` ("National Assembly"), owning a title whose holder the sentence
+        names, is the nation's whose bodies own every other such title of the sentence, when
+        there are two or more of them. One owned by another country, or by none the text
+        says, leaves it without one (a list of several governments' officials)."""
+        national_words = self.knowledge.name_words.national
+        # (owner, sentence) of every title whose holder is named, but a counterpart's: its owner
+        # is the sentence's subject, not the title's.
+        owned = [(c.owner, self.spans[c.title].sent.start) for c in self.claims
+                 if c.title is not None and c.person is not None and c.owner is not None
+                 and c.rule is not ClaimRule.COUNTERPART]
+        out: dict[int, str] = {}
+        for owner, sentence in owned:
+            body = self.spans[owner]
+            if body.label_ != Label.ORG or body.kb_id_ or body[0].lower_ not in national_words:
+                continue
+            others = [other for other, where in owned if where == sentence and other != owner]
+            codes = {self._span_code(other) for other in others}
+            if len(others) >= 2 and len(codes) == 1 and "" not in codes:
+                out[owner] = codes.pop()
+        return out
 
     def _name_mention(self, index: int, kind: EntityKind, attached: bool) -> Mention:
         """A gazetteer hit or a name the model found: its role is its span label, except that
@@ -644,19 +923,31 @@ class DocMentions:
         title = self._title(index)
         assert title is not None
         if owner is None and title.kind is TitleKind.ORGANIZATION:
-            owner = self._chain_before(span.start)[1]
-        country = ""
-        if owner is not None:
-            owner_span = self.spans[owner]
-            if owner_span.label_ in _COUNTRY_LABELS:
-                country = owner_span.kb_id_
-            elif owner_span.label_ in {Label.ORG, Label.CAPITAL}:
-                country = split_key(owner_span.kb_id_)[1]
+            owner = self._chain_before(span.start).owner
+        country = self._owner_code(owner)
         if title.kind is TitleKind.ORGANIZATION:
             if not country:
                 return None
             return self._make(span, kind, MentionRole.GENERIC_ORG, title.title, country)
         return self._make(span, kind, _TITLE_ROLES[self.knowledge.titles[key].kind], key, country)
+
+    def _owner_code(self, owner: int | None) -> str:
+        """The country code of the owner span ``owner`` (a country, demonym, capital or
+        organisation, or a nation's body a list names without its nation), or empty."""
+        if owner is None:
+            return ""
+        return self.national_bodies.get(owner) or self._span_code(owner)
+
+    def _span_code(self, owner: int | None) -> str:
+        """The country code the owner span ``owner`` names itself, or empty."""
+        if owner is None:
+            return ""
+        span = self.spans[owner]
+        if span.label_ in _COUNTRY_LABELS:
+            return span.kb_id_
+        if span.label_ in {Label.ORG, Label.CAPITAL}:
+            return split_key(span.kb_id_)[1]
+        return ""
 
     def mention_at(self, i: int) -> Mention | None:
         """The mention covering token ``i``, if any."""
@@ -694,9 +985,14 @@ class DocMentions:
             person = mentions[claim.person] if claim.person is not None else None
             owner = mentions[claim.owner] if claim.owner is not None else None
             if claim.title is None:
-                # A predecessor claim's office is its word, read as what the owner holds.
+                # A predecessor claim's office is its word, read as what the owner holds; an
+                # office verb's is the verb, read as the post its key names.
                 word = self.doc[claim.np_start : claim.np_start + 1]
-                office = self._make(word, EntityKind.OFFICE, MentionRole.PREDECESSOR, "predecessor")
+                if claim.rule is ClaimRule.OFFICE_VERB:
+                    office = self._make(word, EntityKind.OFFICE, MentionRole.OFFICE, claim.key,
+                                        self._owner_code(claim.owner))
+                else:
+                    office = self._make(word, EntityKind.OFFICE, MentionRole.PREDECESSOR, "predecessor")
             else:
                 office_or_none = mentions[claim.title]
                 if office_or_none is None:

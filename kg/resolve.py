@@ -33,7 +33,9 @@ Offices are keyed by title and owner. An owner is a country, an organisation, or
 a person's country ("the president's national security adviser"); a title with no
 owner takes the holder's country. Press phrases map to offices by country
 (``office_synonyms.tsv``: in the United States the "top diplomat" is the
-Secretary of State).
+Secretary of State). People the text gives no country get one from its other signals
+when they agree (:mod:`kg.allegiance`: the home government's own officials, the host's
+officials, the bilateral counterpart).
 """
 
 from __future__ import annotations
@@ -41,13 +43,12 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from kg.gazetteer import Gazetteer
+from kg.allegiance import infer_countries
 from kg.iri import mint
 from kg.knowledge import Knowledge
-from kg.roles import Title
 from kg.types import ArticleFacts, Entity, Evidence, Mention, OfficeClaim, Position, Resolution, Tenure
 from kg.vocab import ClaimRule, EntityKind, MentionRole, TitleRank
 
@@ -190,18 +191,16 @@ class _TenureDraft:
 class _Resolver:
     """One resolution run. Holds the working state; :func:`resolve` is its public face."""
 
-    def __init__(
-        self, gazetteer: Gazetteer, titles: Mapping[str, Title], synonyms: Mapping[tuple[str, str], str],
-        office_countries: Mapping[str, str], issuer_offices: Mapping[str, frozenset[str]],
-        name_suffixes: frozenset[str] = frozenset(),
-    ) -> None:
-        self.gaz = gazetteer
-        self.name_suffixes = name_suffixes
-        self.titles = titles
-        self.synonyms = synonyms
-        self.office_countries = office_countries
-        self.issuer_offices = issuer_offices
-        self.country_name = {c.code: c.name for c in gazetteer.countries}
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.gaz = knowledge.gazetteer
+        self.name_suffixes = knowledge.name_words.name_suffixes
+        self.titles = knowledge.titles
+        self.synonyms = knowledge.office_synonyms
+        self.office_countries = knowledge.office_countries
+        self.portfolio_office_countries = knowledge.portfolio_office_countries
+        self.country_name = {c.code: c.name for c in self.gaz.countries}
+        self.articles: list[ArticleFacts] = []
         self.mentions: list[Mention] = []
         self.claims: list[OfficeClaim] = []
         self.entity_of: dict[Position, str] = {}
@@ -211,6 +210,7 @@ class _Resolver:
     # -- input ------------------------------------------------------------------------
 
     def add(self, facts: ArticleFacts) -> None:
+        self.articles.append(facts)
         self.mentions.extend(facts.mentions)
         self.claims.extend(facts.offices)
 
@@ -281,6 +281,7 @@ class _Resolver:
         ]
         places = [m for m in self.mentions if m.kind is EntityKind.PLACE and m.label is MentionRole.PLACE]
         full = [m for m in people if m.label is MentionRole.PERSON and len(normalise(m.text).split()) >= 2]
+        cluster: _PersonCluster | None  # None for a single name that joins no full name
         clusters = []
         for cluster in self._cluster_full_names(full):
             # A name only ever written in capitals (a sanctions list's "ROE VARGA") that no
@@ -352,6 +353,7 @@ class _Resolver:
 
     def _cluster_full_names(self, full: list[Mention]) -> list[_PersonCluster]:
         by_spelling: dict[str, _PersonCluster] = {}
+        cluster: _PersonCluster | None  # None once merged into another
         for m in full:
             name = normalise(m.text)
             cluster = by_spelling.setdefault(name.casefold(), _PersonCluster())
@@ -386,8 +388,8 @@ class _Resolver:
                     continue
                 if not _variant_of(name, other_name):
                     continue
-                countries = set(cluster.countries)
-                if countries and other.countries and countries.isdisjoint(other.countries):
+                ours = set(cluster.countries)
+                if ours and other.countries and ours.isdisjoint(other.countries):
                     continue
                 if best is None or len(other.mentions) > len(best[1].mentions):
                     best = (other_name, other)
@@ -459,7 +461,11 @@ class _Resolver:
                 person_country[person_iri][code] += 1
             direct.append((claim, person_iri))
         countries = {p: c.most_common(1)[0][0] for p, c in person_country.items()}
+        given = dict(countries)
         countries.update(self._implied_countries(direct, countries))
+        people = {iri for iri, draft in self.entities.items() if draft.kind is EntityKind.PERSON}
+        countries.update(
+            infer_countries(self.articles, self.entity_of, countries, given, people, self.knowledge))
         # Pass 2: owners that are people ("Okafor's adviser") and holders' own countries.
         tenures: dict[tuple[str, str], _TenureDraft] = {}
         office_owner: dict[str, str] = {}
@@ -471,7 +477,8 @@ class _Resolver:
             if claim.office.label is not MentionRole.OFFICE or person_iri is None:
                 continue
             fuller = self._fuller_title(claim, held[person_iri])
-            office_iri = self._office(fuller or claim, person_iri, countries, office_owner, claim.office)
+            office_iri = self._office(fuller or claim, person_iri, countries, office_owner, claim.office,
+                                      alias=self._spells_its_title(claim.office))
             tenure = tenures.setdefault((person_iri, office_iri), _TenureDraft())
             tenure.former = tenure.former and claim.former
             tenure.evidence.add(claim.office.sentence)
@@ -508,6 +515,14 @@ class _Resolver:
             office_owner,
         )
 
+    def _spells_its_title(self, office: Mention) -> bool:
+        """``office`` is written as one of its title's spellings: a name of the post. The verb of
+        "heads a party" and the "diplomat" of a "top diplomat" say which post it is, but are
+        no name of it."""
+        title = self.titles[office.key]
+        words = _title_words(office.text)
+        return any(_title_words(spelling) == words for spelling in (title.title, *title.aliases))
+
     def _owner_country(self, claim: OfficeClaim, countries: dict[str, str]) -> str:
         owner = claim.owner
         if owner is None:
@@ -528,8 +543,8 @@ class _Resolver:
         then Y's country's name for it (``office_synonyms.tsv``).
         """
         generic: dict[tuple[str, str], str] = {}
-        for (code, phrase), office in sorted(self.synonyms.items()):
-            generic.setdefault((code, office), phrase)
+        for (code, phrase), office_key in sorted(self.synonyms.items()):
+            generic.setdefault((code, office_key), phrase)
         for claim, person_iri in direct:
             if claim.rule != ClaimRule.COUNTERPART or person_iri is None or claim.owner is None:
                 continue
@@ -555,30 +570,21 @@ class _Resolver:
 
     def _implied_countries(self, direct: list[tuple[OfficeClaim, str | None]],
                            countries: dict[str, str]) -> dict[str, str]:
-        """Countries of holders the text names with a bare title and no country anywhere.
-
-        A title only one government uses unqualified gives that country ("Secretary of
-        State Jane Roe": ``office_countries.tsv``); otherwise a government body named in the
-        same article that names its own officials by that title gives its country ("Spokesperson
-        Jane Roe" where the State Department is named: ``issuer_offices.tsv``), unless bodies of
-        two countries do. No country rather than a guess: a title neither knows gives none.
+        """Countries of holders the text names with a bare title and no country anywhere,
+        when only one government uses that title unqualified ("Secretary of State Jane Roe":
+        ``office_countries.tsv``); with a portfolio, only a title no other government uses so
+        gives one ("Under Secretary of State for Arms Control Jane Roe"). No country rather
+        than a guess: a title it does not list gives none here (:mod:`kg.allegiance` reads the
+        article's other signals).
         """
-        issuers: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for m in self.mentions:
-            if m.kind is EntityKind.ORGANIZATION and m.label is MentionRole.ORG and m.country:
-                for key in self.issuer_offices.get(m.key, ()):
-                    issuers[(m.doc_id, key)].add(m.country)
         implied: dict[str, Counter[str]] = defaultdict(Counter)
         for claim, person_iri in direct:
             if person_iri is None or person_iri in countries or claim.owner is not None:
                 continue
             if claim.office.label is not MentionRole.OFFICE or claim.office.country:
                 continue
-            key = claim.office.key
-            code = "" if claim.qualifier else self.office_countries.get(key, "")
-            bodies = issuers.get((claim.office.doc_id, key), set())
-            if not code and len(bodies) == 1:
-                code = next(iter(bodies))
+            known = self.portfolio_office_countries if claim.qualifier else self.office_countries
+            code = known.get(claim.office.key, "")
             if code in self.country_name:
                 implied[person_iri][code] += 1
         return {p: min(c, key=lambda code: (-c[code], code)) for p, c in implied.items()}
@@ -853,10 +859,7 @@ def resolve(facts: Iterable[ArticleFacts], knowledge: Knowledge) -> Resolution:
     knowledge:
         The gazetteer, the titles and the office synonyms it resolves with.
     """
-    resolver = _Resolver(
-        knowledge.gazetteer, knowledge.titles, knowledge.office_synonyms, knowledge.office_countries,
-        knowledge.issuer_offices, knowledge.name_words.name_suffixes,
-    )
+    resolver = _Resolver(knowledge)
     for item in sorted(facts, key=lambda f: f.info.doc_id):
         resolver.add(item)
     for m in resolver.mentions:

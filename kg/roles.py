@@ -24,6 +24,7 @@ __all__ = [
     "read_name_words",
     "read_office_countries",
     "read_office_synonyms",
+    "read_office_verbs",
     "read_title_compounds",
     "read_titles",
 ]
@@ -54,6 +55,7 @@ class WordKind(str, Enum):
     MODIFIER = "modifier"
     FORMER = "former"
     FORMER_AFTER = "former_after"
+    FORMER_VERB = "former_verb"
     PREDECESSOR = "predecessor"
     MOTION = "motion"
     ORG_SUFFIX = "org_suffix"
@@ -63,6 +65,7 @@ class WordKind(str, Enum):
     HEADLINE = "headline"
     REPORTER_CUE = "reporter_cue"
     NOT_NAME = "not_name"
+    NATIONAL = "national"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,9 @@ class NameWords:
     #: Words right after an apposed title that date the post to the past ("Jane Roe,
     #: foreign minister during the war": she held it then).
     former_after: frozenset[str] = frozenset()
+    #: Verbs (lemmas) that, in the past tense before "as <title>", put the post in the past
+    #: ("Jane Roe served as foreign minister").
+    former_verbs: frozenset[str] = frozenset()
     predecessor: frozenset[str] = frozenset()
     motion: frozenset[str] = frozenset()
     org_suffixes: frozenset[str] = frozenset()
@@ -87,6 +93,8 @@ class NameWords:
     headline: frozenset[str] = frozenset()
     reporter_cues: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
+    #: First words of a body's name that make it some nation's ("National Assembly").
+    national: frozenset[str] = frozenset()
 
 
 _TITLE_KEY = "title key of titles.tsv"
@@ -99,6 +107,7 @@ _WORD_LISTS = {
     WordKind.MODIFIER: "modifiers",
     WordKind.FORMER: "former",
     WordKind.FORMER_AFTER: "former_after",
+    WordKind.FORMER_VERB: "former_verbs",
     WordKind.PREDECESSOR: "predecessor",
     WordKind.MOTION: "motion",
     WordKind.ORG_SUFFIX: "org_suffixes",
@@ -108,6 +117,7 @@ _WORD_LISTS = {
     WordKind.HEADLINE: "headline",
     WordKind.REPORTER_CUE: "reporter_cues",
     WordKind.NOT_NAME: "not_names",
+    WordKind.NATIONAL: "national",
 }
 
 
@@ -186,26 +196,33 @@ def read_office_synonyms(
 
 
 def read_office_countries(
-    folder: Path | None, titles: Mapping[str, Title], gazetteer: Gazetteer
+    folder: Path | None, titles: Mapping[str, Title], gazetteer: Gazetteer, *, with_portfolio: bool = False
 ) -> Mapping[str, str]:
-    """``title key -> country code``: titles only one government uses unqualified.
+    """``title key -> country code``: titles only one government uses unqualified; with
+    ``with_portfolio``, those of them that are still only its own with a portfolio after them
+    ("Under Secretary of State for Arms Control").
 
     Raises
     ------
     KgError
         ``KG026`` when a row names a title key or country code that ``titles`` or the
-        gazetteer does not have (and the malformed-table codes of :mod:`kg.tables`).
+        gazetteer does not have, ``KG024`` when its ``with_portfolio`` is neither ``yes`` nor
+        ``no`` (and the malformed-table codes of :mod:`kg.tables`).
 
     Examples
     --------
     >>> from kg.gazetteer import read_gazetteer
     >>> read_office_countries(None, read_titles(None), read_gazetteer(None))["secretary-of-state"]
     'USA'
+    >>> portfolio = read_office_countries(None, read_titles(None), read_gazetteer(None), with_portfolio=True)
+    >>> "secretary-of-state" in portfolio, portfolio["under-secretary-of-state"]
+    (False, 'USA')
     """
     codes = {country.code for country in gazetteer.countries}
     return MappingProxyType({
         row.known("office", titles, _TITLE_KEY): row.known("country", codes, "country code of countries.tsv")
-        for row in read_table("office_countries.tsv", folder, ("office", "country"))
+        for row in read_table("office_countries.tsv", folder, ("office", "country", "with_portfolio"))
+        if row.choice("with_portfolio", ("yes", "no")) == "yes" or not with_portfolio
     })
 
 
@@ -221,6 +238,22 @@ def read_issuer_offices(folder: Path | None, titles: Mapping[str, Title]) -> Map
     return MappingProxyType({
         row.required("body"): frozenset(row.values("offices"))
         for row in read_table("issuer_offices.tsv", folder, ("body", "offices"))
+    })
+
+
+def read_office_verbs(folder: Path | None, titles: Mapping[str, Title]) -> Mapping[str, str]:
+    """``verb lemma -> title key``: the verbs that say their subject heads a body ("heads" a
+    party is its head). A title key ``titles`` lacks is refused (``KG026``), as is a malformed
+    table (:mod:`kg.tables`).
+
+    Examples
+    --------
+    >>> read_office_verbs(None, read_titles(None))["head"]
+    'head'
+    """
+    return MappingProxyType({
+        row.required("verb").lower(): row.known("title", titles, _TITLE_KEY)
+        for row in read_table("office_verbs.tsv", folder, ("verb", "title"))
     })
 
 

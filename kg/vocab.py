@@ -14,12 +14,14 @@ __all__ = [
     "ClaimRule",
     "EntityKind",
     "EventKind",
+    "FurnitureKind",
     "MentionRole",
     "Mode",
     "NodeKind",
     "Plover",
     "Relation",
     "Status",
+    "StrEnum",
     "TemporalPrecision",
     "Tense",
     "TitleKind",
@@ -27,7 +29,15 @@ __all__ = [
 ]
 
 
-class EntityKind(str, Enum):
+class StrEnum(str, Enum):
+    """A closed set of names, each equal to its text and printed as it (``enum.StrEnum``
+    from Python 3.11 on): every vocabulary of ``kg`` is one."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class EntityKind(StrEnum):
     """What a resolved actor or place is."""
 
     PERSON = "person"
@@ -37,11 +47,8 @@ class EntityKind(str, Enum):
     OFFICE = "office"
     ISSUE = "issue"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     """The event classes: the four of the public schema, and cooperation (an extension:
     parties agreeing, supporting, working together or giving aid, PLOVER AGREE/SUPPORT/COOPERATE/AID)."""
 
@@ -51,16 +58,13 @@ class EventKind(str, Enum):
     DISPUTE = "dispute"
     COOPERATION = "cooperation"
 
-    def __str__(self) -> str:
-        return self.value
-
 
 NodeKind = EntityKind | EventKind
 """Every node of the graph is an entity or an event (documents live in the exports only);
 :data:`kg.kinds.KINDS` has a row for each."""
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Whether an event happened, in the closed list of the public schema."""
 
     OCCURRED = "occurred"
@@ -70,11 +74,8 @@ class Status(str, Enum):
     CANCELLED = "cancelled"
     DECLINED = "declined"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Plover(str, Enum):
+class Plover(StrEnum):
     """PLOVER event types (Open Event Data Alliance), for comparison with event data sets."""
 
     CONSULT = "CONSULT"
@@ -94,11 +95,8 @@ class Plover(str, Enum):
     COERCE = "COERCE"
     ASSAULT = "ASSAULT"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Mode(str, Enum):
+class Mode(StrEnum):
     """PLOVER modes of CONSULT events."""
 
     VISIT = "visit"
@@ -107,22 +105,16 @@ class Mode(str, Enum):
     THIRD_PARTY = "third-party"
     MULTILATERAL = "multilateral"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class TemporalPrecision(str, Enum):
+class TemporalPrecision(StrEnum):
     """How precise a resolved date is; maps to ``xsd:date``, ``xsd:gYearMonth``, ``xsd:gYear``."""
 
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Relation(str, Enum):
+class Relation(StrEnum):
     """Edge kinds of the graph (the ``key`` of each ``MultiDiGraph`` edge)."""
 
     HOLDS_OFFICE = "holds_office"
@@ -136,27 +128,22 @@ class Relation(str, Enum):
     PARTY = "party"
     ISSUE = "issue"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class Tense(str, Enum):
+class Tense(StrEnum):
     """Where a clause stands in time relative to the article's publication date."""
 
     PAST = "past"
     PRESENT = "present"
     FUTURE = "future"
 
-    def __str__(self) -> str:
-        return self.value
 
+class MentionRole(StrEnum):
+    """What a mention is in its article (``Mention.label``), before resolution, and the
+    span labels it starts from: this is the one definition of both.
 
-class MentionRole(str, Enum):
-    """What a mention is in its article (``Mention.label``), before resolution.
-
-    A gazetteer hit keeps the gazetteer's span label (:class:`kg.lexicon.Label`) and a name
-    the model found keeps the reconciler's (:mod:`kg.pipeline.entities`); the other roles
-    are what a rule made of a span.
+    A gazetteer hit keeps the gazetteer's span label (the members :class:`kg.lexicon.Label`
+    names) and a name the model found keeps the reconciler's (:mod:`kg.pipeline.entities`);
+    the other roles are what a rule made of a span.
     """
 
     COUNTRY = "COUNTRY"
@@ -166,6 +153,9 @@ class MentionRole(str, Enum):
     CITY = "CITY"
     REGION = "REGION"
     ORG = "ORG"
+    TITLE = "TITLE"
+    """A title the gazetteer found: a span label only, as its mention takes the role a rule
+    gives it (:attr:`OFFICE`, :attr:`DESCRIPTOR`, :attr:`GENERIC_ORG`, :attr:`TITLE_REF`...)."""
     PERSON = "PERSON"
     """A person's name: the model's, or a name of unsure kind that a title is tied to."""
     PLACE = "PLACE"
@@ -183,11 +173,8 @@ class MentionRole(str, Enum):
     TITLE_REF = "TITLE-REF"
     """A title standing for its holder ("the top US diplomat said"): a person to find."""
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class ClaimRule(str, Enum):
+class ClaimRule(StrEnum):
     """The word order that tied a title to its holder or owner (``OfficeClaim.rule``);
     :mod:`kg.mentions` gives an example of each."""
 
@@ -199,12 +186,17 @@ class ClaimRule(str, Enum):
     PREDECESSOR = "predecessor"
     COUNTERPART = "counterpart"
     """"his Chadian counterpart X": X holds, for X's country, what the sentence's subject holds."""
+    AS_TITLE = "as-title"
+    """"Jane Roe's first trip as President of Chad": the title after "as" is the possessor's
+    (or the subject's) post."""
+    COPULA = "copula"
+    """"Jane Roe is Chad's foreign minister": the subject of "be" holds the title."""
+    OFFICE_VERB = "office-verb"
+    """"Jane Roe, who heads a party in Chad": a verb of ``office_verbs.tsv`` and a body as its
+    object name a post (it has no title span)."""
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class TitleKind(str, Enum):
+class TitleKind(StrEnum):
     """What a role noun of ``titles.tsv`` names."""
 
     OFFICE = "office"
@@ -214,11 +206,8 @@ class TitleKind(str, Enum):
     ORGANIZATION = "organization"
     """A body each country has once ("foreign ministry" -> Foreign Ministry (China))."""
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class TitleRank(str, Enum):
+class TitleRank(StrEnum):
     """How senior a title of ``titles.tsv`` is, for display and resolution."""
 
     HEAD_OF_STATE = "head_of_state"
@@ -229,5 +218,16 @@ class TitleRank(str, Enum):
     SPOKESPERSON = "spokesperson"
     OTHER = "other"
 
-    def __str__(self) -> str:
-        return self.value
+
+class FurnitureKind(StrEnum):
+    """What a rule of ``furniture.tsv`` matches (the file's header says more of each)."""
+
+    MACRO = "macro"
+    """A named piece of pattern that later rules use as ``{{name}}``."""
+    LINE = "line"
+    PREFIX = "prefix"
+    TAIL = "tail"
+    CREDIT = "credit"
+    SUFFIX = "suffix"
+    DATELINE = "dateline"
+    NOT_PLACE = "not_place"

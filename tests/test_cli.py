@@ -233,8 +233,7 @@ def test_an_unusable_out_is_refused_before_a_single_article_is_parsed(
     def parse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the articles were parsed before --out was checked")
 
-    # kg.build the attribute is the function; the module is what the CLI imports from.
-    monkeypatch.setattr(importlib.import_module("kg.build"), "build", parse)
+    monkeypatch.setattr(importlib.import_module("kg.flow"), "build", parse)
     assert main(["build", str(corpus), "--out", str(out), "--quiet"]) == 1
     _one_line_error(capsys.readouterr().err, code)
 

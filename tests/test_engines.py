@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
 from kg.engines import _ordered, check_engine, run_batches
 from kg.errors import KgError
 from kg.export.rdf import to_turtle
-from kg.settings import Settings
+from kg.flow import build
+from kg.settings import Engine, Settings
 
 ROOT = Path(__file__).parent.parent
 
@@ -45,7 +45,7 @@ def test_bad_engine_settings_are_coded_errors() -> None:
     with pytest.raises(KgError, match="KG005"):
         run_batches([], Settings(engine="spark"))
     with pytest.raises(KgError, match="KG003"):
-        run_batches([], Settings(engine="dask"))
+        run_batches([], Settings(engine=Engine.DASK))
 
 
 @pytest.mark.parametrize("address", [
@@ -53,7 +53,7 @@ def test_bad_engine_settings_are_coded_errors() -> None:
     "scheduler:8786/",
 ])
 def test_a_scheduler_address_with_a_port_is_accepted(address: str) -> None:
-    check_engine(Settings(engine="dask", scheduler=address))
+    check_engine(Settings(engine=Engine.DASK, scheduler=address))
 
 
 @pytest.mark.parametrize("address", [
@@ -62,7 +62,7 @@ def test_a_scheduler_address_with_a_port_is_accepted(address: str) -> None:
 ])
 def test_a_scheduler_address_dask_cannot_connect_to_is_refused(address: str) -> None:
     with pytest.raises(KgError, match="KG007") as refused:
-        check_engine(Settings(engine="dask", scheduler=address))
+        check_engine(Settings(engine=Engine.DASK, scheduler=address))
     assert "HOST:PORT" in str(refused.value) and "\n" not in str(refused.value)
 
 
@@ -77,7 +77,7 @@ def test_cli_refuses_a_scheduler_without_a_port_before_reading_anything(
         raise AssertionError("the build started before the scheduler address was checked")
 
     # Dask would try the address for a minute and end in a traceback.
-    monkeypatch.setattr(importlib.import_module("kg.build"), "build", parse)
+    monkeypatch.setattr(importlib.import_module("kg.flow"), "build", parse)
     argv = ["build", str(ROOT / "seeds"), "--out", str(tmp_path / "out"), "--engine", "dask",
             "--scheduler", "127.0.0.1"]
     assert main(argv) == 1
@@ -109,7 +109,7 @@ def test_dask_engine_gives_byte_identical_turtle(seeds_dir: Path, one_process_tu
     with distributed.LocalCluster(
         host="127.0.0.1", n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
-        settings = Settings(batch_size=2, engine="dask", scheduler=cluster.scheduler_address)
+        settings = Settings(batch_size=2, engine=Engine.DASK, scheduler=cluster.scheduler_address)
         G = build(seeds_dir, settings)
     stages = dict(G.graph["report"].stages)
     assert stages["parse"] > 0 and stages["resolve"] > 0
@@ -134,5 +134,5 @@ def test_cli_workers_flag_gives_the_same_files(seeds_dir: Path, tmp_path: Path) 
 
 
 def test_settings_carry_engine_fields() -> None:
-    settings = dataclasses.replace(Settings(), engine="dask", scheduler="tcp://127.0.0.1:8786")
+    settings = dataclasses.replace(Settings(), engine=Engine.DASK, scheduler="tcp://127.0.0.1:8786")
     assert (settings.engine, settings.scheduler, settings.workers) == ("dask", "tcp://127.0.0.1:8786", 1)

@@ -14,7 +14,7 @@ import pytest
 from parsed import KNOWLEDGE, parse
 from spacy.language import Language
 
-from kg.events import EventFinder
+from kg.events.find import EventFinder
 from kg.mentions import DocMentions
 from kg.types import EventCandidate
 from kg.vocab import EventKind, Mode, Plover, Status, TemporalPrecision

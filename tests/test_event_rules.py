@@ -1,4 +1,4 @@
-"""Event finding rules (``kg.events.EventFinder``) on hand-built, hand-parsed Docs.
+"""Event finding rules (``kg.events.find.EventFinder``) on hand-built, hand-parsed Docs.
 
 Each sentence is given word by word with head, dependency label, tag and, where it
 matters, lemma (see ``parsed.py``); names are made up. What is tested is kg's rule over
@@ -14,7 +14,8 @@ import spacy
 from parsed import KNOWLEDGE, parse
 from spacy.language import Language
 
-from kg.events import EventFinder, EventLexicon, Needs, Trigger
+from kg.events.find import EventFinder
+from kg.events.lexicon import EventLexicon, Needs, Trigger
 from kg.knowledge import Knowledge
 from kg.nlp import add_components
 from kg.types import EventCandidate

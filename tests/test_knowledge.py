@@ -376,6 +376,9 @@ BAD_ROWS = [
     ("office_synonyms.tsv", [("USB", "top-diplomat", "secretary-of-state")], "KG026",
      "country 'USB' is no country code of countries.tsv"),
     ("cities.tsv", [("Harbourtown", "", "ZZZ")], "KG026", "country 'ZZZ' is no country code"),
+    ("office_countries.tsv", [("secretary-of-state", "USA", "maybe")], "KG024",
+     "with_portfolio 'maybe' is none of yes, no"),
+    ("office_verbs.tsv", [("head", "boss")], "KG026", "title 'boss' is no title key of titles.tsv"),
     ("furniture.tsv", [("x", "line", "(unclosed", "")], "KG190", "bad pattern"),
 ]
 

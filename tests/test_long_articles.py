@@ -18,9 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kg.pipeline  # noqa: F401  (registers kg's components)
-from kg.build import build
 from kg.engines import BatchParser
 from kg.facts import chunks, merge_chunks, read_in_pieces
+from kg.flow import build
 from kg.knowledge import load_knowledge
 from kg.nlp import add_components
 from kg.settings import Settings

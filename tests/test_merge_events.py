@@ -1,4 +1,4 @@
-"""Merging events across articles (``kg.events.merge_events``) on hand-made candidates: no spaCy.
+"""Merging events across articles (``kg.events.merge.merge_events``) on hand-made candidates: no spaCy.
 
 Each article is written as the sentences that tell an event and the candidates event
 finding would give for them; the resolution that ties their mentions to entities is
@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from kg.events import merge_events
+from kg.events.merge import merge_events
 from kg.iri import mint
 from kg.knowledge import load_knowledge
 from kg.types import (

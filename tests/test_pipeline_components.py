@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 import kg.pipeline  # noqa: F401  (registers the factories)
-from kg.lexicon import Term
+from kg.lexicon import Label, Term
 from kg.pipeline.entities import SPAN_KEY as KG_KEY
 from kg.pipeline.entities import EntityReconciler
 from kg.pipeline.gazetteer import SPAN_KEY as GAZ_KEY
@@ -103,10 +103,10 @@ class TestParagraphBreaker:
 
 class TestGazetteer:
     TERMS = (
-        Term("U.S.", "COUNTRY", "USA"),
-        Term("U.S. Treasury", "ORG", "Treasury Department|USA"),
-        Term("treasury secretary", "TITLE", "treasury-secretary", case_sensitive=False),
-        Term("US", "COUNTRY", "USA"),
+        Term("U.S.", Label.COUNTRY, "USA"),
+        Term("U.S. Treasury", Label.ORG, "Treasury Department|USA"),
+        Term("treasury secretary", Label.TITLE, "treasury-secretary", case_sensitive=False),
+        Term("US", Label.COUNTRY, "USA"),
     )
 
     def matcher(self, first: frozenset[str]) -> tuple[GazetteerMatcher, Language]:

@@ -17,7 +17,7 @@ from kg.knowledge import Knowledge, load_knowledge
 from kg.resolve import resolve as resolve_with
 from kg.roles import Title
 from kg.types import ArticleFacts, DocumentInfo, Entity, Evidence, Mention, OfficeClaim, Resolution
-from kg.vocab import EntityKind, MentionRole, TitleKind, TitleRank
+from kg.vocab import ClaimRule, EntityKind, MentionRole, TitleKind, TitleRank
 
 PERSON, COUNTRY, ORG, OFFICE, PLACE = (
     EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.OFFICE, EntityKind.PLACE)
@@ -78,7 +78,7 @@ class Art:
         """``[owner] title person``: the office's country is the owner's when it is a country."""
         country = owner.country if owner is not None and owner.kind is not PERSON else ""
         office = self.office(title, key, country, label)
-        claim = OfficeClaim(office, person, owner, former, qualifier, False, "t")
+        claim = OfficeClaim(office, person, owner, former, qualifier, False, rule=ClaimRule.TITLE_BEFORE_NAME)
         self.claims.append(claim)
         return claim
 
@@ -88,12 +88,13 @@ class Art:
         office = self.office(phrase, key, country, label)
         ref = Mention(self.doc_id, office.start, office.end, phrase, PERSON, office.sentence,
                       MentionRole.TITLE_REF, key, country)
-        self.claims.append(OfficeClaim(office, ref, None, False, "", True, "standalone"))
+        self.claims.append(OfficeClaim(office, ref, None, False, "", True, rule=ClaimRule.STANDALONE))
         return ref
 
     def predecessor(self, person: Mention, successor: Mention) -> None:
         office = self.office("predecessor", "predecessor", label=MentionRole.PREDECESSOR)
-        self.claims.append(OfficeClaim(office, person, successor, True, "", False, "predecessor"))
+        claim = OfficeClaim(office, person, successor, True, "", False, rule=ClaimRule.PREDECESSOR)
+        self.claims.append(claim)
 
     def facts(self) -> ArticleFacts:
         info = DocumentInfo(self.doc_id, None, None, None, self.pos, self.doc_id)
@@ -752,8 +753,9 @@ def test_a_country_the_text_names_wins_over_an_implied_one() -> None:
 
 def counterpart(art: Art, person: Mention, subject: Mention, code: str) -> None:
     office = art.office("counterpart", "counterpart", code, MentionRole.DESCRIPTOR)
-    art.claims.append(OfficeClaim(office, person, art.demonym("Chadian", code), False, "", False, "t"))
-    art.claims.append(OfficeClaim(office, person, subject, False, "", False, "counterpart"))
+    art.claims.append(OfficeClaim(office, person, art.demonym("Chadian", code), False, "", False,
+                                  rule=ClaimRule.TITLE_BEFORE_NAME))
+    art.claims.append(OfficeClaim(office, person, subject, False, "", False, rule=ClaimRule.COUNTERPART))
 
 
 def test_a_counterpart_holds_the_subjects_post_in_their_countrys_words() -> None:

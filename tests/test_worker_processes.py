@@ -68,9 +68,9 @@ def test_dask_workers_import_nothing_from_the_current_folder(
     tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     distributed = pytest.importorskip("distributed", reason="needs the dask extra: pip install 'kg[dask]'")
-    from kg.build import build
     from kg.export.rdf import to_turtle
-    from kg.settings import Settings
+    from kg.flow import build
+    from kg.settings import Engine, Settings
 
     marker = tmp_path / "imported-from-the-current-folder"
     _plant(tmp_path, marker, "package")
@@ -78,7 +78,7 @@ def test_dask_workers_import_nothing_from_the_current_folder(
     with distributed.LocalCluster(
         host="127.0.0.1", n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
-        G = build(seeds_dir, Settings(batch_size=2, engine="dask", scheduler=cluster.scheduler_address))
+        G = build(seeds_dir, Settings(batch_size=2, engine=Engine.DASK, scheduler=cluster.scheduler_address))
     assert not marker.exists(), marker.read_text()
     assert to_turtle(G) == (ROOT / "exports" / "graph.ttl").read_text(encoding="utf-8")
 

@@ -1,12 +1,11 @@
 """Events: found in each parsed article (:mod:`kg.events.find`), then merged across
 articles once mentions are resolved (:mod:`kg.events.merge`), both with the vocabulary
 of the data files (:mod:`kg.events.lexicon`).
+
+The package itself imports none of them: finding runs in the worker processes, which
+need neither merging nor the resolver it works with.
 """
 
 from __future__ import annotations
 
-from kg.events.find import EventFinder
-from kg.events.lexicon import EventLexicon, IssueDef, Needs, Trigger
-from kg.events.merge import merge_events
-
-__all__ = ["EventFinder", "EventLexicon", "IssueDef", "Needs", "Trigger", "merge_events"]
+__all__: list[str] = []

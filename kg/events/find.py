@@ -9,7 +9,8 @@ event when the parse shows what its row ``needs``; its actors are read from the 
   relative clause to the noun it describes (or, when that noun is no actor, to whoever
   holds it: "is in X for a stay that includes talks with Y"); when the parser gave no
   subject, the person named right before the verb;
-* objects and "with"/"between" phrases for verbs ("to" for verbs of speaking; the object
+* objects, "with"/"between" phrases and the passive's "by" phrase ("was greeted by X") for
+  verbs ("to" for verbs of speaking; the object
   of a talk verb is its topic: "discussed trade with X"), the partner hung on a medium
   ("by phone with X") or on the object; possessors ("Okafor and Lin's meet"), compounds
   ("US-China tensions") and appositives for nouns; the governing verb's subject for a
@@ -45,13 +46,24 @@ and met Y") or the journey the meeting is the purpose of ("will fly to X Saturda
 meet Y"); else, for what happened, the article's own time: its publication day when
 told in the present or the present perfect, its month when told in the past or for a
 visit, nothing when habitual or from before ("regularly", "had met").
+
+A meeting's place is the one its clause gives ("met X in Lisbon", "flew to Lisbon, where
+she met X"), or a predicate linked to it gives ("arrived in Lisbon and met X", "welcomed X
+to Lisbon"), else where its paragraph last put one of its people ("X arrived in Lisbon.
+She met Y."): a visit's destination, a meeting's own place, or a place after a presence
+cue of ``allegiance_cues.tsv`` ("While in Lisbon, X..."). Not a stay in two countries at once
+("a trip to Lisbon and Madrid"), nor when the meeting is dated at another time than the
+stay or its sentence names a place in another country.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -65,6 +77,7 @@ from kg.vocab import EntityKind, EventKind, MentionRole, Mode, Plover, Status, T
 
 if TYPE_CHECKING:
     from kg.knowledge import Knowledge
+    from kg.signals import AllegianceCues
 
 __all__ = ["EventFinder"]
 
@@ -136,9 +149,10 @@ class EventFinder:
     def __init__(self, knowledge: Knowledge) -> None:
         self.lexicon = knowledge.events
         self.titles = frozenset(knowledge.titles)
+        self.cues = knowledge.allegiance_cues
 
     def __call__(self, found: DocMentions) -> Iterator[EventCandidate]:
-        context = _ArticleContext(found, self.lexicon, self.titles)
+        context = _ArticleContext(found, self.lexicon, self.cues, self.titles)
         calls: list[EventCandidate] = []
         for token in found.doc:
             trigger = context.trigger(token)
@@ -160,10 +174,10 @@ def _on_the_call(meeting: EventCandidate, calls: list[EventCandidate]) -> EventC
     within one article a surname stands for the full name."""
     if meeting.place is not None or meeting.status is not Status.OCCURRED:
         return meeting
-    people = _surnames(meeting)
+    people = _last_names(meeting.participants)
     for call in calls:
         dates = (meeting.date, call.date)
-        if _surnames(call) == people and (None in dates or (meeting.date and call.date and (
+        if _last_names(call.participants) == people and (None in dates or (meeting.date and call.date and (
             meeting.date.covers(call.date) or call.date.covers(meeting.date)
         ))):
             mode = Mode.PHONE if meeting.plover is Plover.CONSULT else None
@@ -171,20 +185,34 @@ def _on_the_call(meeting: EventCandidate, calls: list[EventCandidate]) -> EventC
     return meeting
 
 
-def _surnames(event: EventCandidate) -> frozenset[str]:
-    return frozenset(m.text.split()[-1].lower() for m in event.participants)
+@dataclass(frozen=True, slots=True)
+class _Whereabouts:
+    """The text puts people somewhere: a visit's destination, a meeting's own place, "While
+    in X, ...". ``at`` is the token that says so, ``place`` None when it names places of
+    two countries ("a trip to X and Y"), ``names`` the people's last names, lower case,
+    ``date`` when the text says they were there."""
+
+    at: int
+    place: Mention | None
+    names: frozenset[str]
+    date: TemporalValue | None = None
 
 
 class _ArticleContext:
     """The state of extraction over one article: mentions, claims, the lexicon."""
 
-    def __init__(self, found: DocMentions, lexicon: EventLexicon,
+    def __init__(self, found: DocMentions, lexicon: EventLexicon, cues: AllegianceCues,
                  titles: frozenset[str] = frozenset()) -> None:
         self.found = found
         self.doc = found.doc
         self.lexicon = lexicon
+        self.cues = cues
         #: The keys of the office titles ("leader", "foreign-minister").
         self.titles = titles
+        # Paragraphs are lines: where each begins, to tell which one a token is in; and
+        # where each paragraph puts its people, in text order.
+        self._paragraph_starts = [m.end() for m in re.finditer("\n", self.doc.text)]
+        self._whereabouts: dict[int, list[_Whereabouts]] = defaultdict(list)
         self.claims: dict[tuple[int, int], OfficeClaim] = {
             (c.office.start, c.office.end): c for c in found.office_claims()
         }
@@ -205,6 +233,7 @@ class _ArticleContext:
         self._entity_at: dict[int, Span] = {
             i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)
         }
+        self._presence()
 
     # -- triggers ---------------------------------------------------------------------
 
@@ -284,7 +313,7 @@ class _ArticleContext:
                 c.dep_ in {"dobj", "npadvmod"} and self._place(c) is not None for c in children
             )
         if needs is Needs.OBJECT:
-            return any(c.dep_ in {"dobj", "dative", "prep", "xcomp", "ccomp"} for c in children)
+            return any(c.dep_ in {"dobj", "dative", "prep", "xcomp", "ccomp", "agent"} for c in children)
         if needs in {Needs.ON, Needs.FOR}:
             return any(c.dep_ == "prep" and c.lower_ == needs.value for c in children)
         if needs is Needs.XCOMP:
@@ -592,7 +621,8 @@ class _ArticleContext:
                 if not topic_object:
                     out.append(child)
                 out.extend(_objects(child, {"from", "with"}))
-            elif child.dep_ == "prep" and child.lower_ in _PARTNER_PREPS:
+            elif (child.dep_ == "prep" and child.lower_ in _PARTNER_PREPS) or child.dep_ == "agent":
+                # "met with X", and the passive's "was greeted by X"
                 out.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ in {"poss", "compound", "nmod"} and token.pos_ in {"NOUN", "PROPN"}:
                 out.append(child)
@@ -682,6 +712,12 @@ class _ArticleContext:
             frontier = nxt
 
     def _where(self, roots: list[Token], exclude: set[str]) -> Mention | None:
+        for root in roots:
+            # "flew to Lima, where she met X": the clause hangs below the place it is in.
+            if root.dep_ == "relcl" and any(c.lower_ == "where" for c in root.children):
+                place = self._place(root.head)
+                if place is not None and place.key not in exclude:
+                    return place
         for token in self._near(roots, 6, setting=True):
             if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
                 place = self._place(token)
@@ -720,6 +756,63 @@ class _ArticleContext:
         near = [c for t in beside for c in t.children if c.dep_ in {"npadvmod", "prep"}]
         near += [g for c in near if c.dep_ == "prep" for g in c.children]
         return self._when([head], tense, near=near) if any(t.ent_type_ == "DATE" for t in near) else None
+
+    # -- whereabouts --------------------------------------------------------------------
+
+    def _paragraph(self, i: int) -> int:
+        return bisect_right(self._paragraph_starts, self.doc[i].idx)
+
+    def _one_place(self, token: Token) -> Mention | None:
+        """The place ``token`` names, unless it is one of a list of places in two countries."""
+        place = self._place(token)
+        others = (self._place(t) for t in token.conjuncts)
+        keys = {_country_key(p) for p in (place, *others) if p is not None}
+        return place if len(keys) == 1 else None
+
+    def _said_to_be(self, at: Token, place: Mention | None, people: Iterable[Mention],
+                    date: TemporalValue | None = None) -> None:
+        """Note that the text puts ``people`` at ``place`` (None: in two countries at once)."""
+        names = _last_names(people)
+        if names:
+            self._whereabouts[self._paragraph(at.i)].append(_Whereabouts(at.i, place, names, date))
+
+    def _presence(self) -> None:
+        """Note each "While in X, S..." (a presence cue right before a place): S is at X."""
+        for index, span in enumerate(self.found.spans):
+            mention = self.found.mentions[index]
+            if mention is None or mention.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
+                continue
+            before = self.doc.text[span.sent.start_char : span.start_char]
+            if not self.cues.ends_with_presence(before):
+                continue
+            clause = span.root.head
+            while clause.pos_ not in {"VERB", "AUX"} and clause.head != clause:
+                clause = clause.head
+            people = [m for _, m in self._actors(self._subjects(clause)) if m.kind is EntityKind.PERSON]
+            self._said_to_be(span.root, self._one_place(span.root), people)
+
+    def _context_place(self, trigger: Token, actors: Iterable[Mention],
+                       date: TemporalValue | None) -> Mention | None:
+        """Where the paragraph last put one of ``actors`` before ``trigger``: "X arrived in
+        Y. He met Z." is a meeting in Y. Not when the meeting is dated at another time than
+        that stay ("met Z last week"), nor when its sentence names a place in another
+        country ("talks in the North", "chose W for the next meeting")."""
+        names = _last_names(actors)
+        paragraph = self._whereabouts.get(self._paragraph(trigger.i), [])
+        said = [w for w in paragraph if w.at < trigger.i and w.names & names]
+        if not said:
+            return None
+        stay = max(said, key=lambda w: w.at)
+        if stay.place is None:
+            return None
+        if date is not None and stay.date is not None and not date.compatible(stay.date):
+            return None
+        here = _country_key(stay.place)
+        for token in trigger.sent:
+            elsewhere = self._place(token)
+            if elsewhere is not None and _country_key(elsewhere) != here:
+                return None
+        return stay.place
 
     def _date_phrases(self, roots: list[Token], within: range | None = None,
                       near: Iterable[Token] | None = None) -> list[Span]:
@@ -1138,6 +1231,11 @@ class _ArticleContext:
         rule = self.trigger(trigger)
         if place is None and rule is not None and rule.needs is Needs.TO_PLACE:
             place = self._destination(trigger, [trigger])  # "welcomed X to Lima": received in Lima
+        everyone = [m for _, m in subjects + partners]
+        if place is not None:
+            self._said_to_be(trigger, place, everyone, date)
+        else:
+            place = self._context_place(trigger, everyone, date)
         groups = self._split(partners, trigger)
         for group in groups:
             heads = [h for h, _ in group]
@@ -1200,6 +1298,8 @@ class _ArticleContext:
         if status is Status.PLANNED:
             tense = Tense.FUTURE
         date = self._dated(roots, tense, status, base.kind)
+        if listed:
+            self._said_to_be(trigger, self._one_place(listed[0][0]), travellers, date)
         for n, (head, destination) in enumerate(destinations):
             # "visited A on June 29, and B June 29-30": one visit per place, each on its own
             # date; a place listed after the first shares the journey's day only as its month
@@ -1258,6 +1358,20 @@ def _objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
 def _named_after(token: Token) -> list[Token]:
     """The appositives of ``token``: "their counterparts, A and B" (conjuncts follow from them)."""
     return [c for c in token.children if c.dep_ == "appos"]
+
+
+def _country_key(place: Mention) -> str:
+    """What tells places in two countries apart: the country's code, else the place's own name."""
+    if place.kind is EntityKind.COUNTRY:
+        return place.key
+    return place.country or place.text
+
+
+def _last_names(people: Iterable[Mention]) -> frozenset[str]:
+    """The last words of the people's names, lower case ("Jane Roe" and "Roe" share "roe")."""
+    names = (m.text.replace("\u2019", "'").removesuffix("'s").split()
+             for m in people if m.kind is EntityKind.PERSON)
+    return frozenset(words[-1].lower() for words in names if words)
 
 
 def _phrase_head(token: Token) -> Token:

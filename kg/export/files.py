@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -45,10 +46,8 @@ from pathlib import Path
 
 from kg.errors import KgError, shown
 
-try:
+if sys.platform != "win32":  # no fcntl on Windows: concurrent runs there are not serialised
     import fcntl
-except ImportError:  # not on Windows: concurrent runs there are not serialised
-    fcntl = None
 
 __all__ = ["MANIFEST", "TEMP_SUFFIX", "Content", "check_output", "manifest_text", "reading", "temp_prefix",
            "write_all"]
@@ -85,7 +84,7 @@ def _umask() -> int:
 def _locked(folder: Path, *, shared: bool = False) -> Iterator[None]:
     """Hold a lock on the folder itself (no lock file is left behind)."""
     try:
-        fd = os.open(folder, os.O_RDONLY) if fcntl is not None else -1
+        fd = os.open(folder, os.O_RDONLY) if sys.platform != "win32" else -1
     except OSError:  # a folder a reader may not list: read it unlocked
         fd = -1
     if fd < 0:

@@ -85,7 +85,10 @@ def _date_range(G: nx.MultiDiGraph, documents: Iterable[DocumentInfo]) -> dict[s
 
 def _node_facts(G: nx.MultiDiGraph, node: str) -> dict[str, Any]:
     """Named neighbours the panel lists: offices, holders, place, participants..."""
-    label = lambda n: G.nodes[n].get("label", n)  # noqa: E731
+
+    def label(n: str) -> str:
+        return str(G.nodes[n].get("label", n))
+
     facts: dict[str, list[str]] = defaultdict(list)
     for _, target, key in G.out_edges(node, keys=True):
         name = label(target)
@@ -108,7 +111,7 @@ def _node_facts(G: nx.MultiDiGraph, node: str) -> dict[str, Any]:
         if key in (Relation.HOLDS_OFFICE.value, Relation.HELD_OFFICE.value):
             facts["held by"].append(name if key == Relation.HOLDS_OFFICE.value else f"{name} (former)")
         elif G.nodes[source].get("kind") in _EVENT_KINDS:
-            facts["events"].append(G.nodes[source].get("label", source))
+            facts["events"].append(label(source))
     return {k: sorted(set(v)) for k, v in facts.items()}
 
 
@@ -193,9 +196,9 @@ def _page(net: KgNetwork) -> dict[str, Any]:
         },
         "kinds": legend,
         "statuses": statuses,
-        "documents": [{"id": d, "title": documents[d].title or d,
-                       "published": documents[d].published.isoformat() if documents[d].published else ""}
-                      for d in doc_ids],
+        "documents": [{"id": d, "title": info.title or d,
+                       "published": info.published.isoformat() if info.published else ""}
+                      for d, info in sorted(documents.items())],
         "nodes": Lazy(nodes),
         "edges": Lazy(edges),
         "info": Lazy(info, pairs=True),

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
@@ -96,8 +96,10 @@ def from_node_link(text: str) -> nx.MultiDiGraph:
     >>> dict(from_node_link(to_node_link(G)).nodes(data=True)) == dict(G.nodes(data=True))
     True
     """
-    H = nx.node_link_graph(json.loads(text), directed=True, multigraph=True, edges="edges")
-    G = nx.MultiDiGraph()
+    # networkx's stub types every result as a Graph, whatever directed and multigraph ask for.
+    H = cast("nx.MultiDiGraph[str]",
+             nx.node_link_graph(json.loads(text), directed=True, multigraph=True, edges="edges"))
+    G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     G.graph["kg_version"] = H.graph.get("kg_version", "")
     G.graph["documents"] = {
         d["doc_id"]: DocumentInfo(

@@ -284,7 +284,7 @@ def descriptions(
             made[subject] = [pairs]
 
     for subject, pairs in provenance.items():
-        describe(subject, lambda pairs=pairs: pairs)
+        describe(subject, pairs.copy)
     for doc in documents:
         describe(_document(doc.doc_id), partial(_document_pairs, doc))
     mention = _Sentences()

@@ -19,13 +19,15 @@ stays with a Matcher of its own, so any model's rules give the stock result.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
 from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
+from spacy.pipeline.attributeruler import MatcherPatternType
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -70,15 +72,15 @@ class IndexedAttributeRuler(AttributeRuler):
     ['', 'official', '']
     """
 
-    def __init__(self, vocab: Vocab, name: str = "attribute_ruler", **kwargs: object) -> None:
-        super().__init__(vocab, name, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, vocab: Vocab, name: str = "attribute_ruler", **kwargs: Any) -> None:
+        super().__init__(vocab, name, **kwargs)
         self._index: _Index | None = None
 
     def clear(self) -> None:
         super().clear()
         self._index = None
 
-    def add(self, patterns: Sequence, attrs: dict, index: int = 0) -> None:  # type: ignore[override]
+    def add(self, patterns: Iterable[MatcherPatternType], attrs: dict, index: int = 0) -> None:
         super().add(patterns, attrs, index)
         self._index = None
 
@@ -117,7 +119,9 @@ class _Index:
         found: set[tuple[int, int, int, int]] = set()
         if self.columns and len(doc):
             # One row per token, even when the rules read a single attribute.
-            rows = list(map(tuple, doc.to_array(self.columns).reshape(len(doc), -1).tolist()))
+            # spaCy's stub calls the array float64; it holds uint64 attribute values.
+            table = cast("list[list[int]]", doc.to_array(self.columns).reshape(len(doc), -1).tolist())
+            rows = list(map(tuple, table))
             for start, row in enumerate(rows):
                 candidates = self.starts.get(row)
                 if candidates is None:
@@ -139,12 +143,11 @@ class _Index:
 
     def _add(self, rule: int, pattern: list[dict]) -> bool:
         """Index ``pattern``; False when it uses something only a Matcher can test."""
-        compiled = [self._token_test(spec) for spec in pattern]
-        if not compiled or any(test is None for test in compiled):
+        compiled = [test for test in map(self._token_test, pattern) if test is not None]
+        if not compiled or len(compiled) < len(pattern):
             return False
-        tests = tuple(test for test, _ in compiled)  # type: ignore[misc]
-        indexed = _Pattern(rule, tests)
-        anchor = compiled[0][1]  # type: ignore[index]
+        indexed = _Pattern(rule, tuple(test for test, _ in compiled))
+        anchor = compiled[0][1]
         if anchor is None:
             self.unanchored.append(indexed)
         else:
@@ -206,4 +209,6 @@ def use_indexed_attribute_ruler(nlp: Language) -> None:
     for name, component in list(nlp.pipeline):
         if type(component) is AttributeRuler:
             rules = component.patterns
-            nlp.replace_pipe(name, "kg_attribute_ruler").add_patterns(rules)
+            # spaCy types every pipe as a bare callable; this factory makes an IndexedAttributeRuler.
+            ruler = cast(IndexedAttributeRuler, nlp.replace_pipe(name, "kg_attribute_ruler"))
+            ruler.add_patterns(rules)

@@ -118,8 +118,8 @@ class EntityReconciler:
         taken = bytearray(len(doc))
         for span in known:
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
-        marks = _Marks(taken, self._not_given_names(doc, taken),
-                       frozenset(self._after_honorifics(doc, s.end) for s in known if s.label_ == "TITLE"))
+        titled = frozenset(self._after_honorifics(doc, s.end) for s in known if s.label_ == MentionRole.TITLE)
+        marks = _Marks(taken, self._not_given_names(doc, taken), titled)
         found = [s for s in (self._from_model(ent, marks) for ent in doc.ents) if s is not None]
         found += [s for s in (self._after_headline_word(span) for span in found) if s is not None]
         untagged = (self._untagged_after(doc, i, marks) for i in sorted(marks.titled))
@@ -131,7 +131,8 @@ class EntityReconciler:
     def _with_suffix(self, span: Span) -> Span:
         """A known organisation takes a corporate suffix after it ("Microsoft Corp.")."""
         doc = span.doc
-        if span.label_ == "ORG" and span.end < len(doc) and doc[span.end].lower_ in self.words.org_suffixes:
+        suffixed = span.end < len(doc) and doc[span.end].lower_ in self.words.org_suffixes
+        if span.label_ == MentionRole.ORG and suffixed:
             return Span(doc, span.start, span.end + 1, label=span.label_, kb_id=span.kb_id_)
         return span
 

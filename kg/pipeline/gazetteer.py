@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from kg.knowledge import Knowledge
-from kg.lexicon import Term
+from kg.lexicon import Label, Term
 
 __all__ = ["SPAN_KEY", "GazetteerMatcher"]
 
@@ -39,7 +39,7 @@ class GazetteerMatcher:
     --------
     >>> import spacy
     >>> nlp = spacy.blank("en")
-    >>> terms = [Term("U.S.", "COUNTRY", "USA"), Term("secretary of state", "TITLE", "sos", False)]
+    >>> terms = [Term("U.S.", Label.COUNTRY, "USA"), Term("secretary of state", Label.TITLE, "sos", False)]
     >>> matcher = GazetteerMatcher(nlp.vocab, terms, nlp.make_doc)
     >>> doc = matcher(nlp("U.S. Secretary of State arrives"))
     >>> [(s.text, s.label_, s.kb_id_) for s in doc.spans["kg_gazetteer"]]
@@ -90,7 +90,7 @@ class GazetteerMatcher:
                 spans.append(Span(doc, start, end, label=label, kb_id=key))
         # Office titles go first: "U.S. Treasury Secretary" is a country and a title,
         # not the organisation "U.S. Treasury" and a stray "Secretary".
-        chosen = filter_spans([s for s in spans if s.kb_id_ in self.first and s.label_ == "TITLE"])
+        chosen = filter_spans([s for s in spans if s.kb_id_ in self.first and s.label_ == Label.TITLE])
         taken = {i for s in chosen for i in range(s.start, s.end)}
         rest = [s for s in spans if s not in chosen and not any(i in taken for i in range(s.start, s.end))]
         doc.spans[SPAN_KEY] = sorted(chosen + filter_spans(rest), key=lambda s: s.start)

@@ -37,6 +37,7 @@ from pathlib import Path
 from kg.errors import KgError
 from kg.tables import read_text
 from kg.types import Span
+from kg.vocab import FurnitureKind
 
 __all__ = [
     "KINDS",
@@ -47,7 +48,7 @@ __all__ = [
     "read_furniture",
 ]
 
-KINDS = ("macro", "line", "prefix", "tail", "credit", "suffix", "dateline", "not_place")
+KINDS = tuple(FurnitureKind)
 """The rule kinds ``furniture.tsv`` may use (see the file's header for their meaning)."""
 
 _RULES_FILE = "furniture.tsv"
@@ -55,7 +56,8 @@ _HEADER = ["name", "kind", "pattern", "note"]
 _MACRO = re.compile(r"\{\{(\w+)\}\}")
 # A paragraph that ends like a sentence: final punctuation, maybe inside quotes or brackets.
 _FINAL_PUNCT = re.compile(r"[.!?…][\"”’')\]]*$")
-_COMBINED_KINDS = ("line", "prefix", "tail", "credit", "suffix")
+_COMBINED_KINDS = (FurnitureKind.LINE, FurnitureKind.PREFIX, FurnitureKind.TAIL, FurnitureKind.CREDIT,
+                   FurnitureKind.SUFFIX)
 _SEARCH_WINDOW = 160
 
 
@@ -64,7 +66,7 @@ class Rule:
     """One row of ``furniture.tsv``, its macros expanded and its pattern compiled."""
 
     name: str
-    kind: str
+    kind: FurnitureKind
     pattern: re.Pattern[str]
     note: str = ""
 
@@ -99,7 +101,7 @@ class FurnitureRules:
     tail_from: float = 0.5
     prose_words: int = 20
     dateline_lines: int = 6
-    combined: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = field(
+    combined: dict[FurnitureKind, tuple[re.Pattern[str], tuple[str, ...]]] = field(
         init=False, repr=False, compare=False, hash=False
     )
 
@@ -107,7 +109,7 @@ class FurnitureRules:
         # Derived once here, never changed after: frozen in all but the type of the field.
         object.__setattr__(self, "combined", _combine(self.rules))
 
-    def of_kind(self, kind: str) -> tuple[Rule, ...]:
+    def of_kind(self, kind: FurnitureKind) -> tuple[Rule, ...]:
         """The rules of one kind, in file order."""
         return tuple(rule for rule in self.rules if rule.kind == kind)
 
@@ -128,10 +130,10 @@ class _Line:
         return len(self.text.split())
 
 
-def _combine(rules: tuple[Rule, ...]) -> dict[str, tuple[re.Pattern[str], tuple[str, ...]]]:
+def _combine(rules: tuple[Rule, ...]) -> dict[FurnitureKind, tuple[re.Pattern[str], tuple[str, ...]]]:
     # One alternation per kind: a line is tried once per kind instead of once per rule,
     # which matters over 100,000 articles of a hundred lines each.
-    combined: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {}
+    combined: dict[FurnitureKind, tuple[re.Pattern[str], tuple[str, ...]]] = {}
     for kind in _COMBINED_KINDS:
         chosen = [rule for rule in rules if rule.kind == kind]
         if not chosen:
@@ -159,17 +161,18 @@ def _parse(raw: str, path: str) -> FurnitureRules:
             continue
         if len(cells) < 3:
             raise KgError("KG190", path, f"{where}: needs name, kind and pattern separated by tabs")
-        name, kind, pattern = cells[0].strip(), cells[1].strip(), cells[2]
+        name, written, pattern = cells[0].strip(), cells[1].strip(), cells[2]
         note = cells[3].strip() if len(cells) > 3 else ""
-        if kind not in KINDS:
+        if written not in KINDS:
             raise KgError(
-                "KG190", path, f"{where}: unknown kind {kind!r}; use one of {', '.join(KINDS)}"
+                "KG190", path, f"{where}: unknown kind {written!r}; use one of {', '.join(KINDS)}"
             )
+        kind = FurnitureKind(written)
         if name in names:
             raise KgError("KG190", path, f"{where}: the name {name!r} is used twice; rename one rule")
         names.add(name)
         expanded = _expand(pattern, macros, path, where)
-        if kind == "macro":
+        if kind is FurnitureKind.MACRO:
             macros[name] = expanded
             continue
         rules.append(Rule(name, kind, _compile(expanded, kind, path, where), note))
@@ -188,7 +191,7 @@ def _expand(pattern: str, macros: dict[str, str], path: str, where: str) -> str:
     return _MACRO.sub(substitute, pattern)
 
 
-def _compile(pattern: str, kind: str, path: str, where: str) -> re.Pattern[str]:
+def _compile(pattern: str, kind: FurnitureKind, path: str, where: str) -> re.Pattern[str]:
     try:
         compiled = re.compile(pattern)
         # Rules of one kind are joined into one alternation; that only works when each
@@ -199,7 +202,7 @@ def _compile(pattern: str, kind: str, path: str, where: str) -> re.Pattern[str]:
             "KG190", path, f"{where}: bad pattern ({error}); fix the regular expression"
         ) from None
     groups = set(compiled.groupindex)
-    allowed = {"place"} if kind == "dateline" else set()
+    allowed = {"place"} if kind is FurnitureKind.DATELINE else set()
     if groups - allowed:
         raise KgError(
             "KG190",
@@ -231,7 +234,7 @@ def read_furniture(folder: Path | None) -> FurnitureRules:
     Examples
     --------
     >>> rules = read_furniture(None)
-    >>> "advertisement" in {rule.name for rule in rules.of_kind("line")}
+    >>> "advertisement" in {rule.name for rule in rules.of_kind(FurnitureKind.LINE)}
     True
     """
     return _parse(*read_text(_RULES_FILE, folder))
@@ -253,11 +256,11 @@ def _is_prose(line: _Line, min_words: int) -> bool:
     return line.words >= min_words and _FINAL_PUNCT.search(line.text) is not None
 
 
-def _first_match(kind: str, line: _Line, rules: FurnitureRules) -> tuple[str, re.Match[str]] | None:
+def _first_match(kind: FurnitureKind, line: _Line, rules: FurnitureRules) -> tuple[str, re.Match[str]] | None:
     pattern, names = rules.combined[kind]
-    if kind in ("line", "tail"):
+    if kind in (FurnitureKind.LINE, FurnitureKind.TAIL):
         match = pattern.fullmatch(line.text)
-    elif kind == "prefix":
+    elif kind is FurnitureKind.PREFIX:
         match = pattern.match(line.text)
     else:
         # Credits and suffixes sit at the end of a line: searching a long paragraph from
@@ -348,17 +351,17 @@ def _scan(text: str, rules: FurnitureRules) -> tuple[list[tuple[Span, str]], str
         found.append(((lines[index].start, lines[index].end), rule))
 
     for i, line in enumerate(lines):
-        for kind in ("line", "prefix", "tail", "credit"):
+        for kind in (FurnitureKind.LINE, FurnitureKind.PREFIX, FurnitureKind.TAIL, FurnitureKind.CREDIT):
             hit = _first_match(kind, line, rules)
             if hit is not None:
                 mark(i, hit[0])
-                if kind == "tail":
+                if kind is FurnitureKind.TAIL:
                     tails.append(i)
-                elif kind == "credit":
+                elif kind is FurnitureKind.CREDIT:
                     credits.append(i)
                 break
         else:
-            hit = _first_match("suffix", line, rules)
+            hit = _first_match(FurnitureKind.SUFFIX, line, rules)
             if hit is not None:
                 name, match = hit
                 # The match may start with the space before the tag: keep the span tight.
@@ -437,14 +440,14 @@ def _find_dateline(
             continue
         if not _is_prose(line, 8) and line.words < rules.prose_words:
             continue
-        for rule in rules.of_kind("dateline"):
+        for rule in rules.of_kind(FurnitureKind.DATELINE):
             match = rule.pattern.match(line.text)
             if match is None:
                 continue
             place = match.groupdict().get("place")
             if place is not None:
                 place = " ".join(place.split())
-                if any(label.pattern.fullmatch(place) for label in rules.of_kind("not_place")):
+                if any(label.pattern.fullmatch(place) for label in rules.of_kind(FurnitureKind.NOT_PLACE)):
                     return None
             return (line.start, line.start + match.end()), rule.name, place
         return None

@@ -19,7 +19,7 @@ import networkx as nx
 from tqdm import tqdm
 
 from kg.engines import run_batches
-from kg.events import merge_events
+from kg.events.merge import merge_events
 from kg.graph import to_graph
 from kg.knowledge import Knowledge, load_knowledge
 from kg.resolve import resolve
@@ -89,7 +89,7 @@ class Stages:
 
 def _batches(
     folder: Path, settings: Settings, knowledge: Knowledge, problems: list[Problem],
-    progress: Callable[[], None], stages: Stages,
+    progress: Callable[[], object], stages: Stages,
 ) -> Iterator[list[Article]]:
     """Consecutive articles in file order, ``settings.batch_size`` at a time, read lazily."""
     batch: list[Article] = []
@@ -116,7 +116,7 @@ def parse_corpus(
     folder: Path,
     settings: Settings,
     problems: list[Problem],
-    progress: Callable[[], None] = lambda: None,
+    progress: Callable[[], object] = lambda: None,
     stages: Stages | None = None,
     knowledge: Knowledge | None = None,
 ) -> Iterator[ArticleFacts]:
