@@ -33,14 +33,14 @@ PEOPLE_FOUND = 0.97
 PERSON_PRECISION = 0.95
 OFFICE_RIGHT = 0.90
 # The target is 0.90; this floor is today's figure, raised as country work lands.
-DEV_COUNTRY_FLOOR = 0.82
+DEV_COUNTRY_FLOOR = 0.84
 # The target is 0 persons split, met: no person with several full-name nodes, and no node of a
 # surname alone beside the full name's (``score.py``'s "stray").
 DEV_STRAY_SURNAME_NODES_CEILING = 0
 # Events have no targets met yet: floors at today's figures.
-DEV_MEETINGS_FOUND_FLOOR = 0.28
-DEV_MEETINGS_RIGHT_FLOOR = 0.23
-DEV_VISITS_FOUND_FLOOR = 0.09
+DEV_MEETINGS_FOUND_FLOOR = 0.87
+DEV_MEETINGS_RIGHT_FLOOR = 0.53
+DEV_VISITS_FOUND_FLOOR = 0.78
 DEV_DISPUTE_ISSUES_FLOOR = 0.25
 
 # seeds/: today's figures, every one a floor.
@@ -51,7 +51,7 @@ SEEDS_FLOORS = {
     "person_country_accuracy": 0.78,
     "meeting_recall": 0.90,
     "meeting_full_accuracy": 0.63,
-    "visit_recall": 0.40,
+    "visit_recall": 0.50,
     "dispute_issue_recall": 0.75,
     "evidence_offsets_ok": 1.0,
 }

@@ -28,7 +28,7 @@ from kg.types import (
     Resolution,
     TemporalValue,
 )
-from kg.vocab import EntityKind, EventKind, MentionRole, Status, TemporalPrecision
+from kg.vocab import EntityKind, EventKind, MentionRole, Mode, Plover, Status, TemporalPrecision
 
 MEETING, DISPUTE = EventKind.MEETING, EventKind.DISPUTE
 OCCURRED, PLANNED, POSSIBLE, POSTPONED, DECLINED = (
@@ -197,6 +197,16 @@ def test_within_the_latest_article_the_most_cautious_word_wins(corpus: Corpus) -
                   date=SUNDAY, status=POSSIBLE)
     (event,), _ = corpus.merge()
     assert event.status is POSSIBLE
+
+
+def test_the_plover_type_goes_with_the_status_the_latest_article_gives(corpus: Corpus) -> None:
+    for doc_id, published in (("a", dt.date(2023, 6, 12)), ("b", dt.date(2023, 6, 13))):
+        met(corpus.article(doc_id, published), "Ilsa Quorn", "Teo Marrak", status=PLANNED,
+            plover=Plover.AGREE)
+    met(corpus.article("c", dt.date(2023, 6, 19)), "Ilsa Quorn", "Teo Marrak", status=OCCURRED,
+        plover=Plover.CONSULT, mode=Mode.HOST)
+    (event,), _ = corpus.merge()
+    assert (event.status, event.plover, event.mode) == (OCCURRED, Plover.CONSULT, Mode.HOST)
 
 
 # -- dates -----------------------------------------------------------------------------------------

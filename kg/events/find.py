@@ -3,34 +3,55 @@ cooperation, with when, where, whether, and the sentence that says so.
 
 Extraction works on the dependency parse of one article. A trigger word from
 ``event_triggers.tsv`` (a verb such as "met", or a noun such as "talks") opens an
-event; its actors are read from the parse: the subject (climbing through "plans to
-meet", "by meeting"), objects, "with"/"between" phrases and the passive's "by" phrase
-("was greeted by X") for verbs, possessors
-("Okafor and Lin's meet"), compounds ("US-China tensions") and the governing verb's
-subject for nouns ("held talks with"). Titles stand for their holders, pronouns for
-the last person who was a subject. A list of objects with their own dates or
-hedges ("Lin Tao on Sunday, ... and possibly President Lin on Monday") gives one
-event per object.
+event when the parse shows what its row ``needs``; its actors are read from the parse:
+
+* the subject, climbing through "plans to meet", "by meeting", coordinated verbs and a
+  relative clause to the noun it describes (or, when that noun is no actor, to whoever
+  holds it: "is in X for a stay that includes talks with Y"); when the parser gave no
+  subject, the person named right before the verb;
+* objects, "with"/"between" phrases and the passive's "by" phrase ("was greeted by X") for
+  verbs ("to" for verbs of speaking; the object
+  of a talk verb is its topic: "discussed trade with X"), the partner hung on a medium
+  ("by phone with X") or on the object; possessors ("Okafor and Lin's meet"), compounds
+  ("US-China tensions") and appositives for nouns; the governing verb's subject for a
+  noun that is its argument or a part of one ("held a round of talks"), not for one
+  another noun is about ("a readout of the call");
+* titles stand for their holders (a bare title for the person last named with it),
+  pronouns for the last person who was a subject, "the two leaders" for the last pair
+  named together, "the delegation" for the people named as its members, "their
+  counterparts, A and B" for A and B.
+
+"X and Y met with students" (no one kg knows on the other side) is no meeting of X and Y.
+A list of partners with their own dates or hedges ("Lin Tao on Sunday, ... and possibly
+President Lin on Monday") gives one event per partner; a list of places one visit per place.
+"X spoke with Y" is a call unless a place is named; a meeting told after a call of the same
+people, with no place of its own, is the call again.
 
 Disputes and cooperation carry a PLOVER type (the trigger's, from CAMEO's categories)
 and also take their targets from complements ("called on X", "aid to X", "demanded
 that X withdraw", "accused by X"). "Y must..." reported by X is X's DEMAND on Y; a
 promised SUPPORT or COOPERATE is AGREE; "will not accept" is REJECT; an act that is
 refused, demanded or supposed ("rejected an offer to sign", "unless Y accepts") is no
-event of its own.
+event of its own. A meeting, call or visit is CONSULT when it took place, AGREE (an
+intent to meet) when planned or hoped for, REJECT when refused, cancelled or put off.
 
 Status comes from cue words in the trigger's clause (``status_cues.tsv``): a
 postponing, cancelling or refusing word above the trigger, then hedges ("possibly",
 "may", "still in the cards", a question), then plans ("will", "scheduled to");
 otherwise the event occurred. Dates come from the DATE phrases nearest the trigger
-in the parse, resolved by :func:`kg.dates.resolve_date` against the article's
-publication date in the clause's tense.
+in the parse (not reference points, "since 2019", nor what a purpose clause names),
+resolved by :func:`kg.dates.resolve_date` against the article's publication date in
+the clause's tense; else from a predicate sharing the subject ("arrived Thursday in X
+and met Y") or the journey the meeting is the purpose of ("will fly to X Saturday to
+meet Y"); else, for what happened, the article's own time: its publication day when
+told in the present or the present perfect, its month when told in the past or for a
+visit, nothing when habitual or from before ("regularly", "had met").
 
 A meeting's place is the one its clause gives ("met X in Lisbon", "flew to Lisbon, where
-she met X"), else where its
-paragraph last put one of its people ("X arrived in Lisbon. She met Y."): a visit's
-destination, a meeting's own place, or a place after a presence cue of
-``allegiance_cues.tsv`` ("While in Lisbon, X..."). Not a stay in two countries at once
+she met X"), or a predicate linked to it gives ("arrived in Lisbon and met X", "welcomed X
+to Lisbon"), else where its paragraph last put one of its people ("X arrived in Lisbon.
+She met Y."): a visit's destination, a meeting's own place, or a place after a presence
+cue of ``allegiance_cues.tsv`` ("While in Lisbon, X..."). Not a stay in two countries at once
 ("a trip to Lisbon and Madrid"), nor when the meeting is dated at another time than the
 stay or its sentence names a place in another country.
 """
@@ -41,6 +62,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -51,7 +73,7 @@ from kg.events.lexicon import EventLexicon, Needs, Trigger
 from kg.kinds import RELATION_KINDS
 from kg.mentions import DocMentions
 from kg.types import EventCandidate, Evidence, Mention, OfficeClaim, Position, TemporalValue
-from kg.vocab import EntityKind, EventKind, Plover, Status, Tense
+from kg.vocab import EntityKind, EventKind, MentionRole, Mode, Plover, Status, TemporalPrecision, Tense
 
 if TYPE_CHECKING:
     from kg.knowledge import Knowledge
@@ -62,10 +84,28 @@ __all__ = ["EventFinder"]
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "relcl", "ccomp", "pobj", "dobj", "attr"}
 _PARTNER_PREPS = {"with", "between", "among"}
+_SPOKEN_PREPS = {"with", "to"}
+_TOPIC_PREPS = {"about", "regarding", "concerning", "over"}
+# Verbs whose partner comes after "with" ("discussed trade with X"): their object is a topic.
+_SPOKEN = {Needs.WITH_OR_TO, Needs.REMOTE}
+_TALKED_WITH = {Needs.WITH, *_SPOKEN}
+# How a medium is named: "by phone", "over the telephone", "on a video call", "via videoconference".
+_MEDIUM_PREPS = {"by", "over", "on", "via"}
 _PLACE_PREPS = {"in", "at"}
 _DESTINATION_PREPS = {"to", "in", "into", "for"}
+_TOWARD_PREPS = {"to", "for", "toward", "towards"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 _TEMPORAL_PREPS = {"after", "since", "during", "following"}
+_REFERENCE_PREPS = {"since", "until", "till", "before", "prior"}
+# The event a noun names after these is over when the clause is told ("is back from his trip").
+_OVER_PREPS = {"from", "after", "since", "following"}
+# Auxiliaries of the present and the present perfect ("is meeting", "has met").
+_PRESENT_AUX = {"is", "are", "am", "'s", "\u2019s", "'re", "\u2019re", "has", "have", "'ve", "\u2019ve"}
+# Where the words that date or undate an event hang on its verb or noun.
+_TIME_WORD_DEPS = {"advmod", "npadvmod", "amod", "aux", "neg", "prep"}
+# Prepositions of a setting: "agreed at the talks", "hoped in their meeting" say where the
+# cue word happened, so the cue does not set the status of the event named there.
+_SETTING_PREPS = {"at", "in", "during", "before", "amid", "despite"}
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
 #: Actors found in a sentence: the head token of each and its mention.
 _Actors = list[tuple[Token, Mention]]
@@ -79,12 +119,26 @@ _OBJECT_PREPS = {"from", "by", "of", "to", "for", "against", "with"}
 _INTENT_AUX = {"will", "would", "shall", "should", "'ll", "\u2019ll", "wo", "could", "may", "might"}
 # Pronouns that stand for an organisation or country said to act: "X said it would...".
 _BODY_PRONOUNS = {"it", "they", "we"}
+# Pronouns that may stand for "the two leaders" of their sentence.
+_PLURAL_PRONOUNS = {"they", "them", "their"}
 # How an act hangs below the verb that refuses or asks for it ("rejected an offer to host a
 # summit to hammer out an agreement"), and the words of a clause that only supposes it.
 _EMBEDDING = {"xcomp", "acl", "ccomp", "advcl", "dobj", "pobj", "prep", "pcomp", "relcl"}
 _CONDITIONS = {"if", "unless"}
 _INTENDED = {Plover.SUPPORT, Plover.COOPERATE, Plover.AID}
+_CONTACT_KINDS = {EventKind.MEETING, EventKind.PHONE_CALL}
 _ACTOR_KINDS = {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION}
+# PLOVER codes a meeting, call or visit as CONSULT only when it takes place. One that is
+# planned or hoped for is an intent to meet (CAMEO 036, PLOVER AGREE); one that is refused,
+# cancelled or put off is a rejection (CAMEO 125, "reject proposal to meet", PLOVER REJECT).
+_PLOVER_OF_STATUS = {
+    Status.OCCURRED: Plover.CONSULT,
+    Status.PLANNED: Plover.AGREE,
+    Status.POSSIBLE: Plover.AGREE,
+    Status.DECLINED: Plover.REJECT,
+    Status.CANCELLED: Plover.REJECT,
+    Status.POSTPONED: Plover.REJECT,
+}
 _NAME_ENTS = {"ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PERSON", "GPE", "NORP"}
 
 
@@ -94,14 +148,41 @@ class EventFinder:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.lexicon = knowledge.events
+        self.titles = frozenset(knowledge.titles)
         self.cues = knowledge.allegiance_cues
 
     def __call__(self, found: DocMentions) -> Iterator[EventCandidate]:
-        context = _ArticleContext(found, self.lexicon, self.cues)
+        context = _ArticleContext(found, self.lexicon, self.cues, self.titles)
+        calls: list[EventCandidate] = []
         for token in found.doc:
             trigger = context.trigger(token)
-            if trigger is not None:
-                yield from context.events(token, trigger)
+            if trigger is None:
+                continue
+            for candidate in context.events(token, trigger):
+                context.told_pair(token.i, candidate.participants)
+                if candidate.kind is EventKind.PHONE_CALL:
+                    calls.append(candidate)
+                elif candidate.kind is EventKind.MEETING:
+                    candidate = _on_the_call(candidate, calls)
+                yield candidate
+
+
+def _on_the_call(meeting: EventCandidate, calls: list[EventCandidate]) -> EventCandidate:
+    """A meeting that took place, told after a call of the same people, with no place of its
+    own and no other date, is that call told again ("X spoke with Y today. X and Y discussed
+    trade."): it becomes a call. People are matched by the last word of their names, as
+    within one article a surname stands for the full name."""
+    if meeting.place is not None or meeting.status is not Status.OCCURRED:
+        return meeting
+    people = _last_names(meeting.participants)
+    for call in calls:
+        dates = (meeting.date, call.date)
+        if _last_names(call.participants) == people and (None in dates or (meeting.date and call.date and (
+            meeting.date.covers(call.date) or call.date.covers(meeting.date)
+        ))):
+            mode = Mode.PHONE if meeting.plover is Plover.CONSULT else None
+            return replace(meeting, kind=EventKind.PHONE_CALL, mode=mode)
+    return meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +201,14 @@ class _Whereabouts:
 class _ArticleContext:
     """The state of extraction over one article: mentions, claims, the lexicon."""
 
-    def __init__(self, found: DocMentions, lexicon: EventLexicon, cues: AllegianceCues) -> None:
+    def __init__(self, found: DocMentions, lexicon: EventLexicon, cues: AllegianceCues,
+                 titles: frozenset[str] = frozenset()) -> None:
         self.found = found
         self.doc = found.doc
         self.lexicon = lexicon
         self.cues = cues
+        #: The keys of the office titles ("leader", "foreign-minister").
+        self.titles = titles
         # Paragraphs are lines: where each begins, to tell which one a token is in; and
         # where each paragraph puts its people, in text order.
         self._paragraph_starts = [m.end() for m in re.finditer("\n", self.doc.text)]
@@ -138,6 +222,14 @@ class _ArticleContext:
         self._triggers: dict[int, Trigger | None] = {}
         # Issues by sentence text: every relation found in a sentence asks for its issues.
         self._issues: dict[str, tuple[str, ...]] = {}
+        # Titles tied to a named person, in text order: computed when a bare title first asks.
+        self._named_holders: list[tuple[int, str, str, Mention]] | None = None
+        # Two people told together, by token: coordinated names ("A and B"), and the two of
+        # each event found so far (for "the two leaders").
+        self._coordinated: list[tuple[int, tuple[Mention, Mention]]] | None = None
+        self._pairs: list[tuple[int, tuple[Mention, Mention]]] = []
+        # The members of travelling groups the article names, by token: found when first asked.
+        self._membership: list[tuple[int, str, Mention]] | None = None
         self._entity_at: dict[int, Span] = {
             i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)
         }
@@ -187,21 +279,34 @@ class _ArticleContext:
         if needs is Needs.BY_PHONE:
             phone = self.lexicon.phone_words
             for child in children:
-                if child.dep_ == "compound" and child.lower_ in phone:
+                if child.dep_ in {"compound", "amod", "advmod"} and child.lower_ in phone:
                     return True
-                if child.dep_ == "prep" and child.lower_ in {"by", "over", "on"} and any(
+                if child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS and any(
                     g.lower_ in phone for g in child.children
                 ):
                     return True
             with_partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
             after_phone = token.i > 0 and self.doc[token.i - 1].lower_ in phone
-            # "X's call with Y": a call someone has with someone is one by telephone (a
-            # readout's headline), unlike "a call for" or "calls on".
-            owned = any(c.dep_ == "poss" for c in children)
-            return token.pos_ == "NOUN" and with_partner and token.lower_ == "call" and (after_phone or owned)
+            return token.pos_ == "NOUN" and with_partner and token.lower_ == "call" and after_phone
+        if needs in _SPOKEN:
+            partners = self._spoken_to(token)
+            return bool(partners) and (needs is Needs.WITH_OR_TO or not self._placed([token, *partners]))
         if needs is Needs.WITH:
-            return any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in children) or any(
-                c.dep_ == "poss" for c in children
+            objects = [c for c in children if c.dep_ == "dobj"]
+            return bool(
+                _after(token, _PARTNER_PREPS) or any(_objects(o, {"with"}) for o in objects)
+                or any(c.dep_ == "poss" for c in children)
+                # "X and Y discussed trade": the partners are the subjects.
+                or (token.pos_ in {"VERB", "AUX"} and len(self._actors(self._subjects(token))) > 1)
+            )
+        if needs is Needs.TOWARD:
+            return any(self._place(g) is not None for g in _objects(token, _TOWARD_PREPS))
+        if needs is Needs.STAY:
+            # "X is in Y to meet Z", "X was in Y June 20-23 to sign...", "X is in Y for talks".
+            purpose = any(c.dep_ in {"xcomp", "advcl"} and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                              for g in c.children) for c in children)
+            return bool(_objects(token, {"for"}) or purpose) and any(
+                self._place(g) is not None for g in _objects(token, {"in"})
             )
         if needs is Needs.TO_PLACE:
             return any(c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS for c in children) or any(
@@ -216,6 +321,23 @@ class _ArticleContext:
         if needs is Needs.REPORTED:
             clause = token.head
             return token.dep_ == "aux" and clause.dep_ == "ccomp" and clause.head.pos_ in {"VERB", "AUX"}
+        return False
+
+    def _spoken_to(self, token: Token) -> list[Token]:
+        """Whom a verb of speaking is addressed to: "spoke with X", "talked to X", "spoke by
+        phone with X"."""
+        return _after(token, _SPOKEN_PREPS) + self._through_medium(token)
+
+    def _placed(self, roots: list[Token]) -> bool:
+        """Whether a place or a gathering is named at ``roots``: "spoke with X in Rome", "spoke
+        with X on the sidelines of the summit" (a topic's place, "about the war in Y", is not)."""
+        for token in self._near(roots, 2):
+            if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS and token.head.head in roots and (
+                self._place(token) is not None
+            ):
+                return True
+            if token.lemma_.lower() in self.lexicon.gatherings:
+                return True
         return False
 
     # -- actors -----------------------------------------------------------------------
@@ -235,15 +357,127 @@ class _ArticleContext:
                     inner = self.found.mention_at(child.i)
                     if inner is not None and inner.kind in _ACTOR_KINDS:
                         return inner
+            if token.lemma_.lower() in self.titles:
+                # "leaders of Romania's new government": officials stand for whom they serve.
+                for owner in _objects(token, {"of"}):
+                    inner = self.actor(owner)
+                    if inner is not None and inner.kind is not EntityKind.PERSON:
+                        return inner
             return None
         if mention.kind is EntityKind.OFFICE:
             claim = self.claims.get((mention.start, mention.end))
             if claim is None:
                 return None
             if claim.person is not None:
-                return claim.person
+                return self._holder(claim) if claim.person.label is MentionRole.TITLE_REF else claim.person
             return claim.owner if claim.owner is not None and claim.owner.kind in _ACTOR_KINDS else None
         return mention if mention.kind in _ACTOR_KINDS else None
+
+    def _holder(self, claim: OfficeClaim) -> Mention | None:
+        """Whom a bare title stands for ("the president", "the Foreign Minister"): the person
+        the article last named with that title before it (of the title's country, when it
+        names one), else the title itself, for resolution to map."""
+        office = claim.office
+        if self._named_holders is None:
+            self._named_holders = sorted(
+                ((c.office.start, c.office.key, c.office.country, c.person) for c in self.claims.values()
+                 if c.person is not None and c.person.label is not MentionRole.TITLE_REF and not c.former),
+                key=lambda h: h[0],
+            )
+        for start, key, country, person in reversed(self._named_holders):
+            same_country = not office.country or country == office.country
+            if start < office.start and key == office.key and same_country:
+                return person
+        return claim.person
+
+    def told_pair(self, at: int, people: Iterable[Mention]) -> None:
+        """Note that the event at token ``at`` was between two people (the ``_pair`` of later
+        sentences)."""
+        persons = _unique(m for m in people if m.kind is EntityKind.PERSON)
+        if len(persons) == 2:
+            self._pairs.append((at, (persons[0], persons[1])))
+
+    def _pair(self, token: Token) -> tuple[Mention, ...]:
+        """The two people "the two leaders" (or "they", "their" in a sentence that says "the two
+        leaders") stand for: the last two the article named together before it ("A and B
+        announced...") or the two of its last event (within three sentences)."""
+        if token.lower_ in _PLURAL_PRONOUNS:
+            if not any(self._the_two(t) for t in token.sent):
+                return ()
+        elif not self._the_two(token):
+            return ()
+        return self._last_pair(token)
+
+    def _last_pair(self, token: Token) -> tuple[Mention, ...]:
+        """The last two people named together before ``token``, or the two of the article's
+        last event, within three sentences; none if there is no such pair."""
+        sentence = token.sent
+        if self._coordinated is None:
+            self._coordinated = [
+                (t.i, (a, b)) for t in self.doc if t.dep_ == "conj"
+                for a, b in [(self.found.mention_at(t.head.i), self.found.mention_at(t.i))]
+                if a is not None and b is not None and a.kind is b.kind is EntityKind.PERSON and a != b
+            ]
+        earlier = [p for p in self._coordinated + self._pairs if p[0] < token.i]
+        if not earlier:
+            return ()
+        at, pair = max(earlier, key=lambda p: p[0])
+        back = len({t.sent.start for t in self.doc[at : sentence.start]}) if at < sentence.start else 0
+        return pair if back <= 3 else ()
+
+    def _members(self, token: Token) -> tuple[Mention, ...]:
+        """The people "the delegation" stands for: those the article named as its members
+        before it (:meth:`_membership`). Nothing for a group with an owner ("China's
+        delegation") or one the article said nothing of."""
+        if token.lemma_.lower() not in self.lexicon.group_words or any(
+            c.dep_ == "poss" for c in token.children
+        ):
+            return ()
+        if self._membership is None:
+            self._membership = list(self._find_members())
+        group = token.lemma_.lower()
+        return tuple(_unique(m for at, kind, m in self._membership if at < token.i and kind == group))
+
+    def _find_members(self) -> Iterator[tuple[int, str, Mention]]:
+        """Who the article says is in a travelling group, with where it says so: the owner of
+        "his delegation", who leads it ("a delegation led by X", "X headed the delegation"),
+        who it includes ("a delegation including X", "its members included X, Y and Z"), and
+        who is named with its members ("X and the other members of his delegation")."""
+        words = self.lexicon
+        group = ""
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            named: list[Token] = []
+            if lemma in words.group_words:
+                group = lemma
+                named += [c for c in token.children if c.dep_ == "poss"]
+                named += _objects(token, words.include_words)
+                for verb in token.children:
+                    if verb.dep_ == "acl" and verb.lemma_.lower() in words.lead_words:
+                        named += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+                if token.dep_ == "dobj" and token.head.lemma_.lower() in words.lead_words:
+                    named += self._subjects(token.head)
+                member = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+                if member is not None and member.lemma_.lower() in words.member_words:
+                    named += [c for c in member.conjuncts if c.lemma_.lower() not in words.member_words]
+            if (lemma in words.group_words or lemma in words.member_words) and token.dep_ in _SUBJECTS and (
+                token.head.lemma_.lower() in words.include_words
+            ):
+                named += [c for c in token.head.children if c.dep_ in {"dobj", "attr"}]
+            # "Admiral A, an agency's Administrator B, and General C": a person set beside an
+            # item of the list is in it too.
+            named += [a for t in list(named) for c in (t, *t.conjuncts) for a in c.children
+                      if a.dep_ == "appos"]
+            for _, mention in self._actors(named):
+                if mention.kind is EntityKind.PERSON and group:
+                    yield token.i, group, mention
+
+    def _the_two(self, token: Token) -> bool:
+        """Whether ``token`` heads "the two leaders", "both ministers": a plural title for a pair
+        of people ("the two sides" may be countries)."""
+        return token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in self.titles and any(
+            c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet"} for c in token.children
+        )
 
     def _speaker(self, token: Token) -> Mention | None:
         """The actor an "it"/"they" subject of a reported clause stands for: the subject of
@@ -257,7 +491,8 @@ class _ArticleContext:
         return None
 
     def _antecedent(self, token: Token) -> Mention | None:
-        """The last person who was a subject before ``token`` (within three sentences)."""
+        """The last person who was a subject before ``token`` (within three sentences), a bare
+        title ("the president") standing for its holder."""
         first_sentence = token.sent.start
         sentences_back = 0
         sent = token.sent
@@ -272,6 +507,13 @@ class _ArticleContext:
                 if sentences_back > 3:
                     break
             mention = self.found.mentions[index]
+            if mention is not None and mention.kind is EntityKind.OFFICE:
+                # "The president spent a day in Japan. He met...": a bare title is its holder.
+                claim = self.claims.get((mention.start, mention.end))
+                referential = claim is not None and claim.person is not None and (
+                    claim.person.label is MentionRole.TITLE_REF
+                )
+                mention = self._holder(claim) if claim is not None and referential else None
             if mention is None or mention.kind is not EntityKind.PERSON:
                 continue
             if span.root.dep_ in _SUBJECTS:
@@ -281,11 +523,22 @@ class _ArticleContext:
         return fallback
 
     def _actors(self, tokens: Iterable[Token]) -> list[tuple[Token, Mention]]:
-        out = []
+        out: list[tuple[Token, Mention]] = []
         for token in tokens:
             for head in (token, *token.conjuncts):
+                together = self._pair(head) or self._members(head)
+                if together:
+                    out.extend((head, m) for m in together)
+                    continue
                 mention = self.actor(head)
-                if mention is not None:
+                own = self.found.mention_at(head.i)
+                title = own is not None and own.kind is EntityKind.OFFICE
+                named = self._actors(_named_after(head)) if title else []
+                if named:
+                    # "their counterparts, Foreign Minister A and Defense Minister B": the
+                    # people named after a title stand for it (not its country).
+                    out.extend(named)
+                elif mention is not None:
                     out.append((head, mention))
         return out
 
@@ -301,39 +554,98 @@ class _ArticleContext:
                 return head
         return head
 
+    def _holds(self, trigger: Token, verb: Token) -> bool:
+        """Whether the subject of ``verb`` takes part in the event a noun trigger names: the
+        noun is the verb's own argument ("held talks", "during a meeting") or a part of one
+        ("a round of talks"), not what another noun is about ("took a tone in a readout of
+        the call with X": no call of the subject's)."""
+        child, head = trigger, trigger.head
+        while head != verb and head.head != head:
+            embedded = child.dep_ == "pobj" and head.dep_ == "prep"
+            if embedded and head.head.pos_ in {"NOUN", "PROPN"} and (
+                head.head.lemma_.lower() not in self.lexicon.part_words
+            ):
+                return False
+            child, head = head, head.head
+        return True
+
     def _subjects(self, verb: Token) -> list[Token]:
+        """Who does what ``verb`` says: its subject, else that of the verb it depends on
+        ("plans to meet", "arrived and met"), through a relative clause to the noun it
+        describes ("X, who met Y") or, when that noun is no actor, on to whoever holds it ("is
+        in Y for a stay that includes talks with Z"). When the parser gives no subject at all,
+        the actor named right before the verb ("Under Secretary X will also meet...")."""
         head = verb
-        for _ in range(5):
-            subjects = [c for c in head.children if c.dep_ in _SUBJECTS]
+        for _ in range(6):
+            # A relative pronoun ("that", "who") is no subject of its own: the noun it stands for is.
+            subjects = [c for c in head.children if c.dep_ in _SUBJECTS and c.tag_ not in {"WDT", "WP"}]
             if subjects:
                 return subjects
             if head.dep_ == "relcl":
-                return [head.head]
-            if head.dep_ not in _CLIMB or head.head == head:
-                return []
+                described = head.head
+                if self.actor(described) is not None:
+                    return [described]
+                owners = [c for c in described.children if c.dep_ == "poss"]
+                if owners:
+                    return owners
+                head = described
+                continue
+            coordinated = head.dep_ == "dep" and head.pos_ == "VERB" and head.head.pos_ == "VERB"
+            if (head.dep_ not in _CLIMB and not coordinated) or head.head == head:
+                break
             head = head.head
-        return []
+        return self._named_before(verb)
 
-    def _partners(self, token: Token) -> list[Token]:
+    def _named_before(self, verb: Token) -> list[Token]:
+        """The actor whose name ends right before ``verb`` and its auxiliaries and adverbs."""
+        i = verb.i - 1
+        while i >= verb.sent.start and self.doc[i].dep_ in {"aux", "auxpass", "advmod", "neg"}:
+            i -= 1
+        if i < verb.sent.start or verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        index = self.found.span_at(i)
+        mention = self.found.mentions[index] if index >= 0 else None
+        if mention is None or mention.kind is not EntityKind.PERSON or self.found.spans[index].end != i + 1:
+            return []
+        return [self.doc[i]]
+
+    def _partners(self, token: Token, topic_object: bool = False) -> list[Token]:
+        """Who else takes part in the event of ``token``: its objects (unless the object is
+        what is talked about, ``topic_object``: "discussed trade with X"), "with"/"between"
+        phrases, owners and compounds of a noun ("Lin's visit"), partners coordinated with a noun."""
         out = []
         for child in token.children:
             if child.dep_ in {"dobj", "dative"}:
-                out.append(child)
-                out.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "from"
-                           for g in p.children if g.dep_ == "pobj")
+                # "received a delegation from X", "discussed trade with X": the parser hangs
+                # the partner on the object.
+                if not topic_object:
+                    out.append(child)
+                out.extend(_objects(child, {"from", "with"}))
             elif (child.dep_ == "prep" and child.lower_ in _PARTNER_PREPS) or child.dep_ == "agent":
                 # "met with X", and the passive's "was greeted by X"
                 out.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ in {"poss", "compound", "nmod"} and token.pos_ in {"NOUN", "PROPN"}:
+                out.append(child)
+            elif child.dep_ == "appos" and token.pos_ in {"NOUN", "PROPN"}:
+                # "held talks with their counterparts, A and B": the parser may hang the
+                # names on the talks.
                 out.append(child)
             elif child.dep_ == "conj" and token.pos_ in {"NOUN", "PROPN"} and self.trigger(child) is None:
                 # "talks with X, as well as China's top diplomat Y and Z": the parser
                 # coordinates the later partners with the talks, not with X.
                 out.append(child)
                 out.extend(g for g in child.children if g.dep_ == "appos")
+        out.extend(self._through_medium(token))
+        if token.pos_ in {"NOUN", "PROPN"}:
+            out.extend(g for g in _after(token, _PARTNER_PREPS) if g.head.head != token)
         if not out and token.pos_ in {"NOUN", "PROPN"}:
             out.extend(self._possessors(token))
         return out
+
+    def _through_medium(self, token: Token) -> list[Token]:
+        """"spoke by phone with X": the partner the parser hangs on the medium."""
+        return [p for g in _objects(token, _MEDIUM_PREPS) if g.lower_ in self.lexicon.phone_words
+                for p in _objects(g, {"with"})]
 
     def _possessors(self, trigger: Token) -> list[Token]:
         """"X and Y's meet": the owners written just before a noun trigger, when the parser
@@ -351,19 +663,34 @@ class _ArticleContext:
     # -- where, when, whether -----------------------------------------------------------
 
     def _place(self, token: Token) -> Mention | None:
+        """The place ``token`` names: a place or country, or the country of a locale named by
+        its country ("the Indian capital", "a Chinese port")."""
         mention = self.found.mention_at(token.i)
         if mention is not None and mention.kind in {EntityKind.PLACE, EntityKind.COUNTRY}:
             return mention
+        if mention is None and token.lemma_.lower() in self.lexicon.locale_words:
+            for child in token.children:
+                inner = self.found.mention_at(child.i) if child.dep_ in {"amod", "compound", "poss"} else None
+                if inner is not None and inner.kind is EntityKind.COUNTRY:
+                    return inner
         return None
 
-    def _near(self, roots: Iterable[Token], depth: int = 3) -> Iterator[Token]:
+    def _near(self, roots: Iterable[Token], depth: int = 3, setting: bool = False,
+              avoid: Token | None = None) -> Iterator[Token]:
         """Tokens below ``roots`` in the parse, nearest first, not entering other clauses.
 
         ``depth`` counts the words stepped through, less prepositions: a chain of
-        phrases ("on the sidelines of a summit in Bali") is as near as its nouns.
+        phrases ("on the sidelines of a summit in Bali") is as near as its nouns. With
+        ``setting``, only the event's own setting is searched: not what it is about ("spoke
+        about the war in X") nor what it was for ("met to discuss the talks in Y"). Other
+        events' words are not entered, unless ``avoid`` is given: then ``roots`` is a
+        predicate coordinated with the event's own (``avoid``, whose words are not entered),
+        and the date or place they share may hang on any word of it.
         """
         frontier = list(roots)
         seen = {t.i for t in frontier}
+        if avoid is not None:
+            seen |= {t.i for t in avoid.subtree} - {t.i for r in frontier for t in r.subtree}
         for _ in range(depth):
             nxt: list[Token] = []
             layer = list(frontier)
@@ -372,7 +699,11 @@ class _ArticleContext:
                 for child in token.children:
                     if child.i in seen or child.dep_ in {"relcl", "ccomp", "advcl", "parataxis"}:
                         continue
-                    if self.trigger(child) is not None:
+                    if setting and (child.dep_ == "xcomp" or (
+                        child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS
+                    )):
+                        continue
+                    if avoid is None and self.trigger(child) is not None:
                         # Another event's words describe that event, not this one.
                         continue
                     seen.add(child.i)
@@ -387,7 +718,7 @@ class _ArticleContext:
                 place = self._place(root.head)
                 if place is not None and place.key not in exclude:
                     return place
-        for token in self._near(roots, 6):
+        for token in self._near(roots, 6, setting=True):
             if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
                 place = self._place(token)
             elif token.dep_ == "compound" and _phrase_head(token).lower_ in self.lexicon.gatherings:
@@ -399,14 +730,32 @@ class _ArticleContext:
                 return place
         return None
 
-    def _destination(self, trigger: Token, roots: list[Token]) -> Token | None:
-        """The token that names where a visit goes."""
+    def _destination(self, trigger: Token, roots: list[Token]) -> Mention | None:
+        """Where a journey goes: the first place after "to"/"in"/"for", or the verb's place object."""
+        found = self._destinations(trigger, roots)
+        return found[0][1] if found else None
+
+    def _destinations(self, trigger: Token, roots: list[Token]) -> list[tuple[Token, Mention]]:
+        """Every place a journey goes to: the first (:meth:`_destination`) and the places
+        listed with it ("will travel to A, B and C", "a trip to A, B and C"), in text order."""
         for token in self._near(roots, 2):
-            towards = token.dep_ == "pobj" and token.head.lower_ in _DESTINATION_PREPS
-            named = token.dep_ in {"dobj", "compound", "npadvmod"} and token.head == trigger
-            if (towards or named) and self._place(token) is not None:
-                return token
-        return None
+            to_place = token.dep_ == "pobj" and token.head.lower_ in _DESTINATION_PREPS
+            if to_place or (token.dep_ in {"dobj", "compound", "npadvmod"} and token.head == trigger):
+                place = self._place(token)
+                if place is not None:
+                    # "visited A on June 29, and B June 29-30": the parser may coordinate B
+                    # with the verb.
+                    later = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+                    listed = [(t, self._place(t)) for t in (*token.conjuncts, *later)]
+                    return [(token, place), *((t, m) for t, m in listed if m is not None)]
+        return []
+
+    def _own_date(self, head: Token, tense: Tense) -> TemporalValue | None:
+        """The date a listed item gives itself ("Honiara on June 29, and Port Moresby June 29-30")."""
+        beside = [head, *(c for c in head.children if c.dep_ == "appos")]  # "Port Moresby, PNG June 29-30"
+        near = [c for t in beside for c in t.children if c.dep_ in {"npadvmod", "prep"}]
+        near += [g for c in near if c.dep_ == "prep" for g in c.children]
+        return self._when([head], tense, near=near) if any(t.ent_type_ == "DATE" for t in near) else None
 
     # -- whereabouts --------------------------------------------------------------------
 
@@ -465,19 +814,40 @@ class _ArticleContext:
                 return None
         return stay.place
 
-    def _date_phrases(self, roots: list[Token], within: range | None = None) -> list[Span]:
+    def _date_phrases(self, roots: list[Token], within: range | None = None,
+                      near: Iterable[Token] | None = None) -> list[Span]:
+        """The date phrases of the event at ``roots`` (the trigger, then the verb a noun
+        trigger depends on), nearest first. Below the verb only its setting is searched ("his
+        visit was to build on the January talks" is not dated January). A date that is only a
+        reference point ("the first visit since 2019", "before May") dates nothing."""
+        if near is None:
+            trigger, *governors = roots
+            # "talks with X and a planned address on Wednesday": what is coordinated with the
+            # trigger and is no one's name is another thing, with its own date.
+            others = {t.i for c in trigger.children if c.dep_ == "conj" and self.actor(c) is None
+                      for t in c.subtree}
+            near = (*roots, *(t for t in self._near([trigger], 6) if t.i not in others),
+                    *(t for g in governors for t in self._near([g], 6, setting=True)))
         spans = []
-        for token in (*roots, *self._near(roots, 6)):
+        for token in near:
             if token.ent_type_ in {"DATE", "TIME"} and (within is None or token.i in within):
                 ent = self._entity_at.get(token.i)
-                if ent is not None and ent not in spans:
+                if ent is not None and ent not in spans and not self._reference_point(ent):
                     spans.append(ent)
         spans.sort(key=lambda s: min(abs(s.start - r.i) for r in roots))
         return spans
 
-    def _when(self, roots: list[Token], tense: Tense, within: range | None = None) -> TemporalValue | None:
+    @staticmethod
+    def _reference_point(span: Span) -> bool:
+        """Whether a date phrase is the object of "since", "until", "before"...: a time the
+        event is measured from, not its own."""
+        head = span.root.head
+        return span.root.dep_ == "pobj" and head.lower_ in _REFERENCE_PREPS
+
+    def _when(self, roots: list[Token], tense: Tense, within: range | None = None,
+              near: Iterable[Token] | None = None) -> TemporalValue | None:
         published = self.found.article.published
-        for span in self._date_phrases(roots, within):
+        for span in self._date_phrases(roots, within, near):
             offset = self.found.offset
             text = self.found.article.text[span.start_char + offset : span.end_char + offset]
             # "Sunday (June 18)": the parenthesised day is part of the phrase.
@@ -487,6 +857,91 @@ class _ArticleContext:
             value = resolve_date(text, published, tense)
             if value is not None:
                 return value
+        return None
+
+    def _dated(self, roots: list[Token], tense: Tense, status: Status,
+               kind: EventKind) -> TemporalValue | None:
+        """When the event at ``roots`` (the trigger, then a noun trigger's verb) took place: its
+        own date phrase; else that of a predicate it shares its subject with (:meth:`_linked`);
+        else, for an event that happened, the time the article tells it in (:meth:`_news_time`)."""
+        verb = roots[-1]
+        date = self._when(roots, tense)
+        for linked in self._linked(verb):
+            if date is None:
+                date = self._when([linked], tense, near=self._near([linked], 6, setting=True, avoid=verb))
+        if date is None and status is Status.OCCURRED:
+            date = self._news_time(roots[0], verb, kind)
+        return date
+
+    def _linked(self, verb: Token) -> list[Token]:
+        """The predicates whose date and place an event's verb shares: verbs coordinated with
+        it under one subject ("arrived Thursday in X and met Y", "met X and held talks with Y,
+        June 1 in Z"), and the journey it is the purpose of ("will fly to X Saturday to meet Y")."""
+        out = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+               and not any(g.dep_ in _SUBJECTS for g in c.children)]
+        head = verb.head
+        if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"} and not any(
+            c.dep_ in _SUBJECTS for c in verb.children
+        ):
+            out.append(head)
+        if verb.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                   for c in verb.children):
+            rule = self.trigger(head)
+            if rule is not None and rule.kind is EventKind.VISIT:
+                out.append(head)
+        return out
+
+    def _linked_place(self, verb: Token, exclude: set[str]) -> Mention | None:
+        """The place of a predicate linked to the event's verb (:meth:`_linked`): where one
+        arrived or flew to, or the setting of a coordinated verb."""
+        for linked in self._linked(verb):
+            rule = self.trigger(linked)
+            place = (self._destination(linked, [linked]) if rule is not None and rule.kind is EventKind.VISIT
+                     else self._where([linked], exclude))
+            if place is not None and place.key not in exclude:
+                return place
+        return None
+
+    def _news_time(self, trigger: Token, verb: Token, kind: EventKind) -> TemporalValue | None:
+        """The time of the article's own telling, for an event that happened and that no
+        date phrase dates: news tells what is new. Told in the present or the present
+        perfect ("is in X for talks", "has met Y") or as just done ("we just concluded a
+        session"), it is the publication day; told in the past ("met Y"), the publication
+        month, as is a noun of what is over ("is back from his trip"). Nothing when words on
+        the verb or the noun say it is habitual or from before ("meet regularly", "had met",
+        "his last visit"), and nothing without a publication date."""
+        published = self.found.article.published
+        if published is None:
+            return None
+        words = {c.lower_ for t in (trigger, verb) for c in t.children if c.dep_ in _TIME_WORD_DEPS}
+        if words & self.lexicon.undated_words:
+            return None
+        aux = _auxiliaries(verb)
+        passive = verb != trigger and any(c.dep_ == "auxpass" for c in verb.children)
+        if aux & {"had", "'d", "\u2019d"} or passive:
+            # "had met": before the story's past. "the visit has been confirmed": the news is
+            # what was done to the event, not the event.
+            return None
+        # "released early to coincide with his arrival": the tense is the finite verb's.
+        finite = verb
+        for _ in range(6):
+            non_finite = finite.pos_ == "ADP" or (finite.tag_ in {"VB", "VBG"} and not _auxiliaries(finite))
+            if not non_finite or finite.head == finite:
+                break
+            if finite.dep_ not in {"xcomp", "advcl", "pcomp", "conj", "prep", "pobj", "acl"}:
+                break
+            finite = finite.head
+        aux = _auxiliaries(finite)
+        if aux & {"had", "'d", "\u2019d"}:
+            return None
+        month = TemporalValue(published.replace(day=1), TemporalPrecision.MONTH)
+        over = trigger.dep_ == "pobj" and trigger.head.lower_ in _OVER_PREPS
+        present = finite.tag_ in {"VBZ", "VBP"} or bool(aux & _PRESENT_AUX)
+        if not over and (present or words & self.lexicon.recent_words):
+            # A visit lasts days: the publication day lies in it but is not its date.
+            return month if kind is EventKind.VISIT else TemporalValue(published, TemporalPrecision.DAY)
+        if over or finite.tag_ in {"VBD", "VBN"} or aux & {"was", "were", "did"}:
+            return month
         return None
 
     def _tense(self, verb: Token) -> Tense:
@@ -521,11 +976,16 @@ class _ArticleContext:
         found: set[Status] = set()
         chain = [trigger]
         for ancestor in list(trigger.ancestors)[:6]:
-            if ancestor.dep_ == "prep" and ancestor.lower_ in _TEMPORAL_PREPS:
+            if ancestor.dep_ == "prep" and (ancestor.lower_ in _TEMPORAL_PREPS or (
+                ancestor.lower_ in _SETTING_PREPS and self.cue(ancestor.head) is not None
+            )):
                 # "hoped to meet again after their meeting in November": the earlier
-                # meeting is not hedged by the hope.
+                # meeting is not hedged by the hope; nor are "the talks" where they agreed.
                 break
             chain.append(ancestor)
+        # "the upcoming G-20 meetings": the adjectives before a noun cue it too.
+        modifiers = [a for left in trigger.lefts for a in left.subtree if a.dep_ == "amod"]
+        found.update(c for c in map(self.cue, modifiers) if c is not None)
         for token in chain:
             status = self.cue(token)
             if status in {Status.POSTPONED, Status.CANCELLED, Status.DECLINED} and token != trigger:
@@ -621,8 +1081,12 @@ class _ArticleContext:
             asked = self._actors(c for c in clause.children if c.dep_ in _SUBJECTS)
             yield from self._relation(base, trigger_token, speakers, asked, sentence)
             return
-        subjects = self._actors(self._subjects(verb)) if not noun or verb != trigger_token else []
-        partners = self._actors(self._partners(trigger_token))
+        holds = not noun or (verb != trigger_token and self._holds(trigger_token, verb))
+        subjects = self._actors(self._subjects(verb)) if holds else []
+        talked_with = trigger.pos == "VERB" and trigger.needs in _TALKED_WITH
+        partners = self._actors(self._partners(trigger_token, topic_object=talked_with))
+        if trigger.needs in _SPOKEN:
+            partners += self._actors(g for g in self._spoken_to(trigger_token) if g.head.lower_ == "to")
         if noun and subjects:
             # "In his meetings, Moreau pressed...": the possessive pronoun is the subject.
             partners = [(h, m) for h, m in partners if h.lower_ not in _PRONOUNS]
@@ -635,6 +1099,10 @@ class _ArticleContext:
         if trigger.kind in RELATION_KINDS:
             partners = partners + self._actors(self._targets(trigger_token))
         partners = self._without_owners(subjects, partners)
+        if trigger.kind in _CONTACT_KINDS and not partners and self._other_side(trigger_token, talked_with):
+            # "X and Y met with students", "X and Y held talks with their counterparts": the
+            # other side is no one kg knows, and the subjects did not meet each other.
+            return
         if trigger.kind in RELATION_KINDS:
             if trigger.plover in _INTENDED and self._intended(trigger_token):
                 base = replace(base, plover=Plover.AGREE)
@@ -644,6 +1112,12 @@ class _ArticleContext:
             yield from self._visit(base, trigger_token, roots, subjects, partners, tense)
             return
         yield from self._meeting(base, trigger_token, roots, subjects, partners, tense)
+
+    def _other_side(self, trigger: Token, topic_object: bool) -> list[Token]:
+        """Whom the subjects of a meeting or call met, as the sentence names them: the objects of
+        "with"/"between"/"to", and the direct object unless it is a topic."""
+        objects = [] if topic_object else [c for c in trigger.children if c.dep_ in {"dobj", "dative"}]
+        return objects + _objects(trigger, _PARTNER_PREPS | _SPOKEN_PREPS)
 
     def _asked(self, trigger: Token) -> tuple[_Actors, _Actors] | None:
         """"Y rebuffed a request from X for a meeting": X asked Y for the event. Returns the
@@ -750,10 +1224,13 @@ class _ArticleContext:
         status = self._status(trigger)
         if status is Status.PLANNED:
             tense = Tense.FUTURE
-        date = self._when(roots, tense)
+        date = self._dated(roots, tense, status, base.kind)
         status = self._settled(status, date)
         exclude = {m.key for _, m in subjects + partners}
-        place = self._where(roots, exclude)
+        place = self._where(roots, exclude) or self._linked_place(roots[-1], exclude)
+        rule = self.trigger(trigger)
+        if place is None and rule is not None and rule.needs is Needs.TO_PLACE:
+            place = self._destination(trigger, [trigger])  # "welcomed X to Lima": received in Lima
         everyone = [m for _, m in subjects + partners]
         if place is not None:
             self._said_to_be(trigger, place, everyone, date)
@@ -771,7 +1248,9 @@ class _ArticleContext:
             actors = _unique([m for _, m in subjects] + [m for _, m in group])
             if len(actors) < 2:
                 continue
-            yield replace(base, participants=tuple(actors), place=place, date=group_date, status=group_status)
+            plover, mode = _consulted(base, group_status)
+            yield replace(base, participants=tuple(actors), place=place, date=group_date, status=group_status,
+                          plover=plover, mode=mode)
 
     def _segment_tokens(self, heads: list[Token]) -> list[Token]:
         """The words from just before a conjunct to it: "and possibly President X"."""
@@ -799,28 +1278,41 @@ class _ArticleContext:
     def _visit(self, base: EventCandidate, trigger: Token, roots: list[Token],
                subjects: list[tuple[Token, Mention]], partners: list[tuple[Token, Mention]],
                tense: Tense) -> Iterator[EventCandidate]:
+        if any(c.dep_ == "advmod" and c.lower_ in self.lexicon.return_words for c in trigger.children):
+            return  # "flew back to X", "heads home": a return is no visit
         travellers = [m for _, m in subjects if m.kind is EntityKind.PERSON]
         if trigger.pos_ in {"NOUN", "PROPN"}:
             owners = [m for h, m in partners if m.kind is EntityKind.PERSON and h.dep_ == "poss"]
-            travellers = owners or travellers
+            # "X is part of Y's delegation to Z": a group's leader and its members travel.
+            group = trigger.lemma_.lower() in self.lexicon.group_words
+            travellers = owners + travellers if group else owners or travellers
             for child in trigger.children:
                 if child.dep_ == "prep" and child.lower_ == "by":
                     travellers = [m for _, m in self._actors(c for c in child.children if c.dep_ == "pobj")
                                   if m.kind is EntityKind.PERSON] or travellers
         if not travellers:
             return
-        towards = self._destination(trigger, [trigger])
-        destination = self._place(towards) if towards is not None else None
+        listed: list[tuple[Token, Mention | None]] = [*self._destinations(trigger, [trigger])]
+        destinations = listed or [(trigger, None)]
         status = self._status(trigger)
         if status is Status.PLANNED:
             tense = Tense.FUTURE
-        date = self._when(roots, tense)
-        status = self._settled(status, date)
-        if towards is not None:
-            self._said_to_be(trigger, self._one_place(towards), travellers, date)
-        for traveller in _unique(travellers):
-            yield replace(base, participants=(traveller,), destination=destination, place=destination,
-                          date=date, status=status)
+        date = self._dated(roots, tense, status, base.kind)
+        if listed:
+            self._said_to_be(trigger, self._one_place(listed[0][0]), travellers, date)
+        for n, (head, destination) in enumerate(destinations):
+            # "visited A on June 29, and B June 29-30": one visit per place, each on its own
+            # date; a place listed after the first shares the journey's day only as its month
+            # ("will travel to A, B and C from November 3 to 9": A on the 3rd, B later).
+            when = (self._own_date(head, tense) if len(destinations) > 1 else None) or (
+                date if n == 0 or date is None or date.precision is not TemporalPrecision.DAY
+                else TemporalValue(date.value.replace(day=1), TemporalPrecision.MONTH)
+            )
+            settled = self._settled(status, when)
+            plover, mode = _consulted(base, settled)
+            for traveller in _unique(travellers):
+                yield replace(base, participants=(traveller,), destination=destination, place=destination,
+                              date=when, status=settled, plover=plover, mode=mode)
 
     def _relation(self, base: EventCandidate, trigger: Token, subjects: list[tuple[Token, Mention]],
                   partners: list[tuple[Token, Mention]], sentence: Evidence) -> Iterator[EventCandidate]:
@@ -833,6 +1325,39 @@ class _ArticleContext:
         if not actors and not issues:
             return
         yield replace(base, participants=tuple(actors), issues=issues, status=Status.OCCURRED)
+
+
+def _consulted(base: EventCandidate, status: Status) -> tuple[Plover, Mode | None]:
+    """The PLOVER type and mode of a meeting, call or visit of ``status`` (a mode only for CONSULT)."""
+    plover = _PLOVER_OF_STATUS[status]
+    return plover, base.mode if plover is Plover.CONSULT else None
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    """The auxiliaries of ``verb``, lower case ("has", "was", "will"; not the infinitive's "to")."""
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO"}
+
+
+def _after(token: Token, preps: AbstractSet[str]) -> list[Token]:
+    """The objects of the prepositions in ``preps`` on ``token`` and, for the object of a light
+    verb, on that verb: "gave a warm welcome on Thursday to X", "held talks on Friday with X"."""
+    out = _objects(token, preps)
+    if token.dep_ == "dobj" and token.pos_ in {"NOUN", "PROPN"}:
+        verb = token.head
+        out += _objects(verb, preps) + [g for c in verb.children if c.dep_ == "dative" and c.lower_ in preps
+                                        for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
+    """The objects of the prepositions in ``preps`` that hang on ``token``."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _named_after(token: Token) -> list[Token]:
+    """The appositives of ``token``: "their counterparts, A and B" (conjuncts follow from them)."""
+    return [c for c in token.children if c.dep_ == "appos"]
 
 
 def _country_key(place: Mention) -> str:

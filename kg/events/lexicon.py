@@ -3,9 +3,9 @@
 Trigger words (``event_triggers.tsv``: a lemma and part of speech, the event kind and
 PLOVER type it opens, and the condition the parse must meet, a :class:`Needs`), status cues
 (``status_cues.tsv``), issues (``issues.tsv``), the nouns that ask for an event
-(``requests.tsv``), the plan verbs and phone words (``event_words.tsv``) and the last words
-of gathering names (from the name words). :func:`read_event_lexicon` reads them once per
-run, for :func:`kg.knowledge.load_knowledge`.
+(``requests.tsv``), the plan verbs and the other word lists of ``event_words.tsv``,
+and the last words of gathering names (from the name words).
+:func:`read_event_lexicon` reads them once per run, for :func:`kg.knowledge.load_knowledge`.
 """
 
 from __future__ import annotations
@@ -42,8 +42,12 @@ class Needs(str, Enum):
 
     NONE = ""
     WITH = "with"
+    WITH_OR_TO = "with_or_to"
+    REMOTE = "remote"
     BY_PHONE = "by_phone"
     TO_PLACE = "to_place"
+    TOWARD = "toward"
+    STAY = "stay"
     OBJECT = "object"
     ON = "on"
     FOR = "for"
@@ -56,6 +60,15 @@ class EventWordKind(str, Enum):
 
     PLAN = "plan"
     PHONE = "phone"
+    PART = "part"
+    UNDATED = "undated"
+    RECENT = "recent"
+    LOCALE = "locale"
+    GROUP = "group"
+    MEMBER = "member"
+    LEAD = "lead"
+    INCLUDE = "include"
+    RETURN = "return"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +123,24 @@ class EventLexicon:
     plan_verbs: frozenset[str] = frozenset()
     #: Words that make a call a telephone call ("by phone", "a phone call").
     phone_words: frozenset[str] = frozenset()
+    #: Nouns for a part of an event ("a round of talks"): its holder holds the event.
+    part_words: frozenset[str] = frozenset()
+    #: Words that keep an undated event from the article's date ("regularly", "previous").
+    undated_words: frozenset[str] = frozenset()
+    #: Words that put a past event on the article's day ("just concluded").
+    recent_words: frozenset[str] = frozenset()
+    #: Nouns of a place that its country's name can stand before ("the Indian capital").
+    locale_words: frozenset[str] = frozenset()
+    #: Nouns of a group that travels ("Y's delegation to Z"): its leader and its members go.
+    group_words: frozenset[str] = frozenset()
+    #: Nouns for one of a group ("the other members of his delegation").
+    member_words: frozenset[str] = frozenset()
+    #: Verbs for leading a group ("a delegation led by X").
+    lead_words: frozenset[str] = frozenset()
+    #: Words for what a group is made of ("a delegation including X", "its members included X").
+    include_words: frozenset[str] = frozenset()
+    #: Adverbs that make a journey a return ("flew back", "heads home"): no visit.
+    return_words: frozenset[str] = frozenset()
 
     def issues_in(self, text: str) -> tuple[str, ...]:
         """Keys of the issues named in ``text``, in data-file order."""
@@ -146,8 +177,8 @@ def read_event_lexicon(folder: Path | None, gatherings: frozenset[str] = frozens
     Examples
     --------
     >>> lexicon = read_event_lexicon(None)
-    >>> lexicon.triggers[("meet", "VERB")][0].kind
-    <EventKind.MEETING: 'meeting'>
+    >>> [t.kind.value for t in lexicon.triggers[("meet", "VERB")]]  # "met by video", else a meeting
+    ['phone_call', 'meeting']
     >>> lexicon.issues_in("curbs on semiconductors and Taiwan")
     ('semiconductors', 'taiwan')
     >>> lexicon.issues_in("fentanyl, behind an addiction pandemic")
@@ -201,4 +232,13 @@ def read_event_lexicon(folder: Path | None, gatherings: frozenset[str] = frozens
         requests=requests,
         plan_verbs=frozenset(event_words[EventWordKind.PLAN]),
         phone_words=frozenset(event_words[EventWordKind.PHONE]),
+        part_words=frozenset(event_words[EventWordKind.PART]),
+        undated_words=frozenset(event_words[EventWordKind.UNDATED]),
+        recent_words=frozenset(event_words[EventWordKind.RECENT]),
+        locale_words=frozenset(event_words[EventWordKind.LOCALE]),
+        group_words=frozenset(event_words[EventWordKind.GROUP]),
+        member_words=frozenset(event_words[EventWordKind.MEMBER]),
+        lead_words=frozenset(event_words[EventWordKind.LEAD]),
+        include_words=frozenset(event_words[EventWordKind.INCLUDE]),
+        return_words=frozenset(event_words[EventWordKind.RETURN]),
     )

@@ -296,8 +296,10 @@ class _Merger:
             base = mint(draft.kind.value, when, names or "unknown")
             used[base] += 1
             iri = base if used[base] == 1 else f"{base}-{used[base]}"
-            plover = Counter(c.plover for c in candidates).most_common(1)[0][0]
-            modes = Counter(c.mode for c in candidates if c.mode is not None)
+            # A meeting's PLOVER type goes with its status (CONSULT only when it took place).
+            plover = (Counter(c.plover for c in candidates).most_common(1)[0][0]
+                      if draft.kind in RELATION_KINDS else latest.plover)
+            modes = Counter(c.mode for c in candidates if c.mode is not None and c.plover is plover)
             out.append(Event(
                 iri=iri,
                 kind=draft.kind,
