@@ -7,7 +7,9 @@ into an :class:`~kg.types.Article` or one :class:`~kg.types.Problem`, in this or
 1. ``KG110`` empty: the text is only whitespace (an HTML page with no visible text says so).
 2. ``KG116`` not English: ``kg`` reads English only (:mod:`kg.sources.language`).
 3. The page furniture and the wire dateline are marked (:mod:`kg.sources.furniture`);
-   the text itself is kept whole, so offsets stay true to it.
+   the text itself is kept whole, so offsets stay true to it. With no publication date
+   from ``metadata.csv``, the date line at the article's head gives it
+   (:mod:`kg.sources.dated`).
 4. ``KG117`` duplicate: the same article as one kept earlier in the stream, by
    :attr:`Article.digest <kg.types.Article.digest>` (the text with furniture blanked,
    spacing and case aside), so the copy with other ads around it is found too.
@@ -24,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kg.sources.dated import date_line
 from kg.sources.furniture import FurnitureRules, find_furniture
 from kg.sources.language import LanguageWords, is_english
 from kg.sources.metadata import ArticleMeta
@@ -140,7 +143,7 @@ def check(raw: RawArticle, rules: CheckRules) -> Article | Problem:
     return Article(
         doc_id=raw.doc_id,
         text=raw.text,
-        published=raw.meta.published,
+        published=raw.meta.published or date_line(raw.text),
         title=raw.meta.title,
         url=raw.meta.url,
         furniture=furniture,
