@@ -720,7 +720,7 @@ class _ArticleContext:
                     return place
         for token in self._near(roots, 6, setting=True):
             if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
-                place = self._place(token)
+                place = self._place(token) or self._named_venue(token)
             elif token.dep_ == "compound" and _phrase_head(token).lower_ in self.lexicon.gatherings:
                 # "on the sidelines of the Munich Security Conference": the venue's city.
                 place = self._place(token)
@@ -728,6 +728,16 @@ class _ArticleContext:
                 continue
             if place is not None and place.key not in exclude:
                 return place
+        return None
+
+    def _named_venue(self, token: Token) -> Mention | None:
+        """The place named in the noun a preposition governs ("at the Lakeside retreat", "to
+        Varnholm Sunday"): a city or venue compounded into it. Not a country ("a look at
+        Varnland relief efforts" is about the country, not held in it)."""
+        for child in token.children:
+            mention = self.found.mention_at(child.i) if child.dep_ == "compound" else None
+            if mention is not None and mention.kind is EntityKind.PLACE:
+                return mention
         return None
 
     def _destination(self, trigger: Token, roots: list[Token]) -> Mention | None:
@@ -741,7 +751,7 @@ class _ArticleContext:
         for token in self._near(roots, 2):
             to_place = token.dep_ == "pobj" and token.head.lower_ in _DESTINATION_PREPS
             if to_place or (token.dep_ in {"dobj", "compound", "npadvmod"} and token.head == trigger):
-                place = self._place(token)
+                place = self._place(token) or (self._named_venue(token) if to_place else None)
                 if place is not None:
                     # "visited A on June 29, and B June 29-30": the parser may coordinate B
                     # with the verb.
