@@ -35,6 +35,13 @@ def of_kind(events: list[EventCandidate], kind: EventKind) -> list[EventCandidat
     return [e for e in events if e.kind is kind]
 
 
+def the_meeting(nlp: Language, find_events: EventFinder, spec: str) -> EventCandidate:
+    """The one meeting of a sentence whose first and third words are people."""
+    [meeting] = of_kind(list(find_events(sentence(nlp, spec, [(0, 1, "PERSON"), (2, 3, "PERSON")]))),
+                        EventKind.MEETING)
+    return meeting
+
+
 AT_A_NAMED_LODGE = """
 Moreau 1 nsubj NNP
 met 1 ROOT VBD meet
@@ -79,8 +86,7 @@ Okafor 11 dobj NNP
 
 
 def test_a_meeting_at_a_venue_named_by_a_place_is_held_there(nlp: Language, find_events: EventFinder) -> None:
-    events = list(find_events(sentence(nlp, AT_A_NAMED_LODGE, [(0, 1, "PERSON"), (2, 3, "PERSON")])))
-    [meeting] = of_kind(events, EventKind.MEETING)
+    meeting = the_meeting(nlp, find_events, AT_A_NAMED_LODGE)
     assert meeting.place is not None
     assert (meeting.place.kind, meeting.place.key) == (EntityKind.PLACE, "Camp David")
 
@@ -88,9 +94,7 @@ def test_a_meeting_at_a_venue_named_by_a_place_is_held_there(nlp: Language, find
 def test_a_country_naming_the_venue_is_not_where_the_meeting_was(
     nlp: Language, find_events: EventFinder
 ) -> None:
-    events = list(find_events(sentence(nlp, AT_A_COUNTRY_OFFICE, [(0, 1, "PERSON"), (2, 3, "PERSON")])))
-    [meeting] = of_kind(events, EventKind.MEETING)
-    assert meeting.place is None
+    assert the_meeting(nlp, find_events, AT_A_COUNTRY_OFFICE).place is None
 
 
 def test_a_city_the_parser_hangs_on_the_day_is_the_journey_and_meeting_place(
@@ -103,3 +107,38 @@ def test_a_city_the_parser_hangs_on_the_day_is_the_journey_and_meeting_place(
     assert visit.destination is not None and visit.destination.key == "Port-au-Prince"
     assert meeting.place is not None
     assert (meeting.place.kind, meeting.place.key) == (EntityKind.PLACE, "Port-au-Prince")
+
+
+AT_A_SEAT_OF_GOVERNMENT = """
+Moreau 1 nsubj NNP
+met 1 ROOT VBD meet
+Okafor 1 dobj NNP
+at 1 prep IN
+the 5 det DT
+Kremlin 3 pobj NNP
+. 1 punct .
+"""
+
+A_SEAT_OF_GOVERNMENT_ACTS = """
+The 1 det DT
+Kremlin 2 nsubj NNP
+welcomed 2 ROOT VBD welcome
+Okafor 2 dobj NNP
+. 2 punct .
+"""
+
+
+def test_a_meeting_at_a_seat_of_government_is_held_in_its_city(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    meeting = the_meeting(nlp, find_events, AT_A_SEAT_OF_GOVERNMENT)
+    assert meeting.place is not None
+    # The venue is a place whose label names its city, in the venue's country.
+    assert (meeting.place.kind, meeting.place.key, meeting.place.country) == (
+        EntityKind.PLACE, "Kremlin, Moscow", "RUS")
+
+
+def test_a_seat_of_government_that_acts_is_the_government_body(nlp: Language) -> None:
+    found = sentence(nlp, A_SEAT_OF_GOVERNMENT_ACTS, [(3, 4, "PERSON")])
+    [kremlin] = [m for m in found.mentions if m is not None and m.text == "Kremlin"]
+    assert kremlin.kind is EntityKind.ORGANIZATION
