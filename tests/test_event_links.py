@@ -101,10 +101,41 @@ def test_a_meeting_takes_the_place_its_paragraph_put_the_visitor_in(
     assert meeting.place is not None and meeting.place.text == "Lisbon"
 
 
-def test_no_place_from_another_paragraph(nlp: Language, find_events: EventFinder) -> None:
-    rows, ents = arrived(*LISBON)
-    rows.append(("\n", 2, "dep", "_SP"))
-    meeting = the_meeting(meetings(nlp, find_events, *then_met(rows, ents)))
+Told = tuple[list[Row], list[tuple[int, int, str]]]
+
+
+def paragraphs(*parts: Told) -> Told:
+    """The sentences ``parts`` (each indexed from 0), one paragraph each."""
+    rows: list[Row] = []
+    ents: list[tuple[int, int, str]] = []
+    for part_rows, part_ents in parts:
+        if rows:
+            rows.append(("\n", len(rows) - 1, "dep", "_SP"))
+        n = len(rows)
+        rows += [(r[0], r[1] + n, *r[2:]) for r in part_rows]
+        ents += [(start + n, end + n, label) for start, end, label in part_ents]
+    return rows, ents
+
+
+def test_a_meeting_in_another_paragraph_is_on_the_one_trip_told(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    meeting = the_meeting(meetings(nlp, find_events, *then_met(*paragraphs(arrived(*LISBON), ([], [])))))
+    assert meeting.place is not None and meeting.place.text == "Lisbon"
+
+
+def test_a_country_narrowed_to_its_city_puts_the_visitor_in_the_city(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    narrowed = (("Portugal", 3, "pobj", "NNP"), ("in", 4, "prep", "IN"), ("Lisbon", 5, "pobj", "NNP"))
+    meeting = the_meeting(meetings(nlp, find_events, *then_met(*arrived(*narrowed))))
+    assert meeting.place is not None and meeting.place.text == "Lisbon"
+
+
+def test_no_place_from_other_paragraphs_that_tell_two_trips(nlp: Language, find_events: EventFinder) -> None:
+    madrid = (("Madrid", 3, "pobj", "NNP"),)
+    told = paragraphs(arrived(*LISBON), arrived(*madrid), ([], []))
+    meeting = the_meeting(meetings(nlp, find_events, *then_met(*told)))
     assert meeting.place is None
 
 

@@ -753,12 +753,24 @@ class _ArticleContext:
             if to_place or (token.dep_ in {"dobj", "compound", "npadvmod"} and token.head == trigger):
                 place = self._place(token) or (self._named_venue(token) if to_place else None)
                 if place is not None:
+                    place = self._narrowed(token, place)
                     # "visited A on June 29, and B June 29-30": the parser may coordinate B
                     # with the verb.
                     later = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
                     listed = [(t, self._place(t)) for t in (*token.conjuncts, *later)]
                     return [(token, place), *((t, m) for t, m in listed if m is not None)]
         return []
+
+    def _narrowed(self, token: Token, place: Mention) -> Mention:
+        """The city a country named at ``token`` is narrowed to ("a trip to Varnland in its
+        capital"), else ``place``: a place in that country after "in"."""
+        if place.kind is not EntityKind.COUNTRY:
+            return place
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for inner in (self._place(g) for g in prep.children if g.dep_ == "pobj"):
+                if inner is not None and inner.kind is EntityKind.PLACE and inner.country == place.key:
+                    return inner
+        return place
 
     def _own_date(self, head: Token, tense: Tense) -> TemporalValue | None:
         """The date a listed item gives itself ("Honiara on June 29, and Port Moresby June 29-30")."""
@@ -777,7 +789,7 @@ class _ArticleContext:
         place = self._place(token)
         others = (self._place(t) for t in token.conjuncts)
         keys = {_country_key(p) for p in (place, *others) if p is not None}
-        return place if len(keys) == 1 else None
+        return self._narrowed(token, place) if place is not None and len(keys) == 1 else None
 
     def _said_to_be(self, at: Token, place: Mention | None, people: Iterable[Mention],
                     date: TemporalValue | None = None) -> None:
@@ -804,14 +816,20 @@ class _ArticleContext:
     def _context_place(self, trigger: Token, actors: Iterable[Mention],
                        date: TemporalValue | None) -> Mention | None:
         """Where the paragraph last put one of ``actors`` before ``trigger``: "X arrived in
-        Y. He met Z." is a meeting in Y. Not when the meeting is dated at another time than
+        Y. He met Z." is a meeting in Y; else where the article put them, when all it said
+        before puts them in one country. Not when the meeting is dated at another time than
         that stay ("met Z last week"), nor when its sentence names a place in another
         country ("talks in the North", "chose W for the next meeting")."""
         names = _last_names(actors)
         paragraph = self._whereabouts.get(self._paragraph(trigger.i), [])
         said = [w for w in paragraph if w.at < trigger.i and w.names & names]
         if not said:
-            return None
+            # Else the one trip the article has told of them so far ("began her trip to X.
+            # ... She then met Y."): not when it has put them in two countries.
+            said = [w for stays in self._whereabouts.values() for w in stays
+                    if w.at < trigger.i and w.names & names]
+            if len({None if w.place is None else _country_key(w.place) for w in said}) != 1:
+                return None
         stay = max(said, key=lambda w: w.at)
         if stay.place is None:
             return None
