@@ -92,6 +92,7 @@ _TALKED_WITH = {Needs.WITH, *_SPOKEN}
 # How a medium is named: "by phone", "over the telephone", "on a video call", "via videoconference".
 _MEDIUM_PREPS = {"by", "over", "on", "via"}
 _PLACE_PREPS = {"in", "at"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 _DESTINATION_PREPS = {"to", "in", "into", "for"}
 _TOWARD_PREPS = {"to", "for", "toward", "towards"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -794,7 +795,7 @@ class _ArticleContext:
     def _said_to_be(self, at: Token, place: Mention | None, people: Iterable[Mention],
                     date: TemporalValue | None = None) -> None:
         """Note that the text puts ``people`` at ``place`` (None: in two countries at once)."""
-        names = _last_names(people)
+        names = _last_names(people, self.found.knowledge.name_words.name_suffixes)
         if names:
             self._whereabouts[self._paragraph(at.i)].append(_Whereabouts(at.i, place, names, date))
 
@@ -814,29 +815,34 @@ class _ArticleContext:
             self._said_to_be(span.root, self._one_place(span.root), people)
 
     def _context_place(self, trigger: Token, actors: Iterable[Mention],
-                       date: TemporalValue | None) -> Mention | None:
+                       date: TemporalValue | None, trip: bool = False) -> Mention | None:
         """Where the paragraph last put one of ``actors`` before ``trigger``: "X arrived in
-        Y. He met Z." is a meeting in Y; else where the article put them, when all it said
-        before puts them in one country. Not when the meeting is dated at another time than
-        that stay ("met Z last week"), nor when its sentence names a place in another
-        country ("talks in the North", "chose W for the next meeting")."""
-        names = _last_names(actors)
+        Y. He met Z." is a meeting in Y; else, with ``trip`` (a meeting that took place, not
+        one yet to come), where the article put them, when all it said before puts them in
+        one country. Not when the meeting is dated at another time than that stay ("met Z
+        last week"), nor when its sentence names a place in another country ("talks in the
+        North", "chose W for the next meeting")."""
+        names = _last_names(actors, self.found.knowledge.name_words.name_suffixes)
         paragraph = self._whereabouts.get(self._paragraph(trigger.i), [])
         said = [w for w in paragraph if w.at < trigger.i and w.names & names]
-        if not said:
+        if not said and trip:
             # Else the one trip the article has told of them so far ("began her trip to X.
             # ... She then met Y."): not when it has put them in two countries.
             said = [w for stays in self._whereabouts.values() for w in stays
                     if w.at < trigger.i and w.names & names]
             if len({None if w.place is None else _country_key(w.place) for w in said}) != 1:
                 return None
+        if not said:
+            return None
         stay = max(said, key=lambda w: w.at)
         if stay.place is None:
             return None
         if date is not None and stay.date is not None and not date.compatible(stay.date):
             return None
         here = _country_key(stay.place)
-        for token in trigger.sent:
+        # A country that only modifies a noun ("the Varnland-Roskia dialogue") names a party,
+        # not a place.
+        for token in (t for t in trigger.sent if t.dep_ not in _MODIFIER_DEPS):
             elsewhere = self._place(token)
             if elsewhere is not None and _country_key(elsewhere) != here:
                 return None
@@ -1129,7 +1135,11 @@ class _ArticleContext:
         partners = self._without_owners(subjects, partners)
         if trigger.kind in _CONTACT_KINDS and not partners and self._other_side(trigger_token, talked_with):
             # "X and Y met with students", "X and Y held talks with their counterparts": the
-            # other side is no one kg knows, and the subjects did not meet each other.
+            # other side is no one kg knows, and the subjects did not meet each other; but
+            # where they met them is where they were ("after meeting officials in Lima").
+            place = self._where(roots, set())
+            if place is not None:
+                self._said_to_be(trigger_token, place, [m for _, m in subjects])
             return
         if trigger.kind in RELATION_KINDS:
             if trigger.plover in _INTENDED and self._intended(trigger_token):
@@ -1263,7 +1273,7 @@ class _ArticleContext:
         if place is not None:
             self._said_to_be(trigger, place, everyone, date)
         else:
-            place = self._context_place(trigger, everyone, date)
+            place = self._context_place(trigger, everyone, date, trip=status is Status.OCCURRED)
         groups = self._split(partners, trigger)
         for group in groups:
             heads = [h for h, _ in group]
@@ -1395,11 +1405,12 @@ def _country_key(place: Mention) -> str:
     return place.country or place.text
 
 
-def _last_names(people: Iterable[Mention]) -> frozenset[str]:
-    """The last words of the people's names, lower case ("Jane Roe" and "Roe" share "roe")."""
-    names = (m.text.replace("\u2019", "'").removesuffix("'s").split()
-             for m in people if m.kind is EntityKind.PERSON)
-    return frozenset(words[-1].lower() for words in names if words)
+def _last_names(people: Iterable[Mention], suffixes: AbstractSet[str] = frozenset()) -> frozenset[str]:
+    """The last words of the people's names, lower case ("Jane Roe" and "Roe" share "roe"),
+    before a generational suffix of ``suffixes`` ("Jane Roe III" is "roe" too)."""
+    names = ([w for w in m.text.replace("\u2019", "'").removesuffix("'s").lower().split()
+              if w not in suffixes] for m in people if m.kind is EntityKind.PERSON)
+    return frozenset(words[-1] for words in names if words)
 
 
 def _phrase_head(token: Token) -> Token:
