@@ -23,6 +23,7 @@ __all__ = [
     "Organization",
     "Region",
     "read_gazetteer",
+    "read_venues",
 ]
 
 _COUNTRY_CODE = "country code of countries.tsv"
@@ -213,3 +214,30 @@ def read_gazetteer(folder: Path | None) -> Gazetteer:
         for row in read_table("organizations.tsv", folder, ("name", "aliases", "country", "type"))
     )
     return Gazetteer(countries, cities, regions, organizations)
+
+
+def read_venues(folder: Path | None, gazetteer: Gazetteer) -> dict[str, str]:
+    """``organisation name -> city`` from ``venues.tsv``: the seats of government news names as
+    where leaders meet ("talks at the White House" are held in Washington).
+
+    Raises
+    ------
+    KgError
+        When the table is malformed (``KG021``, ``KG022``), an organisation is listed twice
+        (``KG025``), or a row names an organisation ``organizations.tsv`` lacks or a city that is
+        neither a city of ``cities.tsv`` nor a capital of ``countries.tsv`` (``KG026``).
+
+    Examples
+    --------
+    >>> read_venues(None, read_gazetteer(None))["Kremlin"]
+    'Moscow'
+    """
+    organizations = {o.name for o in gazetteer.organizations}
+    cities = {c.name for c in gazetteer.cities} | {c.capitals[0] for c in gazetteer.countries if c.capitals}
+    seen: set[str] = set()
+    venues: dict[str, str] = {}
+    for row in read_table("venues.tsv", folder, ("organization", "city")):
+        name = row.known("organization", organizations, "organisation of organizations.tsv")
+        row.unique("organization", seen)
+        venues[name] = row.known("city", cities, "city of cities.tsv nor capital of countries.tsv")
+    return venues

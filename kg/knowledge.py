@@ -29,7 +29,7 @@ from types import MappingProxyType
 
 from kg.errors import KgError
 from kg.events.lexicon import EventLexicon, read_event_lexicon
-from kg.gazetteer import Gazetteer, read_gazetteer
+from kg.gazetteer import Gazetteer, read_gazetteer, read_venues
 from kg.lexicon import Term, compile_terms
 from kg.roles import (
     NameWords,
@@ -54,6 +54,7 @@ DATA_FILES = (
     "cities.tsv",
     "regions.tsv",
     "organizations.tsv",
+    "venues.tsv",
     "titles.tsv",
     "name_words.tsv",
     "title_compounds.tsv",
@@ -86,6 +87,9 @@ class Knowledge:
     ----------
     gazetteer:
         Countries, cities, regions and organisations.
+    venues:
+        ``organisation name -> city``: the seats of government news names as where leaders
+        meet, and the city each stands in (``venues.tsv``).
     titles:
         Office titles, descriptors and generic bodies by key (``titles.tsv``), in file order.
     name_words:
@@ -135,6 +139,7 @@ class Knowledge:
     """
 
     gazetteer: Gazetteer = field(default_factory=lambda: Gazetteer((), (), (), ()))
+    venues: Mapping[str, str] = field(default_factory=dict)
     titles: Mapping[str, Title] = field(default_factory=dict)
     name_words: NameWords = field(default_factory=NameWords)
     title_compounds: Mapping[tuple[str, str], str] = field(default_factory=dict)
@@ -153,7 +158,7 @@ class Knowledge:
     def __post_init__(self) -> None:
         # Read-only views, so that no stage can change what the others read; and the terms,
         # derived here once so that a hand-made record is as consistent as a loaded one.
-        for name in ("titles", "title_compounds", "office_synonyms", "office_countries",
+        for name in ("venues", "titles", "title_compounds", "office_synonyms", "office_countries",
                      "portfolio_office_countries", "issuer_offices", "office_verbs"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         object.__setattr__(self, "terms", compile_terms(self.gazetteer, self.titles.values()))
@@ -204,6 +209,7 @@ def load_knowledge(data_dir: Path | None) -> Knowledge:
     name_words = read_name_words(data_dir)
     return Knowledge(
         gazetteer=gazetteer,
+        venues=read_venues(data_dir, gazetteer),
         titles=titles,
         name_words=name_words,
         title_compounds=read_title_compounds(data_dir, titles),

@@ -54,6 +54,8 @@ _COUNTERPART = "counterpart"  # the title key of the descriptor "counterpart"
 _OWNER_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.CAPITAL, Label.COMBINING, Label.ORG}
 _PERSONAL = {MentionRole.PERSON, MentionRole.NAME}
 _COUNTRY_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.COMBINING}
+# "talks at the White House", "in the Kremlin": a seat of government as where things happen.
+_SETTING_PREPS = {"at", "in", "inside"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 # What may follow a byline's name on its line: "Jane Roe | Varnholm", "Jane Roe — Varnholm".
 _BYLINE_SEPARATORS = ("|", "\u2014", "\u2013", "/")
@@ -817,7 +819,7 @@ class DocMentions:
         if label in {Label.CITY, Label.REGION, MentionRole.PLACE}:
             return EntityKind.PLACE
         if label == Label.ORG:
-            return EntityKind.ORGANIZATION
+            return EntityKind.PLACE if self._venue(span) else EntityKind.ORGANIZATION
         if label in _PERSONAL:
             return None if index in self.reporters else EntityKind.PERSON
         if label == Label.TITLE:
@@ -826,6 +828,13 @@ class DocMentions:
                 return EntityKind.ORGANIZATION
             return EntityKind.OFFICE
         return None
+
+    def _venue(self, span: Span) -> bool:
+        """A seat of government named as a setting ("met at the White House"), not as the body
+        that acts ("the White House said"): a place in its city (``venues.tsv``)."""
+        root = span.root
+        return (split_key(span.kb_id_)[0] in self.knowledge.venues and root.dep_ == "pobj"
+                and root.head.lower_ in _SETTING_PREPS)
 
     def _metonymy(self, span: Span) -> bool:
         """A capital standing for its government: "Beijing said", "accused Washington"."""
@@ -908,6 +917,8 @@ class DocMentions:
                 key = country
         elif label in {Label.CITY, Label.ORG}:
             key, country = split_key(key)
+            if kind is EntityKind.PLACE and label == Label.ORG:
+                key = f"{key}, {self.knowledge.venues[key]}"  # the venue's label names its city
         role, locative = MentionRole(label), False
         if attached and role in {MentionRole.NAME, MentionRole.PLACE}:
             role = MentionRole.PERSON

@@ -101,10 +101,84 @@ def test_a_meeting_takes_the_place_its_paragraph_put_the_visitor_in(
     assert meeting.place is not None and meeting.place.text == "Lisbon"
 
 
-def test_no_place_from_another_paragraph(nlp: Language, find_events: EventFinder) -> None:
-    rows, ents = arrived(*LISBON)
-    rows.append(("\n", 2, "dep", "_SP"))
-    meeting = the_meeting(meetings(nlp, find_events, *then_met(rows, ents)))
+Told = tuple[list[Row], list[tuple[int, int, str]]]
+
+
+def paragraphs(*parts: Told) -> Told:
+    """The sentences ``parts`` (each indexed from 0), one paragraph each."""
+    rows: list[Row] = []
+    ents: list[tuple[int, int, str]] = []
+    for part_rows, part_ents in parts:
+        if rows:
+            rows.append(("\n", len(rows) - 1, "dep", "_SP"))
+        n = len(rows)
+        rows += [(r[0], r[1] + n, *r[2:]) for r in part_rows]
+        ents += [(start + n, end + n, label) for start, end, label in part_ents]
+    return rows, ents
+
+
+def test_a_meeting_in_another_paragraph_is_on_the_one_trip_told(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    meeting = the_meeting(meetings(nlp, find_events, *then_met(*paragraphs(arrived(*LISBON), ([], [])))))
+    assert meeting.place is not None and meeting.place.text == "Lisbon"
+
+
+def test_a_country_narrowed_to_its_city_puts_the_visitor_in_the_city(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    narrowed = (("Portugal", 3, "pobj", "NNP"), ("in", 4, "prep", "IN"), ("Lisbon", 5, "pobj", "NNP"))
+    meeting = the_meeting(meetings(nlp, find_events, *then_met(*arrived(*narrowed))))
+    assert meeting.place is not None and meeting.place.text == "Lisbon"
+
+
+def test_a_generational_suffix_is_not_the_visitors_last_name(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    rows: list[Row] = [("Jane", 2, "compound", "NNP"), ("Roe", 2, "compound", "NNP"),
+                       ("III", 3, "nsubj", "NNP"), ("arrived", 3, "ROOT", "VBD", "arrive"),
+                       ("in", 3, "prep", "IN"), ("Lisbon", 4, "pobj", "NNP"), (".", 3, "punct", ".")]
+    meeting = the_meeting(meetings(nlp, find_events, *then_met(rows, [(0, 3, PERSON), (5, 6, GPE)],
+                                                              subject=("Roe",))))
+    assert meeting.place is not None and meeting.place.text == "Lisbon"
+
+
+def test_meeting_people_kg_cannot_name_somewhere_puts_the_visitor_there(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    rows: list[Row] = [("Jane", 1, "compound", "NNP"), ("Roe", 2, "nsubj", "NNP"),
+                       ("met", 2, "ROOT", "VBD", "meet"), ("students", 2, "dobj", "NNS"),
+                       ("in", 2, "prep", "IN"), ("Lisbon", 4, "pobj", "NNP"), (".", 2, "punct", ".")]
+    told = paragraphs((rows, [(0, 2, PERSON), (5, 6, GPE)]), ([], []))
+    meeting = the_meeting(meetings(nlp, find_events, *then_met(*told)))
+    assert meeting.place is not None and meeting.place.text == "Lisbon"
+
+
+def test_a_foreign_country_that_only_modifies_a_noun_keeps_the_visitors_place(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    about = (("about", 0, "prep", "IN"), ("Spanish", 7, "amod", "JJ"), ("trade", 5, "pobj", "NN"))
+    meeting = the_meeting(meetings(nlp, find_events, *then_met(*arrived(*LISBON), after=about)))
+    assert meeting.place is not None and meeting.place.text == "Lisbon"
+
+
+def test_a_meeting_yet_to_come_is_not_placed_by_a_trip_told_in_another_paragraph(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    rows, ents = paragraphs(arrived(*LISBON), ([], []))
+    n = len(rows)  # "She will meet Prime Minister Ana Vidal."
+    rows += [("She", n + 2, "nsubj", "PRP"), ("will", n + 2, "aux", "MD"),
+             ("meet", n + 2, "ROOT", "VB", "meet"), ("Prime", n + 4, "compound", "NNP"),
+             ("Minister", n + 6, "compound", "NNP"), ("Ana", n + 6, "compound", "NNP"),
+             ("Vidal", n + 2, "dobj", "NNP"), (".", n + 2, "punct", ".")]
+    meeting = the_meeting(meetings(nlp, find_events, rows, [*ents, (n + 5, n + 7, PERSON)]))
+    assert meeting.place is None
+
+
+def test_no_place_from_other_paragraphs_that_tell_two_trips(nlp: Language, find_events: EventFinder) -> None:
+    madrid = (("Madrid", 3, "pobj", "NNP"),)
+    told = paragraphs(arrived(*LISBON), arrived(*madrid), ([], []))
+    meeting = the_meeting(meetings(nlp, find_events, *then_met(*told)))
     assert meeting.place is None
 
 

@@ -15,7 +15,7 @@ import kg
 from kg.cli import main
 from kg.errors import KgError
 from kg.export.rdf import to_turtle
-from kg.gazetteer import Gazetteer, read_gazetteer
+from kg.gazetteer import Gazetteer, read_gazetteer, read_venues
 from kg.iri import mint
 from kg.knowledge import Knowledge, load_knowledge
 from kg.roles import read_titles
@@ -28,6 +28,7 @@ COLUMNS = {
     "cities.tsv": ["name", "aliases", "country"],
     "regions.tsv": ["name", "aliases", "kind"],
     "organizations.tsv": ["name", "aliases", "country", "type"],
+    "venues.tsv": ["organization", "city"],
 }
 MULTI = {"aliases", "demonyms", "capitals", "combining"}
 REGION_KINDS = {"sea", "strait", "ocean", "region", "continent", "territory"}
@@ -251,6 +252,30 @@ def test_duplicate_country_codes_are_refused(tmp_path: Path) -> None:
         f.write("AAA\tA\t\t\t\t\nAAA\tB\t\t\t\t\n")
     with pytest.raises(KgError, match=r"KG025 .*countries\.tsv: line 3: code 'AAA' is listed twice"):
         read_gazetteer(tmp_path)
+
+
+def test_a_venue_stands_in_a_city_of_its_organisations_country(gaz: Gazetteer) -> None:
+    venues = read_venues(None, gaz)
+    assert venues["White House"] == "Washington"
+    country_of = {o.name: o.country for o in gaz.organizations}
+    cities = {c.name: c.country for c in gaz.cities}
+    cities |= {c.capitals[0]: c.code for c in gaz.countries if c.capitals}
+    assert all(cities[city] == country_of[name] for name, city in venues.items())
+
+
+@pytest.mark.parametrize(("row", "column"), [("Guild Hall\tAcity\n", "organization"),
+                                             ("Palace\tNowhere\n", "city")])
+def test_a_venue_of_no_known_organisation_or_city_is_refused(tmp_path: Path, row: str, column: str) -> None:
+    for name, header in COLUMNS.items():
+        (tmp_path / name).write_text("\t".join(header) + "\n", encoding="utf-8")
+    with (tmp_path / "countries.tsv").open("a", encoding="utf-8") as f:
+        f.write("AAA\tAland\t\t\tAcity\t\n")
+    with (tmp_path / "organizations.tsv").open("a", encoding="utf-8") as f:
+        f.write("Palace\t\tAAA\tgovernment\n")
+    with (tmp_path / "venues.tsv").open("a", encoding="utf-8") as f:
+        f.write(row)
+    with pytest.raises(KgError, match=rf"KG026 .*venues\.tsv: line 2: {column} "):
+        read_venues(tmp_path, read_gazetteer(tmp_path))
 
 
 TITLES_HEADER = "key\ttitle\taliases\tkind\trank\n"

@@ -92,6 +92,7 @@ _TALKED_WITH = {Needs.WITH, *_SPOKEN}
 # How a medium is named: "by phone", "over the telephone", "on a video call", "via videoconference".
 _MEDIUM_PREPS = {"by", "over", "on", "via"}
 _PLACE_PREPS = {"in", "at"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 _DESTINATION_PREPS = {"to", "in", "into", "for"}
 _TOWARD_PREPS = {"to", "for", "toward", "towards"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -720,7 +721,7 @@ class _ArticleContext:
                     return place
         for token in self._near(roots, 6, setting=True):
             if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
-                place = self._place(token)
+                place = self._place(token) or self._named_venue(token)
             elif token.dep_ == "compound" and _phrase_head(token).lower_ in self.lexicon.gatherings:
                 # "on the sidelines of the Munich Security Conference": the venue's city.
                 place = self._place(token)
@@ -728,6 +729,16 @@ class _ArticleContext:
                 continue
             if place is not None and place.key not in exclude:
                 return place
+        return None
+
+    def _named_venue(self, token: Token) -> Mention | None:
+        """The place named in the noun a preposition governs ("at the Lakeside retreat", "to
+        Varnholm Sunday"): a city or venue compounded into it. Not a country ("a look at
+        Varnland relief efforts" is about the country, not held in it)."""
+        for child in token.children:
+            mention = self.found.mention_at(child.i) if child.dep_ == "compound" else None
+            if mention is not None and mention.kind is EntityKind.PLACE:
+                return mention
         return None
 
     def _destination(self, trigger: Token, roots: list[Token]) -> Mention | None:
@@ -741,14 +752,26 @@ class _ArticleContext:
         for token in self._near(roots, 2):
             to_place = token.dep_ == "pobj" and token.head.lower_ in _DESTINATION_PREPS
             if to_place or (token.dep_ in {"dobj", "compound", "npadvmod"} and token.head == trigger):
-                place = self._place(token)
+                place = self._place(token) or (self._named_venue(token) if to_place else None)
                 if place is not None:
+                    place = self._narrowed(token, place)
                     # "visited A on June 29, and B June 29-30": the parser may coordinate B
                     # with the verb.
                     later = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
                     listed = [(t, self._place(t)) for t in (*token.conjuncts, *later)]
                     return [(token, place), *((t, m) for t, m in listed if m is not None)]
         return []
+
+    def _narrowed(self, token: Token, place: Mention) -> Mention:
+        """The city a country named at ``token`` is narrowed to ("a trip to Varnland in its
+        capital"), else ``place``: a place in that country after "in"."""
+        if place.kind is not EntityKind.COUNTRY:
+            return place
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for inner in (self._place(g) for g in prep.children if g.dep_ == "pobj"):
+                if inner is not None and inner.kind is EntityKind.PLACE and inner.country == place.key:
+                    return inner
+        return place
 
     def _own_date(self, head: Token, tense: Tense) -> TemporalValue | None:
         """The date a listed item gives itself ("Honiara on June 29, and Port Moresby June 29-30")."""
@@ -767,12 +790,12 @@ class _ArticleContext:
         place = self._place(token)
         others = (self._place(t) for t in token.conjuncts)
         keys = {_country_key(p) for p in (place, *others) if p is not None}
-        return place if len(keys) == 1 else None
+        return self._narrowed(token, place) if place is not None and len(keys) == 1 else None
 
     def _said_to_be(self, at: Token, place: Mention | None, people: Iterable[Mention],
                     date: TemporalValue | None = None) -> None:
         """Note that the text puts ``people`` at ``place`` (None: in two countries at once)."""
-        names = _last_names(people)
+        names = _last_names(people, self.found.knowledge.name_words.name_suffixes)
         if names:
             self._whereabouts[self._paragraph(at.i)].append(_Whereabouts(at.i, place, names, date))
 
@@ -792,14 +815,23 @@ class _ArticleContext:
             self._said_to_be(span.root, self._one_place(span.root), people)
 
     def _context_place(self, trigger: Token, actors: Iterable[Mention],
-                       date: TemporalValue | None) -> Mention | None:
+                       date: TemporalValue | None, trip: bool = False) -> Mention | None:
         """Where the paragraph last put one of ``actors`` before ``trigger``: "X arrived in
-        Y. He met Z." is a meeting in Y. Not when the meeting is dated at another time than
-        that stay ("met Z last week"), nor when its sentence names a place in another
-        country ("talks in the North", "chose W for the next meeting")."""
-        names = _last_names(actors)
+        Y. He met Z." is a meeting in Y; else, with ``trip`` (a meeting that took place, not
+        one yet to come), where the article put them, when all it said before puts them in
+        one country. Not when the meeting is dated at another time than that stay ("met Z
+        last week"), nor when its sentence names a place in another country ("talks in the
+        North", "chose W for the next meeting")."""
+        names = _last_names(actors, self.found.knowledge.name_words.name_suffixes)
         paragraph = self._whereabouts.get(self._paragraph(trigger.i), [])
         said = [w for w in paragraph if w.at < trigger.i and w.names & names]
+        if not said and trip:
+            # Else the one trip the article has told of them so far ("began her trip to X.
+            # ... She then met Y."): not when it has put them in two countries.
+            said = [w for stays in self._whereabouts.values() for w in stays
+                    if w.at < trigger.i and w.names & names]
+            if len({None if w.place is None else _country_key(w.place) for w in said}) != 1:
+                return None
         if not said:
             return None
         stay = max(said, key=lambda w: w.at)
@@ -808,7 +840,9 @@ class _ArticleContext:
         if date is not None and stay.date is not None and not date.compatible(stay.date):
             return None
         here = _country_key(stay.place)
-        for token in trigger.sent:
+        # A country that only modifies a noun ("the Varnland-Roskia dialogue") names a party,
+        # not a place.
+        for token in (t for t in trigger.sent if t.dep_ not in _MODIFIER_DEPS):
             elsewhere = self._place(token)
             if elsewhere is not None and _country_key(elsewhere) != here:
                 return None
@@ -1101,7 +1135,11 @@ class _ArticleContext:
         partners = self._without_owners(subjects, partners)
         if trigger.kind in _CONTACT_KINDS and not partners and self._other_side(trigger_token, talked_with):
             # "X and Y met with students", "X and Y held talks with their counterparts": the
-            # other side is no one kg knows, and the subjects did not meet each other.
+            # other side is no one kg knows, and the subjects did not meet each other; but
+            # where they met them is where they were ("after meeting officials in Lima").
+            place = self._where(roots, set())
+            if place is not None:
+                self._said_to_be(trigger_token, place, [m for _, m in subjects])
             return
         if trigger.kind in RELATION_KINDS:
             if trigger.plover in _INTENDED and self._intended(trigger_token):
@@ -1235,7 +1273,7 @@ class _ArticleContext:
         if place is not None:
             self._said_to_be(trigger, place, everyone, date)
         else:
-            place = self._context_place(trigger, everyone, date)
+            place = self._context_place(trigger, everyone, date, trip=status is Status.OCCURRED)
         groups = self._split(partners, trigger)
         for group in groups:
             heads = [h for h, _ in group]
@@ -1367,11 +1405,12 @@ def _country_key(place: Mention) -> str:
     return place.country or place.text
 
 
-def _last_names(people: Iterable[Mention]) -> frozenset[str]:
-    """The last words of the people's names, lower case ("Jane Roe" and "Roe" share "roe")."""
-    names = (m.text.replace("\u2019", "'").removesuffix("'s").split()
-             for m in people if m.kind is EntityKind.PERSON)
-    return frozenset(words[-1].lower() for words in names if words)
+def _last_names(people: Iterable[Mention], suffixes: AbstractSet[str] = frozenset()) -> frozenset[str]:
+    """The last words of the people's names, lower case ("Jane Roe" and "Roe" share "roe"),
+    before a generational suffix of ``suffixes`` ("Jane Roe III" is "roe" too)."""
+    names = ([w for w in m.text.replace("\u2019", "'").removesuffix("'s").lower().split()
+              if w not in suffixes] for m in people if m.kind is EntityKind.PERSON)
+    return frozenset(words[-1] for words in names if words)
 
 
 def _phrase_head(token: Token) -> Token:

@@ -28,6 +28,12 @@ from kg.lexicon import Label, Term
 __all__ = ["SPAN_KEY", "GazetteerMatcher"]
 
 SPAN_KEY = "kg_gazetteer"
+_PLACE_LABELS = frozenset({Label.COUNTRY, Label.CAPITAL, Label.CITY, Label.REGION})
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    """Whether ``inner`` lies within ``outer`` and is shorter."""
+    return outer.start <= inner.start and inner.end <= outer.end and len(inner) < len(outer)
 
 
 class GazetteerMatcher:
@@ -90,7 +96,10 @@ class GazetteerMatcher:
                 spans.append(Span(doc, start, end, label=label, kb_id=key))
         # Office titles go first: "U.S. Treasury Secretary" is a country and a title,
         # not the organisation "U.S. Treasury" and a stray "Secretary".
-        chosen = filter_spans([s for s in spans if s.kb_id_ in self.first and s.label_ == Label.TITLE])
+        # A title inside a longer place name is part of the name: "Prince" in "Port-au-Prince".
+        places = [s for s in spans if s.label_ in _PLACE_LABELS]
+        chosen = filter_spans([s for s in spans if s.kb_id_ in self.first and s.label_ == Label.TITLE
+                               and not any(_inside(s, p) for p in places)])
         taken = {i for s in chosen for i in range(s.start, s.end)}
         rest = [s for s in spans if s not in chosen and not any(i in taken for i in range(s.start, s.end))]
         doc.spans[SPAN_KEY] = sorted(chosen + filter_spans(rest), key=lambda s: s.start)
