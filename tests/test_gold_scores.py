@@ -32,17 +32,17 @@ SEEDS_GOLD = Path(__file__).parent / "gold" / "seeds_gold.json"
 PEOPLE_FOUND = 0.97
 PERSON_PRECISION = 0.95
 OFFICE_RIGHT = 0.90
+DISPUTE_ISSUES = 0.75
 # The target is 0.90; this floor is today's figure, raised as country work lands.
 DEV_COUNTRY_FLOOR = 0.81
 # The target is 0 persons split. A person with several full-name nodes: none today. A node of
 # a surname alone beside the full name's (``score.py``'s "stray"): one today, "Clinton" in an
 # article whose "Secretary Clinton" has no full name, in a corpus naming two Clintons.
 DEV_STRAY_SURNAME_NODES_CEILING = 1
-# Events have no targets met yet: floors at today's figures.
+# Meetings and visits have no targets met yet: floors at today's figures.
 DEV_MEETINGS_FOUND_FLOOR = 0.28
 DEV_MEETINGS_RIGHT_FLOOR = 0.23
 DEV_VISITS_FOUND_FLOOR = 0.09
-DEV_DISPUTE_ISSUES_FLOOR = 0.25
 
 # seeds/: today's figures, every one a floor.
 SEEDS_FLOORS = {
@@ -116,7 +116,7 @@ def test_dev_events_hold_their_floors(dev: dict) -> None:
     assert dev["meeting_recall"] >= DEV_MEETINGS_FOUND_FLOOR, dev["meeting_details"]
     assert dev["meeting_full_accuracy"] >= DEV_MEETINGS_RIGHT_FLOOR, dev["meeting_details"]
     assert dev["visit_recall"] >= DEV_VISITS_FOUND_FLOOR, dev["visit_details"]
-    assert dev["dispute_issue_recall"] >= DEV_DISPUTE_ISSUES_FLOOR, dev["dispute_issues_missing"]
+    assert dev["dispute_issue_recall"] >= DISPUTE_ISSUES, dev["dispute_issues_missing"]
     assert dev["evidence_offsets_ok"] == 1.0, dev["evidence_problems"]
 
 
