@@ -101,4 +101,4 @@ EVENT_ROWS: Mapping[str, EventRow] = MappingProxyType(
 RELATION_KINDS: frozenset[EventKind] = frozenset(
     EventKind(row.kind) for row in EVENT_ROWS.values() if row.is_relation
 )
-"""The event kinds that are standing relations between parties (:attr:`EventRow.is_relation`)."""
+"""The event kinds that are relations between parties (:attr:`EventRow.is_relation`)."""
