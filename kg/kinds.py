@@ -4,8 +4,9 @@ Every place that treats one kind of node differently from another reads its row 
 the RDF export types a node with the row's ``kg:`` classes, the graph ties an event to
 its participants by the row's actor relation, the page draws a node in the row's colour
 and shape and names it by the row's legend name, the page's view without events writes
-the row's verb between two actors, and event finding and merging keep relation kinds
-(:data:`RELATION_KINDS`) undated and placeless. The table sits below the stages and the
+the row's verb between two actors, and event finding and merging read relation kinds
+(:data:`RELATION_KINDS`) as sides at odds or at one, placeless, joined per episode
+(:mod:`kg.events.disputes`, :mod:`kg.events.merge`). The table sits below the stages and the
 exporters and imports neither, so both read it.
 
 Adding a kind of node is: a member of :class:`~kg.vocab.EntityKind` or
@@ -64,8 +65,8 @@ class EventRow(KindRow):
     verb: str
     """What the page's view without events writes on the edge between two of its actors."""
     is_relation: bool = False
-    """A standing relation between parties about issues rather than an occasion: no date
-    and no place, and the sentences about the same parties are one event."""
+    """A relation between parties about issues rather than an occasion: no place, and the
+    sentences about the same parties in one episode are one event, dated where they date it."""
 
 
 def _table(*rows: KindRow) -> Mapping[str, KindRow]:
@@ -100,4 +101,4 @@ EVENT_ROWS: Mapping[str, EventRow] = MappingProxyType(
 RELATION_KINDS: frozenset[EventKind] = frozenset(
     EventKind(row.kind) for row in EVENT_ROWS.values() if row.is_relation
 )
-"""The event kinds that are standing relations between parties (:attr:`EventRow.is_relation`)."""
+"""The event kinds that are relations between parties (:attr:`EventRow.is_relation`)."""

@@ -235,7 +235,11 @@ class OfficeClaim:
 class EventCandidate:
     """An event as one sentence tells it, before events are merged across articles.
 
-    Actors are mentions; resolution turns them into entity IRIs.
+    Actors are mentions; resolution turns them into entity IRIs. For a dispute or
+    cooperation, ``targets`` are the participants on the other side from the rest (whom
+    the act is aimed at; empty when the text gives no sides: "tensions between X and Y"),
+    ``issues`` the keys of the vocabulary's issues the sentence names and ``topics`` the
+    noun phrases that name an issue the vocabulary lacks ("the abductions").
     """
 
     kind: EventKind
@@ -248,6 +252,8 @@ class EventCandidate:
     date: TemporalValue | None = None
     status: Status = Status.OCCURRED
     issues: tuple[str, ...] = ()
+    targets: tuple[Mention, ...] = ()
+    topics: tuple[str, ...] = ()
     plover: Plover = Plover.CONSULT
     mode: Mode | None = None
     rule: str = ""

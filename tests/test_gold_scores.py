@@ -32,6 +32,7 @@ SEEDS_GOLD = Path(__file__).parent / "gold" / "seeds_gold.json"
 PEOPLE_FOUND = 0.97
 PERSON_PRECISION = 0.95
 OFFICE_RIGHT = 0.90
+DISPUTE_ISSUES = 0.75
 # The target is 0.90; this floor is today's figure, raised as country work lands.
 DEV_COUNTRY_FLOOR = 0.86
 # The target is 0 persons split, met: no person with several full-name nodes, and no node of a
@@ -41,7 +42,6 @@ DEV_STRAY_SURNAME_NODES_CEILING = 0
 DEV_MEETINGS_FOUND_FLOOR = 0.87
 DEV_MEETINGS_RIGHT_FLOOR = 0.64
 DEV_VISITS_FOUND_FLOOR = 0.80
-DEV_DISPUTE_ISSUES_FLOOR = 0.25
 
 # seeds/: today's figures, every one a floor.
 SEEDS_FLOORS = {
@@ -115,7 +115,7 @@ def test_dev_events_hold_their_floors(dev: dict) -> None:
     assert dev["meeting_recall"] >= DEV_MEETINGS_FOUND_FLOOR, dev["meeting_details"]
     assert dev["meeting_full_accuracy"] >= DEV_MEETINGS_RIGHT_FLOOR, dev["meeting_details"]
     assert dev["visit_recall"] >= DEV_VISITS_FOUND_FLOOR, dev["visit_details"]
-    assert dev["dispute_issue_recall"] >= DEV_DISPUTE_ISSUES_FLOOR, dev["dispute_issues_missing"]
+    assert dev["dispute_issue_recall"] >= DISPUTE_ISSUES, dev["dispute_issues_missing"]
     assert dev["evidence_offsets_ok"] == 1.0, dev["evidence_problems"]
 
 

@@ -71,11 +71,11 @@ def test_disputes_have_parties_and_other_events_participants() -> None:
 
 
 def test_disputes_and_cooperation_are_the_relation_kinds() -> None:
-    # The README: a dispute or cooperation node joins every sentence about the same parties, undated.
+    # The README: a dispute or cooperation node joins the sentences of one episode of the same parties.
     assert {EventKind.DISPUTE, EventKind.COOPERATION} == RELATION_KINDS
 
 
-def test_the_graph_ties_actors_by_the_kind_and_dates_and_places_no_relation(
+def test_the_graph_ties_actors_by_the_kind_and_places_no_relation(
     seeds_graph: nx.MultiDiGraph,
 ) -> None:
     seen: Counter[tuple[bool, bool]] = Counter()
@@ -86,9 +86,9 @@ def test_the_graph_ties_actors_by_the_kind_and_dates_and_places_no_relation(
         keys = {key for _, _, key in seeds_graph.out_edges(node, keys=True)}
         assert keys & ACTORS == {row.actor.value}, node
         if row.is_relation:
-            assert "date" not in data and not keys & WHERE, node
-        seen[row.is_relation, "date" in data or bool(keys & WHERE)] += 1
-    # Both kinds of event are in the seeds, and occasions there do have dates and places.
+            assert not keys & WHERE, node
+        seen[row.is_relation, bool(keys & WHERE)] += 1
+    # Both kinds of event are in the seeds, and occasions there do have places.
     assert seen[True, False] and seen[False, True]
 
 

@@ -40,7 +40,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
                  "kg.gazetteer", "kg.roles", "kg.lexicon", "kg.events.lexicon", "kg.signals")),
     ("sources", ("kg.sources", "kg.knowledge")),
     ("nlp", ("kg.nlp", "kg.pipeline")),
-    ("facts", ("kg.mentions", "kg.dates", "kg.events.find", "kg.facts")),
+    ("facts", ("kg.mentions", "kg.dates", "kg.events.find", "kg.events.disputes", "kg.facts")),
     ("resolve", ("kg.resolve", "kg.allegiance")),
     ("events", ("kg.events", "kg.events.merge")),
     ("graph", ("kg.graph",)),

@@ -110,6 +110,9 @@ class Article:
             self.corpus.entity_of[m.position] = self.corpus.iri_of(words)
         return m
 
+    def people(self, sentence: Evidence, *names: str) -> tuple[Mention, ...]:
+        return tuple(self.mention(sentence, name) for name in names)
+
     def country(self, sentence: Evidence, name: str, code: str) -> Mention:
         return self.mention(sentence, name, EntityKind.COUNTRY, "COUNTRY", code, code)
 
@@ -303,40 +306,52 @@ def test_a_hope_after_a_refusal_is_another_occasion(corpus: Corpus) -> None:
 # -- disputes --------------------------------------------------------------------------------------
 
 
-def test_a_dispute_between_people_is_between_their_countries(corpus: Corpus) -> None:
+def test_a_dispute_between_people_is_between_their_countries_and_dated_as_the_text_dates_it(
+    corpus: Corpus,
+) -> None:
     corpus.article("a", dt.date(2023, 6, 19)).tells(
-        DISPUTE, "Ilsa Quorn accused Teo Marrak of hacking.", "Ilsa Quorn", "Teo Marrak",
+        DISPUTE, "Ilsa Quorn accused Teo Marrak of hacking on Sunday.", "Ilsa Quorn", "Teo Marrak",
         date=SUNDAY)
     (event,), _ = corpus.merge()
-    assert (event.kind, event.participants, event.date) == (DISPUTE, parties(USA, CHN), None)
+    assert (event.kind, event.participants, event.date) == (DISPUTE, parties(USA, CHN), SUNDAY)
 
 
-def test_one_side_named_takes_the_other_from_the_articles_last_dispute(corpus: Corpus) -> None:
+def test_one_side_named_is_no_dispute_whatever_else_the_article_names(corpus: Corpus) -> None:
+    # The article has a dispute of the United States and China, and this sentence names France:
+    # neither fills in the other side of a sentence that names only one.
     article = corpus.article("a", dt.date(2023, 6, 19))
     article.tells(DISPUTE, "Ilsa Quorn accused Teo Marrak over Taiwan.", "Ilsa Quorn", "Teo Marrak",
                   issues=("taiwan",))
-    article.tells(DISPUTE, "Ilsa Quorn also criticised the chip curbs.", "Ilsa Quorn",
-                  issues=("semiconductors",))
-    (event,), _ = corpus.merge()
-    assert event.participants == parties(USA, CHN)
-    issue_label = {i.key: i.label for i in KNOWLEDGE.events.issues}
-    assert event.issues == tuple(sorted(mint("issue", issue_label[k]) for k in ("taiwan", "semiconductors")))
-
-
-def test_one_side_named_takes_the_other_country_of_its_sentence(corpus: Corpus) -> None:
-    article = corpus.article("a", dt.date(2023, 6, 19))
-    sentence = article.sentence("Ilsa Quorn criticised France over its tariffs.")
+    sentence = article.sentence("Ilsa Quorn also criticised the chip curbs, France said.")
     article.country(sentence, "France", "FRA")
-    article.tells(DISPUTE, sentence, "Ilsa Quorn", issues=("trade",))
+    article.tells(DISPUTE, sentence, "Ilsa Quorn", issues=("semiconductors",))
+    (event,), issues = corpus.merge()
+    assert event.participants == parties(USA, CHN)
+    assert [i.key for i in issues] == ["taiwan"]
+
+
+def test_the_acting_side_and_the_side_it_aims_at_are_the_parties(corpus: Corpus) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    sentence = article.sentence("Ilsa Quorn and Rene Varno warned Teo Marrak.")
+    quorn, varno, marrak = article.people(sentence, "Ilsa Quorn", "Rene Varno", "Teo Marrak")
+    article.tells(DISPUTE, sentence, quorn, varno, marrak, targets=(marrak,))
     (event,), _ = corpus.merge()
-    assert event.participants == parties(USA, FRA)
+    assert event.participants == parties(USA, FRA, CHN)
 
 
-def test_a_dispute_with_one_side_and_no_other_in_sight_is_no_event(corpus: Corpus) -> None:
-    corpus.article("a", dt.date(2023, 6, 19)).tells(
-        DISPUTE, "Ilsa Quorn criticised the tariffs.", "Ilsa Quorn", issues=("trade",))
-    events, issues = corpus.merge()
-    assert (events, issues) == ([], ())
+def test_a_sentence_aimed_only_at_its_own_side_is_no_dispute(corpus: Corpus) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    sentence = article.sentence("Teo Marrak and Rene Varno criticised Vida Ostrel.")
+    marrak, varno, ostrel = article.people(sentence, "Teo Marrak", "Rene Varno", "Vida Ostrel")
+    article.tells(DISPUTE, sentence, marrak, varno, ostrel, targets=(ostrel,))
+    # Teo Marrak and Vida Ostrel are both of China: only France is at odds with China.
+    (event,), _ = corpus.merge()
+    assert event.participants == parties(CHN, FRA)
+    other = corpus.article("b", dt.date(2023, 6, 19))
+    sentence = other.sentence("Teo Marrak criticised Vida Ostrel.")
+    marrak, ostrel = other.people(sentence, "Teo Marrak", "Vida Ostrel")
+    other.tells(DISPUTE, sentence, marrak, ostrel, targets=(ostrel,))
+    assert len(corpus.merge()[0]) == 1
 
 
 def test_disputes_of_other_parties_stay_apart(corpus: Corpus) -> None:
@@ -345,6 +360,57 @@ def test_disputes_of_other_parties_stay_apart(corpus: Corpus) -> None:
     article.tells(DISPUTE, "Ilsa Quorn accused Rene Varno of dumping.", "Ilsa Quorn", "Rene Varno")
     events, _ = corpus.merge()
     assert sorted(e.participants for e in events) == sorted([parties(USA, CHN), parties(USA, FRA)])
+
+
+@pytest.mark.parametrize(("second", "episodes"), [(dt.date(2023, 6, 28), 1), (dt.date(2023, 9, 2), 2)])
+def test_undated_sentences_of_articles_of_one_month_are_one_episode(
+    corpus: Corpus, second: dt.date, episodes: int
+) -> None:
+    corpus.article("a", dt.date(2023, 6, 19)).tells(
+        DISPUTE, "Ilsa Quorn accused Teo Marrak of hacking.", "Ilsa Quorn", "Teo Marrak")
+    corpus.article("b", second).tells(
+        DISPUTE, "Teo Marrak rebuked Ilsa Quorn over tariffs.", "Teo Marrak", "Ilsa Quorn")
+    events, _ = corpus.merge()
+    assert len(events) == episodes
+    assert all(e.date is None and e.participants == parties(USA, CHN) for e in events)
+
+
+def test_an_undated_sentence_continues_its_articles_dated_episode(corpus: Corpus) -> None:
+    # Published in July, about a dispute the text dates in June: the undated sentence is that
+    # episode, and an article of June joins it; a dispute dated in May is another episode.
+    article = corpus.article("a", dt.date(2023, 7, 2))
+    article.tells(DISPUTE, "Teo Marrak condemned Ilsa Quorn.", "Teo Marrak", "Ilsa Quorn")
+    article.tells(DISPUTE, "Ilsa Quorn accused Teo Marrak on Sunday.", "Ilsa Quorn", "Teo Marrak",
+                  date=SUNDAY)
+    article.tells(DISPUTE, "Teo Marrak had rebuked Ilsa Quorn in May.", "Teo Marrak", "Ilsa Quorn",
+                  date=month(2023, 5))
+    corpus.article("b", dt.date(2023, 6, 25)).tells(
+        DISPUTE, "Ilsa Quorn blamed Teo Marrak.", "Ilsa Quorn", "Teo Marrak")
+    events, _ = corpus.merge()
+    assert sorted((e.date, len(e.evidence)) for e in events) == [(month(2023, 5), 1), (SUNDAY, 3)]
+
+
+def test_an_issue_the_vocabulary_lacks_is_a_node_named_by_the_texts_words(corpus: Corpus) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    first = article.tells(DISPUTE, "Ilsa Quorn accused Teo Marrak over the dam on the river.",
+                          "Ilsa Quorn", "Teo Marrak", topics=("dam on the river",))
+    second = corpus.article("b", dt.date(2023, 6, 20)).tells(
+        DISPUTE, "Teo Marrak rejected the Dam on the River claims of Ilsa Quorn.", "Teo Marrak", "Ilsa Quorn",
+        topics=("Dam on the River",))
+    (event,), (issue,) = corpus.merge()
+    assert (issue.iri, issue.label, issue.aliases) == (
+        mint("issue", "dam on the river"), "Dam on the River", ("dam on the river",))
+    assert issue.evidence == (first, second)
+    assert dict(issue.attrs) == {"issue_kind": "dispute"}
+    assert event.issues == (issue.iri,)
+
+
+def test_a_vocabulary_issue_keeps_the_words_the_text_used_for_it(corpus: Corpus) -> None:
+    corpus.article("a", dt.date(2023, 6, 19)).tells(
+        DISPUTE, "Ilsa Quorn accused Teo Marrak over hackers and a cyberattack.", "Ilsa Quorn", "Teo Marrak",
+        issues=("cyber",))
+    _, (issue,) = corpus.merge()
+    assert (issue.label, issue.aliases) == ("Cyber attacks and hacking", ("cyberattack", "hackers"))
 
 
 # -- evidence --------------------------------------------------------------------------------------

@@ -29,7 +29,8 @@ people, with no place of its own, is the call again.
 
 Disputes and cooperation carry a PLOVER type (the trigger's, from CAMEO's categories)
 and also take their targets from complements ("called on X", "aid to X", "demanded
-that X withdraw", "accused by X"). "Y must..." reported by X is X's DEMAND on Y; a
+that X withdraw", "accused by X"); :mod:`kg.events.disputes` then sets their sides,
+issues and dates. "Y must..." reported by X is X's DEMAND on Y; a
 promised SUPPORT or COOPERATE is AGREE; "will not accept" is REJECT; an act that is
 refused, demanded or supposed ("rejected an offer to sign", "unless Y accepts") is no
 event of its own. A meeting, call or visit is CONSULT when it took place, AGREE (an
@@ -69,10 +70,11 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from kg.dates import resolve_date
+from kg.events.disputes import RelationReader
 from kg.events.lexicon import EventLexicon, Needs, Trigger
 from kg.kinds import RELATION_KINDS
 from kg.mentions import DocMentions
-from kg.types import EventCandidate, Evidence, Mention, OfficeClaim, Position, TemporalValue
+from kg.types import EventCandidate, Mention, OfficeClaim, Position, TemporalValue
 from kg.vocab import EntityKind, EventKind, MentionRole, Mode, Plover, Status, TemporalPrecision, Tense
 
 if TYPE_CHECKING:
@@ -221,8 +223,7 @@ class _ArticleContext:
         # parse neighbourhood): computed once per token. ``doc.ents`` builds new spans
         # on every access, so the entity of each token is looked up in one table.
         self._triggers: dict[int, Trigger | None] = {}
-        # Issues by sentence text: every relation found in a sentence asks for its issues.
-        self._issues: dict[str, tuple[str, ...]] = {}
+        self.relations = RelationReader(found, lexicon, self.actor, self._when)
         # Titles tied to a named person, in text order: computed when a bare title first asks.
         self._named_holders: list[tuple[int, str, str, Mention]] | None = None
         # Two people told together, by token: coordinated names ("A and B"), and the two of
@@ -316,7 +317,11 @@ class _ArticleContext:
         if needs is Needs.OBJECT:
             return any(c.dep_ in {"dobj", "dative", "prep", "xcomp", "ccomp", "agent"} for c in children)
         if needs in {Needs.ON, Needs.FOR}:
-            return any(c.dep_ == "prep" and c.lower_ == needs.value for c in children)
+            # "called for X to act": the parser makes "for" the mark of the clause.
+            return any(c.dep_ == "prep" and c.lower_ == needs.value for c in children) or any(
+                g.dep_ == "mark" and g.lower_ == needs.value
+                for c in children if c.dep_ in {"advcl", "ccomp"} for g in c.children
+            )
         if needs is Needs.XCOMP:
             return any(c.dep_ in {"xcomp", "ccomp"} for c in children)
         if needs is Needs.REPORTED:
@@ -1113,7 +1118,8 @@ class _ArticleContext:
             clause = trigger_token.head
             speakers = self._actors(c for c in clause.head.children if c.dep_ in _SUBJECTS)
             asked = self._actors(c for c in clause.children if c.dep_ in _SUBJECTS)
-            yield from self._relation(base, trigger_token, speakers, asked, sentence)
+            yield from self.relations.candidates(base, trigger_token, trigger, trigger_token, speakers, asked,
+                                                 tense)
             return
         holds = not noun or (verb != trigger_token and self._holds(trigger_token, verb))
         subjects = self._actors(self._subjects(verb)) if holds else []
@@ -1144,7 +1150,8 @@ class _ArticleContext:
         if trigger.kind in RELATION_KINDS:
             if trigger.plover in _INTENDED and self._intended(trigger_token):
                 base = replace(base, plover=Plover.AGREE)
-            yield from self._relation(base, trigger_token, subjects, partners, sentence)
+            yield from self.relations.candidates(base, trigger_token, trigger, verb, subjects, partners,
+                                                 tense)
             return
         if trigger.kind is EventKind.VISIT:
             yield from self._visit(base, trigger_token, roots, subjects, partners, tense)
@@ -1351,18 +1358,6 @@ class _ArticleContext:
             for traveller in _unique(travellers):
                 yield replace(base, participants=(traveller,), destination=destination, place=destination,
                               date=when, status=settled, plover=plover, mode=mode)
-
-    def _relation(self, base: EventCandidate, trigger: Token, subjects: list[tuple[Token, Mention]],
-                  partners: list[tuple[Token, Mention]], sentence: Evidence) -> Iterator[EventCandidate]:
-        actors = _unique([m for _, m in subjects] + [m for _, m in partners])
-        text = sentence.text
-        named = self._issues.get(text)
-        if named is None:
-            named = self._issues[text] = self.lexicon.issues_in(text)
-        issues = tuple(key for key in named if not any(a.text.lower() == key for a in actors))
-        if not actors and not issues:
-            return
-        yield replace(base, participants=tuple(actors), issues=issues, status=Status.OCCURRED)
 
 
 def _consulted(base: EventCandidate, status: Status) -> tuple[Plover, Mode | None]:

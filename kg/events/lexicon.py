@@ -96,11 +96,15 @@ class IssueDef:
 
     def named_in(self, text: str) -> bool:
         """Whether a term of this issue occurs in ``text`` outside every excluded phrase."""
+        return bool(self.terms_in(text))
+
+    def terms_in(self, text: str) -> list[re.Match[str]]:
+        """Where the terms of this issue occur in ``text`` outside every excluded phrase."""
         shadows = [m.span() for m in self.exclude.finditer(text)] if self.exclude else []
-        return any(
-            not any(start <= m.start() and m.end() <= end for start, end in shadows)
-            for m in self.pattern.finditer(text)
-        )
+        return [
+            m for m in self.pattern.finditer(text)
+            if not any(start <= m.start() and m.end() <= end for start, end in shadows)
+        ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,21 +2,29 @@
 real event, once mentions are resolved to entities.
 
 Candidates join when they have the same kind, the same participants, compatible dates
-and places. An event's status is the word of the latest article. Disputes and
-cooperation are joined per set of parties (countries where the text names people)
-and collect every issue named; a sentence that names one side only gets the other
-from the article's last dispute, else from the other country the sentence names.
+and places. An event's status is the word of the latest article.
+
+Disputes and cooperation are between sides, each a country where the text names people
+(their country): the actors of a sentence and those they aim at, or all it names when
+the text gives no sides ("tensions between X and Y"). Only the text's own parties count
+(:mod:`kg.events.disputes`): a sentence that names one side tells no dispute. The
+sentences of one set of parties join per episode: an undated sentence joins its article's
+episode of those parties, others join when every sentence of the episode falls in their
+month (their date, else the month their article was published). Each episode is dated as
+precisely as its sentences agree, and collects every issue they name, the vocabulary's
+(``issues.tsv``, with the words the text used for it as its other names) and the text's
+own (a topic: "the abductions").
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from kg.events.lexicon import EventLexicon
-from kg.iri import mint
+from kg.events.lexicon import EventLexicon, IssueDef
+from kg.iri import mint, slug
 from kg.kinds import RELATION_KINDS
 from kg.types import ArticleFacts, Entity, Event, EventCandidate, Evidence, Mention, Resolution, TemporalValue
 from kg.vocab import EntityKind, EventKind, MentionRole, Status, TemporalPrecision
@@ -54,6 +62,10 @@ class _Draft:
     dates: list[TemporalValue]
     places: Counter[str]
     issues: Counter[str]
+    #: For a dispute or cooperation: when the sentences that set its episode tell it (:func:`_episode`).
+    episodes: list[TemporalValue | None] = field(default_factory=list)
+    #: For a dispute or cooperation: the text's own words for its issues.
+    topics: Counter[str] = field(default_factory=Counter)
 
     def date(self) -> TemporalValue | None:
         if not self.dates:
@@ -73,10 +85,7 @@ class _Draft:
             if date is None:
                 break
             if relaxed:
-                if known.value.year != date.value.year or (
-                    TemporalPrecision.YEAR not in (known.precision, date.precision)
-                    and known.value.month != date.value.month
-                ):
+                if not _same_month(known, date):
                     return False
             elif not known.compatible(date):
                 return False
@@ -84,6 +93,28 @@ class _Draft:
 
 
 _PRECISION = {TemporalPrecision.YEAR: 0, TemporalPrecision.MONTH: 1, TemporalPrecision.DAY: 2}
+
+
+def _same_month(one: TemporalValue, other: TemporalValue) -> bool:
+    """Whether two dates can be in the same month (a year is in each of its months)."""
+    return one.value.year == other.value.year and (
+        TemporalPrecision.YEAR in (one.precision, other.precision) or one.value.month == other.value.month
+    )
+
+
+def _episode(candidate: EventCandidate) -> TemporalValue | None:
+    """When a dispute or cooperation is told: the date its sentence gives, else the month
+    its article was published (the news of that month), else unknown."""
+    if candidate.date is not None:
+        return candidate.date
+    if candidate.published is None:
+        return None
+    return TemporalValue(candidate.published.replace(day=1), TemporalPrecision.MONTH)
+
+
+def _same_month_as(draft: _Draft, episode: TemporalValue | None) -> bool:
+    """Whether every sentence that set ``draft``'s episode falls in the month of ``episode``."""
+    return episode is not None and all(e is not None and _same_month(e, episode) for e in draft.episodes)
 
 
 def _another_occasion(draft: _Draft, candidate: EventCandidate) -> bool:
@@ -106,20 +137,6 @@ class _Merger:
         self.facts = facts
         self.drafts: list[_Draft] = []
         self.by_key: dict[tuple[EventKind, frozenset[str]], list[_Draft]] = {}
-        self.doc_countries = {
-            f.info.doc_id: Counter(
-                resolution.entity_of[m.position]
-                for m in f.mentions
-                if m.kind is EntityKind.COUNTRY and m.position in resolution.entity_of
-            )
-            for f in facts
-        }
-        self.sentence_countries: dict[Evidence, list[str]] = defaultdict(list)
-        for f in facts:
-            for m in sorted(f.mentions, key=lambda m: m.start):
-                iri = resolution.entity_of.get(m.position)
-                if m.kind is EntityKind.COUNTRY and iri and iri not in self.sentence_countries[m.sentence]:
-                    self.sentence_countries[m.sentence].append(iri)
         # The first country entity of each code, looked up once rather than searched per actor.
         self.country_by_code: dict[str, str] = {}
         for iri, entity in self.entities.items():
@@ -144,17 +161,15 @@ class _Merger:
         return self.resolution.entity_of.get(mention.position)
 
     def run(self) -> None:
-        last_parties: dict[str, frozenset[str]] = {}
         for facts in self.facts:
-            for candidate in facts.events:
+            # An article's dated relations set its episodes before its undated ones join them.
+            ordered = sorted(facts.events, key=lambda c: c.kind in RELATION_KINDS and c.date is None)
+            for candidate in ordered:
                 actors = tuple(dict.fromkeys(a for a in (self.actor(m) for m in candidate.participants) if a))
                 if candidate.kind in RELATION_KINDS:
-                    parties = self._parties(actors, last_parties.get(facts.info.doc_id), candidate.sentence)
-                    if len(parties) < 2:
-                        continue
-                    if candidate.kind is EventKind.DISPUTE:
-                        last_parties[facts.info.doc_id] = parties
-                    self._add(candidate, parties, actors, None, None, relaxed=True)
+                    parties = self._parties(candidate)
+                    if parties:
+                        self._relate(candidate, parties)
                     continue
                 if candidate.kind is EventKind.VISIT:
                     destination = self.place(candidate.destination)
@@ -213,32 +228,50 @@ class _Merger:
             kept.append(draft)
         self.drafts = kept
 
-    def _parties(self, actors: tuple[str, ...], last: frozenset[str] | None,
-                 sentence: Evidence) -> frozenset[str]:
-        """The two or more sides of a dispute or of cooperation. When the sentence names
-        one side only, the other comes from the article's last dispute that has it, else
-        it is the first other country the sentence names, else the country the article
-        names most (if more than once); with no side named, the last dispute's (a dispute
-        continues) or the article's two main countries."""
-        parties = frozenset(self.country_of(a) for a in actors)
-        if len(parties) >= 2:
-            return parties
-        if not parties:
-            return last or self._top_countries(sentence.doc_id)
-        if last and parties <= last:
-            return last
-        named = [iri for iri in self.sentence_countries.get(sentence, ()) if iri not in parties]
-        if named:
-            return parties | {named[0]}
-        counts = self.doc_countries.get(sentence.doc_id, Counter())
-        others = sorted((iri for iri in counts if iri not in parties and counts[iri] > 1),
-                        key=lambda iri: (-counts[iri], iri))
-        return parties | frozenset(others[:1])
+    def _sides(self, mentions: Iterable[Mention]) -> list[str]:
+        """The sides ``mentions`` stand for, in order: countries for people, once each."""
+        actors = (self.actor(m) for m in mentions)
+        return list(dict.fromkeys(self.country_of(a) for a in actors if a))
 
-    def _top_countries(self, doc_id: str) -> frozenset[str]:
-        counts = self.doc_countries.get(doc_id, Counter())
-        top = [iri for iri, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
-        return frozenset(top) if len(top) == 2 else frozenset()
+    def _parties(self, candidate: EventCandidate) -> frozenset[str]:
+        """The sides a dispute or cooperation candidate names, if there are two: each that
+        acts and each it aims at on another side, or, when the text gives no sides, all it
+        names. Empty when it aims at no side but the actors' own ("X criticised its own
+        envoy")."""
+        aimed = {m.position for m in candidate.targets}
+        acting = self._sides(m for m in candidate.participants if m.position not in aimed)
+        if aimed:
+            other = self._sides(candidate.targets)
+            return frozenset(side for a in acting for b in other if a != b for side in (a, b))
+        return frozenset(acting) if len(acting) >= 2 else frozenset()
+
+    def _relate(self, candidate: EventCandidate, parties: frozenset[str]) -> None:
+        """Add the account of a dispute or cooperation between ``parties`` to its episode.
+
+        An undated sentence continues the story its article tells of the parties (the
+        article's episode in the month it was published, else its first); others join the
+        episode whose every sentence falls in their month. So that an article's dated
+        sentences set its episodes, :meth:`run` hands them over first.
+        """
+        key = (candidate.kind, parties)
+        drafts = self.by_key.get(key, [])
+        episode = _episode(candidate)
+        draft = None
+        if candidate.date is None:
+            told = [d for d in drafts if any(a.candidate.doc_id == candidate.doc_id for a in d.accounts)]
+            draft = next((d for d in told if _same_month_as(d, episode)), told[0] if told else None)
+        if draft is None:
+            draft = next((d for d in drafts if _same_month_as(d, episode)), None)
+            if draft is None:
+                draft = _Draft(candidate.kind, parties, [], [], Counter(), Counter())
+                self.drafts.append(draft)
+                self.by_key.setdefault(key, []).append(draft)
+            draft.episodes.append(episode)
+        draft.accounts.append(_Account(candidate, tuple(sorted(parties))))
+        if candidate.date is not None:
+            draft.dates.append(candidate.date)
+        draft.issues.update(candidate.issues)
+        draft.topics.update(candidate.topics)
 
     def _add(self, candidate: EventCandidate, participants: frozenset[str], actors: tuple[str, ...],
              place: str | None, group: str | None, relaxed: bool) -> None:
@@ -263,6 +296,8 @@ class _Merger:
     def events(self) -> tuple[list[Event], list[Entity]]:
         issue_defs = {i.key: i for i in self.lexicon.issues}
         issue_evidence: dict[str, set[Evidence]] = defaultdict(set)
+        topic_evidence: dict[str, set[Evidence]] = defaultdict(set)
+        topic_kinds: dict[str, EventKind] = {}
         out: list[Event] = []
         used: Counter[str] = Counter()
         for draft in self.drafts:
@@ -270,7 +305,7 @@ class _Merger:
             # The latest article's word; within it, the most cautious one.
             latest = max(candidates, key=lambda c: (c.published.isoformat() if c.published else "",
                                                     -_STATUS_RANK[c.status]))
-            date = draft.date() if draft.kind not in RELATION_KINDS else None
+            date = draft.date()
             # The most specific place (a city before a country), then the most often named.
             place = min(
                 draft.places, key=lambda p: (self._kind(p) is EntityKind.COUNTRY, -draft.places[p], p)
@@ -282,10 +317,14 @@ class _Merger:
             if draft.kind is EventKind.VISIT:
                 traveller = participants[0]
                 destination = place
-            issues = tuple(sorted(mint("issue", issue_defs[k].label) for k in draft.issues))
+            issues = tuple(sorted({mint("issue", issue_defs[k].label) for k in draft.issues}
+                                  | {mint("issue", topic) for topic in draft.topics}))
             for candidate in candidates:
                 for key in candidate.issues:
                     issue_evidence[key].add(candidate.sentence)
+                for topic in candidate.topics:
+                    topic_evidence[topic].add(candidate.sentence)
+                    topic_kinds.setdefault(topic, draft.kind)
             names = " – ".join(sorted(self.entities[p].label for p in participants if p in self.entities))
             when = date.lexical if date else "undated"
             label = f"{draft.kind.value.replace('_', ' ').capitalize()}: {names}"
@@ -321,13 +360,36 @@ class _Merger:
                 iri=mint("issue", issue_defs[key].label),
                 kind=EntityKind.ISSUE,
                 label=issue_defs[key].label,
+                aliases=_surface_forms(issue_defs[key], evidence),
                 evidence=tuple(sorted(evidence)),
                 key=key,
                 attrs=(("issue_kind", issue_defs[key].kind),),
             )
             for key, evidence in sorted(issue_evidence.items())
         ]
-        return out, issue_nodes
+        # A topic is named by its words; two spellings of one slug are one node, named by the first.
+        topics: dict[str, Entity] = {}
+        for topic, evidence in sorted(topic_evidence.items()):
+            iri = mint("issue", topic)
+            known = topics.get(iri)
+            if known is None:
+                topics[iri] = Entity(iri=iri, kind=EntityKind.ISSUE, label=topic, key=slug(topic),
+                                     evidence=tuple(sorted(evidence)),
+                                     attrs=(("issue_kind", topic_kinds[topic].value),))
+            else:
+                topics[iri] = replace(known, aliases=(*known.aliases, topic),
+                                      evidence=tuple(sorted({*known.evidence, *evidence})))
+        vocabulary = {node.iri for node in issue_nodes}
+        return out, issue_nodes + [node for iri, node in topics.items() if iri not in vocabulary]
+
+
+def _surface_forms(issue: IssueDef, evidence: Iterable[Evidence]) -> tuple[str, ...]:
+    """The words the sentences used for ``issue``, once each whatever their case, less its label."""
+    seen: dict[str, str] = {issue.label.lower(): issue.label}
+    for sentence in sorted(evidence):
+        for term in issue.terms_in(sentence.text):
+            seen.setdefault(term.group().lower(), term.group())
+    return tuple(sorted(term for lower, term in seen.items() if lower != issue.label.lower()))
 
 
 def merge_events(
