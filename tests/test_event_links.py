@@ -246,3 +246,20 @@ def test_while_in_a_place_puts_the_sentences_subject_there(nlp: Language, find_e
     ents = [(2, 3, GPE), (4, 6, PERSON), (11, 12, PERSON), (16, 18, PERSON)]
     meeting = the_meeting(meetings(nlp, find_events, rows, ents))
     assert meeting.place is not None and meeting.place.text == "Lisbon"
+
+
+def test_a_stay_of_some_days_in_a_place_puts_its_subject_there(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    # Jane Roe spent two days in Lisbon. Roe met Prime Minister Ana Vidal.
+    rows: list[Row] = [
+        ("Jane", 1, "compound", "NNP"), ("Roe", 2, "nsubj", "NNP"), ("spent", 2, "ROOT", "VBD", "spend"),
+        ("two", 4, "nummod", "CD"), ("days", 2, "dobj", "NNS"), ("in", 2, "prep", "IN"),
+        ("Lisbon", 5, "pobj", "NNP"), (".", 2, "punct", "."),
+        ("Roe", 9, "nsubj", "NNP"), ("met", 9, "ROOT", "VBD", "meet"), ("Prime", 11, "compound", "NNP"),
+        ("Minister", 13, "compound", "NNP"), ("Ana", 13, "compound", "NNP"), ("Vidal", 9, "dobj", "NNP"),
+        (".", 9, "punct", "."),
+    ]
+    ents = [(0, 2, PERSON), (6, 7, GPE), (8, 9, PERSON), (12, 14, PERSON)]
+    meeting = the_meeting(meetings(nlp, find_events, rows, ents))
+    assert meeting.place is not None and meeting.place.text == "Lisbon"

@@ -34,13 +34,13 @@ PERSON_PRECISION = 0.95
 OFFICE_RIGHT = 0.90
 DISPUTE_ISSUES = 0.75
 # The target is 0.90; this floor is today's figure, raised as country work lands.
-DEV_COUNTRY_FLOOR = 0.86
+DEV_COUNTRY_FLOOR = 0.88
 # The target is 0 persons split, met: no person with several full-name nodes, and no node of a
 # surname alone beside the full name's (``score.py``'s "stray").
 DEV_STRAY_SURNAME_NODES_CEILING = 0
 # Events: floors at today's figures (visits found has reached its target, 0.80).
 DEV_MEETINGS_FOUND_FLOOR = 0.87
-DEV_MEETINGS_RIGHT_FLOOR = 0.64
+DEV_MEETINGS_RIGHT_FLOOR = 0.66
 DEV_VISITS_FOUND_FLOOR = 0.80
 
 # seeds/: today's figures, every one a floor.
