@@ -35,6 +35,14 @@ def nlp(knowledge: Knowledge):
 
 
 @pytest.fixture(scope="session")
+def find_events(knowledge: Knowledge):
+    """kg's event finder over the packaged data, for the rule tests on hand-built Docs."""
+    from kg.events.find import EventFinder
+
+    return EventFinder(knowledge)
+
+
+@pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     """The folder of sample articles shipped with the repository."""
     return ROOT / "seeds"

@@ -22,10 +22,6 @@ from kg.vocab import EventKind, Plover
 TUESDAY = dt.date(2023, 6, 20)
 
 
-@pytest.fixture(scope="module")
-def find_events() -> EventFinder:
-    return EventFinder(KNOWLEDGE)
-
 
 def relations(find_events: EventFinder, nlp: Language, rows: list[Row],
               ents: list[tuple[int, int, str]]) -> list[EventCandidate]:

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from parsed import KNOWLEDGE, Row, parse
+from parsed import Row, parse
 from spacy.language import Language
 
 from kg.events.find import EventFinder
@@ -17,10 +16,6 @@ from kg.vocab import EventKind
 SATURDAY = dt.date(2023, 6, 17)
 PERSON, GPE, DATE = "PERSON", "GPE", "DATE"
 
-
-@pytest.fixture(scope="module")
-def find_events() -> EventFinder:
-    return EventFinder(KNOWLEDGE)
 
 
 def meetings(nlp: Language, find_events: EventFinder, rows: list[Row],

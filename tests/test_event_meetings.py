@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from parsed import KNOWLEDGE, parse
+from parsed import parse
 from spacy.language import Language
 
 from kg.events.find import EventFinder
@@ -21,10 +21,6 @@ from kg.vocab import EventKind, Mode, Plover, Status, TemporalPrecision
 
 FRIDAY = dt.date(2023, 6, 16)
 
-
-@pytest.fixture(scope="module")
-def find_events() -> EventFinder:
-    return EventFinder(KNOWLEDGE)
 
 
 def sentence(nlp: Language, spec: str, ents: list[tuple[int, int, str]],

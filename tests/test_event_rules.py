@@ -24,10 +24,6 @@ from kg.vocab import EventKind, Mode, Plover, Status
 SATURDAY = dt.date(2023, 6, 17)
 
 
-@pytest.fixture(scope="module")
-def find_events() -> EventFinder:
-    return EventFinder(KNOWLEDGE)
-
 
 def meetings(find_events: EventFinder, found) -> list[EventCandidate]:
     return [c for c in find_events(found) if c.kind is EventKind.MEETING]
