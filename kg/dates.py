@@ -55,7 +55,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from kg.types import TemporalValue
-from kg.vocab import TemporalPrecision, Tense
+from kg.vocab import MONTHS, TemporalPrecision, Tense
 
 __all__ = ["resolve_date"]
 
@@ -65,7 +65,7 @@ _MAX_CHARS = 500
 # Fixed English names: ``calendar.month_name`` and ``day_name`` follow the locale.
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Every English month name and abbreviation starts with a unique three-letter prefix.
-_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_PREFIXES = tuple(month[:3] for month in MONTHS)
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")
 _NUMBER_WORDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

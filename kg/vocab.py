@@ -11,6 +11,7 @@ from __future__ import annotations
 from enum import Enum
 
 __all__ = [
+    "MONTHS",
     "ClaimRule",
     "EntityKind",
     "EventKind",
@@ -27,6 +28,11 @@ __all__ = [
     "TitleKind",
     "TitleRank",
 ]
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+"""The English month names, fixed (``calendar.month_name`` follows the locale); each starts
+with its own three-letter abbreviation."""
 
 
 class StrEnum(str, Enum):

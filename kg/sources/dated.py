@@ -7,14 +7,15 @@ is read only from the head of the article, and only from a short line or such a 
 so a date the story itself tells ("On January 12, 2010, the quake struck...") is not taken
 for the day it was written. No date rather than a guess: a date without a year gives none.
 
-Month and weekday names come from :mod:`calendar` (English, the C locale).
+Month names are English whatever the locale (:data:`kg.vocab.MONTHS`).
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
+
+from kg.vocab import MONTHS
 
 __all__ = ["HEAD_LINES", "MAX_LABEL_WORDS", "SHORT_LINE", "date_line"]
 
@@ -27,14 +28,12 @@ SHORT_LINE = 100
 MAX_LABEL_WORDS = 3
 """Words a date may stand with in its piece of a head line ("Last updated on"); more is prose."""
 
-_SEPARATORS = re.compile(r"\s[|•·—–-]\s|\s\|\s?|\|")
+_SEPARATORS = re.compile(r"\||\s[•·—–-]\s")
 _WIRE = re.compile(r"^[A-Z][A-Z .'-]+,")
 
 
-_MONTH = "(?P<month>" + "|".join(
-    [calendar.month_name[i] for i in range(1, 13)]
-    + [calendar.month_abbr[i] + r"\.?" for i in range(1, 13)] + [r"Sept\.?"]
-) + ")"
+_MONTH = "(?P<month>" + "|".join([m.title() for m in MONTHS] + [m[:3].title() + r"\.?" for m in MONTHS]
+                                 + [r"Sept\.?"]) + ")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = (
@@ -43,8 +42,7 @@ _PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/](?P<month>[01]?\d)[-/](?P<day>[0-3]?\d)\b"),  # 2010-03-09
 )
 def _month_number(name: str) -> int:
-    key = name.rstrip(".").casefold()[:3]
-    return next(i for i in range(1, 13) if calendar.month_abbr[i].casefold() == key)
+    return [month[:3] for month in MONTHS].index(name.casefold()[:3]) + 1
 
 
 def _date_in(line: str) -> dt.date | None:
