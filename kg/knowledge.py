@@ -40,6 +40,7 @@ from kg.roles import (
     read_office_synonyms,
     read_office_verbs,
     read_title_compounds,
+    read_title_references,
     read_titles,
 )
 from kg.signals import AllegianceCues, read_allegiance_cues, read_national_offices
@@ -62,6 +63,7 @@ DATA_FILES = (
     "office_countries.tsv",
     "issuer_offices.tsv",
     "office_verbs.tsv",
+    "title_references.tsv",
     "national_offices.tsv",
     "allegiance_cues.tsv",
     "event_triggers.tsv",
@@ -111,6 +113,9 @@ class Knowledge:
     office_verbs:
         ``verb lemma -> title key``: the verbs that say their subject heads a body ("heads a
         party": its head; ``office_verbs.tsv``).
+    title_references:
+        ``title key -> title keys``: the posts a title with no name may stand for ("the Afghan
+        leader" is Afghanistan's president or prime minister; ``title_references.tsv``).
     national_offices:
         Title keys of the posts of a national government (``national_offices.tsv``): whom a
         visitor meets in a country holding one acts for it (:mod:`kg.allegiance`).
@@ -148,6 +153,7 @@ class Knowledge:
     portfolio_office_countries: Mapping[str, str] = field(default_factory=dict)
     issuer_offices: Mapping[str, frozenset[str]] = field(default_factory=dict)
     office_verbs: Mapping[str, str] = field(default_factory=dict)
+    title_references: Mapping[str, frozenset[str]] = field(default_factory=dict)
     national_offices: frozenset[str] = frozenset()
     allegiance_cues: AllegianceCues = field(default_factory=AllegianceCues)
     events: EventLexicon = field(default_factory=EventLexicon)
@@ -159,7 +165,7 @@ class Knowledge:
         # Read-only views, so that no stage can change what the others read; and the terms,
         # derived here once so that a hand-made record is as consistent as a loaded one.
         for name in ("venues", "titles", "title_compounds", "office_synonyms", "office_countries",
-                     "portfolio_office_countries", "issuer_offices", "office_verbs"):
+                     "portfolio_office_countries", "issuer_offices", "office_verbs", "title_references"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         object.__setattr__(self, "terms", compile_terms(self.gazetteer, self.titles.values()))
 
@@ -220,6 +226,7 @@ def load_knowledge(data_dir: Path | None) -> Knowledge:
         portfolio_office_countries=read_office_countries(data_dir, titles, gazetteer, with_portfolio=True),
         issuer_offices=read_issuer_offices(data_dir, titles),
         office_verbs=read_office_verbs(data_dir, titles),
+        title_references=read_title_references(data_dir, titles),
         national_offices=read_national_offices(data_dir, titles),
         allegiance_cues=read_allegiance_cues(data_dir),
         language=read_language_words(data_dir),

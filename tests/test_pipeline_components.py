@@ -271,6 +271,12 @@ class TestEntityReconciler:
         doc = make_doc(self.vocab, ["Marsh", "arrived", "in", "Varnholm"], [(0, 1, "GPE"), (3, 4, "GPE")])
         assert reconcile(doc) == [("Marsh", "NAME", "GPE"), ("Varnholm", "NAME", "GPE")]
 
+    def test_a_single_name_after_the_article_is_no_persons(self) -> None:
+        # "the North", "the Kremlin": a region or a seat named for its government, never a person.
+        words = ["Troops", "of", "the", "North", "met", "Marsh"]
+        doc = make_doc(self.vocab, words, [(3, 4, "LOC"), (5, 6, "GPE")])
+        assert reconcile(doc) == [("Marsh", "NAME", "GPE")]
+
     def test_lower_case_single_word_is_dropped(self) -> None:
         doc = make_doc(self.vocab, ["the", "balloon", "flew"], [(1, 2, "GPE")])
         assert reconcile(doc) == []

@@ -62,9 +62,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -108,6 +109,10 @@ _PRESENT_AUX = {"is", "are", "am", "'s", "\u2019s", "'re", "\u2019re", "has", "h
 _TIME_WORD_DEPS = {"advmod", "npadvmod", "amod", "aux", "neg", "prep"}
 # Prepositions of a setting: "agreed at the talks", "hoped in their meeting" say where the
 # cue word happened, so the cue does not set the status of the event named there.
+# The relative adverbs of a clause set in the place or time of the noun it describes.
+_RELATIVE_ADVERBS = {"where", "when"}
+# The prepositions of where a journey starts ("back from talks in Lisbon").
+_SOURCE_PREPS = {"from"}
 _SETTING_PREPS = {"at", "in", "during", "before", "amid", "despite"}
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
 #: Actors found in a sentence: the head token of each and its mention.
@@ -131,6 +136,8 @@ _CONDITIONS = {"if", "unless"}
 _INTENDED = {Plover.SUPPORT, Plover.COOPERATE, Plover.AID}
 _CONTACT_KINDS = {EventKind.MEETING, EventKind.PHONE_CALL}
 _ACTOR_KINDS = {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION}
+# The words between the items of a list of people with their titles and countries.
+_LIST_GLUE = {",", "and", "of", "the"}
 # PLOVER codes a meeting, call or visit as CONSULT only when it takes place. One that is
 # planned or hoped for is an intent to meet (CAMEO 036, PLOVER AGREE); one that is refused,
 # cancelled or put off is a rejection (CAMEO 125, "reject proposal to meet", PLOVER REJECT).
@@ -153,9 +160,10 @@ class EventFinder:
         self.lexicon = knowledge.events
         self.titles = frozenset(knowledge.titles)
         self.cues = knowledge.allegiance_cues
+        self.references = knowledge.title_references
 
     def __call__(self, found: DocMentions) -> Iterator[EventCandidate]:
-        context = _ArticleContext(found, self.lexicon, self.cues, self.titles)
+        context = _ArticleContext(found, self.lexicon, self.cues, self.titles, self.references)
         calls: list[EventCandidate] = []
         for token in found.doc:
             trigger = context.trigger(token)
@@ -163,6 +171,7 @@ class EventFinder:
                 continue
             for candidate in context.events(token, trigger):
                 context.told_pair(token.i, candidate.participants)
+                context.told_date(token.i, candidate)
                 if candidate.kind is EventKind.PHONE_CALL:
                     calls.append(candidate)
                 elif candidate.kind is EventKind.MEETING:
@@ -205,13 +214,16 @@ class _ArticleContext:
     """The state of extraction over one article: mentions, claims, the lexicon."""
 
     def __init__(self, found: DocMentions, lexicon: EventLexicon, cues: AllegianceCues,
-                 titles: frozenset[str] = frozenset()) -> None:
+                 titles: frozenset[str] = frozenset(),
+                 references: Mapping[str, frozenset[str]] = MappingProxyType({})) -> None:
         self.found = found
         self.doc = found.doc
         self.lexicon = lexicon
         self.cues = cues
         #: The keys of the office titles ("leader", "foreign-minister").
         self.titles = titles
+        #: The posts a title may stand for ("leader": a president, a prime minister...).
+        self.references = references
         # Paragraphs are lines: where each begins, to tell which one a token is in; and
         # where each paragraph puts its people, in text order.
         self._paragraph_starts = [m.end() for m in re.finditer("\n", self.doc.text)]
@@ -230,6 +242,8 @@ class _ArticleContext:
         # each event found so far (for "the two leaders").
         self._coordinated: list[tuple[int, tuple[Mention, Mention]]] | None = None
         self._pairs: list[tuple[int, tuple[Mention, Mention]]] = []
+        # The dates of the events that took place, by token, in text order.
+        self._dates: list[tuple[int, TemporalValue]] = []
         # The members of travelling groups the article names, by token: found when first asked.
         self._membership: list[tuple[int, str, Mention]] | None = None
         self._entity_at: dict[int, Span] = {
@@ -394,7 +408,30 @@ class _ArticleContext:
             same_country = not office.country or country == office.country
             if start < office.start and key == office.key and same_country:
                 return person
+        # "the Afghan leader": the one person the article names with a post it stands for.
+        posts = self.references.get(office.key, frozenset())
+        if office.country and posts:
+            holders = {person.text: person for _, key, country, person in self._named_holders
+                       if key in posts and country == office.country}
+            if len(_last_names(holders.values())) == 1:
+                return next(iter(holders.values()))
         return claim.person
+
+    def told_date(self, at: int, event: EventCandidate) -> None:
+        """Note when the event at token ``at`` took place, for one told next "then" to share it."""
+        if event.date is not None and event.status is Status.OCCURRED:
+            self._dates.append((at, event.date))
+
+    def _then(self, verb: Token) -> TemporalValue | None:
+        """"X then met Y": the date of the event the article told just before, within the
+        three sentences before the verb's."""
+        if not any(c.dep_ == "advmod" and c.lower_ == "then" for c in verb.children):
+            return None
+        earlier = [(at, date) for at, date in self._dates if at < verb.i]
+        if not earlier:
+            return None
+        at, date = earlier[-1]
+        return date if len({t.sent.start for t in self.doc[at : verb.sent.start]}) <= 3 else None
 
     def told_pair(self, at: int, people: Iterable[Mention]) -> None:
         """Note that the event at token ``at`` was between two people (the ``_pair`` of later
@@ -416,7 +453,8 @@ class _ArticleContext:
 
     def _last_pair(self, token: Token) -> tuple[Mention, ...]:
         """The last two people named together before ``token``, or the two of the article's
-        last event, within three sentences; none if there is no such pair."""
+        last event, within three sentences, or further back when every pair the article told
+        of before is the same two; none if there is no such pair."""
         sentence = token.sent
         if self._coordinated is None:
             self._coordinated = [
@@ -429,7 +467,8 @@ class _ArticleContext:
             return ()
         at, pair = max(earlier, key=lambda p: p[0])
         back = len({t.sent.start for t in self.doc[at : sentence.start]}) if at < sentence.start else 0
-        return pair if back <= 3 else ()
+        # Further back only when the article has told of no other two: they are its two.
+        return pair if back <= 3 or len({_last_names(p) for _, p in earlier}) == 1 else ()
 
     def _members(self, token: Token) -> tuple[Mention, ...]:
         """The people "the delegation" stands for: those the article named as its members
@@ -531,7 +570,7 @@ class _ArticleContext:
     def _actors(self, tokens: Iterable[Token]) -> list[tuple[Token, Mention]]:
         out: list[tuple[Token, Mention]] = []
         for token in tokens:
-            for head in (token, *token.conjuncts):
+            for head in (token, *token.conjuncts, *self._listed_beside(token)):
                 together = self._pair(head) or self._members(head)
                 if together:
                     out.extend((head, m) for m in together)
@@ -546,6 +585,33 @@ class _ArticleContext:
                     out.extend(named)
                 elif mention is not None:
                     out.append((head, mention))
+        return out
+
+    def _listed_beside(self, token: Token) -> list[Token]:
+        """"Prime Minister A of X, President B of Y and Vice President C meet": the other people of
+        a list of names, titles and countries that runs from a subject up to its verb, however
+        the parser hangs them (a person is no description of another)."""
+        own = self.found.mention_at(token.i)
+        verb = token.head
+        if own is None or own.kind is not EntityKind.PERSON:
+            return []
+        if token.dep_ not in _SUBJECTS or verb.i <= token.i:
+            return []
+        out: list[Token] = []
+        last = own
+        for word in self.doc[token.i + 1 : verb.i]:
+            if word.head == verb and word.dep_ in {"aux", "auxpass", "neg", "advmod"}:
+                break
+            mention = self.found.mention_at(word.i)
+            if mention is None:
+                if word.lower_ not in _LIST_GLUE:
+                    return []
+            elif mention.kind is EntityKind.PERSON:
+                if mention != last:
+                    out.append(word)
+                last = mention
+            elif mention.kind not in {EntityKind.COUNTRY, EntityKind.OFFICE}:
+                return []
         return out
 
     @staticmethod
@@ -644,9 +710,27 @@ class _ArticleContext:
         out.extend(self._through_medium(token))
         if token.pos_ in {"NOUN", "PROPN"}:
             out.extend(g for g in _after(token, _PARTNER_PREPS) if g.head.head != token)
+        if token.pos_ in {"NOUN", "PROPN"}:
+            out.extend(self._named_right_after(token))
         if not out and token.pos_ in {"NOUN", "PROPN"}:
             out.extend(self._possessors(token))
         return out
+
+    def _named_right_after(self, trigger: Token) -> list[Token]:
+        """"his meeting Chilean President X": the person named right after a noun trigger, with
+        only their country and title between, when the parser has hung them elsewhere (the
+        "with" of "his meeting with X" left out)."""
+        i = trigger.i + 1
+        while i < trigger.sent.end:
+            mention = self.found.mention_at(i)
+            if mention is None:
+                return []
+            if mention.kind is EntityKind.PERSON:
+                return [self.doc[i]]
+            if mention.kind not in {EntityKind.COUNTRY, EntityKind.OFFICE}:
+                return []
+            i += 1
+        return []
 
     def _through_medium(self, token: Token) -> list[Token]:
         """"spoke by phone with X": the partner the parser hangs on the medium."""
@@ -674,6 +758,13 @@ class _ArticleContext:
         mention = self.found.mention_at(token.i)
         if mention is not None and mention.kind in {EntityKind.PLACE, EntityKind.COUNTRY}:
             return mention
+        if mention is None or (mention.label is MentionRole.NAME and mention.locative):
+            # "in Varnholm, Chad" with a town kg does not know: what it knows is the country.
+            for child in token.children:
+                inner = self.found.mention_at(child.i) if child.dep_ in {"appos", "conj"} else None
+                beside = token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == ","
+                if inner is not None and inner.kind is EntityKind.COUNTRY and beside:
+                    return inner
         if mention is None and token.lemma_.lower() in self.lexicon.locale_words:
             for child in token.children:
                 inner = self.found.mention_at(child.i) if child.dep_ in {"amod", "compound", "poss"} else None
@@ -904,7 +995,7 @@ class _ArticleContext:
         own date phrase; else that of a predicate it shares its subject with (:meth:`_linked`);
         else, for an event that happened, the time the article tells it in (:meth:`_news_time`)."""
         verb = roots[-1]
-        date = self._when(roots, tense)
+        date = self._when(roots, tense) or self._then(verb)
         for linked in self._linked(verb):
             if date is None:
                 date = self._when([linked], tense, near=self._near([linked], 6, setting=True, avoid=verb))
@@ -923,6 +1014,9 @@ class _ArticleContext:
             c.dep_ in _SUBJECTS for c in verb.children
         ):
             out.append(head)
+        if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE_ADVERBS for c in verb.children):
+            # "began her trip in X, where she was greeted by Y": the clause of the place.
+            out.append(self._governor(head))
         if verb.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to"
                                                    for c in verb.children):
             rule = self.trigger(head)
@@ -1015,7 +1109,7 @@ class _ArticleContext:
         found: set[Status] = set()
         chain = [trigger]
         for ancestor in list(trigger.ancestors)[:6]:
-            if ancestor.dep_ == "prep" and (ancestor.lower_ in _TEMPORAL_PREPS or (
+            if ancestor.dep_ == "prep" and (ancestor.lower_ in _TEMPORAL_PREPS | _SOURCE_PREPS or (
                 ancestor.lower_ in _SETTING_PREPS and self.cue(ancestor.head) is not None
             )):
                 # "hoped to meet again after their meeting in November": the earlier
@@ -1099,7 +1193,10 @@ class _ArticleContext:
             return
         noun = trigger.pos in {"NOUN", "ADJ"}
         verb = self._governor(trigger_token) if noun else trigger_token
-        roots = [trigger_token] if not noun else [trigger_token, verb]
+        # "will head home Thursday from his meeting with Y": what one comes from took place
+        # before, at no time the journey's words give.
+        source = noun and trigger_token.dep_ == "pobj" and trigger_token.head.lower_ in _SOURCE_PREPS
+        roots = [trigger_token] if not noun or source else [trigger_token, verb]
         sentence = self.found.sentence(self.doc[trigger_token.i : trigger_token.i + 1])
         tense = self._tense(verb)
         base = EventCandidate(

@@ -366,6 +366,8 @@ class EntityReconciler:
             return Span(span.doc, span.start, span.end, label=MentionRole.ORG)
         if not token.text[:1].isupper() or not token.is_alpha:
             return None
+        if span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+            return None  # "the North", "the Kremlin": a name with an article is no person's
         return Span(span.doc, span.start, span.end, label=MentionRole.NAME, kb_id=model_label)
 
     def _org_like(self, span: Span) -> bool:
