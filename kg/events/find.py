@@ -75,7 +75,7 @@ from kg.events.disputes import RelationReader
 from kg.events.lexicon import EventLexicon, Needs, Trigger
 from kg.kinds import RELATION_KINDS
 from kg.mentions import DocMentions
-from kg.types import EventCandidate, Mention, OfficeClaim, Position, TemporalValue
+from kg.types import EventCandidate, Group, Mention, OfficeClaim, Position, TemporalValue
 from kg.vocab import EntityKind, EventKind, MentionRole, Mode, Plover, Status, TemporalPrecision, Tense
 
 if TYPE_CHECKING:
@@ -163,9 +163,17 @@ class EventFinder:
         self.references = knowledge.title_references
 
     def __call__(self, found: DocMentions) -> Iterator[EventCandidate]:
+        return iter(self.read(found)[0])
+
+    def read(self, found: DocMentions) -> tuple[tuple[EventCandidate, ...], tuple[Group, ...]]:
+        """The event candidates of one article, and the travelling groups it names members of."""
         context = _ArticleContext(found, self.lexicon, self.cues, self.titles, self.references)
+        return tuple(self._events(context)), context.groups()
+
+    @staticmethod
+    def _events(context: _ArticleContext) -> Iterator[EventCandidate]:
         calls: list[EventCandidate] = []
-        for token in found.doc:
+        for token in context.doc:
             trigger = context.trigger(token)
             if trigger is None:
                 continue
@@ -245,7 +253,7 @@ class _ArticleContext:
         # The dates of the events that took place, by token, in text order.
         self._dates: list[tuple[int, TemporalValue]] = []
         # The members of travelling groups the article names, by token: found when first asked.
-        self._membership: list[tuple[int, str, Mention]] | None = None
+        self._membership: list[tuple[int, str, Mention, int]] | None = None
         self._entity_at: dict[int, Span] = {
             i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)
         }
@@ -481,20 +489,41 @@ class _ArticleContext:
         if self._membership is None:
             self._membership = list(self._find_members())
         group = token.lemma_.lower()
-        return tuple(_unique(m for at, kind, m in self._membership if at < token.i and kind == group))
+        return tuple(_unique(m for at, kind, m, _ in self._membership if at < token.i and kind == group))
 
-    def _find_members(self) -> Iterator[tuple[int, str, Mention]]:
+    def groups(self) -> tuple[Group, ...]:
+        """The travelling groups the article names members of, each with the country it names
+        for the group ("a Chinese delegation", "a delegation from Chad"), if any."""
+        if self._membership is None:
+            self._membership = list(self._find_members())
+        members: dict[int, list[Mention]] = defaultdict(list)
+        for _, _, mention, group in self._membership:
+            members[group].append(mention)
+        return tuple(Group(tuple(_unique(people)), self._group_country(self.doc[group]))
+                     for group, people in sorted(members.items()))
+
+    def _group_country(self, group: Token) -> str:
+        """The country the text names for a group: "a Chinese delegation", "a delegation from Chad"."""
+        words = [c for c in group.children if c.dep_ in {"amod", "compound", "nmod"}]
+        for word in words + _objects(group, {"from"}):
+            mention = self.found.mention_at(word.i)
+            if mention is not None and mention.kind is EntityKind.COUNTRY:
+                return mention.key
+        return ""
+
+    def _find_members(self) -> Iterator[tuple[int, str, Mention, int]]:
         """Who the article says is in a travelling group, with where it says so: the owner of
         "his delegation", who leads it ("a delegation led by X", "X headed the delegation"),
         who it includes ("a delegation including X", "its members included X, Y and Z"), and
-        who is named with its members ("X and the other members of his delegation")."""
+        who is named with its members ("X and the other members of his delegation"); and the
+        token of the group word they are members of."""
         words = self.lexicon
-        group = ""
+        group, group_at = "", 0
         for token in self.doc:
             lemma = token.lemma_.lower()
             named: list[Token] = []
             if lemma in words.group_words:
-                group = lemma
+                group, group_at = lemma, token.i
                 named += [c for c in token.children if c.dep_ == "poss"]
                 named += _objects(token, words.include_words)
                 for verb in token.children:
@@ -515,7 +544,7 @@ class _ArticleContext:
                       if a.dep_ == "appos"]
             for _, mention in self._actors(named):
                 if mention.kind is EntityKind.PERSON and group:
-                    yield token.i, group, mention
+                    yield token.i, group, mention, group_at
 
     def _the_two(self, token: Token) -> bool:
         """Whether ``token`` heads "the two leaders", "both ministers": a plural title for a pair
