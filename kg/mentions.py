@@ -189,6 +189,11 @@ class DocMentions:
         return capitalised and 2 <= len(words) <= 4
 
     @cached_property
+    def text(self) -> str:
+        """The text of the parse (``Doc.text`` joins every token's text anew at each call)."""
+        return self.doc.text
+
+    @cached_property
     def reporters(self) -> frozenset[int]:
         """Indices of the name spans that are the report's byline or sign-off, not actors."""
         return frozenset(
@@ -218,7 +223,7 @@ class DocMentions:
         """A byline: the name is its line, or starts it before a separator ("Jane Roe | Varnholm"),
         and the line is among the report's first or last lines (a list of names, one a line,
         in the middle of a report is no byline)."""
-        text = self.doc.text
+        text = self.text
         start = text.rfind("\n", 0, span.start_char) + 1
         end = text.find("\n", span.end_char)
         end = len(text) if end < 0 else end

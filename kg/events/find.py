@@ -234,7 +234,7 @@ class _ArticleContext:
         self.references = references
         # Paragraphs are lines: where each begins, to tell which one a token is in; and
         # where each paragraph puts its people, in text order.
-        self._paragraph_starts = [m.end() for m in re.finditer("\n", self.doc.text)]
+        self._paragraph_starts = [m.end() for m in re.finditer("\n", found.text)]
         self._whereabouts: dict[int, list[_Whereabouts]] = defaultdict(list)
         self.claims: dict[tuple[int, int], OfficeClaim] = {
             (c.office.start, c.office.end): c for c in found.office_claims()
@@ -519,7 +519,9 @@ class _ArticleContext:
         token of the group word they are members of."""
         words = self.lexicon
         group, group_at = "", 0
-        for token in self.doc:
+        # Nothing is a member before the first group word: start there (most articles have none).
+        first = next((t.i for t in self.doc if t.lemma_.lower() in words.group_words), len(self.doc))
+        for token in self.doc[first:]:
             lemma = token.lemma_.lower()
             named: list[Token] = []
             if lemma in words.group_words:
@@ -930,7 +932,7 @@ class _ArticleContext:
             mention = self.found.mentions[index]
             if mention is None or mention.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
                 continue
-            before = self.doc.text[span.sent.start_char : span.start_char]
+            before = self.found.text[span.sent.start_char : span.start_char]
             if not self.cues.ends_with_presence(before):
                 continue
             clause = span.root.head
