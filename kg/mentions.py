@@ -190,8 +190,12 @@ class DocMentions:
 
     @cached_property
     def text(self) -> str:
-        """The text of the parse (``Doc.text`` joins every token's text anew at each call)."""
-        return self.doc.text
+        """The text of the parse: the article body's from ``offset`` on (``Doc.text`` would join every
+        token's text anew)."""
+        if not len(self.doc):
+            return ""
+        last = self.doc[-1]
+        return self.body[self.offset : self.offset + last.idx + len(last.text_with_ws)]
 
     @cached_property
     def reporters(self) -> frozenset[int]:

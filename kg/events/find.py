@@ -68,6 +68,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Span, Token
 
 from kg.dates import resolve_date
@@ -519,8 +520,12 @@ class _ArticleContext:
         token of the group word they are members of."""
         words = self.lexicon
         group, group_at = "", 0
-        # Nothing is a member before the first group word: start there (most articles have none).
-        first = next((t.i for t in self.doc if t.lemma_.lower() in words.group_words), len(self.doc))
+        # Nothing is a member before the first group word: start there (most articles have none,
+        # which the lemmas' ids tell without making a Token of each word).
+        lemmas = self.doc.to_array(LEMMA).tolist()
+        strings = self.doc.vocab.strings
+        groups = {h for h in set(lemmas) if strings[h].lower() in words.group_words}
+        first = next((i for i, h in enumerate(lemmas) if h in groups), len(lemmas))
         for token in self.doc[first:]:
             lemma = token.lemma_.lower()
             named: list[Token] = []
