@@ -29,7 +29,7 @@ from types import MappingProxyType
 
 from kg.errors import KgError
 from kg.events.lexicon import EventLexicon, read_event_lexicon
-from kg.gazetteer import Gazetteer, read_gazetteer, read_venues
+from kg.gazetteer import Gazetteer, IsoCodes, read_country_codes, read_gazetteer, read_venues
 from kg.lexicon import Term, compile_terms
 from kg.roles import (
     NameWords,
@@ -51,6 +51,7 @@ __all__ = ["DATA_FILES", "Knowledge", "load_knowledge"]
 
 DATA_FILES = (
     "countries.tsv",
+    "country_codes.tsv",
     "cities.tsv",
     "regions.tsv",
     "organizations.tsv",
@@ -87,6 +88,9 @@ class Knowledge:
     ----------
     gazetteer:
         Countries, cities, regions and organisations.
+    country_codes:
+        ``country code -> ISO 3166-1 codes`` (``country_codes.tsv``), which the exports give
+        each country; a country without a row has none.
     venues:
         ``organisation name -> city``: the seats of government news names as where leaders
         meet, and the city each stands in (``venues.tsv``).
@@ -139,6 +143,7 @@ class Knowledge:
     """
 
     gazetteer: Gazetteer = field(default_factory=lambda: Gazetteer((), (), (), ()))
+    country_codes: Mapping[str, IsoCodes] = field(default_factory=dict)
     venues: Mapping[str, str] = field(default_factory=dict)
     titles: Mapping[str, Title] = field(default_factory=dict)
     name_words: NameWords = field(default_factory=NameWords)
@@ -158,8 +163,8 @@ class Knowledge:
     def __post_init__(self) -> None:
         # Read-only views, so that no stage can change what the others read; and the terms,
         # derived here once so that a hand-made record is as consistent as a loaded one.
-        for name in ("venues", "titles", "title_compounds", "office_synonyms", "office_countries",
-                     "portfolio_office_countries", "issuer_offices", "office_verbs"):
+        for name in ("country_codes", "venues", "titles", "title_compounds", "office_synonyms",
+                     "office_countries", "portfolio_office_countries", "issuer_offices", "office_verbs"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         object.__setattr__(self, "terms", compile_terms(self.gazetteer, self.titles.values()))
 
@@ -209,6 +214,7 @@ def load_knowledge(data_dir: Path | None) -> Knowledge:
     name_words = read_name_words(data_dir)
     return Knowledge(
         gazetteer=gazetteer,
+        country_codes=read_country_codes(data_dir, gazetteer),
         venues=read_venues(data_dir, gazetteer),
         titles=titles,
         name_words=name_words,
