@@ -10,6 +10,8 @@ Node attributes (all plain values, so the graph pickles and exports cleanly):
     a tuple of :class:`~kg.types.Evidence`: the sentences behind the node;
 ``country``
     (people, organisations, places) the IRI of their country, when known;
+``iso_alpha2``, ``iso_alpha3``
+    (countries) their ISO 3166-1 codes, when ISO assigns them (``country_codes.tsv``);
 events also carry ``date`` (an XSD lexical form), ``date_precision``, ``status``,
 ``plover``, ``mode``, ``issues`` and ``rules``.
 
@@ -21,10 +23,11 @@ The document table is ``G.graph["documents"]`` (doc id -> :class:`~kg.types.Docu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
+from kg.gazetteer import IsoCodes
 from kg.kinds import EVENT_ROWS
 from kg.types import DocumentInfo, Entity, Event, Resolution
 from kg.vocab import EntityKind, Relation
@@ -38,9 +41,13 @@ def to_graph(
     documents: Iterable[DocumentInfo],
     version: str = "",
     issues: Iterable[Entity] = (),
+    country_codes: Mapping[str, IsoCodes] | None = None,
 ) -> nx.MultiDiGraph:
     """Assemble the graph. Nodes and edges are added in sorted order, so two builds
     of the same input give graphs that iterate identically.
+
+    ``country_codes`` (:attr:`kg.knowledge.Knowledge.country_codes`) gives each country
+    node, by its key, its ISO 3166-1 codes.
 
     Examples
     --------
@@ -64,6 +71,9 @@ def to_graph(
             attrs["country"] = entity.country
         if entity.key:
             attrs["key"] = entity.key
+        iso = (country_codes or {}).get(entity.key) if entity.kind is EntityKind.COUNTRY else None
+        if iso is not None:
+            attrs["iso_alpha2"], attrs["iso_alpha3"] = iso.alpha2, iso.alpha3
         attrs.update(entity.attrs)
         G.add_node(iri, **attrs)
     for iri, entity in sorted(entities.items()):
