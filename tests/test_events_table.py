@@ -15,6 +15,7 @@ from rdf_graphs import tricky_graph
 
 from kg.cli import main
 from kg.export.events_table import COLUMNS, DTYPES, event_rows, iter_events_csv, iter_events_jsonl
+from kg.knowledge import load_knowledge
 from kg.types import DocumentInfo, Evidence
 
 NAMES = [column.name for column in COLUMNS]
@@ -39,7 +40,8 @@ def _summit(*, title: str | None = None) -> nx.MultiDiGraph:
     G.add_node("urn:p:zed", kind="person", label="Zed Ames", aliases=["Ames"], country="urn:c:chad")
     G.add_node("urn:p:ann", kind="person", label="Ann Roe", aliases=["Roe"], country="urn:c:mali")
     G.add_node("urn:o:bank", kind="organization", label="Bank of Sand", aliases=[])
-    G.add_node("urn:pl:town", kind="place", label="Dune Town", aliases=[], country="urn:c:mali")
+    G.add_node("urn:pl:town", kind="place", label="Dune Town", aliases=[], country="urn:c:mali",
+               latitude=12.65, longitude=-8.0)
     G.add_node("urn:i:salt", kind="issue", label="salt", aliases=[])
     G.add_node("urn:i:dams", kind="issue", label="Dams", aliases=[])
     sentences = (
@@ -65,7 +67,7 @@ def test_an_event_of_three_actors_gives_each_pair_once_in_label_order() -> None:
     assert (first["actor1_country"], first["actor1_iso2"], first["actor1_iso3"]) == ("Mali", "ML", "MLI")
     assert (first["actor2_country"], first["actor2_iso2"]) == (None, None)  # the bank acts for no country
     assert (first["place_label"], first["place_country"], first["place_iso3"]) == ("Dune Town", "Mali", "MLI")
-    assert (first["place_latitude"], first["place_longitude"]) == (None, None)
+    assert (first["place_latitude"], first["place_longitude"]) == (12.65, -8.0)
     assert (first["year"], first["month"], first["day"], first["date_precision"]) == (2031, 5, 8, "day")
     assert first["issues"] == "Dams; salt"
 
@@ -167,6 +169,9 @@ def test_the_seeds_table_has_the_beijing_meeting_of_the_two_foreign_ministers(se
     assert codes == {("US", "USA"), ("CN", "CHN")}
     assert int(row["sources"]) >= 2
     assert "Qin" in row["evidence"] and "Blinken" in row["evidence"]
+    beijing = load_knowledge(None).capitals["CHN"]
+    where = (float(row["place_latitude"]), float(row["place_longitude"]))
+    assert where == (beijing.latitude, beijing.longitude)
 
 
 @pytest.mark.slow

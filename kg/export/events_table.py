@@ -30,7 +30,8 @@ empty cell is a value the graph does not have. ``events.jsonl`` holds the same r
 JSON Lines, one object per row with the columns as keys in the same order, ``null``
 for an empty cell, numbers as numbers.
 
-The place's coordinates stay empty: kg's gazetteer has none, and none are guessed.
+A place has coordinates only when it is a capital whose coordinates ``capital_coordinates.tsv``
+holds (from GeoNames, where one city alone matches): none are guessed.
 """
 
 from __future__ import annotations
@@ -102,8 +103,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("place_country", "string", "the country it lies in (a country: itself)"),
     Column("place_iso2", "string", "that country's ISO 3166-1 alpha-2 code"),
     Column("place_iso3", "string", "that country's ISO 3166-1 alpha-3 code"),
-    Column("place_latitude", "Float64", "empty: the gazetteer has no coordinates"),
-    Column("place_longitude", "Float64", "empty: the gazetteer has no coordinates"),
+    Column("place_latitude", "Float64", "where the place stands (WGS 84 degrees), for a capital when known"),
+    Column("place_longitude", "Float64", "the same, east of Greenwich"),
     Column("issues", "string", 'the issues\' labels, joined with "; "'),
     Column("sources", "Int64", "how many articles tell of the event"),
     Column("first_source", "string", "the earliest of them (its file name)"),
@@ -194,7 +195,9 @@ def _place_cells(G: nx.MultiDiGraph, event: str) -> list[Cell]:
     if not places:
         return [None] * 7
     place = places[0]
-    return [place, G.nodes[place]["label"], *_country_cells(G, _country_of(G, place)), None, None]
+    data = G.nodes[place]
+    return [place, data["label"], *_country_cells(G, _country_of(G, place)), data.get("latitude"),
+            data.get("longitude")]
 
 
 def _published_order(documents: Mapping[str, DocumentInfo], doc_id: str) -> tuple[bool, dt.date, str]:
