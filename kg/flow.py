@@ -155,7 +155,7 @@ def graph_from_facts(
     with stages("events"):
         events, issues = merge_events(facts, resolution, knowledge)
     with stages("graph"):
-        G = to_graph(resolution, events, [f.info for f in facts], version(), issues)
+        G = to_graph(resolution, events, [f.info for f in facts], version(), issues, knowledge)
     G.graph["unresolved"] = len(resolution.unresolved)
     return G
 

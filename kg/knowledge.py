@@ -29,7 +29,15 @@ from types import MappingProxyType
 
 from kg.errors import KgError
 from kg.events.lexicon import EventLexicon, read_event_lexicon
-from kg.gazetteer import Gazetteer, read_gazetteer, read_venues
+from kg.gazetteer import (
+    Capital,
+    Gazetteer,
+    IsoCodes,
+    read_capital_coordinates,
+    read_country_codes,
+    read_gazetteer,
+    read_venues,
+)
 from kg.lexicon import Term, compile_terms
 from kg.roles import (
     NameWords,
@@ -52,6 +60,8 @@ __all__ = ["DATA_FILES", "Knowledge", "load_knowledge"]
 
 DATA_FILES = (
     "countries.tsv",
+    "country_codes.tsv",
+    "capital_coordinates.tsv",
     "cities.tsv",
     "regions.tsv",
     "organizations.tsv",
@@ -89,6 +99,12 @@ class Knowledge:
     ----------
     gazetteer:
         Countries, cities, regions and organisations.
+    country_codes:
+        ``country code -> ISO 3166-1 codes`` (``country_codes.tsv``), which the exports give
+        each country; a country without a row has none.
+    capitals:
+        ``country code -> where its capital stands`` (``capital_coordinates.tsv``), which the
+        event table gives a place that is a capital; a capital without a row has no coordinates.
     venues:
         ``organisation name -> city``: the seats of government news names as where leaders
         meet, and the city each stands in (``venues.tsv``).
@@ -144,6 +160,8 @@ class Knowledge:
     """
 
     gazetteer: Gazetteer = field(default_factory=lambda: Gazetteer((), (), (), ()))
+    country_codes: Mapping[str, IsoCodes] = field(default_factory=dict)
+    capitals: Mapping[str, Capital] = field(default_factory=dict)
     venues: Mapping[str, str] = field(default_factory=dict)
     titles: Mapping[str, Title] = field(default_factory=dict)
     name_words: NameWords = field(default_factory=NameWords)
@@ -164,8 +182,9 @@ class Knowledge:
     def __post_init__(self) -> None:
         # Read-only views, so that no stage can change what the others read; and the terms,
         # derived here once so that a hand-made record is as consistent as a loaded one.
-        for name in ("venues", "titles", "title_compounds", "office_synonyms", "office_countries",
-                     "portfolio_office_countries", "issuer_offices", "office_verbs", "title_references"):
+        for name in ("country_codes", "capitals", "venues", "titles", "title_compounds", "office_synonyms",
+                     "office_countries", "portfolio_office_countries", "issuer_offices", "office_verbs",
+                     "title_references"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         object.__setattr__(self, "terms", compile_terms(self.gazetteer, self.titles.values()))
 
@@ -215,6 +234,8 @@ def load_knowledge(data_dir: Path | None) -> Knowledge:
     name_words = read_name_words(data_dir)
     return Knowledge(
         gazetteer=gazetteer,
+        country_codes=read_country_codes(data_dir, gazetteer),
+        capitals=read_capital_coordinates(data_dir, gazetteer),
         venues=read_venues(data_dir, gazetteer),
         titles=titles,
         name_words=name_words,

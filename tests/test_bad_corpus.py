@@ -242,5 +242,5 @@ def test_follow_links_reads_a_link_out_of_the_folder(tmp_path: Path) -> None:
 def test_nothing_is_written_outside_the_output_folder(run: Run) -> None:
     assert run.after == run.before
     assert sorted(p.name for p in run.out.iterdir()) == sorted(
-        ["graph.graphml", "graph.html", "graph.json", "graph.jsonld", "graph.nt", "graph.ttl",
-         "manifest.json"])
+        ["events.csv", "events.jsonl", "graph.graphml", "graph.html", "graph.json", "graph.jsonld",
+         "graph.nt", "graph.ttl", "manifest.json"])

@@ -234,6 +234,10 @@ def _node_pairs(G: nx.MultiDiGraph, iri: str, run: str, mention: _Sentences) -> 
         pairs.append((str(KG.date), literal(data["date"], _DATE_TYPES[str(data["date_precision"])])))
     if data.get("status"):
         pairs.append((str(KG.status), literal(str(data["status"]))))
+    if data.get("iso_alpha2"):
+        pairs.append((str(KG.isoAlpha2), literal(str(data["iso_alpha2"]))))
+    if data.get("iso_alpha3"):
+        pairs.append((str(KG.isoAlpha3), literal(str(data["iso_alpha3"]))))
     if data.get("plover"):
         pairs.append((str(KG.ploverType), literal(str(data["plover"]))))
     if data.get("mode"):
