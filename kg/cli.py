@@ -64,8 +64,26 @@ def _path(text: str) -> Path:
     return Path(text)
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for (it reads the package metadata)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print kg's version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        from importlib import metadata
+
+        try:
+            found = metadata.version("kg")
+        except metadata.PackageNotFoundError:
+            found = "(not installed: run pip install -e . in the checkout)"
+        print(f"kg {found}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kg", description="Knowledge graphs from news articles.")
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build the graph of a folder of .txt articles")
     build.add_argument("input", type=_path, metavar="INPUT_DIR",

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from kg.errors import KgError, one_line, shown
 from kg.export.files import reading
-from kg.export.rdf import PREFIXES
+from kg.iri import PREFIXES
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
