@@ -106,9 +106,16 @@ def _parser() -> argparse.ArgumentParser:
     load = commands.add_parser("load", help="load an export into an Oxigraph store on disk")
     load.add_argument("graph", type=_path, help="an export: graph.ttl, graph.nt or graph.jsonld")
     load.add_argument("--store", type=_path, required=True, help="store folder (created if missing)")
-    load.add_argument("--replace", action="store_true", help="empty the store's data first")
+    how = load.add_mutually_exclusive_group()
+    how.add_argument("--append", action="store_true",
+                     help="add to the store's graph, with one warning per node given a second value of a "
+                          "single-valued property (an event's status, date or place...)")
+    how.add_argument("--replace", action="store_true",
+                     help="replace the store's graph with the export's (the default; kept for old scripts)")
     query = commands.add_parser("query", help="run a SPARQL query on a store made by kg load")
-    query.add_argument("query", help="the query text, or a .rq file")
+    query.add_argument("query", nargs="?", help="the query text, or a .rq file")
+    query.add_argument("--builds", action="store_true",
+                       help="instead of a query, print the build ids of the exports loaded into the store")
     query.add_argument("--store", type=_path, required=True, help="store folder made by kg load")
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     query.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
@@ -170,18 +177,34 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
 
+def _builds_line(builds: Sequence[str]) -> str:
+    """What a store holds, said in one line: its build ids (an export without a manifest has none)."""
+    named = [b or "(an export without manifest.json)" for b in builds]
+    if not named:
+        return "no build recorded (loaded by an older kg)"
+    return f"build{'s' if len(named) > 1 else ''} {', '.join(named)}"
+
+
 def _load(args: argparse.Namespace) -> int:
     from kg.store import load
 
-    count = load(args.graph, args.store, replace=args.replace)
-    print(f"kg load: {shown(args.graph)} -> {shown(args.store)} ({count} triples in the default graph)",
-          file=sys.stderr)
+    loaded = load(args.graph, args.store, append=args.append)
+    for contradiction in loaded.contradictions:
+        print(f"kg load: warning: {problem_line('KG420', str(args.graph), str(contradiction))}; both are "
+              "kept (load without --append to replace the store's graph)", file=sys.stderr)
+    print(f"kg load: {shown(args.graph)} -> {shown(args.store)} ({loaded.triples} triples in the default "
+          f"graph); store now holds {_builds_line(loaded.builds)}", file=sys.stderr)
     return EXIT_OK
 
 
 def _query(args: argparse.Namespace) -> int:
-    from kg.store import open_query, read_query, write_result
+    from kg.store import held_builds, open_query, read_query, write_result
 
+    if args.builds:
+        print(f"{shown(args.store)} holds {_builds_line(held_builds(args.store))}")
+        return EXIT_OK
+    if args.query is None:
+        raise KgError("KG010", "kg query", "give the query text or a .rq file (or --builds)")
     query = read_query(args.query)
     with open_query(args.store, query, args.bind, allow_service=args.allow_service) as result:
         # Row by row as Oxigraph gives them: a result of millions of rows is never held.

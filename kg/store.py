@@ -6,7 +6,12 @@
 
 Data goes into the default graph; the ``kg`` ontology goes into the named graph
 ``<https://w3id.org/newskg/ontology>`` so that class and property definitions can be
-queried (``GRAPH kgo: { ... }``) without mixing them into the data.
+queried (``GRAPH kgo: { ... }``) without mixing them into the data. A load replaces the
+store's graph: two builds mixed would give one meeting two statuses. ``append`` adds
+instead, and names every node it gives a second value of a property the export
+contract allows once (:class:`Contradiction`). Which builds the store holds (the build
+id of the ``manifest.json`` beside each export loaded) is kept in the named graph
+``<https://w3id.org/newskg/store>`` (:data:`STORE_GRAPH`, :func:`held_builds`).
 
 Query parameters are never pasted into the query text: each ``NAME=VALUE`` is parsed
 into one typed RDF term (an IRI or a literal, validated by Oxigraph) and handed to
@@ -33,11 +38,13 @@ Codes
 ``KG413``  the query failed while it ran (the rows before it were written)
 ``KG414``  unknown output format
 ``KG415``  the query calls a remote endpoint (``SERVICE``) and that was not allowed
+``KG420``  (a warning) an appended export contradicts the store: both values are kept
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import os
 import re
@@ -48,21 +55,25 @@ from importlib.resources import files
 from io import StringIO
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from kg.errors import KgError, one_line, shown
-from kg.export.files import reading
-from kg.iri import PREFIXES
+from kg.export.files import MANIFEST, reading
+from kg.iri import PREFIXES, RESOURCE
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
 __all__ = [
     "FORMATS",
+    "STORE_GRAPH",
+    "Contradiction",
+    "Loaded",
     "QueryResult",
     "calls_service",
     "csv_cell",
     "format_result",
+    "held_builds",
     "load",
     "open_query",
     "parse_binding",
@@ -82,6 +93,10 @@ _RDF_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".jsonld": "JSON_LD", ".nq
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _PREFIXED = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):([A-Za-z0-9_][A-Za-z0-9_.-]*)\Z")
 ONTOLOGY_GRAPH = "https://w3id.org/newskg/ontology"
+STORE_GRAPH = "https://w3id.org/newskg/store"
+"""The named graph where the store says which builds it holds: one node per load, with
+``dcterms:identifier`` (the build id), ``dcterms:source`` (the file) and ``dcterms:created``."""
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 # The longest namespace first, so a nested one gets its own prefix.
 _NAMESPACE = re.compile("|".join(re.escape(ns) for ns in sorted(PREFIXES.values(), key=len, reverse=True)))
 _PREFIX_OF = {namespace: prefix for prefix, namespace in PREFIXES.items()}
@@ -145,13 +160,149 @@ def _open(store: Path | str, *, create: bool) -> ox.Store:
         raise KgError("KG403", str(store), f"cannot open the store ({reason}); {hint}") from error
 
 
-def load(source: Path | str, store: Path | str, *, replace: bool = False) -> int:
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """A node that a load gives a second, different value of a property that has one.
+
+    ``label`` is the node's name in the store; the node (``subject``), ``predicate``,
+    ``held`` (the store's values before the load) and ``loaded`` (the export's) are
+    written as in SPARQL (``<https://...>``, ``kg:status``, ``"planned"``, ``"2023"^^xsd:gYear``).
+    """
+
+    subject: str
+    label: str
+    predicate: str
+    held: tuple[str, ...]
+    loaded: tuple[str, ...]
+
+    def __str__(self) -> str:
+        name = f" ({self.label})" if self.label else ""
+        return (f"{self.predicate} of {self.subject}{name} is {' and '.join(self.held)} "
+                f"in the store and {' and '.join(self.loaded)} in this export")
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What :func:`load` did: the triples in the default graph afterwards, the builds the
+    store now holds (in the order loaded; ``""`` for an export without a build id), and
+    the contradictions an appended export brought."""
+
+    triples: int
+    builds: tuple[str, ...]
+    contradictions: tuple[Contradiction, ...] = ()
+
+
+def _term_text(term: object) -> str:
+    """A term as SPARQL writes it, with kg's prefixes where they apply."""
+    if type(term).__name__ == "Literal":
+        datatype = term.datatype.value  # type: ignore[attr-defined]
+        text = json.dumps(term.value, ensure_ascii=False)  # type: ignore[attr-defined]
+        if term.language:  # type: ignore[attr-defined]
+            return f"{text}@{term.language}"  # type: ignore[attr-defined]
+        if datatype == _XSD_STRING:
+            return text
+        return f"{text}^^{_short(term.datatype)}"  # type: ignore[attr-defined]
+    return _short(term)
+
+
+def _single_valued(ox: Any) -> list[tuple[ox.NamedNode, ox.NamedNode]]:
+    """``(class, property)`` pairs where a node of the class has at most one value of the
+    property: every ``sh:maxCount 1`` of the export contract (``kg/data/shapes.ttl``)."""
+    shapes = ox.Store()
+    shapes.load(files("kg").joinpath("data/shapes.ttl").read_bytes(), format=ox.RdfFormat.TURTLE)
+    found = shapes.query("SELECT DISTINCT ?class ?path WHERE { ?shape sh:targetClass ?class ; sh:property "
+                         "[ sh:path ?path ; sh:maxCount 1 ] }", prefixes={"sh": "http://www.w3.org/ns/shacl#"})
+    return [(row["class"], row["path"]) for row in found]
+
+
+def _contradictions(ox: Any, db: ox.Store, data: ox.Dataset) -> tuple[Contradiction, ...]:
+    """Where ``data`` gives a node of the store a second value of a single-valued property.
+
+    A value the store and ``data`` both hold is no contradiction, nor a value ``data``
+    itself gives twice (the export's own business). One record per node and property.
+    """
+    default, a = ox.DefaultGraph(), ox.NamedNode(PREFIXES["rdf"] + "type")
+    label = ox.NamedNode(PREFIXES["rdfs"] + "label")
+    found: dict[tuple[str, str], Contradiction] = {}
+    for cls, prop in _single_valued(ox):
+        for quad in data.quads_for_predicate(prop):
+            s = quad.subject
+            key = (str(s), prop.value)
+            if key in found or not any(ox.Quad(s, a, cls, default) in where for where in (db, data)):
+                continue
+            held = [q.object for q in db.quads_for_pattern(s, prop, None, default)
+                    if ox.Quad(s, prop, q.object, default) not in data]
+            if not held:
+                continue
+            loaded = [q.object for q in data.quads_for_subject(s) if q.predicate == prop]
+            names = [getattr(q.object, "value", "") for q in db.quads_for_pattern(s, label, None, default)]
+            found[key] = Contradiction(_term_text(s), min(names, default=""), _term_text(prop),
+                                       tuple(sorted(map(_term_text, held))),
+                                       tuple(sorted(map(_term_text, loaded))))
+    return tuple(sorted(found.values(), key=lambda c: (c.subject, c.predicate)))
+
+
+def _build_of(source: Path) -> str:
+    """The build id of ``manifest.json`` beside ``source`` when it lists the file, else ``""``.
+
+    Called inside :func:`~kg.export.files.reading`, which has checked the manifest."""
+    manifest = source.parent / MANIFEST
+    if not manifest.is_file():
+        return ""
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    if source.name not in {entry["name"] for entry in data["files"]}:
+        return ""
+    return str(data.get("build", ""))
+
+
+def _record_build(ox: Any, db: ox.Store, source: Path, build: str) -> None:
+    """Say in the store's own named graph that ``source`` (build ``build``) was loaded, and when."""
+    graph = ox.NamedNode(STORE_GRAPH)
+    node = ox.NamedNode(f"{RESOURCE}build/{build}") if build else ox.BlankNode()
+    terms = PREFIXES["dcterms"]
+    loaded_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+    for quad in list(db.quads_for_pattern(node, None, None, graph)):  # a build loaded again is listed once
+        db.remove(quad)
+    db.add(ox.Quad(node, ox.NamedNode(terms + "source"), ox.Literal(str(source.resolve())), graph))
+    db.add(ox.Quad(node, ox.NamedNode(terms + "created"),
+                   ox.Literal(loaded_at, datatype=ox.NamedNode(PREFIXES["xsd"] + "dateTime")), graph))
+    if build:
+        db.add(ox.Quad(node, ox.NamedNode(terms + "identifier"), ox.Literal(build), graph))
+
+
+_BUILDS = (f"SELECT ?id WHERE {{ GRAPH <{STORE_GRAPH}> {{ ?b dcterms:created ?at "
+           "OPTIONAL { ?b dcterms:identifier ?id } } } ORDER BY ?at")
+
+
+def _builds(db: ox.Store) -> tuple[str, ...]:
+    rows = cast("ox.QuerySolutions", db.query(_BUILDS, prefixes=dict(PREFIXES)))
+    return tuple(getattr(row["id"], "value", "") for row in rows)
+
+
+def held_builds(store: Path | str) -> tuple[str, ...]:
+    """The build ids of the exports loaded into ``store``, oldest first (``""`` for one
+    that had no ``manifest.json``); empty for a store whose loads kg did not record."""
+    db = _open(store, create=False)
+    try:
+        return _builds(db)
+    finally:
+        del db
+
+
+def load(source: Path | str, store: Path | str, *, append: bool = False) -> Loaded:
     """Load an RDF export (Turtle, N-Triples, JSON-LD...) into the store at ``store``.
+
+    The store's graph is replaced by the export's, unless ``append``: then the export's
+    triples are added to those there, and every node to which it gives a second value
+    of a single-valued property (an event's ``kg:status``, ``kg:date`` or ``kg:place``,
+    a node's ``rdfs:label``...: :func:`_single_valued`) is returned as a
+    :class:`Contradiction`; both values are kept.
 
     The load is one transaction: a file that does not parse leaves the store as it was.
     An export from a folder whose files do not match its ``manifest.json`` (an
-    interrupted build) is refused (``KG304``). With ``replace`` the default graph is
-    emptied first. Returns the number of triples in the default graph afterwards.
+    interrupted build) is refused (``KG304``). The store records which builds it holds
+    (the build id of the ``manifest.json`` beside the export) in its named graph
+    :data:`STORE_GRAPH`.
     """
     ox = _oxigraph()
     source = Path(source)
@@ -162,6 +313,7 @@ def load(source: Path | str, store: Path | str, *, replace: bool = False) -> int
         known = ", ".join(sorted(_RDF_FORMATS))
         raise KgError("KG402", str(source), f"unknown RDF format; use one of {known}")
     with reading(source):  # checked before the store is touched
+        build = _build_of(source)
         db = _open(store, create=True)
         try:
             data = ox.Dataset()
@@ -172,14 +324,17 @@ def load(source: Path | str, store: Path | str, *, replace: bool = False) -> int
                 raise KgError("KG402", str(source), f"not valid {name}: {_first_line(error)}") from error
             ontology = files("kg").joinpath("data/ontology.ttl").read_bytes()
             graph = ox.NamedNode(ONTOLOGY_GRAPH)
-            if replace:
+            contradictions = _contradictions(ox, db, data) if append else ()
+            if not append:
                 db.clear()
             if db.contains_named_graph(graph):
                 db.remove_graph(graph)
             db.extend(data)
             db.load(ontology, format=ox.RdfFormat.TURTLE, to_graph=graph)
+            _record_build(ox, db, source, build)
             db.flush()
-            return sum(1 for _ in db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            count = sum(1 for _ in db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            return Loaded(count, _builds(db), contradictions)
         finally:
             del db
 
