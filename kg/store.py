@@ -33,8 +33,10 @@ Codes
 ``KG403``  the store cannot be opened or created (the message says why)
 ``KG404``  no store in that folder
 ``KG405``  the query file cannot be read
-``KG411``  the query is not valid SPARQL
-``KG412``  a ``--bind`` parameter is malformed, or binds a variable the query does not return
+``KG411``  the query is not valid SPARQL: an unknown prefix is named with its line and column;
+           else where Oxigraph's parser stopped, what stands there, and what it expected
+``KG412``  a ``--bind`` parameter is malformed, or binds a variable the query lacks (the closest
+           names are suggested) or does not return
 ``KG413``  the query failed while it ran (the rows before it were written)
 ``KG414``  unknown output format
 ``KG415``  the query calls a remote endpoint (``SERVICE``) and that was not allowed
@@ -51,6 +53,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from difflib import get_close_matches
 from importlib.resources import files
 from io import StringIO
 from itertools import chain, islice
@@ -118,6 +121,9 @@ _LOCAL_CHAR = r"(?:%[0-9A-Fa-f]{2}|\\[_~.!$&'()*+,;=/?#@%-])"
 _PREFIXED_NAME = re.compile(  # PNAME_LN of the SPARQL grammar (\w standing for its letter classes)
     rf"(?:[^\W\d_](?:[\w.-]*[\w-])?)?:(?:[\w:]|{_LOCAL_CHAR})(?:(?:[\w.:-]|{_LOCAL_CHAR})*(?:[\w:-]|{_LOCAL_CHAR}))?"
 )
+_ERROR_AT = re.compile(r"error at (\d+):(\d+): (?:expected one of |expected )?(.*)", re.DOTALL)
+_CHAR_CLASS = re.compile(r"\[[^\]]*\]")
+_EXPECTED = re.compile(r'"(?:[^"\\]|\\.)*"|[A-Za-z][A-Za-z0-9_]*')
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
 
@@ -422,6 +428,75 @@ def parse_binding(binding: str) -> tuple[ox.Variable, ox.NamedNode | ox.Literal]
     return ox.Variable(name), ox.Literal(value)
 
 
+def _variables(query: str) -> list[str]:
+    """The variables ``query`` names (``?x`` or ``$x``), in the order they first appear."""
+    found = (token.group("skip") or "" for token in _QUERY_TOKEN.finditer(query))
+    return list(dict.fromkeys(text[1:] for text in found if text.startswith(("?", "$"))))
+
+
+def _check_bound(query: str, names: Iterable[str]) -> None:
+    """Refuse (``KG412``) a ``--bind`` of a variable the query does not have, naming the closest ones."""
+    have = _variables(query)
+    for name in names:
+        if name in have:
+            continue
+        close = get_close_matches(name, have, n=3, cutoff=0.6)
+        listed = ", ".join(f"?{v}" for v in have[:8]) + ("..." if len(have) > 8 else "")
+        hint = f"did you mean {' or '.join(f'?{v}' for v in close)}? " if close else ""
+        raise KgError("KG412", "--bind", f"no variable ?{name} in the query; {hint}it has {listed or 'none'}")
+
+
+def _place(query: str, line: int, column: int) -> str:
+    """What the query holds at 1-based ``line`` and ``column``: its next word, or its end."""
+    lines = query.splitlines()
+    rest = " ".join([lines[line - 1][column - 1:], *lines[line:]]) if 0 < line <= len(lines) else ""
+    word = rest.split(maxsplit=1)
+    return f"`{word[0][:30]}`" if word else "the end of the query"
+
+
+def _unknown_prefix(query: str) -> tuple[str, int, int] | None:
+    """The first prefixed name whose prefix neither the query nor kg declares: ``(prefix, line, column)``.
+
+    Read outside comments, strings and IRIs; ``line`` and ``column`` count from 1.
+    """
+    declared, after_keyword = set(PREFIXES), False
+    for token in _QUERY_TOKEN.finditer(query):
+        run = token.group("run")
+        if not run:
+            after_keyword = after_keyword and not token.group().strip()
+            continue
+        prefix, colon, _ = run.partition(":")
+        if after_keyword and colon:
+            declared.add(prefix)
+        elif colon and prefix != "_" and prefix not in declared and _PREFIXED_NAME.fullmatch(run):
+            line = query.count("\n", 0, token.start()) + 1
+            return prefix, line, token.start() - (query.rfind("\n", 0, token.start()) + 1) + 1
+        after_keyword = run.upper() == "PREFIX"
+    return None
+
+
+def _syntax_error(query: str, error: SyntaxError) -> KgError:
+    """Oxigraph's parse error as one line: where, and what it expected there (not its grammar dump).
+
+    An unknown prefix is named first, with the line and column where it is written:
+    Oxigraph reports the furthest place its parser reached, which may lie past it.
+    """
+    unknown = _unknown_prefix(query)
+    if unknown:
+        prefix, line, column = unknown
+        return KgError("KG411", "query", f"unknown prefix `{prefix}:` at line {line}, column {column}; "
+                       f"declare it (PREFIX {prefix}: <...>) or use one of kg's: "
+                       + " ".join(f"{p}:" for p in PREFIXES))
+    at = _ERROR_AT.match(str(error))
+    if at is None:
+        return KgError("KG411", "query", f"not valid SPARQL: {_first_line(error)}")
+    line, column = int(at.group(1)), int(at.group(2))
+    words = _EXPECTED.findall(_CHAR_CLASS.sub("", at.group(3)).replace("Prefix not found", ""))
+    wanted = f": expected {', '.join(words[:8])}{'...' if len(words) > 8 else ''}" if words else ""
+    return KgError("KG411", "query", f"not valid SPARQL at line {line}, column {column}, at "
+                   f"{_place(query, line, column)}{wanted}")
+
+
 @dataclass(frozen=True, slots=True)
 class QueryResult:
     """What a query returned: rows of a ``SELECT``, the answer of an ``ASK``, or triples.
@@ -473,6 +548,7 @@ def open_query(
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = dict(
         parse_binding(b) for b in bindings
     )
+    _check_bound(query, (variable.value for variable in substitutions))
     db = _open(store, create=False)
     # Late, as everywhere here; _open has said how to install pyoxigraph if it is missing.
     from pyoxigraph import QueryBoolean, QuerySolutions
@@ -481,7 +557,7 @@ def open_query(
     try:
         result = db.query(query, prefixes=dict(PREFIXES), substitutions=substitutions or None)
     except SyntaxError as error:
-        raise KgError("KG411", "query", f"not valid SPARQL: {_first_line(error)}") from error
+        raise _syntax_error(query, error) from error
     except RuntimeError as error:
         if substitutions:  # Oxigraph refuses to bind a variable the SELECT does not return
             raise KgError("KG412", "--bind", f"{_first_line(error)}; select the bound variables (or SELECT *)"

@@ -133,6 +133,35 @@ def test_errors_are_coded(store: Path, tmp_path: Path) -> None:
         assert caught.value.code == code
 
 
+@pytest.mark.parametrize(
+    ("query", "line"),
+    [
+        ("SELECT ?x WHERE { ?x a foo:Bar }",
+         "KG411 query: unknown prefix `foo:` at line 1, column 24; declare it (PREFIX foo: <...>) or use one "
+         "of kg's: dcterms: kg: owl: prov: rdf: rdfs: skos: xsd:"),
+        ('SELECT ?x # ex:no\nWHERE { ?x rdfs:label "ex:no" ;\n  a ex:Y }', "unknown prefix `ex:` at line 3, column 5;"),
+        ("SELECT ?x WHERE {", "KG411 query: not valid SPARQL at line 1, column 18, at the end of the query: expected "),
+        ("SELECT ?x WHERE { ?x ?p ?o } LIMIT ten", "KG411 query: not valid SPARQL at line 1, column 36, at `ten`"),
+    ],
+)
+def test_a_query_error_says_where_and_what_in_one_line(store: Path, query: str, line: str) -> None:
+    with pytest.raises(KgError) as caught:
+        run_query(store, query)
+    assert line in str(caught.value)
+    assert "\n" not in str(caught.value) and "u{" not in str(caught.value)
+
+
+def test_binding_a_variable_the_query_lacks_names_the_closest(store: Path) -> None:
+    query = 'SELECT ?status ?date WHERE { ?e kg:status ?status ; rdfs:label "?stat" OPTIONAL { ?e kg:date ?date } }'
+    with pytest.raises(KgError) as caught:
+        run_query(store, query, ["stauts=planned"])
+    assert str(caught.value) == ("KG412 --bind: no variable ?stauts in the query; did you mean ?status? "
+                                 "it has ?status, ?date, ?e")
+    with pytest.raises(KgError) as caught:
+        run_query(store, query, ["stat=planned"])  # a string or a comment holds no variable
+    assert caught.value.message.startswith("no variable ?stat in the query; did you mean ?status?")
+
+
 def test_a_bad_file_leaves_the_store_unchanged(store: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.ttl"
     bad.write_text('<urn:a> <urn:b> "ok" .\n<urn:a> <urn:b> "broken .\n', encoding="utf-8")
