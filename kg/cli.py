@@ -26,6 +26,7 @@ from kg.errors import KgError, problem_line, shown
 from kg.settings import Engine, Settings
 
 if TYPE_CHECKING:
+    from kg.store import HeldBuild
     from kg.types import Problem
 
 __all__ = ["main"]
@@ -54,6 +55,14 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _port(text: str) -> int:
+    """A TCP port number, for argparse."""
+    value = _positive(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"a port is at most 65535, not {value}")
     return value
 
 
@@ -122,6 +131,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="set ?NAME to an RDF term: <iri>, kg:Term, \"literal\"^^<type>, or plain text")
     query.add_argument("--allow-service", action="store_true",
                        help="let a SERVICE clause send the query over the network (refused by default)")
+    serve = commands.add_parser("serve", help="serve a store on 127.0.0.1: SPARQL, and the graph's page")
+    serve.add_argument("--store", type=_path, required=True, help="store folder made by kg load")
+    serve.add_argument("--port", type=_port, default=7878, help="port of the SPARQL server (default 7878)")
+    serve.add_argument("--page-port", type=_port, metavar="PORT",
+                       help="port of the page, graph.html of the export last loaded (default: --port + 1)")
     return parser
 
 
@@ -177,9 +191,9 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
 
-def _builds_line(builds: Sequence[str]) -> str:
+def _builds_line(builds: Sequence[HeldBuild]) -> str:
     """What a store holds, said in one line: its build ids (an export without a manifest has none)."""
-    named = [b or "(an export without manifest.json)" for b in builds]
+    named = [held.build or f"({shown(held.source)}, no manifest.json)" for held in builds]
     if not named:
         return "no build recorded (loaded by an older kg)"
     return f"build{'s' if len(named) > 1 else ''} {', '.join(named)}"
@@ -212,6 +226,19 @@ def _query(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from kg.serve import serve
+    from kg.store import held_builds
+
+    held = held_builds(args.store)
+    page = held[-1].source.parent if held and (held[-1].source.parent / "graph.html").is_file() else None
+    if page is None:
+        print(f"kg serve: no graph.html beside the export last loaded into {shown(args.store)}; serving "
+              "SPARQL only", file=sys.stderr)
+    page_port = args.page_port or (args.port + 1 if args.port < 65535 else args.port - 1)
+    return serve(args.store, args.port, page, page_port, sys.stdout)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 error, 3 some input skipped)."""
     try:
@@ -222,6 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _load(args)
         if args.command == "query":
             return _query(args)
+        if args.command == "serve":
+            return _serve(args)
     except KgError as error:
         print(f"kg: error: {error}", file=sys.stderr)
         return EXIT_ERROR

@@ -71,6 +71,7 @@ __all__ = [
     "FORMATS",
     "STORE_GRAPH",
     "Contradiction",
+    "HeldBuild",
     "Loaded",
     "QueryResult",
     "calls_service",
@@ -188,13 +189,20 @@ class Contradiction:
 
 
 @dataclass(frozen=True, slots=True)
+class HeldBuild:
+    """One export loaded into a store: its build id (``""`` without a ``manifest.json``) and its file."""
+
+    build: str
+    source: Path
+
+
+@dataclass(frozen=True, slots=True)
 class Loaded:
     """What :func:`load` did: the triples in the default graph afterwards, the builds the
-    store now holds (in the order loaded; ``""`` for an export without a build id), and
-    the contradictions an appended export brought."""
+    store now holds (in the order loaded), and the contradictions an appended export brought."""
 
     triples: int
-    builds: tuple[str, ...]
+    builds: tuple[HeldBuild, ...]
     contradictions: tuple[Contradiction, ...] = ()
 
 
@@ -276,18 +284,18 @@ def _record_build(ox: Any, db: ox.Store, source: Path, build: str) -> None:
         db.add(ox.Quad(node, ox.NamedNode(terms + "identifier"), ox.Literal(build), graph))
 
 
-_BUILDS = (f"SELECT ?id WHERE {{ GRAPH <{STORE_GRAPH}> {{ ?b dcterms:created ?at "
-           "OPTIONAL { ?b dcterms:identifier ?id } } } ORDER BY ?at")
+_BUILDS = (f"SELECT ?id ?source WHERE {{ GRAPH <{STORE_GRAPH}> {{ ?b dcterms:created ?at ; "
+           "dcterms:source ?source OPTIONAL { ?b dcterms:identifier ?id } } } ORDER BY ?at")
 
 
-def _builds(db: ox.Store) -> tuple[str, ...]:
+def _builds(db: ox.Store) -> tuple[HeldBuild, ...]:
     rows = cast("ox.QuerySolutions", db.query(_BUILDS, prefixes=dict(PREFIXES)))
-    return tuple(getattr(row["id"], "value", "") for row in rows)
+    return tuple(HeldBuild(getattr(row["id"], "value", ""), Path(row["source"].value)) for row in rows)
 
 
-def held_builds(store: Path | str) -> tuple[str, ...]:
-    """The build ids of the exports loaded into ``store``, oldest first (``""`` for one
-    that had no ``manifest.json``); empty for a store whose loads kg did not record."""
+def held_builds(store: Path | str) -> tuple[HeldBuild, ...]:
+    """The exports loaded into ``store``, oldest first; none for a store whose loads kg did
+    not record (made by an older ``kg``)."""
     db = _open(store, create=False)
     try:
         return _builds(db)
