@@ -7,6 +7,7 @@ Codes
            a value of the wrong type): the message says which and shows the usage
 ``KG105``  no file of the input folder could be used (each is named in a line above):
            nothing is written, so the previous exports are not replaced by an empty graph
+``KG106``  the ``--report`` file cannot be written (checked before the parse)
 
 Exit codes: 0 done, 1 an error (one coded line), 3 some input files were skipped,
 130 interrupted, 141 the reader of the output went away (``kg query ... | head``).
@@ -22,12 +23,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from kg.errors import KgError, problem_line, shown
+from kg.errors import KgError, one_line, problem_line, shown
 from kg.settings import Engine, Settings
 
 if TYPE_CHECKING:
     from kg.store import HeldBuild
-    from kg.types import Problem
+    from kg.types import Mention, Problem
 
 __all__ = ["main"]
 
@@ -109,6 +110,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="read articles that links in INPUT_DIR lead to outside it (refused by default)")
     build.add_argument("--quiet", action="store_true",
                        help="no progress bar or summary; problems with input files are still printed")
+    build.add_argument("--report", type=_path, metavar="FILE.tsv",
+                       help="write the mentions left unresolved (article, offsets, text, sentence) as TSV")
     build.add_argument("--data-dir", type=_path, metavar="DIR",
                        help="a folder of data files (titles.tsv, countries.tsv, event_triggers.tsv...) that "
                             "replace kg's own; each file it lacks is read from kg's own")
@@ -151,7 +154,7 @@ def _summary(G, out_dir: Path) -> str:
         f"kg build: {report.articles} articles, {report.words} words in {report.seconds:.1f}s"
         f" -> {shown(out_dir)}",
         "  nodes: " + (", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())) or "none"),
-        f"  edges: {G.number_of_edges()}; mentions left unresolved: {report.unresolved}",
+        f"  edges: {G.number_of_edges()}; mentions left unresolved: {len(report.unresolved)}",
     ]
     if report.problems:
         lines.append(f"  warnings: {len(report.problems)} ({report.skipped} files skipped)")
@@ -159,6 +162,32 @@ def _summary(G, out_dir: Path) -> str:
     else:
         lines.append("  warnings: none")
     return "\n".join(lines)
+
+
+UNRESOLVED_COLUMNS = ("article", "start", "end", "mention", "kind", "role", "sentence")
+"""The header of ``kg build --report``: one row per mention that joined no node."""
+
+
+def _check_report(path: Path) -> None:
+    """Refuse, before the parse, a report path that cannot be written (``KG106``)."""
+    if path.is_dir():
+        raise KgError("KG106", str(path), "is a folder; give the report a file name, such as unresolved.tsv")
+    if not path.parent.is_dir():
+        raise KgError("KG106", str(path), f"its folder {shown(path.parent)} does not exist; create it first")
+
+
+def _write_unresolved(path: Path, mentions: Sequence[Mention]) -> None:
+    """The mentions as TSV, by article and offset; a tab or line break in a cell is written escaped."""
+    rows = sorted({(m.doc_id, m.start, m.end, m.text, m.kind.value, m.label.value, m.sentence.text)
+                   for m in mentions})
+    try:
+        with path.open("w", encoding="utf-8", newline="\n") as out:
+            out.write("\t".join(UNRESOLVED_COLUMNS) + "\n")
+            for row in rows:
+                out.write("\t".join(one_line(str(cell)) for cell in row) + "\n")
+    except OSError as error:
+        raise KgError("KG106", str(path), f"the report cannot be written ({error.strerror}); the exports "
+                      "were written") from error
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -170,6 +199,8 @@ def _build(args: argparse.Namespace) -> int:
     # Before the parse, which can take minutes: a folder that cannot take the exports, or
     # a scheduler address Dask would try for a minute, fails now.
     check_output(args.out, EXPORT_NAMES)
+    if args.report:
+        _check_report(args.report)
     settings = Settings(workers=args.workers, progress=not args.quiet, engine=Engine(args.engine),
                         scheduler=args.scheduler, max_bytes=args.max_bytes, follow_links=args.follow_links,
                         data_dir=args.data_dir)
@@ -183,6 +214,8 @@ def _build(args: argparse.Namespace) -> int:
                       f"(each is named above); fix them; nothing was written to {args.out}")
     # Each export is made in pieces as its file is written: none is ever held whole.
     write_all(args.out, export_files(G))
+    if args.report:
+        _write_unresolved(args.report, report.unresolved)
     if not args.quiet:
         print(_summary(G, args.out), file=sys.stderr)
     elif report.problems:
