@@ -25,7 +25,7 @@ from kg.knowledge import Knowledge, load_knowledge
 from kg.resolve import resolve
 from kg.settings import Settings
 from kg.sources import count_articles, read_corpus
-from kg.types import Article, ArticleFacts, Problem
+from kg.types import Article, ArticleFacts, Mention, Problem
 
 __all__ = ["BuildReport", "Stages", "build", "graph_from_facts", "parse_corpus", "version"]
 
@@ -45,6 +45,8 @@ def version() -> str:
 class BuildReport:
     """What a build read, found and could not place; kept in ``G.graph["report"]``.
 
+    ``unresolved`` are the mentions that joined no node (``kg build --report`` lists them).
+
     ``stages`` gives seconds per stage: ``read`` (files, in this process), ``parse``
     and ``extract`` (summed over workers, so with several workers they add up to
     more than the wall time), ``resolve``, ``events`` and ``graph``.
@@ -53,7 +55,7 @@ class BuildReport:
     articles: int
     words: int
     problems: tuple[Problem, ...]
-    unresolved: int
+    unresolved: tuple[Mention, ...]
     seconds: float
     stages: tuple[tuple[str, float], ...] = ()
 
@@ -156,7 +158,7 @@ def graph_from_facts(
         events, issues = merge_events(facts, resolution, knowledge)
     with stages("graph"):
         G = to_graph(resolution, events, [f.info for f in facts], version(), issues, knowledge)
-    G.graph["unresolved"] = len(resolution.unresolved)
+    G.graph["unresolved"] = resolution.unresolved
     return G
 
 

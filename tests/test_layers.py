@@ -19,7 +19,7 @@ events
 graph
     the entities and events as one ``MultiDiGraph``
 export
-    the graph written out in each format, and the store that loads an export
+    the graph written out in each format, the store that loads an export, and its server
 cli
     orchestration: the engines that run the per-article work, the build, the command line
 """
@@ -44,7 +44,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("resolve", ("kg.resolve", "kg.allegiance")),
     ("events", ("kg.events", "kg.events.merge")),
     ("graph", ("kg.graph",)),
-    ("export", ("kg.export", "kg.store")),
+    ("export", ("kg.export", "kg.store", "kg.serve")),
     ("cli", ("kg.engines", "kg.flow", "kg.cli", "kg.__main__", "kg")),
 )
 """Each stage and its modules; a package stands for its submodules unless one is named apart."""

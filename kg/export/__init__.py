@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:  # kg load reads kg.export.files without the graph library
+    import networkx as nx
 
 __all__ = ["EXPORT_NAMES", "export_files"]
 
@@ -22,6 +24,7 @@ def export_files(G: nx.MultiDiGraph) -> dict[str, Callable[[], Iterator[str]]]:
 
     Examples
     --------
+    >>> import networkx as nx
     >>> tuple(export_files(nx.MultiDiGraph(documents={}))) == EXPORT_NAMES
     True
     """

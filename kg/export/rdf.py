@@ -24,13 +24,13 @@ from functools import partial
 from urllib.parse import quote
 
 import networkx as nx
-from rdflib import OWL, RDF, RDFS, XSD, Graph, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.export import turtle
 from kg.export.namespace import KG
 from kg.export.turtle import Term, Triple, literal, rdflib_term
-from kg.iri import ONTOLOGY, RESOURCE, document_segment, slug
+from kg.iri import PREFIXES, RESOURCE, document_segment, slug
 from kg.kinds import KINDS
 from kg.types import DocumentInfo, Evidence
 from kg.vocab import Relation
@@ -50,18 +50,6 @@ __all__ = [
     "to_turtle",
     "triples",
 ]
-
-PREFIXES: dict[str, str] = {
-    "dcterms": str(DCTERMS),
-    "kg": ONTOLOGY,
-    "owl": str(OWL),
-    "prov": str(PROV),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "skos": str(SKOS),
-    "xsd": str(XSD),
-}
-"""The prefixes every export binds (``kg:`` is the project's namespace)."""
 
 # Node kinds, edge keys and date precisions as IRIs, kept as plain strings: a namespace
 # lookup or an rdflib term per triple adds up. KG[...] raises for a class the namespace lacks.
