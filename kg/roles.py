@@ -67,6 +67,7 @@ class WordKind(str, Enum):
     REPORTER_CUE = "reporter_cue"
     NOT_NAME = "not_name"
     NATIONAL = "national"
+    SHORTHAND = "shorthand"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,9 @@ class NameWords:
     not_names: frozenset[str] = frozenset()
     #: First words of a body's name that make it some nation's ("National Assembly").
     national: frozenset[str] = frozenset()
+    #: First words of a country's name that, after "the", stand for it in an article that
+    #: names it ("the North" for North Korea).
+    shorthand: frozenset[str] = frozenset()
 
 
 _TITLE_KEY = "title key of titles.tsv"
@@ -119,6 +123,7 @@ _WORD_LISTS = {
     WordKind.REPORTER_CUE: "reporter_cues",
     WordKind.NOT_NAME: "not_names",
     WordKind.NATIONAL: "national",
+    WordKind.SHORTHAND: "shorthand",
 }
 
 

@@ -277,6 +277,22 @@ class TestEntityReconciler:
         doc = make_doc(self.vocab, words, [(3, 4, "LOC"), (5, 6, "GPE")])
         assert reconcile(doc) == [("Marsh", "NAME", "GPE")]
 
+    def test_the_north_is_the_one_country_of_that_first_word_the_article_names(self) -> None:
+        words = ["North", "Korea", "said", "the", "North", "would", "talk", "."]
+        assert reconcile(make_doc(self.vocab, words), [(0, 2, "COUNTRY", "PRK")]) == [
+            ("North Korea", "COUNTRY", "PRK"), ("North", "COUNTRY", "PRK"),
+        ]
+
+    def test_no_shorthand_for_two_such_countries_or_before_a_name(self) -> None:
+        two = ["North", "Korea", "and", "North", "Macedonia", "met", "the", "North", "."]
+        assert ("North", "COUNTRY", "PRK") not in reconcile(
+            make_doc(self.vocab, two), [(0, 2, "COUNTRY", "PRK"), (3, 5, "COUNTRY", "MKD")]
+        )
+        ocean = ["North", "Korea", "sailed", "the", "North", "Atlantic", "."]
+        assert reconcile(make_doc(self.vocab, ocean), [(0, 2, "COUNTRY", "PRK")]) == [
+            ("North Korea", "COUNTRY", "PRK"),
+        ]
+
     def test_lower_case_single_word_is_dropped(self) -> None:
         doc = make_doc(self.vocab, ["the", "balloon", "flew"], [(1, 2, "GPE")])
         assert reconcile(doc) == []

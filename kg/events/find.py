@@ -333,7 +333,11 @@ class _ArticleContext:
             return bool(_objects(token, {"for"}) or purpose) and any(
                 self._place(g) is not None for g in _objects(token, {"in"})
             )
+        if needs is Needs.TO_KNOWN_PLACE:
+            # "came to Lisbon", not "came to power".
+            return any(self._place(g) is not None for g in _objects(token, _DESTINATION_PREPS))
         if needs is Needs.TO_PLACE:
+            children = [c for t in self._journey(token) for c in t.children]
             return any(c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS for c in children) or any(
                 c.dep_ in {"dobj", "npadvmod"} and self._place(c) is not None for c in children
             )
@@ -490,7 +494,7 @@ class _ArticleContext:
         if self._membership is None:
             self._membership = list(self._find_members())
         group = token.lemma_.lower()
-        return tuple(_unique(m for at, kind, m, _ in self._membership if at < token.i and kind == group))
+        return tuple(_unique(m for at, kind, m, _ in self._membership if at <= token.i and kind == group))
 
     def groups(self) -> tuple[Group, ...]:
         """The travelling groups the article names members of, each with the country it names
@@ -533,6 +537,8 @@ class _ArticleContext:
                 group, group_at = lemma, token.i
                 named += [c for c in token.children if c.dep_ == "poss"]
                 named += _objects(token, words.include_words)
+                # "a team of officials including X"
+                named += [g for o in _objects(token, {"of"}) for g in _objects(o, words.include_words)]
                 for verb in token.children:
                     if verb.dep_ == "acl" and verb.lemma_.lower() in words.lead_words:
                         named += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
@@ -620,8 +626,33 @@ class _ArticleContext:
                     # people named after a title stand for it (not its country).
                     out.extend(named)
                 elif mention is not None:
-                    out.append((head, mention))
+                    out.append((head, self._holder_within(head, mention) or mention))
         return out
+
+    def _holder_within(self, head: Token, owner: Mention) -> Mention | None:
+        """"including the Agency for Development administrator Jane Roe": the parser heads the
+        phrase by the body; the person the phrase names, holder of the body's title, is meant."""
+        if owner.kind not in {EntityKind.ORGANIZATION, EntityKind.COUNTRY}:
+            return None
+        within = {t.i for t in head.subtree}
+        offset = self.found.offset
+        for claim in self.claims.values():
+            person = claim.person
+            if claim.owner != owner or person is None or person.label is MentionRole.TITLE_REF:
+                continue
+            words = self.doc.char_span(person.start - offset, person.end - offset)
+            if words is not None and all(t.i in within for t in words):
+                return person
+        return None
+        within = {t.i for t in head.subtree}
+        for claim in self.claims.values():
+            person = claim.person
+            if claim.owner == owner and person is not None and person.label is not MentionRole.TITLE_REF:
+                index = self.found.span_at(head.i)
+                words = self.found.spans[index] if index >= 0 else None
+                if words is not None and all(i in within for i in self._token_range(person)):
+                    return person
+        return None
 
     def _listed_beside(self, token: Token) -> list[Token]:
         """"Prime Minister A of X, President B of Y and Vice President C meet": the other people of
@@ -878,6 +909,15 @@ class _ArticleContext:
         found = self._destinations(trigger, roots)
         return found[0][1] if found else None
 
+    def _journey(self, trigger: Token) -> list[Token]:
+        """The words that say where a journey goes: the trigger's, and for a group someone leads,
+        the leading verb's ("led a delegation to X")."""
+        lead = trigger.head
+        if (trigger.lemma_.lower() in self.lexicon.group_words and trigger.dep_ == "dobj"
+                and lead.lemma_.lower() in self.lexicon.lead_words):
+            return [trigger, lead]
+        return [trigger]
+
     def _destinations(self, trigger: Token, roots: list[Token]) -> list[tuple[Token, Mention]]:
         """Every place a journey goes to: the first (:meth:`_destination`) and the places
         listed with it ("will travel to A, B and C", "a trip to A, B and C"), in text order."""
@@ -973,8 +1013,8 @@ class _ArticleContext:
             return None
         here = _country_key(stay.place)
         # A country that only modifies a noun ("the Varnland-Roskia dialogue") names a party,
-        # not a place.
-        for token in (t for t in trigger.sent if t.dep_ not in _MODIFIER_DEPS):
+        # not a place; nor is where a journey starts ("a delegation from Varnland") a place of it.
+        for token in (t for t in trigger.sent if t.dep_ not in _MODIFIER_DEPS and not _from(t)):
             elsewhere = self._place(token)
             if elsewhere is not None and _country_key(elsewhere) != here:
                 return None
@@ -1459,6 +1499,11 @@ class _ArticleContext:
         if any(c.dep_ == "advmod" and c.lower_ in self.lexicon.return_words for c in trigger.children):
             return  # "flew back to X", "heads home": a return is no visit
         travellers = [m for _, m in subjects if m.kind is EntityKind.PERSON]
+        if trigger.pos_ in {"VERB", "AUX"}:
+            # "will be accompanied to Y by X", "was visited by X": who does it travels too.
+            agents = (g for c in trigger.children if c.dep_ == "agent"
+                      for g in c.children if g.dep_ == "pobj")
+            travellers += [m for _, m in self._actors(agents) if m.kind is EntityKind.PERSON]
         if trigger.pos_ in {"NOUN", "PROPN"}:
             owners = [m for h, m in partners if m.kind is EntityKind.PERSON and h.dep_ == "poss"]
             # "X is part of Y's delegation to Z": a group's leader and its members travel.
@@ -1470,12 +1515,14 @@ class _ArticleContext:
                                   if m.kind is EntityKind.PERSON] or travellers
         if not travellers:
             return
-        listed: list[tuple[Token, Mention | None]] = [*self._destinations(trigger, [trigger])]
+        listed: list[tuple[Token, Mention | None]] = [*self._destinations(trigger, self._journey(trigger))]
         destinations = listed or [(trigger, None)]
         status = self._status(trigger)
         if status is Status.PLANNED:
             tense = Tense.FUTURE
         date = self._dated(roots, tense, status, base.kind)
+        if date is None and listed and listed[0][1] is not None:
+            date = self._journey_date(trigger, listed[0][1], travellers, status)
         if listed:
             self._said_to_be(trigger, self._one_place(listed[0][0]), travellers, date)
         for n, (head, destination) in enumerate(destinations):
@@ -1491,6 +1538,25 @@ class _ArticleContext:
             for traveller in _unique(travellers):
                 yield replace(base, participants=(traveller,), destination=destination, place=destination,
                               date=when, status=settled, plover=plover, mode=mode)
+
+
+    def _journey_date(self, trigger: Token, destination: Mention, travellers: Iterable[Mention],
+                      status: Status) -> TemporalValue | None:
+        """"X will fly to Lisbon on Saturday. She will be accompanied to Portugal by Y": an
+        undated visit of people the article already put, on a date, in the destination's country
+        is that journey (a plan only on a date not yet past)."""
+        names = _last_names(travellers, self.found.knowledge.name_words.name_suffixes)
+        key = _country_key(destination)
+        published = self.found.article.published
+        dates = [w.date for stays in self._whereabouts.values() for w in stays
+                 if w.at < trigger.i and w.names & names and w.date is not None and w.place is not None
+                 and _country_key(w.place) == key]
+        if not dates:
+            return None
+        date = dates[-1]
+        if status is Status.PLANNED and published is not None and date.ends_before(published):
+            return None
+        return date
 
 
 def _consulted(base: EventCandidate, status: Status) -> tuple[Plover, Mode | None]:
@@ -1524,6 +1590,11 @@ def _objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
 def _named_after(token: Token) -> list[Token]:
     """The appositives of ``token``: "their counterparts, A and B" (conjuncts follow from them)."""
     return [c for c in token.children if c.dep_ == "appos"]
+
+
+def _from(token: Token) -> bool:
+    """Whether ``token`` names where something comes from ("a delegation from X")."""
+    return token.dep_ == "pobj" and token.head.lower_ in _SOURCE_PREPS
 
 
 def _country_key(place: Mention) -> str:

@@ -46,6 +46,7 @@ class Needs(str, Enum):
     REMOTE = "remote"
     BY_PHONE = "by_phone"
     TO_PLACE = "to_place"
+    TO_KNOWN_PLACE = "to_known_place"
     TOWARD = "toward"
     STAY = "stay"
     OBJECT = "object"

@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.knowledge import Knowledge
+from kg.lexicon import Label
 from kg.pipeline.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.roles import NameWords
 from kg.vocab import MentionRole
@@ -130,8 +131,31 @@ class EntityReconciler:
         untagged = (self._untagged_after(doc, i, marks, surnames) for i in sorted(marks.titled))
         found += [s for s in untagged if s is not None]
         found = _without_headline_tails(found)
+        found += self._shorthands(doc, known, found)
         doc.spans[SPAN_KEY] = sorted(filter_spans(known + found), key=lambda s: s.start)
         return doc
+
+    def _shorthands(self, doc: Doc, known: list[Span], found: list[Span]) -> list[Span]:
+        """"the North" in an article that names North Korea (and no other country whose name
+        starts so): the country, where no other span is and no capitalised word follows ("the
+        North Atlantic")."""
+        codes: dict[str, set[str]] = {}
+        for span in known:
+            if span.label_ in {Label.COUNTRY, Label.DEMONYM} and len(span) > 1:
+                word = span[0].lower_
+                if word in self.words.shorthand:
+                    codes.setdefault(word, set()).add(span.kb_id_)
+        if not codes:
+            return []
+        covered = {i for s in known + found for i in range(s.start, s.end)}
+        out = []
+        for token in doc[1:]:
+            country = codes.get(token.lower_, set())
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if (len(country) == 1 and token.text[:1].isupper() and doc[token.i - 1].lower_ == "the"
+                    and token.i not in covered and not (after is not None and after.text[:1].isupper())):
+                out.append(Span(doc, token.i, token.i + 1, label=Label.COUNTRY, kb_id=next(iter(country))))
+        return out
 
     def _with_suffix(self, span: Span) -> Span:
         """A known organisation takes a corporate suffix after it ("Microsoft Corp.")."""
