@@ -64,6 +64,16 @@ def _path(text: str) -> Path:
     return Path(text)
 
 
+def _fields(text: str) -> tuple[tuple[str, str], ...]:
+    """The renamed record fields of ``--fields text=body,...``, for argparse (a bad one: ``KG010``)."""
+    from kg.sources.reading import parse_fields
+
+    try:
+        return parse_fields(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kg", description="Knowledge graphs from news articles.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -82,6 +92,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="read articles that links in INPUT_DIR lead to outside it (refused by default)")
     build.add_argument("--quiet", action="store_true",
                        help="no progress bar or summary; problems with input files are still printed")
+    build.add_argument("--fields", type=_fields, default=(), metavar="FIELD=NAME,...",
+                       help="what .jsonl, .json and .csv files call an article's fields, where not "
+                            "text, id, published, title, url: e.g. text=body,published=date")
     build.add_argument("--data-dir", type=_path, metavar="DIR",
                        help="a folder of data files (titles.tsv, countries.tsv, event_triggers.tsv...) that "
                             "replace kg's own; each file it lacks is read from kg's own")
@@ -133,7 +146,7 @@ def _build(args: argparse.Namespace) -> int:
     check_output(args.out, EXPORT_NAMES)
     settings = Settings(workers=args.workers, progress=not args.quiet, engine=Engine(args.engine),
                         scheduler=args.scheduler, max_bytes=args.max_bytes, follow_links=args.follow_links,
-                        data_dir=args.data_dir)
+                        data_dir=args.data_dir, fields=args.fields)
     check_engine(settings)
     G = build(args.input, settings)
     report = G.graph["report"]
