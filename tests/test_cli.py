@@ -69,7 +69,7 @@ def test_skipped_file_gives_a_warning_and_exit_code_3(
     corpus.mkdir()
     shutil.copy(seeds_dir / "004_e4b6ac584cf4c5b7.txt", corpus)
     # Its date, or its relative dates would be a warning of their own (KG122).
-    (corpus / "metadata.csv").write_text("file,published\n004_e4b6ac584cf4c5b7.txt,2023-06-14\n", encoding="utf-8")
+    (corpus / "metadata.csv").write_text("file,published\n004_e4b6ac584cf4c5b7.txt,2023-06-14\n")
     (corpus / "empty.txt").write_text("  \n", encoding="utf-8")
     assert main(["build", str(corpus), "--out", str(tmp_path / "out"), *(["--quiet"] if quiet else [])]) == 3
     captured = capsys.readouterr()

@@ -44,6 +44,7 @@ MAX_NUMBERS_SHOWN = 5
 class _Fault:
     """The first record with one kind of fault, and the numbers of the others."""
 
+    code: str
     what: str
     advice: str
     skipped: bool
@@ -64,11 +65,13 @@ class Faults:
     def __init__(self, where: str, unit: str) -> None:
         self.where = where
         self.unit = unit
-        self.faults: dict[str, _Fault] = {}
+        self.faults: dict[str, _Fault] = {}  # by code and advice
 
     def add(self, code: str, number: int, what: str, advice: str, *, skipped: bool = True) -> None:
         """Note that record ``number`` has fault ``code``: ``what`` says what, for the first such record."""
-        first = self.faults.setdefault(code, _Fault(f"{self.unit} {number} {what}", advice, skipped))
+        # One line per kind of fault: a code and what to do about it.
+        fault = _Fault(code, f"{self.unit} {number} {what}", advice, skipped)
+        first = self.faults.setdefault(f"{code} {advice}", fault)
         first.numbers.append(number)
 
     def problems(self) -> Iterator[Problem]:
@@ -82,13 +85,14 @@ class Faults:
         >>> print(*faults.problems())
         KG125 in/a.jsonl: line 2 is not JSON, and 2 more lines like it (5, 9); skipped; fix it
         """
-        for code, fault in self.faults.items():
+        for fault in self.faults.values():
             more = fault.numbers[1:]
             shown = ", ".join(map(str, more[:MAX_NUMBERS_SHOWN]))
             shown += ", ..." if len(more) > MAX_NUMBERS_SHOWN else ""
             others = f", and {len(more):,} more {self.unit}s like it ({shown})" if more else ""
             done = "skipped" if fault.skipped else "ignored"
-            yield Problem(code, self.where, f"{fault.what}{others}; {done}; {fault.advice}", fault.skipped)
+            message = f"{fault.what}{others}; {done}; {fault.advice}"
+            yield Problem(fault.code, self.where, message, fault.skipped)
 
 
 Records = Callable[[str, "Faults"], Iterator["tuple[int, object] | Problem"]]
