@@ -221,7 +221,7 @@ def _walk(folder: Path, prefix: str, names: list[str], others: list[Problem]) ->
         path = prefix + name
         if name.startswith("."):
             continue
-        if _suffix(name) in READERS and path.rsplit("/", 1)[-1] != METADATA_FILE:
+        if _suffix(name) in READERS and name != METADATA_FILE:
             names.append(path)
         elif is_folder:
             try:
@@ -241,7 +241,7 @@ def _is_readme(name: str) -> bool:
 def _not_read(folder: Path, path: str) -> Problem:
     """The ``KG124`` line of a file of a kind no reader reads."""
     suffix = _suffix(path)
-    if path.rsplit("/", 1)[-1] == METADATA_FILE:
+    if Path(path).name == METADATA_FILE:
         why = (f"only the top folder's {METADATA_FILE} is read; skipped; put its rows in "
                f"{folder / METADATA_FILE}, naming each file by its path from there (sub/a.txt)")
     elif (folder / path).is_dir():

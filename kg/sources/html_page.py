@@ -35,7 +35,7 @@ from kg.types import Problem
 
 __all__ = ["DATE_KEYS", "page_meta", "read_html"]
 
-TITLE_KEYS = ("og:title", "twitter:title")
+_TITLE_KEYS = ("og:title", "twitter:title")
 DATE_KEYS = (
     "article:published_time",
     "og:published_time",
@@ -50,7 +50,7 @@ DATE_KEYS = (
 )
 """The meta tags (``property``, ``name`` or ``itemprop``, any case) that give a page's
 publication date, the first found first."""
-URL_KEYS = ("og:url",)
+_URL_KEYS = ("og:url",)
 _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{1,64})"')
 
 
@@ -115,9 +115,9 @@ def page_meta(html: str) -> ArticleMeta:
     head = _Head()
     head.feed(html)
     head.close()
-    title = next((head.meta[key] for key in TITLE_KEYS if key in head.meta), None)
+    title = next((head.meta[key] for key in _TITLE_KEYS if key in head.meta), None)
     title = title or " ".join("".join(head.title).split()) or None
-    url = next((head.meta[key] for key in URL_KEYS if key in head.meta), None) or head.canonical
+    url = next((head.meta[key] for key in _URL_KEYS if key in head.meta), None) or head.canonical
     dates = (
         *(head.meta[key] for key in DATE_KEYS if key in head.meta),
         *_LD_PUBLISHED.findall("".join(head.linked_data)),

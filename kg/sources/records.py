@@ -95,7 +95,7 @@ class Faults:
             yield Problem(fault.code, self.where, message, fault.skipped)
 
 
-Records = Callable[[str, "Faults"], Iterator["tuple[int, object] | Problem"]]
+Records = Callable[[str, Faults], Iterator[tuple[int, object] | Problem]]
 """A format's records: a file's text to each record with its number, its faults noted as it goes.
 
 A problem it yields is the whole file's, and is given as it comes (a file that does not parse)."""
