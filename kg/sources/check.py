@@ -8,7 +8,8 @@ into an :class:`~kg.types.Article` or one :class:`~kg.types.Problem`, in this or
 2. ``KG116`` not English: ``kg`` reads English only (:mod:`kg.sources.language`).
 3. The page furniture and the wire dateline are marked (:mod:`kg.sources.furniture`);
    the text itself is kept whole, so offsets stay true to it. With no publication date
-   from ``metadata.csv``, the date line at the article's head gives it
+   from ``metadata.csv`` or the file (a page's meta tag, a record's field, both in
+   ``RawArticle.meta``), the date line at the article's head gives it
    (:mod:`kg.sources.dated`).
 4. ``KG123`` the same id as an article kept earlier in the stream (two records with one
    ``id``, or a record whose ``id`` is a file's path): the later one is skipped.
