@@ -91,13 +91,24 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def _fields(text: str) -> tuple[tuple[str, str], ...]:
+    """The renamed record fields of ``--fields text=body,...``, for argparse (a bad one: ``KG010``)."""
+    from kg.sources.reading import parse_fields
+
+    try:
+        return parse_fields(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kg", description="Knowledge graphs from news articles.")
     parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="build the graph of a folder of .txt articles")
+    build = commands.add_parser("build", help="build the graph of a folder of articles")
     build.add_argument("input", type=_path, metavar="INPUT_DIR",
-                       help="folder of .txt articles (optionally with metadata.csv)")
+                       help="folder of articles: .txt, .html, .jsonl, .json and .csv files, subfolders "
+                            "too (optionally with metadata.csv)")
     build.add_argument("--out", type=_path, required=True, metavar="OUTPUT_DIR",
                        help="output folder for graph.ttl, graph.html...")
     build.add_argument("--workers", type=int, default=1, help="processes for parsing (default 1)")
@@ -112,6 +123,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="no progress bar or summary; problems with input files are still printed")
     build.add_argument("--report", type=_path, metavar="FILE.tsv",
                        help="write the mentions left unresolved (article, offsets, text, sentence) as TSV")
+    build.add_argument("--fields", type=_fields, default=(), metavar="FIELD=NAME,...",
+                       help="what .jsonl, .json and .csv files call an article's fields, where not "
+                            "text, id, published, title, url: e.g. text=body,published=date")
     build.add_argument("--data-dir", type=_path, metavar="DIR",
                        help="a folder of data files (titles.tsv, countries.tsv, event_triggers.tsv...) that "
                             "replace kg's own; each file it lacks is read from kg's own")
@@ -203,14 +217,14 @@ def _build(args: argparse.Namespace) -> int:
         _check_report(args.report)
     settings = Settings(workers=args.workers, progress=not args.quiet, engine=Engine(args.engine),
                         scheduler=args.scheduler, max_bytes=args.max_bytes, follow_links=args.follow_links,
-                        data_dir=args.data_dir)
+                        data_dir=args.data_dir, fields=args.fields)
     check_engine(settings)
     G = build(args.input, settings)
     report = G.graph["report"]
     if not report.articles:
         # An empty graph would silently replace a good one: that is a failed run.
         print("\n".join(_problem_lines(report.problems)), file=sys.stderr)
-        raise KgError("KG105", str(args.input), f"none of its {report.skipped} .txt files could be used "
+        raise KgError("KG105", str(args.input), f"none of its {report.skipped} article files could be used "
                       f"(each is named above); fix them; nothing was written to {args.out}")
     # Each export is made in pieces as its file is written: none is ever held whole.
     write_all(args.out, export_files(G))

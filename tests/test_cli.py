@@ -77,6 +77,8 @@ def test_skipped_file_gives_a_warning_and_exit_code_3(
     corpus = tmp_path / "in"
     corpus.mkdir()
     shutil.copy(seeds_dir / "004_e4b6ac584cf4c5b7.txt", corpus)
+    # Its date, or its relative dates would be a warning of their own (KG122).
+    (corpus / "metadata.csv").write_text("file,published\n004_e4b6ac584cf4c5b7.txt,2023-06-14\n")
     (corpus / "empty.txt").write_text("  \n", encoding="utf-8")
     assert main(["build", str(corpus), "--out", str(tmp_path / "out"), *(["--quiet"] if quiet else [])]) == 3
     captured = capsys.readouterr()
@@ -181,7 +183,7 @@ def test_a_folder_of_only_unusable_files_is_an_error_and_writes_nothing(
     lines = capsys.readouterr().err.strip().splitlines()
     assert [line.split()[:2] for line in lines[:-1]] == [
         ["KG110", f"{corpus / 'empty.txt'}:"], ["KG111", f"{corpus / 'image.txt'}:"]]
-    assert lines[-1].startswith(f"kg: error: KG105 {corpus}: none of its 2 .txt files could be used")
+    assert lines[-1].startswith(f"kg: error: KG105 {corpus}: none of its 2 article files could be used")
     assert [p.name for p in out.iterdir()] == ["graph.ttl"]
     assert (out / "graph.ttl").read_text(encoding="utf-8") == "the previous graph"
 

@@ -7,7 +7,9 @@ records
     vocabularies, records, errors, settings and the readers of the data files
 sources
     reading the corpus; :mod:`kg.knowledge` stands here, as it gathers every data file,
-    the sources' own furniture rules and word lists among them
+    the sources' own furniture rules and word lists among them; so does :mod:`kg.dates`
+    (the date phrases, text to dates, nothing parsed), as reading an article tells whether
+    its relative dates have a publication date to be resolved against
 nlp
     the spaCy pipeline and kg's components
 facts
@@ -38,9 +40,9 @@ PACKAGE = Path(__file__).parent.parent / "kg"
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("kg.vocab", "kg.types", "kg.errors", "kg.settings", "kg.iri", "kg.kinds", "kg.tables",
                  "kg.gazetteer", "kg.roles", "kg.lexicon", "kg.events.lexicon", "kg.signals")),
-    ("sources", ("kg.sources", "kg.knowledge")),
+    ("sources", ("kg.sources", "kg.knowledge", "kg.dates")),
     ("nlp", ("kg.nlp", "kg.pipeline")),
-    ("facts", ("kg.mentions", "kg.dates", "kg.events.find", "kg.events.disputes", "kg.facts")),
+    ("facts", ("kg.mentions", "kg.events.find", "kg.events.disputes", "kg.facts")),
     ("resolve", ("kg.resolve", "kg.allegiance")),
     ("events", ("kg.events", "kg.events.merge")),
     ("graph", ("kg.graph",)),
