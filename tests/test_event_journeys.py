@@ -192,3 +192,58 @@ def test_a_planned_visit_takes_no_date_already_past(nlp: Language, find_events: 
     spec = spec.replace("Saturday 5 pobj NNP", "Monday 5 pobj NNP")
     found = events(nlp, find_events, spec, COMPANION_ENTS, EventKind.VISIT)
     assert [c.date for c in found if c.participants[0].text == "Ash"] == [None]
+
+
+WHO_ARRIVED = """
+Soto 10 nsubjpass NNP
+, 0 punct ,
+who 3 nsubj WP
+arrived 0 relcl VBD arrive
+in 3 prep IN
+Lima 4 pobj NNP
+on 3 prep IN
+Monday 6 pobj NNP
+, 0 punct ,
+is 10 auxpass VBZ be
+expected 10 ROOT VBN expect
+to 12 aux TO
+travel 10 xcomp VB travel
+to 12 prep IN
+Quito 13 pobj NNP
+. 10 punct .
+"""
+
+
+def test_a_relative_clause_keeps_its_own_time(nlp: Language, find_events: EventFinder) -> None:
+    # "X, who arrived in A on Monday, is expected to travel to B": the arrival took place.
+    spec = WHO_ARRIVED
+    ents = [(0, 1, "PERSON"), (5, 6, "GPE"), (7, 8, "DATE"), (14, 15, "GPE")]
+    found = {c.destination.text: c.status for c in events(nlp, find_events, spec, ents, EventKind.VISIT)
+             if c.destination is not None}
+    assert found == {"Lima": Status.OCCURRED, "Quito": Status.PLANNED}
+
+
+ARRIVED_FOR_TALKS = """
+Soto 1 nsubj NNP
+arrived 1 ROOT VBD arrive
+in 1 prep IN
+Lima 2 pobj NNP
+on 1 prep IN
+Monday 4 pobj NNP
+for 1 prep IN
+talks 6 pobj NNS talk
+with 7 prep IN
+Ash 8 pobj NNP
+. 1 punct .
+"""
+
+
+def test_talks_a_journey_is_for_are_ahead_of_it(nlp: Language, find_events: EventFinder) -> None:
+    # "arrived in X on Monday for talks with Y": the talks are planned, not dated by the arrival.
+    ents = [(0, 1, "PERSON"), (3, 4, "GPE"), (5, 6, "DATE"), (9, 10, "PERSON")]
+    [talks] = events(nlp, find_events, ARRIVED_FOR_TALKS, ents, EventKind.MEETING)
+    place = talks.place.text if talks.place else None
+    assert (talks.status, talks.date, place) == (Status.PLANNED, None, "Lima")
+    [arrival] = events(nlp, find_events, ARRIVED_FOR_TALKS, ents, EventKind.VISIT)
+    monday = TemporalValue(dt.date(2023, 6, 12), TemporalPrecision.DAY)
+    assert (arrival.status, arrival.date) == (Status.OCCURRED, monday)

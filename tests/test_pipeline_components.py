@@ -293,6 +293,21 @@ class TestEntityReconciler:
             ("North Korea", "COUNTRY", "PRK"),
         ]
 
+    def test_a_word_of_a_full_name_written_again_alone_is_the_person(self) -> None:
+        # The model tags "Jane Roe" but not the bare "Roe" nor "Jane" later on.
+        words = ["Jane", "Roe", "met", "Li", ".", "Roe", "said", "Jane", "agreed", "."]
+        pos = ["PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "PROPN", "VERB", "PUNCT"]
+        doc = Doc(self.vocab, words=words, spaces=natural_spaces(words), pos=pos,
+                  ents=iob_tags(len(words), [(0, 2, "PERSON")]))
+        assert reconcile(doc) == [("Jane Roe", "PERSON", ""), ("Roe", "PERSON", ""), ("Jane", "PERSON", "")]
+
+    def test_no_lone_name_word_inside_a_longer_untagged_name(self) -> None:
+        words = ["Jane", "Roe", "met", "Tom", "Roe", "Smith", "."]
+        pos = ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT"]
+        doc = Doc(self.vocab, words=words, spaces=natural_spaces(words), pos=pos,
+                  ents=iob_tags(len(words), [(0, 2, "PERSON")]))
+        assert reconcile(doc) == [("Jane Roe", "PERSON", "")]
+
     def test_lower_case_single_word_is_dropped(self) -> None:
         doc = make_doc(self.vocab, ["the", "balloon", "flew"], [(1, 2, "GPE")])
         assert reconcile(doc) == []

@@ -909,6 +909,13 @@ class _ArticleContext:
         found = self._destinations(trigger, roots)
         return found[0][1] if found else None
 
+    def _journey_purpose(self, trigger: Token) -> bool:
+        """Whether a noun trigger is what a journey is for ("arrived in X for talks with Y")."""
+        if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ != "pobj" or trigger.head.lower_ != "for":
+            return False
+        rule = self.trigger(trigger.head.head)
+        return rule is not None and rule.kind is EventKind.VISIT and rule.pos == "VERB"
+
     def _journey(self, trigger: Token) -> list[Token]:
         """The words that say where a journey goes: the trigger's, and for a group someone leads,
         the leading verb's ("led a delegation to X")."""
@@ -1185,6 +1192,8 @@ class _ArticleContext:
         found: set[Status] = set()
         chain = [trigger]
         for ancestor in list(trigger.ancestors)[:6]:
+            if chain[-1].dep_ == "relcl":
+                break  # "X, who arrived on Monday, is expected to...": the clause has its own time
             if ancestor.dep_ == "prep" and (ancestor.lower_ in _TEMPORAL_PREPS | _SOURCE_PREPS or (
                 ancestor.lower_ in _SETTING_PREPS and self.cue(ancestor.head) is not None
             )):
@@ -1221,6 +1230,8 @@ class _ArticleContext:
                 found.add(status)
         if sent.text.rstrip().endswith("?"):
             found.add(Status.POSSIBLE)
+        if self._journey_purpose(trigger):
+            found.add(Status.PLANNED)
         for status in (Status.POSSIBLE, Status.PLANNED):
             if status in found:
                 return status
@@ -1272,7 +1283,9 @@ class _ArticleContext:
         # "will head home Thursday from his meeting with Y": what one comes from took place
         # before, at no time the journey's words give.
         source = noun and trigger_token.dep_ == "pobj" and trigger_token.head.lower_ in _SOURCE_PREPS
-        roots = [trigger_token] if not noun or source else [trigger_token, verb]
+        # "arrived in X on Monday for talks with Y": the talks are ahead, at no time the arrival gives.
+        ahead = noun and self._journey_purpose(trigger_token)
+        roots = [trigger_token] if not noun or source or ahead else [trigger_token, verb]
         sentence = self.found.sentence(self.doc[trigger_token.i : trigger_token.i + 1])
         tense = self._tense(verb)
         base = EventCandidate(

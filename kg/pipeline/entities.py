@@ -130,6 +130,7 @@ class EntityReconciler:
         surnames = frozenset(s[-1].text for s in found if s.label_ == MentionRole.PERSON and len(s) > 1)
         untagged = (self._untagged_after(doc, i, marks, surnames) for i in sorted(marks.titled))
         found += [s for s in untagged if s is not None]
+        found += self._names_again(doc, found, marks)
         found = _without_headline_tails(found)
         found += self._shorthands(doc, known, found)
         doc.spans[SPAN_KEY] = sorted(filter_spans(known + found), key=lambda s: s.start)
@@ -358,6 +359,28 @@ class EntityReconciler:
         name = self._person(doc[i:end])
         # What is left of a headline ("Secretary Visit Planned": "Visit") is not a name.
         return name if name is not None and len(name) >= shortest else None
+
+    def _names_again(self, doc: Doc, found: list[Span], marks: _Marks) -> list[Span]:
+        """A word of a person's full name, written again alone where the model tagged nothing
+        ("William Ruto met..." then "Ruto said"; "Abiy Ahmed", then "Abiy"): the person, when
+        it is a proper noun in no other span and no word of a longer untagged name."""
+        words = {t.text for span in found if span.label_ == MentionRole.PERSON and len(span) > 1
+                 for t in span if t.is_alpha and t.text[:1].isupper()}
+        if not words:
+            return []
+        covered = bytearray(marks.taken)
+        for span in found:
+            covered[span.start : span.end] = b"\x01" * len(span)
+        out = []
+        for token in doc:
+            i = token.i
+            if token.text not in words or covered[i] or not _untagged_name_word(token, marks.not_given):
+                continue
+            beside = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+            if any(not covered[t.i] and _untagged_name_word(t, marks.not_given) for t in beside):
+                continue
+            out.append(Span(doc, i, i + 1, label=MentionRole.PERSON))
+        return out
 
     def _is_particle(self, token: Token) -> bool:
         """A lower-case name particle ("bin", "von", "da")."""
