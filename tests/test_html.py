@@ -151,6 +151,15 @@ def _edge_id(data: dict, u: str, v: str) -> str:
     return edge
 
 
+def _edge_sentences(data: dict, edge: str) -> list[list]:
+    """An edge's sentences as ``[doc, text, marks]``, its picks read from its source's."""
+    info = data["edgeInfo"][edge]
+    if "picks" not in info:
+        return info["evidence"]
+    [source] = [e["from"] for e in data["edges"] if e["id"] == edge]
+    return [[*data["info"][source]["evidence"][i][:2], marks] for i, marks in info["picks"]]
+
+
 def _marked(item: list) -> list[str]:
     _, text, marks = item
     return [text[marks[i]:marks[i + 1]] for i in range(0, len(marks), 2)]
@@ -159,12 +168,16 @@ def _marked(item: list) -> list[str]:
 def test_a_participant_edge_has_the_events_sentences_that_name_it_with_the_name_marked() -> None:
     data = page_data(event_graph())
     edge = _edge_id(data, "event/meeting-1", "person/qin-gang")
-    evidence = data["edgeInfo"][edge]["evidence"]
+    # Written once, in the meeting's sentences, and picked from them.
+    assert "evidence" not in data["edgeInfo"][edge]
+    evidence = _edge_sentences(data, edge)
     # Of the meeting's two sentences, the one that names Qin Gang.
     assert [text for _, text, _ in evidence] == ["Blinken met Qin Gang for five and a half hours on Sunday."]
     assert _marked(evidence[0]) == ["Qin Gang"]
     place = _edge_id(data, "event/meeting-1", "place/diaoyutai")
-    assert _marked(data["edgeInfo"][place]["evidence"][0]) == ["Diaoyutai State Guesthouse"]
+    assert _marked(_edge_sentences(data, place)[0]) == ["Diaoyutai State Guesthouse"]
+    holds = _edge_id(data, "person/antony-blinken", "office/secretary-of-state")
+    assert _marked(_edge_sentences(data, holds)[0]) == ["Secretary of State", "Blinken"]
 
 
 def test_an_edge_no_sentence_names_falls_back_to_its_events_sentences() -> None:
@@ -174,7 +187,7 @@ def test_an_edge_no_sentence_names_falls_back_to_its_events_sentences() -> None:
     G.nodes[R + "person/wang-yi"]["label"] = "Wang Yee"
     data = page_data(G)
     edge = _edge_id(data, "event/call-1", "person/wang-yi")
-    assert [text for _, text, _ in data["edgeInfo"][edge]["evidence"]] == ["Blinken will call Wang Yi."]
+    assert [text for _, text, _ in _edge_sentences(data, edge)] == ["Blinken will call Wang Yi."]
 
 
 def test_headlines_are_no_evidence_and_marks_count_utf16_units() -> None:

@@ -537,15 +537,18 @@
     return a;
   }
 
-  function citation(index) {
+  /* An article as cited: its title (or, untitled, its id), date and source link; the
+     title is left out where it is written beside the citation already. */
+  function citation(index, untitled) {
     var doc = DOCS[index];
     var cite = el("cite");
     if (!doc) { cite.textContent = "unknown article"; return cite; }
-    cite.appendChild(el("span", doc.title || doc.id, "kg-title"));
-    if (doc.published) cite.appendChild(document.createTextNode(" \u00b7 " + shortDate(doc.published)));
+    var facts = untitled ? [] : [doc.title || doc.id];
+    if (doc.published) facts.push(shortDate(doc.published));
+    cite.appendChild(document.createTextNode(facts.join(" \u00b7 ")));
     // Only a web address is a link: a "javascript:" url from the metadata must not run.
     if (doc.url && /^https?:\/\//i.test(doc.url)) {
-      cite.appendChild(document.createTextNode(" \u00b7 "));
+      if (facts.length) cite.appendChild(document.createTextNode(" \u00b7 "));
       var a = el("a", "source");
       a.href = doc.url;
       a.target = "_blank";
@@ -634,9 +637,7 @@
         refresh();
       });
       li.appendChild(button);
-      var cite = citation(i);
-      cite.firstChild.remove();
-      li.appendChild(cite);
+      li.appendChild(citation(i, true));
       list.appendChild(li);
     });
     wrap.appendChild(list);
@@ -695,8 +696,16 @@
                                                 " \u2192 "));
     heading.appendChild(nodeLink(edge.to));
     panel.appendChild(heading);
-    if (info) panel.appendChild(evidenceList(info.evidence, info.more));
-    else panel.appendChild(el("p", "Stands for an event; show events to see it and its evidence.", "kg-muted"));
+    if (info) {
+      // Picked sentences are the source node's, written once for both.
+      var items = info.picks ? info.picks.map(function (pick) {
+        var sentence = INFO[edge.from].evidence[pick[0]];
+        return [sentence[0], sentence[1], pick[1]];
+      }) : info.evidence;
+      panel.appendChild(evidenceList(items, info.more || 0));
+    } else {
+      panel.appendChild(el("p", "Stands for an event; show events to see it and its evidence.", "kg-muted"));
+    }
   }
 
   network.on("click", function (params) {

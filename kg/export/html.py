@@ -117,15 +117,34 @@ class _Sentences:
         pattern = self.pattern(node)
         return [e for e in items if pattern is not None and pattern.search(e.text)]
 
+    def unique(self, items: Iterable[Evidence]) -> list[Evidence]:
+        """Distinct sentences in reading order, headlines left out."""
+        return sorted({(e.doc_id, e.start, e.end): e for e in items
+                       if " ".join(e.text.split()) != self.headlines.get(e.doc_id)}.values())
+
+    def patterns(self, names: Iterable[str]) -> list[re.Pattern[str]]:
+        """The patterns of the nodes ``names``, those that have a name."""
+        return [p for p in map(self.pattern, names) if p is not None]
+
     def written(self, items: Iterable[Evidence], names: Iterable[str]) -> tuple[list[list[Any]], int]:
-        """Distinct sentences in reading order, the names of ``names`` marked, and how many
-        were left out past :data:`MAX_EVIDENCE`."""
-        unique = sorted({(e.doc_id, e.start, e.end): e for e in items
-                         if " ".join(e.text.split()) != self.headlines.get(e.doc_id)}.values())
-        patterns = [p for p in map(self.pattern, names) if p is not None]
+        """Distinct sentences in reading order, the names of the nodes ``names`` marked, and
+        how many were left out past :data:`MAX_EVIDENCE`."""
+        unique = self.unique(items)
+        patterns = self.patterns(names)
         kept = [[self.doc_index.get(e.doc_id, -1), e.text, _marks(e.text, patterns)]
                 for e in unique[:MAX_EVIDENCE]]
         return kept, max(0, len(unique) - MAX_EVIDENCE)
+
+    def picked(self, items: Iterable[Evidence], node: str, names: Iterable[str]) -> list[list[Any]] | None:
+        """``items`` as ``[index, marks]`` into the sentences :meth:`written` gives ``node``, when
+        it gives them all: an event's participant edges then repeat no sentence of the event."""
+        kept = {(e.doc_id, e.start, e.end): i
+                for i, e in enumerate(self.unique(self.G.nodes[node].get("evidence", ()))[:MAX_EVIDENCE])}
+        unique = self.unique(items)
+        if not all((e.doc_id, e.start, e.end) in kept for e in unique):
+            return None
+        patterns = self.patterns(names)
+        return [[kept[e.doc_id, e.start, e.end], _marks(e.text, patterns)] for e in unique]
 
 
 def _marks(text: str, patterns: Iterable[re.Pattern[str]]) -> list[int]:
@@ -266,8 +285,13 @@ def _page(net: KgNetwork) -> dict[str, Any]:
         for edge in sorted(graph_edges, key=lambda e: e["id"]):
             u, v, relation = edge["from"], edge["to"], edge["relation"]
             names = [v] if kind_style(G.nodes[u].get("kind", "")).event else [u, v]
-            evidence, more = sentences.written(_edge_evidence(sentences, u, v, relation), names)
-            entry: dict[str, Any] = {"relation": str(relation), "evidence": evidence, "more": more}
+            items = _edge_evidence(sentences, u, v, relation)
+            entry: dict[str, Any] = {"relation": str(relation)}
+            picks = sentences.picked(items, u, names)
+            if picks is not None:
+                entry["picks"] = picks
+            else:
+                entry["evidence"], entry["more"] = sentences.written(items, names)
             if (u, v, relation) in net.people.edges:
                 entry["people"] = True
             yield edge["id"], entry
