@@ -393,8 +393,8 @@ def test_seeds_default_view_shows_who_met_whom_with_legible_labels(
     labels = opened.js("ids => ids.map(id => kgGraph.nodes.get(id).label)", [blinken, qin, meeting])
     assert "Blinken" in labels[0] and labels[1] == "Qin Gang"
     assert labels[2] == "Blinken – Qin Gang\nBeijing, 18 Jun 2023"
-    # ... and those labels are drawn at the zoom the page opens on.
-    assert {blinken, qin, meeting} <= set(opened.js("() => kgGraph.labelled()"))
+    # ... and those labels are drawn at the zoom the page opens on, at least 11 pixels high.
+    assert {blinken, qin, meeting} <= set(opened.js("() => kgGraph.labelled(11)"))
     opened.assert_clean()
 
 
@@ -513,4 +513,19 @@ def test_the_tooltip_goes_when_the_graph_changes_and_a_narrow_window_keeps_the_g
     assert opened.page.locator("#kg-tooltip").is_hidden()
     opened.page.set_viewport_size({"width": 700, "height": 900})
     assert opened.page.locator("#kg-network").bounding_box()["height"] >= 360
+    opened.assert_clean()
+
+
+def test_a_large_graph_keeps_its_hubs_labels_at_fit_to_screen_and_the_rest_on_zoom(open_graph) -> None:
+    G = big_graph(400)
+    opened = open_graph(G, max_nodes=300)
+    drawn = opened.js("() => kgGraph.drawn.nodes.getIds()")
+    shown = set(opened.js("() => kgGraph.labelled(11)"))
+    hub = max(drawn, key=G.degree)
+    assert hub in shown and len(shown) < len(drawn) / 2
+    quiet = min(drawn, key=G.degree)
+    assert quiet not in shown
+    opened.js("""id => kgGraph.network.moveTo({position: kgGraph.network.getPositions([id])[id], scale: 3,
+                                              animation: false})""", quiet)
+    assert quiet in opened.js("() => kgGraph.labelled(11)")
     opened.assert_clean()

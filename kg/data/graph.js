@@ -16,7 +16,10 @@
   DATA.kinds.forEach(function (k) { STYLE[k.kind] = k; });
   var MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   // How many of the most connected nodes keep a label however far out the view is zoomed.
-  var HUB_LABELS = 30;
+  var HUB_LABELS = 30, HUB_PIXELS = 13;
+  // The smallest label, in screen pixels, the view the page opens on draws; it grows labels
+  // at most this much to get there, and only on graphs of at most this many nodes drawn.
+  var LEGIBLE = 11, MAX_LABEL_GROWTH = 1.6, LEGIBLE_NODES = 200;
   var timing = { start: performance.now() };
   var root = document.documentElement;
 
@@ -181,6 +184,7 @@
     settled = [];
     waiting.forEach(function (fn) { fn(); });
     if (!timing.stabilized) {
+      legible();
       timing.stabilized = performance.now();
       openFromHash();
       root.setAttribute("data-kg-ready", "1");
@@ -195,6 +199,19 @@
   network.on("stabilizationIterationsDone", physicsOff);
   laying = [];
   if (nodeView.length === 0) physicsOff();
+
+  /* Labels at fit-to-screen no smaller than LEGIBLE px where the graph is small enough for
+     all of them to show (a large one keeps its hubs' labels, below). */
+  function legible() {
+    var label = DATA.options.nodes.scaling.label;
+    var grow = Math.min(MAX_LABEL_GROWTH, LEGIBLE / (label.min * network.getScale()));
+    if (grow > 1 && nodeView.length <= LEGIBLE_NODES) {
+      // Per node: vis-network sizes a drawn node's label by the options it was made with.
+      var scaling = { label: { min: label.min * grow, max: label.max * grow } };
+      nodes.update(nodes.getIds().map(function (id) { return { id: id, scaling: scaling }; }));
+      network.fit();
+    }
+  }
 
   /* New nodes start beside a placed neighbour, then settle with every placed node fixed. */
   function layOut(fresh) {
@@ -245,18 +262,21 @@
   }
   var threshold = DATA.options.nodes.scaling.label.drawThreshold;
 
-  /* The drawn nodes whose labels show at the present zoom: vis-network's own, or a hub's. */
-  function labelled() {
+  /* The drawn nodes whose labels show at the present zoom at least `pixels` high (by
+     default: at all): vis-network's own, or a hub's. */
+  function labelled(pixels) {
+    var least = pixels || threshold - 1;
     var scale = network.getScale();
     var hubSet = new Set(hubs);
     return nodeView.getIds().filter(function (id) {
       var node = network.body.nodes[id];
-      return hubSet.has(id) || (node && node.labelModule.fontOptions.size * scale >= threshold - 1);
+      var size = node ? node.labelModule.fontOptions.size * scale : 0;
+      return size >= least || (hubSet.has(id) && size < threshold - 1 && HUB_PIXELS >= least);
     });
   }
   network.on("afterDrawing", function (ctx) {
     var scale = network.getScale();
-    var size = 13 / scale;
+    var size = HUB_PIXELS / scale;
     ctx.save();
     ctx.font = size + "px system-ui, sans-serif";
     ctx.textAlign = "center";

@@ -95,7 +95,10 @@ class _Sentences:
         documents: Mapping[str, DocumentInfo] = G.graph.get("documents", {})
         self.headlines = {doc_id: " ".join(info.title.split()) for doc_id, info in documents.items()
                           if info.title}
+        # Per node, as the edges of a node each ask again.
         self._patterns: dict[str, re.Pattern[str] | None] = {}
+        self._own: dict[str, list[Evidence]] = {}
+        self._kept: dict[str, dict[tuple[str, int, int], int]] = {}
 
     def pattern(self, node: str) -> re.Pattern[str] | None:
         """A node's name and aliases as whole words, longest first."""
@@ -107,10 +110,11 @@ class _Sentences:
                                     if names else None)
         return self._patterns[node]
 
-    def evidence(self, node: str) -> tuple[Evidence, ...]:
-        """A node's sentences, headlines left out."""
-        return tuple(e for e in self.G.nodes[node].get("evidence", ())
-                     if " ".join(e.text.split()) != self.headlines.get(e.doc_id))
+    def evidence(self, node: str) -> list[Evidence]:
+        """A node's distinct sentences in reading order, headlines left out."""
+        if node not in self._own:
+            self._own[node] = self.unique(self.G.nodes[node].get("evidence", ()))
+        return self._own[node]
 
     def naming(self, items: Iterable[Evidence], node: str) -> list[Evidence]:
         """The sentences among ``items`` that name ``node``."""
@@ -138,8 +142,10 @@ class _Sentences:
     def picked(self, items: Iterable[Evidence], node: str, names: Iterable[str]) -> list[list[Any]] | None:
         """``items`` as ``[index, marks]`` into the sentences :meth:`written` gives ``node``, when
         it gives them all: an event's participant edges then repeat no sentence of the event."""
-        kept = {(e.doc_id, e.start, e.end): i
-                for i, e in enumerate(self.unique(self.G.nodes[node].get("evidence", ()))[:MAX_EVIDENCE])}
+        if node not in self._kept:
+            self._kept[node] = {(e.doc_id, e.start, e.end): i
+                                for i, e in enumerate(self.evidence(node)[:MAX_EVIDENCE])}
+        kept = self._kept[node]
         unique = self.unique(items)
         if not all((e.doc_id, e.start, e.end) in kept for e in unique):
             return None
