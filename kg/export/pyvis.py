@@ -220,7 +220,7 @@ def people_view(G: nx.MultiDiGraph) -> PeopleView:
 
 def event_caption(G: nx.MultiDiGraph, event: str) -> str:
     """An event's label on the page: who, then where and when, as in
-    ``Blinken – Qin Gang`` over ``Beijing, 18 Jun 2023``; a visit reads ``traveller → destination``.
+    ``Lovelace – Li Wei`` over ``Varnholm, 18 Jun 2023``; a visit reads ``traveller → destination``.
 
     The second line names the kind unless it is a meeting (the commonest), and the status
     unless the event took place.
