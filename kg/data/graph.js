@@ -387,7 +387,7 @@
 
   function openFromHash() {
     var id = hashId();
-    if (id) focus(id);
+    if (id) focus(id); else unfocus();
   }
   window.addEventListener("hashchange", openFromHash);
 
