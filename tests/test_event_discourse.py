@@ -290,3 +290,22 @@ def test_a_meeting_in_an_unknown_town_of_a_named_country_is_held_in_that_country
     ents = [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE"), (6, 7, "GPE")]
     [meeting] = meetings(nlp, find_events, IN_A_TOWN_OF_CHILE, ents)
     assert meeting.place is not None and meeting.place.text == "Chile"
+
+
+HEADLINE = """
+Soto 1 nsubj NNP
+meets 1 ROOT VBZ meet
+Ash 1 dobj NNP
+in 1 prep IN
+Lima 3 pobj NNP
+"""
+
+
+def test_a_headlines_present_is_the_news_month_and_a_sentences_its_day(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    ents = [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE")]
+    [headline] = meetings(nlp, find_events, HEADLINE, ents)
+    assert headline.date == TemporalValue(FRIDAY.replace(day=1), TemporalPrecision.MONTH)
+    [sentence] = meetings(nlp, find_events, HEADLINE + ". 1 punct .\n", ents)
+    assert sentence.date == TemporalValue(FRIDAY, TemporalPrecision.DAY)

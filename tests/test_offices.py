@@ -65,6 +65,12 @@ def test_a_courtesy_between_title_and_name_is_skipped(nlp: Language) -> None:
     assert held(read(nlp, words, "Jane Roe"), "Jane Roe") == [("deputy-prime-minister", "")]
 
 
+def test_two_titles_and_a_courtesy_before_one_name_are_all_hers(nlp: Language) -> None:
+    words = "talks with Chilean Prime Minister and Foreign Minister Sheikh Ana Vidal bin Omar ."
+    found = read(nlp, words, "Ana Vidal bin Omar")
+    assert held(found, "Ana Vidal bin Omar") == [("foreign-minister", "CHL"), ("pm", "CHL")]
+
+
 def test_a_rank_the_model_took_for_a_name_is_skipped(nlp: Language) -> None:
     words = "Army Press Secretary Brig . Gen. Tom Vale spoke ."
     found = read(nlp, words, "Brig", "Tom Vale")

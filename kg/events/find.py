@@ -1151,6 +1151,9 @@ class _ArticleContext:
         if aux & {"had", "'d", "\u2019d"}:
             return None
         month = TemporalValue(published.replace(day=1), TemporalPrecision.MONTH)
+        if self._in_headline(trigger):
+            # A headline's present is the news of the last days ("X holds talks with Y"), not its day.
+            return month
         over = trigger.dep_ == "pobj" and trigger.head.lower_ in _OVER_PREPS
         present = finite.tag_ in {"VBZ", "VBP"} or bool(aux & _PRESENT_AUX)
         if not over and (present or words & self.lexicon.recent_words):
@@ -1159,6 +1162,15 @@ class _ArticleContext:
         if over or finite.tag_ in {"VBD", "VBN"} or aux & {"was", "were", "did"}:
             return month
         return None
+
+    def _in_headline(self, token: Token) -> bool:
+        """Whether ``token`` stands on the article's first line, and it does not end like a sentence."""
+        text = self.found.text
+        if self.found.offset or text[: token.idx].strip().count("\n"):
+            return False
+        end = text.find("\n", token.idx)
+        line = text[: len(text) if end < 0 else end].strip()
+        return not line.endswith((".", "!", "?", ".\u201d", ".\"", ":"))
 
     def _tense(self, verb: Token) -> Tense:
         """FUTURE on "will"; else PAST on a past verb up the chain ("postponed plans to
