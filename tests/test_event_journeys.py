@@ -247,3 +247,43 @@ def test_talks_a_journey_is_for_are_ahead_of_it(nlp: Language, find_events: Even
     [arrival] = events(nlp, find_events, ARRIVED_FOR_TALKS, ents, EventKind.VISIT)
     monday = TemporalValue(dt.date(2023, 6, 12), TemporalPrecision.DAY)
     assert (arrival.status, arrival.date) == (Status.OCCURRED, monday)
+
+
+DUE_TO_VISIT = """
+Soto 1 nsubj NNP
+is 1 ROOT VBZ be
+due 1 acomp JJ
+to 4 aux TO
+visit 2 xcomp VB visit
+Lima 4 dobj NNP
+. 1 punct .
+"""
+
+
+def test_who_is_due_to_visit_plans_to(nlp: Language, find_events: EventFinder) -> None:
+    [visit] = events(nlp, find_events, DUE_TO_VISIT, [(0, 1, "PERSON"), (5, 6, "GPE")], EventKind.VISIT)
+    assert (visit.participants[0].text, visit.status) == ("Soto", Status.PLANNED)
+
+
+SAID_HE_WOULD_MEET = """
+Soto 1 nsubj NNP
+said 1 ROOT VBD say
+he 4 nsubj PRP
+would 4 aux MD
+meet 1 ccomp VB meet
+Ash 4 dobj NNP
+in 4 prep IN
+Lima 6 pobj NNP
+. 1 punct .
+"""
+
+
+def test_would_in_what_someone_said_is_their_plan_and_elsewhere_a_hedge(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    ents = [(0, 1, "PERSON"), (5, 6, "PERSON"), (7, 8, "GPE")]
+    [said] = events(nlp, find_events, SAID_HE_WOULD_MEET, ents, EventKind.MEETING)
+    assert said.status is Status.PLANNED
+    hedged = SAID_HE_WOULD_MEET.replace("said 1 ROOT VBD say", "hoped 1 ROOT VBD hope")
+    [hoped] = events(nlp, find_events, hedged, ents, EventKind.MEETING)
+    assert hoped.status is Status.POSSIBLE

@@ -86,7 +86,7 @@ if TYPE_CHECKING:
 __all__ = ["EventFinder"]
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
-_CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "relcl", "ccomp", "pobj", "dobj", "attr"}
+_CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "relcl", "ccomp", "pobj", "dobj", "attr", "acomp"}
 _PARTNER_PREPS = {"with", "between", "among"}
 _SPOKEN_PREPS = {"with", "to"}
 _TOPIC_PREPS = {"about", "regarding", "concerning", "over"}
@@ -1223,6 +1223,8 @@ class _ArticleContext:
             for child in token.children:
                 if child.dep_ in {"aux", "advmod", "auxpass"}:
                     cue = self.cue(child)
+                    if cue is Status.POSSIBLE and child.lower_ == "would" and self._reported(token):
+                        cue = Status.PLANNED  # "said he would meet X": the future as it was said
                     if cue is not None:
                         found.add(cue)
             if token != trigger and status is not None:
@@ -1248,6 +1250,12 @@ class _ArticleContext:
             if status in found:
                 return status
         return Status.OCCURRED
+
+    def _reported(self, verb: Token) -> bool:
+        """Whether ``verb``'s clause is what a verb of saying in the past reports ("said he would...")."""
+        head = verb.head
+        said = head.tag_ == "VBD" and head.lemma_.lower() in self.lexicon.report_words
+        return verb.dep_ == "ccomp" and said
 
     def _settled(self, status: Status, date: TemporalValue | None) -> Status:
         """A plan dated wholly before the article was published is a past event ("the trip was
