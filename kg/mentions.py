@@ -794,10 +794,14 @@ class DocMentions:
 
     def _subject_before(self, i: int, person: int) -> int | None:
         """The first person named in token ``i``'s sentence before it, other than ``person``:
-        whom "his" refers to in "X met his predecessor Y" or "his Chadian counterpart Y"."""
+        whom "his" refers to in "X met his predecessor Y" or "his Chadian counterpart Y". Not
+        the owner of another's title ("Z's foreign minister, X, met his counterpart Y")."""
         for k in range(self.doc[i].sent.start, i):
             index = self.span_at(k)
             if self._is_person_span(index) and index != person:
+                end = self.spans[index].end
+                if end < len(self.doc) and self.doc[end].text in _POSSESSIVE:
+                    continue
                 return index
         return None
 

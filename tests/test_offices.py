@@ -209,6 +209,13 @@ def test_a_counterpart_is_claimed_against_the_sentences_subject(nlp: Language) -
     assert claim.office.country == "TCD"
 
 
+def test_the_owner_of_anothers_title_is_not_whom_his_counterpart_is_of(nlp: Language) -> None:
+    words = "Rosa Lind 's foreign minister , Paul Dane , met his Chadian counterpart Ana Vidal ."
+    found = read(nlp, words, "Rosa Lind", "Paul Dane", "Ana Vidal")
+    [claim] = [c for c in found.office_claims() if c.rule == ClaimRule.COUNTERPART]
+    assert claim.owner is not None and claim.owner.text == "Paul Dane"
+
+
 def test_a_counterpart_without_a_subject_is_no_counterpart_claim(nlp: Language) -> None:
     found = read(nlp, "his Chadian counterpart Ana Vidal arrived .", "Ana Vidal")
     assert not [c for c in found.office_claims() if c.rule == ClaimRule.COUNTERPART]

@@ -910,8 +910,12 @@ class _ArticleContext:
         return found[0][1] if found else None
 
     def _journey_purpose(self, trigger: Token) -> bool:
-        """Whether a noun trigger is what a journey is for ("arrived in X for talks with Y")."""
+        """Whether a noun trigger is what a journey is for ("arrived in X for talks with Y"; not
+        "arrived for a state visit", which is the journey itself)."""
         if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ != "pobj" or trigger.head.lower_ != "for":
+            return False
+        own = self.trigger(trigger)
+        if own is None or own.kind is EventKind.VISIT:
             return False
         rule = self.trigger(trigger.head.head)
         return rule is not None and rule.kind is EventKind.VISIT and rule.pos == "VERB"
