@@ -264,8 +264,12 @@ class FactsCache:
         """
         if not self._writable:
             return
-        payload = json.dumps(_plain(facts), ensure_ascii=False, separators=(",", ":"))
-        if self._decode(json.loads(payload)) != facts:
+        try:
+            payload = json.dumps(_plain(facts), ensure_ascii=False, separators=(",", ":"))
+            faithful = self._decode(json.loads(payload)) == facts
+        except (TypeError, ValueError):
+            faithful = False
+        if not faithful:
             return
         packed = zlib.compress(payload.encode("utf-8"), 1)
         content = _checksum(key, packed) + b"\n" + packed
