@@ -17,7 +17,8 @@ import kg
 from kg import cache as cache_module
 from kg.cache import FactsCache, pipeline_fingerprint
 from kg.cli import main
-from kg.settings import Settings
+from kg.export.rdf import to_turtle
+from kg.settings import Engine, Settings
 from kg.tables import SHIPPED
 from kg.types import (
     Article,
@@ -343,3 +344,21 @@ def test_a_build_killed_while_it_writes_the_cache_leaves_the_next_one_correct(
     assert "warnings: none" in err
     assert _exports(out) == _exports(ROOT / "exports")
     assert not list(cache.glob(".*.tmp"))
+
+
+@pytest.mark.slow
+def test_a_dask_rebuild_sends_only_the_new_article_and_matches_a_full_build(
+    corpus: Path, tmp_path: Path
+) -> None:
+    distributed = pytest.importorskip("distributed", reason="needs the dask extra: pip install 'kg[dask]'")
+
+    cache = tmp_path / "kept"
+    kg.build(corpus, Settings(), cache=cache)
+    _add_article(corpus)
+    with distributed.LocalCluster(
+        host="127.0.0.1", n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        G = kg.build(corpus, Settings(engine=Engine.DASK, scheduler=cluster.scheduler_address), cache=cache)
+    report = G.graph["report"]
+    assert (report.articles, report.parsed, report.cached) == (6, 1, 5)
+    assert to_turtle(G) == to_turtle(kg.build(corpus, Settings()))
