@@ -61,34 +61,55 @@ CACHE_FORMAT = 1
 
 _TEMP_SUFFIX = ".tmp"
 
-_Decoder = Callable[[object], object]
+_Decoder = Callable[[object, "_Rows"], object]
 
 
-def _plain(value: object) -> object:
-    """``value`` as JSON values: a record as the list of its fields in order, an enum as its
-    value, a date in ISO form, a tuple as a list.
+def _encode(record: object) -> list[object]:
+    """``record`` as JSON values: ``[rows, fields]``, the list of its fields in order, each
+    record nested in it written once, as a row, and named by its index in ``rows``.
+
+    The same mention stands in the article's list, in an office claim and in an event,
+    and one sentence in every mention of it: each is one row. A row's own records come
+    before it. An enum is written as its value, a date in ISO form, a tuple as a list.
 
     Examples
     --------
-    >>> from kg.types import Evidence
-    >>> _plain((Evidence("a", 0, 2, "Hi"), dt.date(2024, 5, 1), None))
-    [['a', 0, 2, 'Hi'], '2024-05-01', None]
+    >>> from kg.types import Evidence, Problem, Tenure
+    >>> _encode(Problem("KG1", "a", "b"))
+    [[], ['KG1', 'a', 'b', True]]
+    >>> said = Evidence("a", 0, 2, "Hi")
+    >>> _encode(Tenure("p", "o", False, (said, said)))
+    [[['a', 0, 2, 'Hi']], ['p', 'o', False, [0, 0]]]
     """
-    if value is None or type(value) in (str, int, bool):
-        return value
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [_plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init]
-    raise TypeError(f"no cache form for a {type(value).__name__}")
+    rows: list[object] = []
+    index: dict[tuple[type, object], int] = {}
+
+    def fields_of(value: object) -> list[object]:
+        return [plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init]  # type: ignore[arg-type]
+
+    def plain(value: object) -> object:
+        if value is None or type(value) in (str, int, bool):
+            return value
+        if isinstance(value, Enum):
+            return value.value
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, tuple):
+            return [plain(item) for item in value]
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            key = (type(value), value)
+            if key not in index:
+                row = fields_of(value)
+                index[key] = len(rows)
+                rows.append(row)
+            return index[key]
+        raise TypeError(f"no cache form for a {type(value).__name__}")
+
+    return [rows, fields_of(record)]
 
 
 def _exactly(kind: type) -> _Decoder:
-    def decode(value: object) -> object:
+    def decode(value: object, rows: _Rows) -> object:
         # type(), not isinstance: JSON's true must not pass for the integer 1.
         if type(value) is not kind:
             raise ValueError(f"{value!r} is not a {kind.__name__}")
@@ -102,48 +123,93 @@ def _items(value: object) -> list[object]:
     return value
 
 
+class _Rows:
+    """The rows of one entry (:func:`_encode`), each decoded once per type it is read as."""
+
+    def __init__(self, rows: object) -> None:
+        self.rows = _items(rows)
+        self.done: dict[tuple[int, type], object] = {}
+
+    def get(self, index: object, kind: type, fields: _Decoder) -> object:
+        """Row ``index`` as a ``kind``, whose fields ``fields`` decodes."""
+        if type(index) is not int or not 0 <= index < len(self.rows):
+            raise ValueError(f"{index!r} is no row of the entry")
+        if (index, kind) not in self.done:
+            self.done[index, kind] = fields(self.rows[index], self)
+        return self.done[index, kind]
+
+
 class _Decoders:
-    """Decoders from :func:`_plain`'s JSON values back to typed records, made from the
+    """Decoders from :func:`_encode`'s JSON values back to typed records, made from the
     records' field types, each checking that a value is of its type (else ``ValueError``)."""
 
     def __init__(self) -> None:
         self._made: dict[object, _Decoder] = {}
+        self._fields: dict[type, _Decoder] = {}
 
     def __call__(self, kind: object) -> _Decoder:
-        """The decoder of values of type ``kind`` (made once, then reused)."""
+        """The decoder of values of type ``kind`` (made once, then reused); a record is a row."""
         if kind not in self._made:
             self._made[kind] = self._make(kind)
         return self._made[kind]
+
+    def entry(self, kind: type, value: object) -> object:
+        """The ``kind`` record that :func:`_encode` wrote as ``value``."""
+        items = _items(value)
+        if len(items) != 2:
+            raise ValueError("not the rows and the fields of a record")
+        rows, fields = items
+        return self.fields(kind)(fields, _Rows(rows))
 
     def _make(self, kind: object) -> _Decoder:
         origin, args = typing.get_origin(kind), typing.get_args(kind)
         if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
             inner = self(next(arg for arg in args if arg is not type(None)))
-            return lambda value: None if value is None else inner(value)
+            return lambda value, rows: None if value is None else inner(value, rows)
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             item = self(args[0])
-            return lambda value: tuple(item(v) for v in _items(value))
+            return lambda value, rows: tuple(item(v, rows) for v in _items(value))
         if isinstance(kind, type) and issubclass(kind, Enum):
-            return kind
+            return self._enum(kind)
         if kind is dt.date:
             text = _exactly(str)
-            return lambda value: dt.date.fromisoformat(text(value))  # type: ignore[arg-type]
+            return lambda value, rows: dt.date.fromisoformat(text(value, rows))  # type: ignore[arg-type]
         if kind in (str, int, bool):
             return _exactly(kind)
         if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-            return self._record(kind)
+            fields = self.fields(kind)
+            return lambda value, rows: rows.get(value, kind, fields)
         raise TypeError(f"no cache form for {kind!r}")
+
+    @staticmethod
+    def _enum(kind: type[Enum]) -> _Decoder:
+        members = {member.value: member for member in kind}
+
+        def decode(value: object, rows: _Rows) -> object:
+            if type(value) is not str or value not in members:
+                raise ValueError(f"{value!r} is no {kind.__name__}")
+            return members[value]
+        return decode
+
+    def fields(self, kind: type) -> _Decoder:
+        """The decoder of the list of a ``kind`` record's fields."""
+        if kind not in self._fields:
+            self._fields[kind] = self._record(kind)
+        return self._fields[kind]
 
     def _record(self, kind: type) -> _Decoder:
         hints = typing.get_type_hints(kind)
-        names = [f.name for f in dataclasses.fields(kind) if f.init]
+        init = [f for f in dataclasses.fields(kind) if f.init]
+        names = [f.name for f in init]
+        keywords = any(f.kw_only for f in init)
         decoders = [self(hints[name]) for name in names]
 
-        def decode(value: object) -> object:
+        def decode(value: object, rows: _Rows) -> object:
             items = _items(value)
-            if len(items) != len(names):
-                raise ValueError(f"{len(items)} fields where a {kind.__name__} has {len(names)}")
-            return kind(**{name: d(item) for name, d, item in zip(names, decoders, items, strict=True)})
+            if len(items) != len(decoders):
+                raise ValueError(f"{len(items)} fields where a {kind.__name__} has {len(decoders)}")
+            values = [d(item, rows) for d, item in zip(decoders, items, strict=True)]
+            return kind(**dict(zip(names, values, strict=True))) if keywords else kind(*values)
         return decode
 
 
@@ -215,14 +281,15 @@ class FactsCache:
     def __init__(self, folder: Path, settings: Settings, kg_version: str) -> None:
         self.folder = Path(folder)
         self.fingerprint = pipeline_fingerprint(settings, kg_version)
-        self._decode = _Decoders()(ArticleFacts)
+        decoders = _Decoders()
+        self._decode = lambda value: decoders.entry(ArticleFacts, value)
         self._writable = True
         self.hits = 0
         """How many reads found their facts."""
 
     def key(self, article: Article) -> str:
         """The key of ``article``'s facts under this pipeline: a SHA-256 in hexadecimal."""
-        return _sha256(self.fingerprint, json.dumps(_plain(article), ensure_ascii=False))
+        return _sha256(self.fingerprint, json.dumps(_encode(article), ensure_ascii=False))
 
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.json"
@@ -244,7 +311,7 @@ class FactsCache:
             return None
         try:
             facts = self._decode(json.loads(zlib.decompress(packed)))
-        except (ValueError, TypeError, zlib.error) as error:
+        except (ValueError, TypeError, RecursionError, zlib.error) as error:
             problems.append(self._damaged(path, f"does not hold facts this kg reads ({error})"))
             return None
         self.hits += 1
@@ -265,7 +332,7 @@ class FactsCache:
         if not self._writable:
             return
         try:
-            payload = json.dumps(_plain(facts), ensure_ascii=False, separators=(",", ":"))
+            payload = json.dumps(_encode(facts), ensure_ascii=False, separators=(",", ":"))
             faithful = self._decode(json.loads(payload)) == facts
         except (TypeError, ValueError):
             faithful = False

@@ -93,8 +93,11 @@ def test_facts_read_back_equal_from_a_plain_json_entry(cache: FactsCache) -> Non
     assert problems == [] and cache.hits == 1
     checksum, _, packed = _entry(cache, key).read_bytes().partition(b"\n")
     assert re.fullmatch(rb"[0-9a-f]{64}", checksum)
-    plain = json.loads(zlib.decompress(packed))  # JSON, readable without kg: never pickle
-    assert plain[0][0] == "a.txt" and plain[4] == 11
+    rows, fields = json.loads(zlib.decompress(packed))  # JSON, readable without kg: never pickle
+    assert rows[fields[0]][0] == "a.txt" and fields[4] == 11
+    # Each distinct record once: the information, the sentence, four mentions (each also in
+    # the claim or the events), the claim, two events, their date and the problem.
+    assert len(rows) == 11
 
 
 def test_a_missing_entry_is_no_problem(cache: FactsCache) -> None:
@@ -154,20 +157,26 @@ def test_a_damaged_entry_is_named_once_and_not_trusted(cache: FactsCache, damage
     assert cache.read(key, problems) == _facts() and len(problems) == 1
 
 
-@pytest.mark.parametrize("change", ["a bool for a number", "an unknown kind", "one field more", "no list"])
+@pytest.mark.parametrize("change", ["a bool for a number", "an unknown kind", "one field more", "no list",
+                                    "a row that is not there", "a row of another type"])
 def test_an_entry_with_a_right_checksum_is_still_checked_field_by_field(
     cache: FactsCache, change: str
 ) -> None:
-    plain = cache_module._plain(_facts())
-    assert isinstance(plain, list)
+    plain = cache_module._encode(_facts())
+    rows, fields = plain
+    assert isinstance(rows, list) and isinstance(fields, list)
     if change == "a bool for a number":
-        plain[4] = True
+        fields[4] = True
     elif change == "an unknown kind":
-        plain[1][0][4] = "planet"
+        rows[fields[1][0]][4] = "planet"
     elif change == "one field more":
-        plain[0].append("extra")
+        rows[fields[0]].append("extra")
+    elif change == "no list":
+        plain = {"facts": fields}
+    elif change == "a row that is not there":
+        fields[1][0] = len(rows)
     else:
-        plain = {"facts": plain}
+        fields[1][0] = fields[0]  # the document's information where a mention belongs
     key = cache.key(ARTICLE)
     _store(cache, key, plain)
     problems: list[Problem] = []
