@@ -2,7 +2,7 @@
 
 The facts of an article (:class:`~kg.types.ArticleFacts`: everything found in it before
 resolution joins the articles) depend only on the article and on the pipeline, so they
-are kept on disk, one file per article, under a key that covers both:
+are kept on disk, one file per article (``KEY.facts``), under a key that covers both:
 
 - the article record as read (:class:`~kg.types.Article`): its id, text, publication date,
   title and URL (from ``metadata.csv`` or the file), the spans of page furniture and the
@@ -42,6 +42,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 import types
 import typing
 import zlib
@@ -59,6 +60,8 @@ __all__ = ["CACHE_FORMAT", "FactsCache", "pipeline_fingerprint"]
 CACHE_FORMAT = 1
 """The layout of an entry; part of every key, so a new layout never reads an old entry."""
 
+_SUFFIX = ".facts"
+"""An entry's name is its key and this (not ``.json``: the JSON in it is compressed)."""
 _TEMP_SUFFIX = ".tmp"
 
 _Decoder = Callable[[object, "_Rows"], object]
@@ -284,6 +287,8 @@ class FactsCache:
         decoders = _Decoders()
         self._decode = lambda value: decoders.entry(ArticleFacts, value)
         self._writable = True
+        self.started = time.time()
+        """When this build began with the cache: a temporary file older than that is a leftover."""
         self.hits = 0
         """How many reads found their facts."""
 
@@ -292,7 +297,7 @@ class FactsCache:
         return _sha256(self.fingerprint, json.dumps(_encode(article), ensure_ascii=False))
 
     def _path(self, key: str) -> Path:
-        return self.folder / f"{key}.json"
+        return self.folder / f"{key}{_SUFFIX}"
 
     def read(self, key: str, problems: list[Problem]) -> ArticleFacts | None:
         """The facts kept under ``key``, or ``None`` when there are none or the entry is
@@ -359,9 +364,14 @@ class FactsCache:
                 "or give another with --cache DIR", skipped=False))
 
     def remove_leftovers(self) -> None:
-        """Delete the temporary files a killed build left in the folder (they are never read)."""
+        """Delete the temporary files a killed build left in the folder (they are never read).
+
+        Only those made before :attr:`started`: a newer one may be the write in progress of
+        another build that shares the folder, and lives for a moment only.
+        """
         try:
-            leftovers = [path for path in self.folder.glob(f".*{_TEMP_SUFFIX}") if path.is_file()]
+            leftovers = [path for path in self.folder.glob(f".*{_TEMP_SUFFIX}")
+                         if path.is_file() and path.stat().st_mtime < self.started]
         except OSError:
             return
         for path in leftovers:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import zlib
@@ -74,7 +75,7 @@ def cache(tmp_path: Path, fingerprint: str, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def _entry(cache: FactsCache, key: str) -> Path:
-    (path,) = cache.folder.glob(f"{key}.json")
+    (path,) = cache.folder.glob(f"{key}.facts")
     return path
 
 
@@ -82,7 +83,7 @@ def _store(cache: FactsCache, key: str, plain: object) -> None:
     """An entry holding ``plain`` (JSON values) with a right checksum, as if kg had written it."""
     packed = zlib.compress(json.dumps(plain).encode("utf-8"))
     cache.folder.mkdir(parents=True, exist_ok=True)
-    (cache.folder / f"{key}.json").write_bytes(cache_module._checksum(key, packed) + b"\n" + packed)
+    (cache.folder / f"{key}.facts").write_bytes(cache_module._checksum(key, packed) + b"\n" + packed)
 
 
 def test_facts_read_back_equal_from_a_plain_json_entry(cache: FactsCache) -> None:
@@ -147,8 +148,8 @@ def test_a_damaged_entry_is_named_once_and_not_trusted(cache: FactsCache, damage
     elif damage == "empty":
         path.write_bytes(b"")
     else:
-        path.rename(cache.folder / f"{other}.json")
-        path, key = cache.folder / f"{other}.json", other
+        path.rename(cache.folder / f"{other}.facts")
+        path, key = cache.folder / f"{other}.facts", other
     assert cache.read(key, problems) is None
     (problem,) = problems
     assert (problem.code, problem.path, problem.skipped) == ("KG030", str(path), False)
@@ -212,11 +213,16 @@ def test_leftover_temporary_files_are_never_read_and_are_removed(cache: FactsCac
     problems: list[Problem] = []
     key = cache.key(ARTICLE)
     cache.write(key, _facts(), problems)
-    leftover = cache.folder / f".{key[:16]}.x1y2.tmp"
+    leftover, writing = cache.folder / f".{key[:16]}.x1y2.tmp", cache.folder / f".{key[:16]}.z3w4.tmp"
     leftover.write_bytes(b"half an entr")
+    writing.write_bytes(b"half an entr")
+    # The leftover is from before this build; the other one, made since, may be another
+    # build's write in progress, and is left to it.
+    made = cache.started - 60
+    os.utime(leftover, (made, made))
     assert cache.read(key, problems) == _facts()
     cache.remove_leftovers()
-    assert sorted(p.name for p in cache.folder.iterdir()) == [f"{key}.json"]
+    assert sorted(p.name for p in cache.folder.iterdir()) == [writing.name, f"{key}.facts"]
     assert problems == []
 
 
@@ -311,7 +317,7 @@ def test_damaged_entries_and_leftovers_still_give_a_correct_build(
     corpus: Path, built: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     out, cache = built
-    entries = sorted(cache.glob("*.json"))
+    entries = sorted(cache.glob("*.facts"))
     assert len(entries) == 5
     entries[0].write_bytes(entries[0].read_bytes()[:100])  # cut short
     entries[1].write_bytes(b"\x00garbage\n\xff")
@@ -321,7 +327,7 @@ def test_damaged_entries_and_leftovers_still_give_a_correct_build(
     damaged = re.findall(r"^\s+KG030 (\S+): ", err, re.MULTILINE)
     assert sorted(damaged) == [str(entries[0]), str(entries[1])]
     assert _exports(out) == _exports(ROOT / "exports")
-    assert not list(cache.glob("*.tmp")) and len(list(cache.glob("*.json"))) == 5
+    assert not list(cache.glob("*.tmp")) and len(list(cache.glob("*.facts"))) == 5
     summary, err = _build(capsys, corpus, out, "--cache", str(cache))
     assert summary.startswith("kg build: 5 articles (0 parsed, 5 from cache),")
     assert "warnings: none" in err
@@ -346,7 +352,7 @@ def test_a_build_killed_while_it_writes_the_cache_leaves_the_next_one_correct(
     with pytest.raises(KeyboardInterrupt):
         kg.build(corpus, Settings(), cache=cache)
     monkeypatch.undo()
-    assert len(list(cache.glob("*.json"))) == 2 and len(list(cache.glob(".*.tmp"))) == 1
+    assert len(list(cache.glob("*.facts"))) == 2 and len(list(cache.glob(".*.tmp"))) == 1
     out = tmp_path / "out"
     summary, err = _build(capsys, corpus, out, "--cache", str(cache))
     assert summary.startswith("kg build: 5 articles (3 parsed, 2 from cache),"), summary
