@@ -377,3 +377,13 @@ def test_a_dask_rebuild_sends_only_the_new_article_and_matches_a_full_build(
     report = G.graph["report"]
     assert (report.articles, report.parsed, report.cached) == (6, 1, 5)
     assert to_turtle(G) == to_turtle(kg.build(corpus, Settings()))
+
+
+def test_cache_and_no_cache_together_are_one_coded_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["build", "seeds", "--out", str(out), "--cache", str(tmp_path), "--no-cache"]) == 1
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert "KG010 kg build: argument --no-cache: not allowed with argument --cache;" in line
+    assert not out.exists()
