@@ -9,10 +9,14 @@ import json
 import os
 import re
 import shutil
+import signal
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
 import pytest
+from test_atomic_exports import _KILL_INSIDE
 
 import kg
 from kg import cache as cache_module
@@ -335,27 +339,18 @@ def test_damaged_entries_and_leftovers_still_give_a_correct_build(
 
 @pytest.mark.slow
 def test_a_build_killed_while_it_writes_the_cache_leaves_the_next_one_correct(
-    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    cache = tmp_path / "kept"
-    replace = cache_module.os.replace
-    renamed: list[str] = []
-
-    def killed_at_the_third(source: str, target: str) -> None:
-        # What a kill leaves between the flushed temporary file and its rename.
-        if len(renamed) == 2:
-            raise KeyboardInterrupt
-        renamed.append(target)
-        replace(source, target)
-
-    monkeypatch.setattr(cache_module.os, "replace", killed_at_the_third)
-    with pytest.raises(KeyboardInterrupt):
-        kg.build(corpus, Settings(), cache=cache)
-    monkeypatch.undo()
-    assert len(list(cache.glob("*.facts"))) == 2 and len(list(cache.glob(".*.tmp"))) == 1
-    out = tmp_path / "out"
+    cache, out = tmp_path / "kept", tmp_path / "out"
+    # SIGKILL right after the second entry is flushed to its temporary file, before its rename.
+    command = [sys.executable, "-c", _KILL_INSIDE, "fsync", "2", "build",
+               "build", str(corpus), "--out", str(out), "--cache", str(cache), "--quiet"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert len(list(cache.glob("*.facts"))) == 1 and len(list(cache.glob(".*.tmp"))) == 1
+    assert not out.exists()
     summary, err = _build(capsys, corpus, out, "--cache", str(cache))
-    assert summary.startswith("kg build: 5 articles (3 parsed, 2 from cache),"), summary
+    assert summary.startswith("kg build: 5 articles (4 parsed, 1 from cache),"), summary
     assert "warnings: none" in err
     assert _exports(out) == _exports(ROOT / "exports")
     assert not list(cache.glob(".*.tmp"))
