@@ -78,6 +78,11 @@ def cache(tmp_path: Path, fingerprint: str, monkeypatch: pytest.MonkeyPatch) -> 
     return FactsCache(tmp_path / "cache", Settings(), kg.version())
 
 
+def _field(name: str) -> int:
+    """Where field ``name`` of :class:`ArticleFacts` stands in an entry's list of its fields."""
+    return [f.name for f in dataclasses.fields(ArticleFacts)].index(name)
+
+
 def _entry(cache: FactsCache, key: str) -> Path:
     (path,) = cache.folder.glob(f"{key}.facts")
     return path
@@ -99,7 +104,7 @@ def test_facts_read_back_equal_from_a_plain_json_entry(cache: FactsCache) -> Non
     checksum, _, packed = _entry(cache, key).read_bytes().partition(b"\n")
     assert re.fullmatch(rb"[0-9a-f]{64}", checksum)
     rows, fields = json.loads(zlib.decompress(packed))  # JSON, readable without kg: never pickle
-    assert rows[fields[0]][0] == "a.txt" and fields[4] == 11
+    assert rows[fields[_field("info")]][0] == "a.txt" and fields[_field("words")] == 11
     # Each distinct record once: the information, the sentence, four mentions (each also in
     # the claim or the events), the claim, two events, their date and the problem.
     assert len(rows) == 11
@@ -171,17 +176,18 @@ def test_an_entry_with_a_right_checksum_is_still_checked_field_by_field(
     rows, fields = plain
     assert isinstance(rows, list) and isinstance(fields, list)
     if change == "a bool for a number":
-        fields[4] = True
+        fields[_field("words")] = True
     elif change == "an unknown kind":
-        rows[fields[1][0]][4] = "planet"
+        rows[fields[_field("mentions")][0]][4] = "planet"
     elif change == "one field more":
-        rows[fields[0]].append("extra")
+        rows[fields[_field("info")]].append("extra")
     elif change == "no list":
         plain = {"facts": fields}
     elif change == "a row that is not there":
-        fields[1][0] = len(rows)
+        fields[_field("mentions")][0] = len(rows)
     else:
-        fields[1][0] = fields[0]  # the document's information where a mention belongs
+        # The document's information where a mention belongs.
+        fields[_field("mentions")][0] = fields[_field("info")]
     key = cache.key(ARTICLE)
     _store(cache, key, plain)
     problems: list[Problem] = []
