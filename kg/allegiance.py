@@ -9,6 +9,10 @@ to people no earlier rule placed, and none to a person for whom one rule finds t
    person a sentence names before a ``home`` cue of ``allegiance_cues.tsv`` (a verb of
    going, then "home to") acts for the country of the place right after it. Not when
    the sentence names two people before it: whose home it is is then the parse's to say.
+   A command tells it too: "At President Jane Roe's direction, the Chadian army..." or "On
+   the orders of Jane Roe, the Chadian army...": the one who commands (a ``command`` cue
+   of ``allegiance_cues.tsv`` on their name) acts for the country of the actor named
+   right after it.
 1. **The home government's own officials.** A government's release names its own
    officials by a bare title and qualifies the other side's ("Foreign Minister of Chad").
    An article's home signals are the countries of a government body named in it that
@@ -38,6 +42,12 @@ to people no earlier rule placed, and none to a person for whom one rule finds t
    names). This is the only rule that gives a head of state or government a home
    country, since a readout names the other side's president as bare as its own.
 
+4. **A delegation.** The owner, leader and members of a travelling group ("his delegation",
+   "a delegation led by X", "its members included X, Y and Z") act for one country: the
+   one the text names for the group ("a Chinese delegation", "a delegation from Chad"),
+   else the one its other people act for, when they all act for the same one. Not when
+   its people act for two countries.
+
 A person is one node across articles, so a country found in one article holds for the
 same person in the others.
 """
@@ -47,6 +57,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg.types import ArticleFacts, EventCandidate, Evidence, Mention, OfficeClaim, Position
@@ -166,7 +177,8 @@ class _Inference:
 
     def run(self) -> dict[str, str]:
         found: dict[str, str] = {}
-        for rule in (self._journeys_home, self._home_officials, self._hosts, self._counterparts):
+        for rule in (self._journeys_home, self._commanders, self._home_officials, self._hosts,
+                     self._counterparts, self._delegations):
             votes: dict[str, set[str]] = defaultdict(set)
             for person, code in rule():
                 if person not in self.known:
@@ -191,6 +203,24 @@ class _Inference:
                     people = before & self.people
                     if len(people) == 1:
                         yield next(iter(people)), code
+
+    def _commanders(self) -> Iterator[tuple[str, str]]:
+        """Rule 0b: "At X's direction, the Chadian army...": X acts for the country of the actor
+        named right after the command."""
+        for article in self.articles:
+            for sentence, mentions in article.sentences.items():
+                ordered = sorted(mentions, key=lambda m: m.start)
+                for person, after in pairwise(ordered):
+                    iri = self.entity_of.get(person.position, "")
+                    code = after.key if after.kind is EntityKind.COUNTRY else after.country
+                    if person.kind is not EntityKind.PERSON or iri not in self.people or not code:
+                        continue
+                    if after.kind is EntityKind.PERSON:
+                        continue
+                    before = sentence.text[: person.start - sentence.start]
+                    gap = sentence.text[person.end - sentence.start : after.start - sentence.start]
+                    if self.cues.commanded(before, gap):
+                        yield iri, code
 
     def _home_officials(self) -> Iterator[tuple[str, str]]:
         """Rule 1: the speaker acts for the home country; a bare-titled official for the one
@@ -264,6 +294,25 @@ class _Inference:
                     other_country = self.given.get(other, "")
                     if article.bare(person) and other_country and other_country != home:
                         yield person, home
+
+    def _delegations(self) -> Iterator[tuple[str, str]]:
+        """Rule 4: a delegation acts for one country: the one the text names for it, else the
+        one its other people act for, when they all act for the same."""
+        for article in self.articles:
+            for group in article.facts.groups:
+                people = list(dict.fromkeys(
+                    p for m in group.members if (p := self.entity_of.get(m.position, "")) in self.people
+                ))
+                countries = {group.country} if group.country else {
+                    self.known[p] for p in people if p in self.known
+                }
+                if len(countries) != 1:
+                    continue
+                country = next(iter(countries))
+                if any(self.known.get(p, country) != country for p in people):
+                    continue  # a mixed group: whose is whose, the text does not say
+                for person in people:
+                    yield person, country
 
 
 def infer_countries(articles: Sequence[ArticleFacts], entity_of: Mapping[Position, str],

@@ -47,6 +47,10 @@ vague spans ("five years", "a two-day", "in recent months", "the coming months",
 its year, but winters straddle two years and are ``None``), fiscal years, weekday
 abbreviations ("Tues.") and times of day alone are ``None``. Without a publication
 date only phrases that carry their own year resolve.
+
+:func:`relative_phrase` finds, in a whole text, a phrase that these rules can resolve
+only with a publication date: an article that has one and no publication date loses
+its dates, which deserves a warning (:mod:`kg.sources.check`).
 """
 
 from __future__ import annotations
@@ -57,7 +61,7 @@ from datetime import date, datetime, timedelta
 from kg.types import TemporalValue
 from kg.vocab import MONTHS, TemporalPrecision, Tense
 
-__all__ = ["resolve_date"]
+__all__ = ["relative_phrase", "resolve_date"]
 
 # Longer "phrases" are not date phrases; the cap also bounds the regex work per call.
 _MAX_CHARS = 500
@@ -156,6 +160,16 @@ _DASH_RE = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
+# What may start a phrase dated from the publication date; the rules above judge it.
+_RELATIVE_CUES = (_DAY_WORD_RE, _AGO_RE, _RELATIVE_RE, _WEEKDAY_RE, _MONTH_RE, _WEEKEND_RE)
+# Words of context each side of a cue: enough for "the following", a day and year after it.
+_CONTEXT_WORDS = 4
+_CONTEXT_CHARS = 60
+_CLAUSE_END_RE = re.compile(r"[.!?;:\n]")
+# Any day will do to tell whether a phrase needs one; this one is no month's edge.
+_SOME_DAY = date(2000, 6, 15)
+
+
 class _Unresolvable(Exception):
     """A date phrase was found, but resolving it would be a guess: the answer is ``None``."""
 
@@ -229,6 +243,45 @@ def resolve_date(
     except (_Unresolvable, ValueError, OverflowError):
         # ValueError/OverflowError: impossible days and dates past date.min/date.max.
         return None
+
+
+def relative_phrase(text: str) -> str | None:
+    """The first date phrase of a text that only a publication date can resolve, if any.
+
+    Parameters
+    ----------
+    text : str
+        A whole article.
+
+    Returns
+    -------
+    str or None
+        The words that start such a phrase as written ("Tuesday", "last week",
+        "yesterday", "June 18"): each candidate is judged with a few words of its clause
+        around it by :func:`resolve_date`, which must resolve it with a publication date
+        and not without one. ``None`` when the text has none: its dates carry their
+        years, or are the story's own ("the following day").
+
+    Examples
+    --------
+    >>> relative_phrase("The envoys met on June 18, 2031. They met again on Tuesday.")
+    'Tuesday'
+    >>> print(relative_phrase("The envoys may meet in 2031, the following Sunday after the vote."))
+    None
+    """
+    cues = sorted((m.start(), m.end()) for cue in _RELATIVE_CUES for m in cue.finditer(text))
+    for start, end in cues:
+        before = _words(_CLAUSE_END_RE.split(text[max(0, start - _CONTEXT_CHARS) : start])[-1])
+        after = _words(_CLAUSE_END_RE.split(text[end : end + _CONTEXT_CHARS])[0])
+        phrase = " ".join([*before[-_CONTEXT_WORDS:], text[start:end], *after[:_CONTEXT_WORDS]])
+        if resolve_date(phrase, None) is None and resolve_date(phrase, _SOME_DAY) is not None:
+            return text[start:end].rstrip(".")
+    return None
+
+
+def _words(text: str) -> list[str]:
+    """The words of a piece of text, lone punctuation aside ("Monday , 4 May": the comma is no word)."""
+    return [word for word in text.split() if any(ch.isalnum() for ch in word)]
 
 
 # --- the pipeline -------------------------------------------------------------------------------

@@ -119,11 +119,13 @@ class FactFinder:
         """
         found = DocMentions(doc, article, self.knowledge, offset)
         mentions = tuple(m for m in found.mentions if m is not None)
+        events, groups = self.find_events.read(found)
         return ArticleFacts(
             info=article.info() if info is None else info,
             mentions=mentions,
             offices=found.office_claims(),
-            events=tuple(self.find_events(found)),
+            events=events,
+            groups=groups,
             words=_word_count(doc),
         )
 
@@ -147,6 +149,7 @@ def merge_chunks(parts: list[ArticleFacts]) -> ArticleFacts:
         mentions=tuple(m for p in parts for m in p.mentions),
         offices=tuple(o for p in parts for o in p.offices),
         events=tuple(e for p in parts for e in p.events),
+        groups=tuple(g for p in parts for g in p.groups),
         words=sum(p.words for p in parts),
         problems=tuple(problem for p in parts for problem in p.problems),
     )

@@ -28,7 +28,7 @@ from kg.knowledge import Knowledge, load_knowledge
 from kg.resolve import resolve
 from kg.settings import Settings
 from kg.sources import count_articles, read_corpus
-from kg.types import Article, ArticleFacts, Problem
+from kg.types import Article, ArticleFacts, Mention, Problem
 
 __all__ = ["BuildReport", "Stages", "build", "graph_from_facts", "parse_corpus", "version"]
 
@@ -48,6 +48,8 @@ def version() -> str:
 class BuildReport:
     """What a build read, found and could not place; kept in ``G.graph["report"]``.
 
+    ``unresolved`` are the mentions that joined no node (``kg build --report`` lists them).
+
     ``stages`` gives seconds per stage: ``read`` (files, in this process), ``cache``
     (reading and writing the facts cache, when there is one), ``parse`` and ``extract``
     (summed over workers, so with several workers they add up to more than the wall
@@ -58,7 +60,7 @@ class BuildReport:
     articles: int
     words: int
     problems: tuple[Problem, ...]
-    unresolved: int
+    unresolved: tuple[Mention, ...]
     seconds: float
     stages: tuple[tuple[str, float], ...] = ()
     cached: int | None = None
@@ -241,8 +243,8 @@ def graph_from_facts(
     with stages("events"):
         events, issues = merge_events(facts, resolution, knowledge)
     with stages("graph"):
-        G = to_graph(resolution, events, [f.info for f in facts], version(), issues)
-    G.graph["unresolved"] = len(resolution.unresolved)
+        G = to_graph(resolution, events, [f.info for f in facts], version(), issues, knowledge)
+    G.graph["unresolved"] = resolution.unresolved
     return G
 
 

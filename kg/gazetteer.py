@@ -3,7 +3,9 @@
 :func:`read_gazetteer` turns the four gazetteer tables of a data folder
 (``countries.tsv``, ``cities.tsv``, ``regions.tsv``, ``organizations.tsv``, in the format
 of :mod:`kg.tables`) into immutable records that the rule compiler and the resolver share,
-through :class:`kg.knowledge.Knowledge`.
+through :class:`kg.knowledge.Knowledge`; :func:`read_country_codes` adds the ISO 3166-1
+codes of ``country_codes.tsv`` that the exports give each country, and
+:func:`read_capital_coordinates` where the capitals stand (``capital_coordinates.tsv``).
 
 Nothing here comes from any one article: these are facts about the world (names, codes,
 capitals), never about the people in the news.
@@ -14,19 +16,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.tables import read_table
+from kg.tables import Row, read_table
 
 __all__ = [
+    "Capital",
     "City",
     "Country",
     "Gazetteer",
+    "IsoCodes",
     "Organization",
     "Region",
+    "read_capital_coordinates",
+    "read_country_codes",
     "read_gazetteer",
     "read_venues",
 ]
 
 _COUNTRY_CODE = "country code of countries.tsv"
+_ISO_LENGTHS = (("alpha2", 2), ("alpha3", 3))
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,3 +248,120 @@ def read_venues(folder: Path | None, gazetteer: Gazetteer) -> dict[str, str]:
         row.unique("organization", seen)
         venues[name] = row.known("city", cities, "city of cities.tsv nor capital of countries.tsv")
     return venues
+
+
+@dataclass(frozen=True, slots=True)
+class IsoCodes:
+    """A country's ISO 3166-1 codes, as analysts' tables and other data sets key countries.
+
+    Parameters
+    ----------
+    alpha2:
+        Two capital letters (``"US"``).
+    alpha3:
+        Three capital letters (``"USA"``); usually the country's code in ``countries.tsv``,
+        which may also hold codes ISO does not assign (Kosovo's ``"XKX"``), so it is kept apart.
+    """
+
+    alpha2: str
+    alpha3: str
+
+
+def read_country_codes(folder: Path | None, gazetteer: Gazetteer) -> dict[str, IsoCodes]:
+    """``country code -> ISO 3166-1 codes`` from ``country_codes.tsv``.
+
+    A country of ``countries.tsv`` with no row has no ISO codes: exports leave them empty
+    rather than make one up.
+
+    Raises
+    ------
+    KgError
+        When the table is malformed (``KG021``-``KG023``), a code is not two (``alpha2``) or
+        three (``alpha3``) capital letters (``KG024``), a country or an ISO code is listed
+        twice (``KG025``), or a row names a country ``countries.tsv`` lacks (``KG026``).
+
+    Examples
+    --------
+    >>> codes = read_country_codes(None, read_gazetteer(None))
+    >>> codes["CHN"]
+    IsoCodes(alpha2='CN', alpha3='CHN')
+    >>> "XKX" in codes
+    False
+    """
+    countries = {country.code for country in gazetteer.countries}
+    seen: dict[str, set[str]] = {"code": set(), "alpha2": set(), "alpha3": set()}
+    codes: dict[str, IsoCodes] = {}
+    for row in read_table("country_codes.tsv", folder, ("code", "alpha2", "alpha3")):
+        code = row.known("code", countries, _COUNTRY_CODE)
+        row.unique("code", seen["code"])
+        for column, length in _ISO_LENGTHS:
+            value = row.required(column)
+            if len(value) != length or not (value.isascii() and value.isalpha() and value.isupper()):
+                row.fail("KG024", f"{column} {value!r} is not {length} capital letters A-Z, as ISO 3166-1 "
+                         f"{column} codes are; correct the cell")
+            row.unique(column, seen[column])
+        codes[code] = IsoCodes(alpha2=row.text("alpha2"), alpha3=row.text("alpha3"))
+    return codes
+
+
+@dataclass(frozen=True, slots=True)
+class Capital:
+    """Where a country's capital stands.
+
+    Parameters
+    ----------
+    name:
+        The capital, as the first capital of its country in ``countries.tsv``.
+    latitude, longitude:
+        WGS 84 decimal degrees.
+    """
+
+    name: str
+    latitude: float
+    longitude: float
+
+
+def _degrees(row: Row, column: str, limit: int) -> float:
+    text = row.required(column)
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not -limit <= value <= limit:
+        row.fail("KG024", f"{column} {text!r} is not a number of degrees from -{limit} to {limit}; "
+                 "correct the cell")
+    return value
+
+
+def read_capital_coordinates(folder: Path | None, gazetteer: Gazetteer) -> dict[str, Capital]:
+    """``country code -> where its capital stands``, from ``capital_coordinates.tsv``.
+
+    A capital with no row has no coordinates: exports leave them empty rather than guess.
+
+    Raises
+    ------
+    KgError
+        When the table is malformed (``KG021``-``KG023``), a latitude or longitude is no
+        number of degrees in range or a geonameid no number (``KG024``), a country is listed
+        twice (``KG025``), or a row names a country ``countries.tsv`` lacks or a capital that is
+        not that country's first (``KG026``).
+
+    Examples
+    --------
+    >>> read_capital_coordinates(None, read_gazetteer(None))["AUT"]
+    Capital(name='Vienna', latitude=48.20849, longitude=16.37208)
+    """
+    capitals = {c.code: c.capitals[0] for c in gazetteer.countries if c.capitals}
+    seen: set[str] = set()
+    found: dict[str, Capital] = {}
+    for row in read_table("capital_coordinates.tsv", folder, ("code", "capital", "latitude", "longitude",
+                                                                "geonameid")):
+        code = row.known("code", capitals, "country of countries.tsv with a capital")
+        row.unique("code", seen)
+        if row.required("capital") != capitals[code]:
+            row.fail("KG026", f"capital {row.text('capital')!r} is not the first capital of {code} in "
+                     f"countries.tsv ({capitals[code]!r}); correct the cell")
+        if not row.required("geonameid").isdigit():
+            row.fail("KG024", f"geonameid {row.text('geonameid')!r} is not a number; correct the cell")
+        found[code] = Capital(capitals[code], _degrees(row, "latitude", 90), _degrees(row, "longitude", 180))
+    return found

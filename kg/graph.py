@@ -10,6 +10,10 @@ Node attributes (all plain values, so the graph pickles and exports cleanly):
     a tuple of :class:`~kg.types.Evidence`: the sentences behind the node;
 ``country``
     (people, organisations, places) the IRI of their country, when known;
+``iso_alpha2``, ``iso_alpha3``
+    (countries) their ISO 3166-1 codes, when ISO assigns them (``country_codes.tsv``);
+``latitude``, ``longitude``
+    (places that are a capital) where it stands, when known (``capital_coordinates.tsv``);
 events also carry ``date`` (an XSD lexical form), ``date_precision``, ``status``,
 ``plover``, ``mode``, ``issues`` and ``rules``.
 
@@ -21,11 +25,12 @@ The document table is ``G.graph["documents"]`` (doc id -> :class:`~kg.types.Docu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
 from kg.kinds import EVENT_ROWS
+from kg.knowledge import Knowledge
 from kg.types import DocumentInfo, Entity, Event, Resolution
 from kg.vocab import EntityKind, Relation
 
@@ -38,9 +43,13 @@ def to_graph(
     documents: Iterable[DocumentInfo],
     version: str = "",
     issues: Iterable[Entity] = (),
+    knowledge: Knowledge | None = None,
 ) -> nx.MultiDiGraph:
     """Assemble the graph. Nodes and edges are added in sorted order, so two builds
     of the same input give graphs that iterate identically.
+
+    ``knowledge`` gives countries their ISO 3166-1 codes and capitals their coordinates
+    (:func:`_gazetteer_attrs`); without it nodes have neither.
 
     Examples
     --------
@@ -54,7 +63,7 @@ def to_graph(
     G.graph["kg_version"] = version
     entities = {**resolution.entities, **{issue.iri: issue for issue in issues}}
     for iri, entity in sorted(entities.items()):
-        attrs = {
+        attrs: dict[str, object] = {
             "kind": entity.kind.value,
             "label": entity.label,
             "aliases": list(entity.aliases),
@@ -64,6 +73,8 @@ def to_graph(
             attrs["country"] = entity.country
         if entity.key:
             attrs["key"] = entity.key
+        if knowledge is not None:
+            attrs.update(_gazetteer_attrs(entity, entities, knowledge))
         attrs.update(entity.attrs)
         G.add_node(iri, **attrs)
     for iri, entity in sorted(entities.items()):
@@ -78,6 +89,21 @@ def to_graph(
     for event in sorted(events, key=lambda e: e.iri):
         _add_event(G, event)
     return G
+
+
+def _gazetteer_attrs(
+    entity: Entity, entities: Mapping[str, Entity], knowledge: Knowledge
+) -> dict[str, object]:
+    """What the gazetteer adds to a node for the exports: a country's ISO codes, where a capital stands."""
+    if entity.kind is EntityKind.COUNTRY:
+        iso = knowledge.country_codes.get(entity.key)
+        return {"iso_alpha2": iso.alpha2, "iso_alpha3": iso.alpha3} if iso is not None else {}
+    country = entities.get(entity.country or "")
+    if entity.kind is EntityKind.PLACE and country is not None:
+        capital = knowledge.capitals.get(country.key)
+        if capital is not None and capital.name == entity.label:
+            return {"latitude": capital.latitude, "longitude": capital.longitude}
+    return {}
 
 
 def _add_event(G: nx.MultiDiGraph, event: Event) -> None:

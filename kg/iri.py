@@ -11,13 +11,25 @@ import re
 import string
 import unicodedata
 
-__all__ = ["BASE", "ONTOLOGY", "RESOURCE", "document_segment", "mint", "slug"]
+__all__ = ["BASE", "ONTOLOGY", "PREFIXES", "RESOURCE", "document_segment", "mint", "slug"]
 
 BASE = "https://w3id.org/newskg/"
 ONTOLOGY = BASE + "ontology#"
 """The ``kg:`` namespace: classes and properties."""
 RESOURCE = BASE + "id/"
 """Where the nodes of a graph live: ``RESOURCE + "person/anna-moreau"``."""
+PREFIXES: dict[str, str] = {
+    "dcterms": "http://purl.org/dc/terms/",
+    "kg": ONTOLOGY,
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+"""The prefixes every export binds (``kg:`` is the project's namespace), and ``kg query``
+predeclares. Plain strings, so that a query needs no RDF library imported."""
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SLUGGED_NAME = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*\.txt\Z")

@@ -29,7 +29,15 @@ from types import MappingProxyType
 
 from kg.errors import KgError
 from kg.events.lexicon import EventLexicon, read_event_lexicon
-from kg.gazetteer import Gazetteer, read_gazetteer, read_venues
+from kg.gazetteer import (
+    Capital,
+    Gazetteer,
+    IsoCodes,
+    read_capital_coordinates,
+    read_country_codes,
+    read_gazetteer,
+    read_venues,
+)
 from kg.lexicon import Term, compile_terms
 from kg.roles import (
     NameWords,
@@ -40,6 +48,7 @@ from kg.roles import (
     read_office_synonyms,
     read_office_verbs,
     read_title_compounds,
+    read_title_references,
     read_titles,
 )
 from kg.signals import AllegianceCues, read_allegiance_cues, read_national_offices
@@ -51,6 +60,8 @@ __all__ = ["DATA_FILES", "Knowledge", "load_knowledge"]
 
 DATA_FILES = (
     "countries.tsv",
+    "country_codes.tsv",
+    "capital_coordinates.tsv",
     "cities.tsv",
     "regions.tsv",
     "organizations.tsv",
@@ -62,6 +73,7 @@ DATA_FILES = (
     "office_countries.tsv",
     "issuer_offices.tsv",
     "office_verbs.tsv",
+    "title_references.tsv",
     "national_offices.tsv",
     "allegiance_cues.tsv",
     "event_triggers.tsv",
@@ -87,6 +99,12 @@ class Knowledge:
     ----------
     gazetteer:
         Countries, cities, regions and organisations.
+    country_codes:
+        ``country code -> ISO 3166-1 codes`` (``country_codes.tsv``), which the exports give
+        each country; a country without a row has none.
+    capitals:
+        ``country code -> where its capital stands`` (``capital_coordinates.tsv``), which the
+        event table gives a place that is a capital; a capital without a row has no coordinates.
     venues:
         ``organisation name -> city``: the seats of government news names as where leaders
         meet, and the city each stands in (``venues.tsv``).
@@ -111,6 +129,9 @@ class Knowledge:
     office_verbs:
         ``verb lemma -> title key``: the verbs that say their subject heads a body ("heads a
         party": its head; ``office_verbs.tsv``).
+    title_references:
+        ``title key -> title keys``: the posts a title with no name may stand for ("the Afghan
+        leader" is Afghanistan's president or prime minister; ``title_references.tsv``).
     national_offices:
         Title keys of the posts of a national government (``national_offices.tsv``): whom a
         visitor meets in a country holding one acts for it (:mod:`kg.allegiance`).
@@ -139,6 +160,8 @@ class Knowledge:
     """
 
     gazetteer: Gazetteer = field(default_factory=lambda: Gazetteer((), (), (), ()))
+    country_codes: Mapping[str, IsoCodes] = field(default_factory=dict)
+    capitals: Mapping[str, Capital] = field(default_factory=dict)
     venues: Mapping[str, str] = field(default_factory=dict)
     titles: Mapping[str, Title] = field(default_factory=dict)
     name_words: NameWords = field(default_factory=NameWords)
@@ -148,6 +171,7 @@ class Knowledge:
     portfolio_office_countries: Mapping[str, str] = field(default_factory=dict)
     issuer_offices: Mapping[str, frozenset[str]] = field(default_factory=dict)
     office_verbs: Mapping[str, str] = field(default_factory=dict)
+    title_references: Mapping[str, frozenset[str]] = field(default_factory=dict)
     national_offices: frozenset[str] = frozenset()
     allegiance_cues: AllegianceCues = field(default_factory=AllegianceCues)
     events: EventLexicon = field(default_factory=EventLexicon)
@@ -158,8 +182,9 @@ class Knowledge:
     def __post_init__(self) -> None:
         # Read-only views, so that no stage can change what the others read; and the terms,
         # derived here once so that a hand-made record is as consistent as a loaded one.
-        for name in ("venues", "titles", "title_compounds", "office_synonyms", "office_countries",
-                     "portfolio_office_countries", "issuer_offices", "office_verbs"):
+        for name in ("country_codes", "capitals", "venues", "titles", "title_compounds", "office_synonyms",
+                     "office_countries", "portfolio_office_countries", "issuer_offices", "office_verbs",
+                     "title_references"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         object.__setattr__(self, "terms", compile_terms(self.gazetteer, self.titles.values()))
 
@@ -209,6 +234,8 @@ def load_knowledge(data_dir: Path | None) -> Knowledge:
     name_words = read_name_words(data_dir)
     return Knowledge(
         gazetteer=gazetteer,
+        country_codes=read_country_codes(data_dir, gazetteer),
+        capitals=read_capital_coordinates(data_dir, gazetteer),
         venues=read_venues(data_dir, gazetteer),
         titles=titles,
         name_words=name_words,
@@ -220,6 +247,7 @@ def load_knowledge(data_dir: Path | None) -> Knowledge:
         portfolio_office_countries=read_office_countries(data_dir, titles, gazetteer, with_portfolio=True),
         issuer_offices=read_issuer_offices(data_dir, titles),
         office_verbs=read_office_verbs(data_dir, titles),
+        title_references=read_title_references(data_dir, titles),
         national_offices=read_national_offices(data_dir, titles),
         allegiance_cues=read_allegiance_cues(data_dir),
         language=read_language_words(data_dir),

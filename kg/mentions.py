@@ -189,6 +189,15 @@ class DocMentions:
         return capitalised and 2 <= len(words) <= 4
 
     @cached_property
+    def text(self) -> str:
+        """The text of the parse: the article body's from ``offset`` on (``Doc.text`` would join every
+        token's text anew)."""
+        if not len(self.doc):
+            return ""
+        last = self.doc[-1]
+        return self.body[self.offset : self.offset + last.idx + len(last.text_with_ws)]
+
+    @cached_property
     def reporters(self) -> frozenset[int]:
         """Indices of the name spans that are the report's byline or sign-off, not actors."""
         return frozenset(
@@ -218,7 +227,7 @@ class DocMentions:
         """A byline: the name is its line, or starts it before a separator ("Jane Roe | Varnholm"),
         and the line is among the report's first or last lines (a list of names, one a line,
         in the middle of a report is no byline)."""
-        text = self.doc.text
+        text = self.text
         start = text.rfind("\n", 0, span.start_char) + 1
         end = text.find("\n", span.end_char)
         end = len(text) if end < 0 else end
@@ -785,10 +794,14 @@ class DocMentions:
 
     def _subject_before(self, i: int, person: int) -> int | None:
         """The first person named in token ``i``'s sentence before it, other than ``person``:
-        whom "his" refers to in "X met his predecessor Y" or "his Chadian counterpart Y"."""
+        whom "his" refers to in "X met his predecessor Y" or "his Chadian counterpart Y". Not
+        the owner of another's title ("Z's foreign minister, X, met his counterpart Y")."""
         for k in range(self.doc[i].sent.start, i):
             index = self.span_at(k)
             if self._is_person_span(index) and index != person:
+                end = self.spans[index].end
+                if end < len(self.doc) and self.doc[end].text in _POSSESSIVE:
+                    continue
                 return index
         return None
 

@@ -26,6 +26,7 @@ __all__ = [
     "read_office_synonyms",
     "read_office_verbs",
     "read_title_compounds",
+    "read_title_references",
     "read_titles",
 ]
 
@@ -66,6 +67,7 @@ class WordKind(str, Enum):
     REPORTER_CUE = "reporter_cue"
     NOT_NAME = "not_name"
     NATIONAL = "national"
+    SHORTHAND = "shorthand"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,9 @@ class NameWords:
     not_names: frozenset[str] = frozenset()
     #: First words of a body's name that make it some nation's ("National Assembly").
     national: frozenset[str] = frozenset()
+    #: First words of a country's name that, after "the", stand for it in an article that
+    #: names it ("the North" for North Korea).
+    shorthand: frozenset[str] = frozenset()
 
 
 _TITLE_KEY = "title key of titles.tsv"
@@ -118,6 +123,7 @@ _WORD_LISTS = {
     WordKind.REPORTER_CUE: "reporter_cues",
     WordKind.NOT_NAME: "not_names",
     WordKind.NATIONAL: "national",
+    WordKind.SHORTHAND: "shorthand",
 }
 
 
@@ -239,6 +245,28 @@ def read_issuer_offices(folder: Path | None, titles: Mapping[str, Title]) -> Map
         row.required("body"): frozenset(row.values("offices"))
         for row in read_table("issuer_offices.tsv", folder, ("body", "offices"))
     })
+
+
+def read_title_references(folder: Path | None, titles: Mapping[str, Title]) -> Mapping[str, frozenset[str]]:
+    """``title key -> title keys``: the posts a title with no name may stand for ("the Afghan
+    leader" is Afghanistan's president or prime minister; ``title_references.tsv``). A title
+    key ``titles`` lacks is refused (``KG026``), as is a malformed table (:mod:`kg.tables`).
+
+    Examples
+    --------
+    >>> references = read_title_references(None, read_titles(None))
+    >>> "pm" in references["leader"], "vice-president" in references["leader"]
+    (True, False)
+    """
+    out = {}
+    for row in read_table("title_references.tsv", folder, ("title", "offices")):
+        key = row.known("title", titles, _TITLE_KEY)
+        offices = row.values("offices")
+        for office in offices:
+            if office not in titles:
+                row.fail("KG026", f"offices {office!r} is no {_TITLE_KEY}; add it there or correct the cell")
+        out[key] = frozenset(offices)
+    return MappingProxyType(out)
 
 
 def read_office_verbs(folder: Path | None, titles: Mapping[str, Title]) -> Mapping[str, str]:

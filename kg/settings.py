@@ -81,6 +81,10 @@ class Settings:
         A folder of data files that replace ``kg``'s own, as the user names it (``kg build
         --data-dir``); each file it lacks is read from ``kg/data``. ``None``: ``kg``'s own only.
         Read once per run by :func:`kg.knowledge.load_knowledge`.
+    fields:
+        What record files (``.jsonl``, ``.json``, ``.csv``) call an article's fields, where
+        not as ``kg`` does: ``(field, name in the file)`` pairs (``kg build --fields
+        text=body``; :mod:`kg.sources.records`).
     """
 
     model: str = DEFAULT_MODEL
@@ -94,3 +98,4 @@ class Settings:
     engine: Engine = Engine.LOCAL
     scheduler: str | None = None
     data_dir: Path | None = None
+    fields: tuple[tuple[str, str], ...] = ()

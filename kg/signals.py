@@ -2,7 +2,8 @@
 
 ``allegiance_cues.tsv`` holds phrases by kind: a multilateral gathering ("summit",
 "on the sidelines of"), the speaker of a release ("attributable to"), a presence ("While
-in"), a journey home ("head back home to"). ``national_offices.tsv`` lists the posts of a
+in"), a journey home ("head back home to"), a command ("At X's direction, the ...").
+``national_offices.tsv`` lists the posts of a
 national government. The rules that read them are in :mod:`kg.allegiance` (resolution)
 and :mod:`kg.events.find` (a meeting's place); :func:`kg.knowledge.load_knowledge` reads
 the files once.
@@ -24,7 +25,9 @@ if TYPE_CHECKING:
 
 __all__ = ["AllegianceCues", "read_allegiance_cues", "read_national_offices"]
 
-_CUE_KINDS = ("gathering", "speaker", "presence", "home")
+_CUE_KINDS = ("gathering", "speaker", "presence", "home", "command")
+# Between a command's words and the actor it names: a comma and an article.
+_COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -53,12 +56,19 @@ class AllegianceCues:
     speakers: tuple[str, ...] = ()
     presence: tuple[str, ...] = ()
     homes: tuple[str, ...] = ()
+    commands: tuple[str, ...] = ()
     _patterns: tuple[re.Pattern[str] | None, ...] = field(init=False, repr=False, compare=False)
+    _commanded: tuple[re.Pattern[str], re.Pattern[str]] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Compiled once per record: every meeting sentence is asked about.
         kinds = (self.gatherings, self.speakers, self.presence, self.homes)
         object.__setattr__(self, "_patterns", tuple(_phrases(phrases) for phrases in kinds))
+        words = "|".join(re.escape(c) for c in sorted(self.commands, key=lambda c: (-len(c), c)))
+        object.__setattr__(self, "_commanded", (
+            re.compile(rf"\s*['\u2019]s\s+(?:{words})\s*,\s*(?:the\s+)?", re.IGNORECASE),
+            re.compile(rf"\b(?:{words})\s+of\s+(?:the\s+)?$", re.IGNORECASE),
+        ) if words else None)
 
     def at_gathering(self, text: str) -> bool:
         """Whether ``text`` tells of a multilateral gathering."""
@@ -79,6 +89,24 @@ class AllegianceCues:
         """Whether ``text`` ends with a cue of a journey home ("will head back home to"): a
         place written next is in the country of the one who goes there."""
         return _ends_with(self._patterns[3], text)
+
+    def commanded(self, before: str, gap: str) -> bool:
+        """Whether a person's name, with ``before`` it and ``gap`` between it and the next name,
+        says that the person commands the actor named next: "At X's direction, the ...", "On
+        the orders of X, the ...".
+
+        >>> cues = AllegianceCues(commands=("direction", "orders"))
+        >>> cues.commanded("At President ", "\u2019s direction, the "), cues.commanded("At ", "'s request, ")
+        (True, False)
+        >>> cues.commanded("On the orders of ", ", "), cues.commanded("In talks with ", ", the ")
+        (True, False)
+        """
+        if self._commanded is None:
+            return False
+        possessive, of = self._commanded
+        if possessive.fullmatch(gap):
+            return True
+        return of.search(before) is not None and _COMMA_THE.fullmatch(gap) is not None
 
 
 def _ends_with(pattern: re.Pattern[str] | None, text: str) -> bool:

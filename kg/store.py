@@ -1,12 +1,18 @@
 """An embedded SPARQL store: load exports into Oxigraph on disk and query them.
 
 ``kg load graph.ttl --store DIR`` and ``kg query --store DIR QUERY`` call
-:func:`load` and :func:`open_query`. The same ``DIR`` can be served over HTTP with
-``oxigraph serve-read-only --location DIR --bind 127.0.0.1:7878``.
+:func:`load` and :func:`open_query`. ``kg serve --store DIR`` serves the same ``DIR``
+over HTTP on 127.0.0.1 (:mod:`kg.serve`). Nothing here imports spaCy, networkx or
+rdflib, so the commands start in a tenth of a second.
 
 Data goes into the default graph; the ``kg`` ontology goes into the named graph
 ``<https://w3id.org/newskg/ontology>`` so that class and property definitions can be
-queried (``GRAPH kgo: { ... }``) without mixing them into the data.
+queried (``GRAPH kgo: { ... }``) without mixing them into the data. A load replaces the
+store's graph: two builds mixed would give one meeting two statuses. ``append`` adds
+instead, and names every node it gives a second value of a property the export
+contract allows once (:class:`Contradiction`). Which builds the store holds (the build
+id of the ``manifest.json`` beside each export loaded) is kept in the named graph
+``<https://w3id.org/newskg/store>`` (:data:`STORE_GRAPH`, :func:`held_builds`).
 
 Query parameters are never pasted into the query text: each ``NAME=VALUE`` is parsed
 into one typed RDF term (an IRI or a literal, validated by Oxigraph) and handed to
@@ -28,41 +34,51 @@ Codes
 ``KG403``  the store cannot be opened or created (the message says why)
 ``KG404``  no store in that folder
 ``KG405``  the query file cannot be read
-``KG411``  the query is not valid SPARQL
-``KG412``  a ``--bind`` parameter is malformed, or binds a variable the query does not return
+``KG411``  the query is not valid SPARQL: an unknown prefix is named with its line and column;
+           else where Oxigraph's parser stopped, what stands there, and what it expected
+``KG412``  a ``--bind`` parameter is malformed, or binds a variable the query lacks (the closest
+           names are suggested) or does not return
 ``KG413``  the query failed while it ran (the rows before it were written)
 ``KG414``  unknown output format
 ``KG415``  the query calls a remote endpoint (``SERVICE``) and that was not allowed
+``KG420``  (a warning) an appended export contradicts the store: both values are kept
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from difflib import get_close_matches
 from importlib.resources import files
 from io import StringIO
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from kg.errors import KgError, one_line, shown
-from kg.export.files import reading
-from kg.export.rdf import PREFIXES
+from kg.export.files import MANIFEST, reading
+from kg.iri import PREFIXES, RESOURCE
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
 __all__ = [
     "FORMATS",
+    "STORE_GRAPH",
+    "Contradiction",
+    "HeldBuild",
+    "Loaded",
     "QueryResult",
     "calls_service",
     "csv_cell",
     "format_result",
+    "held_builds",
     "load",
     "open_query",
     "parse_binding",
@@ -82,6 +98,10 @@ _RDF_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".jsonld": "JSON_LD", ".nq
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _PREFIXED = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):([A-Za-z0-9_][A-Za-z0-9_.-]*)\Z")
 ONTOLOGY_GRAPH = "https://w3id.org/newskg/ontology"
+STORE_GRAPH = "https://w3id.org/newskg/store"
+"""The named graph where the store says which builds it holds: one node per load, with
+``dcterms:identifier`` (the build id), ``dcterms:source`` (the file) and ``dcterms:created``."""
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 # The longest namespace first, so a nested one gets its own prefix.
 _NAMESPACE = re.compile("|".join(re.escape(ns) for ns in sorted(PREFIXES.values(), key=len, reverse=True)))
 _PREFIX_OF = {namespace: prefix for prefix, namespace in PREFIXES.items()}
@@ -103,6 +123,9 @@ _LOCAL_CHAR = r"(?:%[0-9A-Fa-f]{2}|\\[_~.!$&'()*+,;=/?#@%-])"
 _PREFIXED_NAME = re.compile(  # PNAME_LN of the SPARQL grammar (\w standing for its letter classes)
     rf"(?:[^\W\d_](?:[\w.-]*[\w-])?)?:(?:[\w:]|{_LOCAL_CHAR})(?:(?:[\w.:-]|{_LOCAL_CHAR})*(?:[\w:-]|{_LOCAL_CHAR}))?"
 )
+_ERROR_AT = re.compile(r"error at (\d+):(\d+): (?:expected one of |expected )?(.*)", re.DOTALL)
+_CHAR_CLASS = re.compile(r"\[[^\]]*\]")
+_EXPECTED = re.compile(r'"(?:[^"\\]|\\.)*"|[A-Za-z][A-Za-z0-9_]*')
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
 
@@ -145,13 +168,156 @@ def _open(store: Path | str, *, create: bool) -> ox.Store:
         raise KgError("KG403", str(store), f"cannot open the store ({reason}); {hint}") from error
 
 
-def load(source: Path | str, store: Path | str, *, replace: bool = False) -> int:
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """A node that a load gives a second, different value of a property that has one.
+
+    ``label`` is the node's name in the store; the node (``subject``), ``predicate``,
+    ``held`` (the store's values before the load) and ``loaded`` (the export's) are
+    written as in SPARQL (``<https://...>``, ``kg:status``, ``"planned"``, ``"2023"^^xsd:gYear``).
+    """
+
+    subject: str
+    label: str
+    predicate: str
+    held: tuple[str, ...]
+    loaded: tuple[str, ...]
+
+    def __str__(self) -> str:
+        name = f" ({self.label})" if self.label else ""
+        return (f"{self.predicate} of {self.subject}{name} is {' and '.join(self.held)} "
+                f"in the store and {' and '.join(self.loaded)} in this export")
+
+
+@dataclass(frozen=True, slots=True)
+class HeldBuild:
+    """One export loaded into a store: its build id (``""`` without a ``manifest.json``) and its file."""
+
+    build: str
+    source: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What :func:`load` did: the triples in the default graph afterwards, the builds the
+    store now holds (in the order loaded), and the contradictions an appended export brought."""
+
+    triples: int
+    builds: tuple[HeldBuild, ...]
+    contradictions: tuple[Contradiction, ...] = ()
+
+
+def _term_text(term: object) -> str:
+    """A term as SPARQL writes it, with kg's prefixes where they apply."""
+    if type(term).__name__ == "Literal":
+        datatype = term.datatype.value  # type: ignore[attr-defined]
+        text = json.dumps(term.value, ensure_ascii=False)  # type: ignore[attr-defined]
+        if term.language:  # type: ignore[attr-defined]
+            return f"{text}@{term.language}"  # type: ignore[attr-defined]
+        if datatype == _XSD_STRING:
+            return text
+        return f"{text}^^{_short(term.datatype)}"  # type: ignore[attr-defined]
+    return _short(term)
+
+
+def _single_valued(ox: Any) -> list[tuple[ox.NamedNode, ox.NamedNode]]:
+    """``(class, property)`` pairs where a node of the class has at most one value of the
+    property: every ``sh:maxCount 1`` of the export contract (``kg/data/shapes.ttl``)."""
+    shapes = ox.Store()
+    shapes.load(files("kg").joinpath("data/shapes.ttl").read_bytes(), format=ox.RdfFormat.TURTLE)
+    found = shapes.query("SELECT DISTINCT ?class ?path WHERE { ?shape sh:targetClass ?class ; sh:property "
+                         "[ sh:path ?path ; sh:maxCount 1 ] }", prefixes={"sh": "http://www.w3.org/ns/shacl#"})
+    return [(row["class"], row["path"]) for row in found]
+
+
+def _contradictions(ox: Any, db: ox.Store, data: ox.Dataset) -> tuple[Contradiction, ...]:
+    """Where ``data`` gives a node of the store a second value of a single-valued property.
+
+    A value the store and ``data`` both hold is no contradiction, nor a value ``data``
+    itself gives twice (the export's own business). One record per node and property.
+    """
+    default, a = ox.DefaultGraph(), ox.NamedNode(PREFIXES["rdf"] + "type")
+    label = ox.NamedNode(PREFIXES["rdfs"] + "label")
+    found: dict[tuple[str, str], Contradiction] = {}
+    for cls, prop in _single_valued(ox):
+        for quad in data.quads_for_predicate(prop):
+            s = quad.subject
+            key = (str(s), prop.value)
+            if key in found or not any(ox.Quad(s, a, cls, default) in where for where in (db, data)):
+                continue
+            held = [q.object for q in db.quads_for_pattern(s, prop, None, default)
+                    if ox.Quad(s, prop, q.object, default) not in data]
+            if not held:
+                continue
+            loaded = [q.object for q in data.quads_for_subject(s) if q.predicate == prop]
+            names = [getattr(q.object, "value", "") for q in db.quads_for_pattern(s, label, None, default)]
+            found[key] = Contradiction(_term_text(s), min(names, default=""), _term_text(prop),
+                                       tuple(sorted(map(_term_text, held))),
+                                       tuple(sorted(map(_term_text, loaded))))
+    return tuple(sorted(found.values(), key=lambda c: (c.subject, c.predicate)))
+
+
+def _build_of(source: Path) -> str:
+    """The build id of ``manifest.json`` beside ``source`` when it lists the file, else ``""``.
+
+    Called inside :func:`~kg.export.files.reading`, which has checked the manifest."""
+    manifest = source.parent / MANIFEST
+    if not manifest.is_file():
+        return ""
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    if source.name not in {entry["name"] for entry in data["files"]}:
+        return ""
+    return str(data.get("build", ""))
+
+
+def _record_build(ox: Any, db: ox.Store, source: Path, build: str) -> None:
+    """Say in the store's own named graph that ``source`` (build ``build``) was loaded, and when."""
+    graph = ox.NamedNode(STORE_GRAPH)
+    node = ox.NamedNode(f"{RESOURCE}build/{build}") if build else ox.BlankNode()
+    terms = PREFIXES["dcterms"]
+    loaded_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+    for quad in list(db.quads_for_pattern(node, None, None, graph)):  # a build loaded again is listed once
+        db.remove(quad)
+    db.add(ox.Quad(node, ox.NamedNode(terms + "source"), ox.Literal(str(source.resolve())), graph))
+    db.add(ox.Quad(node, ox.NamedNode(terms + "created"),
+                   ox.Literal(loaded_at, datatype=ox.NamedNode(PREFIXES["xsd"] + "dateTime")), graph))
+    if build:
+        db.add(ox.Quad(node, ox.NamedNode(terms + "identifier"), ox.Literal(build), graph))
+
+
+_BUILDS = (f"SELECT ?id ?source WHERE {{ GRAPH <{STORE_GRAPH}> {{ ?b dcterms:created ?at ; "
+           "dcterms:source ?source OPTIONAL { ?b dcterms:identifier ?id } } } ORDER BY ?at")
+
+
+def _builds(db: ox.Store) -> tuple[HeldBuild, ...]:
+    rows = cast("ox.QuerySolutions", db.query(_BUILDS, prefixes=dict(PREFIXES)))
+    return tuple(HeldBuild(getattr(row["id"], "value", ""), Path(row["source"].value)) for row in rows)
+
+
+def held_builds(store: Path | str) -> tuple[HeldBuild, ...]:
+    """The exports loaded into ``store``, oldest first; none for a store whose loads kg did
+    not record (made by an older ``kg``)."""
+    db = _open(store, create=False)
+    try:
+        return _builds(db)
+    finally:
+        del db
+
+
+def load(source: Path | str, store: Path | str, *, append: bool = False) -> Loaded:
     """Load an RDF export (Turtle, N-Triples, JSON-LD...) into the store at ``store``.
+
+    The store's graph is replaced by the export's, unless ``append``: then the export's
+    triples are added to those there, and every node to which it gives a second value
+    of a single-valued property (an event's ``kg:status``, ``kg:date`` or ``kg:place``,
+    a node's ``rdfs:label``...: :func:`_single_valued`) is returned as a
+    :class:`Contradiction`; both values are kept.
 
     The load is one transaction: a file that does not parse leaves the store as it was.
     An export from a folder whose files do not match its ``manifest.json`` (an
-    interrupted build) is refused (``KG304``). With ``replace`` the default graph is
-    emptied first. Returns the number of triples in the default graph afterwards.
+    interrupted build) is refused (``KG304``). The store records which builds it holds
+    (the build id of the ``manifest.json`` beside the export) in its named graph
+    :data:`STORE_GRAPH`.
     """
     ox = _oxigraph()
     source = Path(source)
@@ -162,6 +328,7 @@ def load(source: Path | str, store: Path | str, *, replace: bool = False) -> int
         known = ", ".join(sorted(_RDF_FORMATS))
         raise KgError("KG402", str(source), f"unknown RDF format; use one of {known}")
     with reading(source):  # checked before the store is touched
+        build = _build_of(source)
         db = _open(store, create=True)
         try:
             data = ox.Dataset()
@@ -172,14 +339,17 @@ def load(source: Path | str, store: Path | str, *, replace: bool = False) -> int
                 raise KgError("KG402", str(source), f"not valid {name}: {_first_line(error)}") from error
             ontology = files("kg").joinpath("data/ontology.ttl").read_bytes()
             graph = ox.NamedNode(ONTOLOGY_GRAPH)
-            if replace:
+            contradictions = _contradictions(ox, db, data) if append else ()
+            if not append:
                 db.clear()
             if db.contains_named_graph(graph):
                 db.remove_graph(graph)
             db.extend(data)
             db.load(ontology, format=ox.RdfFormat.TURTLE, to_graph=graph)
+            _record_build(ox, db, source, build)
             db.flush()
-            return sum(1 for _ in db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            count = sum(1 for _ in db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            return Loaded(count, _builds(db), contradictions)
         finally:
             del db
 
@@ -267,6 +437,75 @@ def parse_binding(binding: str) -> tuple[ox.Variable, ox.NamedNode | ox.Literal]
     return ox.Variable(name), ox.Literal(value)
 
 
+def _variables(query: str) -> list[str]:
+    """The variables ``query`` names (``?x`` or ``$x``), in the order they first appear."""
+    found = (token.group("skip") or "" for token in _QUERY_TOKEN.finditer(query))
+    return list(dict.fromkeys(text[1:] for text in found if text.startswith(("?", "$"))))
+
+
+def _check_bound(query: str, names: Iterable[str]) -> None:
+    """Refuse (``KG412``) a ``--bind`` of a variable the query does not have, naming the closest ones."""
+    have = _variables(query)
+    for name in names:
+        if name in have:
+            continue
+        close = get_close_matches(name, have, n=3, cutoff=0.6)
+        listed = ", ".join(f"?{v}" for v in have[:8]) + ("..." if len(have) > 8 else "")
+        hint = f"did you mean {' or '.join(f'?{v}' for v in close)}? " if close else ""
+        raise KgError("KG412", "--bind", f"no variable ?{name} in the query; {hint}it has {listed or 'none'}")
+
+
+def _place(query: str, line: int, column: int) -> str:
+    """What the query holds at 1-based ``line`` and ``column``: its next word, or its end."""
+    lines = query.splitlines()
+    rest = " ".join([lines[line - 1][column - 1:], *lines[line:]]) if 0 < line <= len(lines) else ""
+    word = rest.split(maxsplit=1)
+    return f"`{word[0][:30]}`" if word else "the end of the query"
+
+
+def _unknown_prefix(query: str) -> tuple[str, int, int] | None:
+    """The first prefixed name whose prefix neither the query nor kg declares: ``(prefix, line, column)``.
+
+    Read outside comments, strings and IRIs; ``line`` and ``column`` count from 1.
+    """
+    declared, after_keyword = set(PREFIXES), False
+    for token in _QUERY_TOKEN.finditer(query):
+        run = token.group("run")
+        if not run:
+            after_keyword = after_keyword and not token.group().strip()
+            continue
+        prefix, colon, _ = run.partition(":")
+        if after_keyword and colon:
+            declared.add(prefix)
+        elif colon and prefix != "_" and prefix not in declared and _PREFIXED_NAME.fullmatch(run):
+            line = query.count("\n", 0, token.start()) + 1
+            return prefix, line, token.start() - (query.rfind("\n", 0, token.start()) + 1) + 1
+        after_keyword = run.upper() == "PREFIX"
+    return None
+
+
+def _syntax_error(query: str, error: SyntaxError) -> KgError:
+    """Oxigraph's parse error as one line: where, and what it expected there (not its grammar dump).
+
+    An unknown prefix is named first, with the line and column where it is written:
+    Oxigraph reports the furthest place its parser reached, which may lie past it.
+    """
+    unknown = _unknown_prefix(query)
+    if unknown:
+        prefix, line, column = unknown
+        return KgError("KG411", "query", f"unknown prefix `{prefix}:` at line {line}, column {column}; "
+                       f"declare it (PREFIX {prefix}: <...>) or use one of kg's: "
+                       + " ".join(f"{p}:" for p in PREFIXES))
+    at = _ERROR_AT.match(str(error))
+    if at is None:
+        return KgError("KG411", "query", f"not valid SPARQL: {_first_line(error)}")
+    line, column = int(at.group(1)), int(at.group(2))
+    words = _EXPECTED.findall(_CHAR_CLASS.sub("", at.group(3)).replace("Prefix not found", ""))
+    wanted = f": expected {', '.join(words[:8])}{'...' if len(words) > 8 else ''}" if words else ""
+    return KgError("KG411", "query", f"not valid SPARQL at line {line}, column {column}, at "
+                   f"{_place(query, line, column)}{wanted}")
+
+
 @dataclass(frozen=True, slots=True)
 class QueryResult:
     """What a query returned: rows of a ``SELECT``, the answer of an ``ASK``, or triples.
@@ -318,6 +557,7 @@ def open_query(
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = dict(
         parse_binding(b) for b in bindings
     )
+    _check_bound(query, (variable.value for variable in substitutions))
     db = _open(store, create=False)
     # Late, as everywhere here; _open has said how to install pyoxigraph if it is missing.
     from pyoxigraph import QueryBoolean, QuerySolutions
@@ -326,7 +566,7 @@ def open_query(
     try:
         result = db.query(query, prefixes=dict(PREFIXES), substitutions=substitutions or None)
     except SyntaxError as error:
-        raise KgError("KG411", "query", f"not valid SPARQL: {_first_line(error)}") from error
+        raise _syntax_error(query, error) from error
     except RuntimeError as error:
         if substitutions:  # Oxigraph refuses to bind a variable the SELECT does not return
             raise KgError("KG412", "--bind", f"{_first_line(error)}; select the bound variables (or SELECT *)"

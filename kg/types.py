@@ -22,6 +22,7 @@ __all__ = [
     "Event",
     "EventCandidate",
     "Evidence",
+    "Group",
     "Mention",
     "OfficeClaim",
     "Position",
@@ -261,6 +262,17 @@ class EventCandidate:
 
 
 @dataclass(frozen=True, slots=True)
+class Group:
+    """People the text says travel as one group: the owner, leader and members of "his
+    delegation", "a delegation led by X", "its members included X, Y and Z". ``country`` is
+    the ISO code of the country the text names for the group ("a Chinese delegation", "a
+    delegation from Chad"), if it names one."""
+
+    members: tuple[Mention, ...]
+    country: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleFacts:
     """Everything extraction found in one article: small, picklable, free of spaCy objects."""
 
@@ -268,6 +280,7 @@ class ArticleFacts:
     mentions: tuple[Mention, ...] = ()
     offices: tuple[OfficeClaim, ...] = ()
     events: tuple[EventCandidate, ...] = ()
+    groups: tuple[Group, ...] = ()
     words: int = 0
     problems: tuple[Problem, ...] = ()
 

@@ -80,7 +80,7 @@ def tricky_graph(reverse: bool = False) -> nx.MultiDiGraph:
                    "country": country2}),
         (former, {"kind": "person", "label": "Cy Old", "aliases": [], "evidence": (other,)}),
         (country, {"kind": "country", "label": "Atlantis", "aliases": ["Atlantean"],
-                   "evidence": (ev[3],), "key": "ATL"}),
+                   "evidence": (ev[3],), "key": "ATL", "iso_alpha2": "XA", "iso_alpha3": "XAT"}),
         (country2, {"kind": "country", "label": "Lemuria", "aliases": [], "evidence": (ev[4],)}),
         (org, {"kind": "organization", "label": "Sea Council", "aliases": [], "evidence": (ev[5],),
                "country": country}),

@@ -6,14 +6,16 @@ None comes from a corpus; the English ones are long enough (over 30 words) for t
 from __future__ import annotations
 
 ENGLISH = (
-    "Officials from the two countries met in the capital on Monday for talks that lasted six hours.\n\n"
+    "Officials from the two countries met in the capital on Monday, 4 May 2031, for talks that "
+    "lasted six hours.\n\n"
     "The foreign minister said the meeting had been candid and constructive, and that both sides "
     "would keep talking about trade, security and the climate.\n\n"
-    "A spokesman for the ministry told reporters that a second round of talks was planned for next "
-    "month, but gave no date.\n"
+    "A spokesman for the ministry told reporters that a second round of talks was planned for June "
+    "2031, but gave no day.\n"
 )
 OTHER_ENGLISH = (
-    "The prime minister arrived in the port city on Tuesday for a two-day visit, her office said.\n\n"
+    "The prime minister arrived in the port city on Tuesday, 6 May 2031, for a two-day visit, her "
+    "office said.\n\n"
     "She is expected to meet business leaders and to open a new bridge that was built with help "
     "from the regional government.\n\n"
     "Protesters gathered outside the town hall, but the police said the day had passed calmly.\n"
@@ -25,7 +27,8 @@ CP1252_TEXT = (
     "were described as \u201cfrank\u201d by both of the delegations.\n"
 )
 LATIN1_TEXT = (
-    "A na\u00efve plan to reopen the border was dropped on Friday after the talks in the capital broke "
+    "A na\u00efve plan to reopen the border was dropped on Friday, 9 May 2031, after the talks in the "
+    "capital broke "
     "down, officials said.\n\n"
     "The envoy, who had flown in from Z\u00fcrich, told reporters that there would be no new round of "
     "talks before the end of the year.\n"
@@ -47,7 +50,8 @@ HTML_PAGE = (
     "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
     "<script>alert(1)</script>"
     "<article><h1>Talks resume in the capital</h1>"
-    "<p>Officials from the two countries met on Monday for talks that lasted six hours &amp; more.</p>"
+    "<p>Officials from the two countries met on Monday, 4 May 2031, for talks that lasted six hours "
+    "&amp; more.</p>"
     "<p>The foreign minister said the meeting had been candid and that both sides would keep "
     "talking about trade, security and the climate.<br>No date was given for the next round.</p>"
     "</article><footer>Copyright 2023 Example News</footer></body></html>"

@@ -23,7 +23,16 @@ from kg.iri import mint
 from kg.knowledge import load_knowledge
 from kg.resolve import resolve
 from kg.signals import AllegianceCues
-from kg.types import ArticleFacts, DocumentInfo, EventCandidate, Evidence, Mention, OfficeClaim, Resolution
+from kg.types import (
+    ArticleFacts,
+    DocumentInfo,
+    EventCandidate,
+    Evidence,
+    Group,
+    Mention,
+    OfficeClaim,
+    Resolution,
+)
 from kg.vocab import ClaimRule, EntityKind, EventKind, MentionRole, Mode
 
 KNOWLEDGE = load_knowledge(None)
@@ -48,6 +57,7 @@ class Text:
         self.mentions: list[Mention] = []
         self.claims: list[OfficeClaim] = []
         self.events: list[EventCandidate] = []
+        self.groups: list[Group] = []
 
     def say(self, marked: str) -> dict[str, Mention]:
         """Add one sentence; returns its mentions by their text."""
@@ -97,9 +107,14 @@ class Text:
         self.events.append(EventCandidate(kind, self.doc_id, "met", people[0].sentence, tuple(people),
                                           place=place, mode=mode))
 
+    def travel(self, *people: Mention, country: str = "") -> None:
+        """The people travel as one delegation, which the text says is ``country``'s if given."""
+        self.groups.append(Group(tuple(people), country))
+
     def facts(self) -> ArticleFacts:
         info = DocumentInfo(self.doc_id, None, None, None, len(self.text), self.doc_id)
-        return ArticleFacts(info, tuple(self.mentions), tuple(self.claims), tuple(self.events))
+        return ArticleFacts(info, tuple(self.mentions), tuple(self.claims), tuple(self.events),
+                            tuple(self.groups))
 
 
 def country(res: Resolution, name: str) -> str | None:
@@ -153,6 +168,31 @@ def test_a_home_the_text_names_wins_over_a_journey_home() -> None:
     a, _ = visit("[Spanish|demonym:ESP] [Minister|office:minister] [Ana Vidal|person] will return home to "
                  "[Lisbon|city:PRT].")
     assert country(run(a), "Ana Vidal") == ESP
+
+
+# -- 0b. a command -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "At [President|office:president] [Ana Vidal|person]'s direction, the [Portuguese|demonym:PRT] navy "
+    "sailed.",
+    "On the orders of [Ana Vidal|person], the [Portuguese|demonym:PRT] navy sailed.",
+    "At [Ana Vidal|person]\u2019s instructions, [Portugal|country:PRT] closed its border.",
+])
+def test_who_commands_an_actor_acts_for_its_country(sentence: str) -> None:
+    a, _ = visit(sentence)
+    assert country(run(a), "Ana Vidal") == PRT
+
+
+@pytest.mark.parametrize("sentence", [
+    # A request or an invitation may come from abroad; and the actor must be the one commanded.
+    "At [Ana Vidal|person]'s request, the [Portuguese|demonym:PRT] navy sailed.",
+    "At the invitation of [Ana Vidal|person], the [Portuguese|demonym:PRT] navy sailed.",
+    "At [Ana Vidal|person]'s direction, officials met their [Portuguese|demonym:PRT] counterparts.",
+])
+def test_no_country_from_a_request_or_from_an_actor_not_commanded(sentence: str) -> None:
+    a, _ = visit(sentence)
+    assert country(run(a), "Ana Vidal") is None
 
 
 # -- 2. the host's officials ------------------------------------------------------------------------
@@ -404,6 +444,30 @@ def test_an_untitled_side_of_a_bilateral_meeting_gets_no_home_country() -> None:
 
 
 # -- the cues and the data ------------------------------------------------------------------------
+
+
+# -- 4. a delegation --------------------------------------------------------------------------------
+
+
+def test_a_delegations_members_act_for_the_country_of_its_other_people() -> None:
+    a, s = visit(f"{VISITOR} and the other members of her delegation, [Admiral|office:admiral] "
+                 "[Luis Mora|person] and [Ana Vidal|person], flew on.")
+    a.travel(s["Jane Roe"], s["Luis Mora"], s["Ana Vidal"])
+    res = run(a)
+    assert (country(res, "Luis Mora"), country(res, "Ana Vidal")) == (USA, USA)
+
+
+def test_a_delegations_members_act_for_the_country_the_text_names_for_it() -> None:
+    a, s = visit("A [Portuguese|demonym:PRT] delegation led by [Ana Vidal|person] arrived.")
+    a.travel(s["Ana Vidal"], country="PRT")
+    assert country(run(a), "Ana Vidal") == PRT
+
+
+def test_no_country_from_a_delegation_whose_people_act_for_two() -> None:
+    a, s = visit(f"{VISITOR}, [Spanish|demonym:ESP] [Minister|office:minister] [Luis Mora|person] and "
+                 "[Ana Vidal|person] travelled together.")
+    a.travel(s["Jane Roe"], s["Luis Mora"], s["Ana Vidal"])
+    assert country(run(a), "Ana Vidal") is None
 
 
 def test_cues_match_whole_words_in_any_case() -> None:

@@ -30,7 +30,8 @@ def test_build_writes_exports_and_prints_a_closing_summary(
     tmp_path: Path, seeds_dir: Path, seeds_graph: nx.MultiDiGraph, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out"
-    assert main(["build", str(seeds_dir), "--out", str(out)]) == 0
+    report = tmp_path / "unresolved.tsv"
+    assert main(["build", str(seeds_dir), "--out", str(out), "--report", str(report)]) == 0
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err
     lines = summary_lines(captured.out + captured.err)
@@ -41,8 +42,16 @@ def test_build_writes_exports_and_prints_a_closing_summary(
     assert printed == dict(kinds)
     assert printed["person"] >= 19
     unresolved = seeds_graph.graph["report"].unresolved
-    assert f"mentions left unresolved: {unresolved}" in lines["edges"]
+    assert f"mentions left unresolved: {len(unresolved)}" in lines["edges"]
     assert lines["warnings"] == "none"
+    # --report lists them, one row each, where they stand in their article and in which sentence
+    header, *rows = [line.split("\t") for line in report.read_text().splitlines()]
+    assert header == ["article", "start", "end", "mention", "kind", "role", "sentence"]
+    assert len(rows) == len({m.position for m in unresolved}) > 0
+    assert rows == sorted(rows, key=lambda row: (row[0], int(row[1]), int(row[2])))
+    for article, start, end, mention, _, _, sentence in rows:
+        text = (seeds_dir / article).read_text(encoding="utf-8")
+        assert text[int(start):int(end)] == mention and mention in sentence.replace("\\n", "\n")
 
     assert {"graph.html", "graph.ttl"} <= {p.name for p in out.iterdir()}
     # No temporary files left; the facts cache is kept for the next build.
@@ -69,6 +78,8 @@ def test_skipped_file_gives_a_warning_and_exit_code_3(
     corpus = tmp_path / "in"
     corpus.mkdir()
     shutil.copy(seeds_dir / "004_e4b6ac584cf4c5b7.txt", corpus)
+    # Its date, or its relative dates would be a warning of their own (KG122).
+    (corpus / "metadata.csv").write_text("file,published\n004_e4b6ac584cf4c5b7.txt,2023-06-14\n")
     (corpus / "empty.txt").write_text("  \n", encoding="utf-8")
     assert main(["build", str(corpus), "--out", str(tmp_path / "out"), *(["--quiet"] if quiet else [])]) == 3
     captured = capsys.readouterr()
@@ -173,7 +184,7 @@ def test_a_folder_of_only_unusable_files_is_an_error_and_writes_nothing(
     lines = capsys.readouterr().err.strip().splitlines()
     assert [line.split()[:2] for line in lines[:-1]] == [
         ["KG110", f"{corpus / 'empty.txt'}:"], ["KG111", f"{corpus / 'image.txt'}:"]]
-    assert lines[-1].startswith(f"kg: error: KG105 {corpus}: none of its 2 .txt files could be used")
+    assert lines[-1].startswith(f"kg: error: KG105 {corpus}: none of its 2 article files could be used")
     assert [p.name for p in out.iterdir()] == ["graph.ttl"]
     assert (out / "graph.ttl").read_text(encoding="utf-8") == "the previous graph"
 
@@ -237,6 +248,23 @@ def test_an_unusable_out_is_refused_before_a_single_article_is_parsed(
     monkeypatch.setattr(importlib.import_module("kg.flow"), "build", parse)
     assert main(["build", str(corpus), "--out", str(out), "--quiet"]) == 1
     _one_line_error(capsys.readouterr().err, code)
+
+
+@pytest.mark.parametrize("where", ["missing/unresolved.tsv", "."])
+def test_a_report_that_cannot_be_written_is_refused_before_the_parse(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib
+
+    def parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the articles were parsed before --report was checked")
+
+    monkeypatch.setattr(importlib.import_module("kg.flow"), "build", parse)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    argv = ["build", str(corpus), "--out", str(tmp_path / "out"), "--report", str(tmp_path / where)]
+    assert main(argv) == 1
+    _one_line_error(capsys.readouterr().err, "KG106")
 
 
 @pytest.mark.parametrize("argv", [

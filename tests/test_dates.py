@@ -634,7 +634,7 @@ def test_module_has_no_mutable_state() -> None:
 
 
 def test_public_api() -> None:
-    assert dates.__all__ == ["resolve_date"]
+    assert dates.__all__ == ["relative_phrase", "resolve_date"]
 
 
 # --- properties ----------------------------------------------------------------------------------

@@ -159,9 +159,10 @@ def test_html_gives_back_every_string_and_no_text_leaves_the_json_block(graph) -
         entry = data["info"][node]
         assert entry["name"] == data_["label"]
         assert entry["aliases"] == data_["aliases"]
-        assert [text for _, text in entry["evidence"]] == [e.text for e in data_["evidence"]]
+        assert [text for _, text, _ in entry["evidence"]] == [e.text for e in data_["evidence"]]
     assert {item["id"]: item["label"] for item in data["nodes"]}[mint("office", "Envoy")] == TEMPLATE
-    assert data["documents"] == [{"id": DOC, "title": TITLE, "published": "2023-06-18"}]
+    assert data["documents"] == [{"id": DOC, "title": TITLE, "url": "https://example.org/?a=1&b=<2>",
+                                  "published": "2023-06-18"}]
     # Outside the data block the names appear nowhere raw (they are drawn from the JSON only).
     outside = _DATA.sub("", page)
     assert not any(name in outside for name in NAMES if len(name) > 3)

@@ -841,6 +841,34 @@ def test_the_delegation_is_the_people_named_as_its_members(nlp: Language, find_e
     assert visits == {(who, where) for who in ("Moreau", "Okafor", "Silva") for where in ("Lima", "Quito")}
 
 
+def test_the_finder_reports_the_delegation_and_its_members(nlp: Language, find_events: EventFinder) -> None:
+    # The people of one delegation act for one country (kg.allegiance): the finder hands them on.
+    ents = [(2, 3, "PERSON"), (14, 15, "PERSON"), (16, 17, "PERSON"), (21, 22, "GPE"), (23, 25, "DATE"),
+            (27, 28, "GPE")]
+    _, groups = find_events.read(sentence(nlp, THE_DELEGATION, ents, published=dt.date(2023, 7, 3)))
+    assert [({m.text for m in g.members}, g.country) for g in groups] == [({"Moreau", "Okafor", "Silva"}, "")]
+
+
+A_CHILEAN_DELEGATION = """
+A 2 det DT
+Chilean 2 amod JJ
+delegation 3 nsubj NN
+arrived 3 ROOT VBD arrive
+, 3 punct ,
+led 2 acl VBN lead
+by 5 agent IN
+Moreau 6 pobj NNP
+. 3 punct .
+"""
+
+
+def test_a_delegation_the_text_gives_a_country_is_that_countrys(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    _, groups = find_events.read(sentence(nlp, A_CHILEAN_DELEGATION, [(7, 8, "PERSON")]))
+    assert [({m.text for m in g.members}, g.country) for g in groups] == [({"Moreau"}, "CHL")]
+
+
 # -- hosting: welcomed, a warm welcome, a working lunch ---------------------------------------------
 
 WELCOMED_TO = """

@@ -106,13 +106,15 @@ def test_phone_call_on_june_13(seeds_graph: nx.MultiDiGraph) -> None:
 
 
 def test_blinken_visits_beijing_in_june(seeds_graph: nx.MultiDiGraph) -> None:
-    """004 also says the trip "will also include a visit to London": a second, planned visit."""
+    """004 also says the trip "will also include a visit to London": a second, planned visit; and
+    that "in February, when Blinken delayed a planned visit to China", a visit was put off then."""
     by_place = {}
     for event, data in events(seeds_graph, "visit", "Antony Blinken"):
         [destination] = [seeds_graph.nodes[v]["label"] for _, v, k in seeds_graph.out_edges(event, keys=True)
                          if k == "destination"]
         by_place[destination] = data
-    assert set(by_place) == {"Beijing", "London"}
+    assert set(by_place) == {"Beijing", "London", "China"}
+    assert (by_place["China"]["status"], by_place["China"]["date"]) == ("postponed", "2023-02")
     data = by_place["Beijing"]
     assert data["date"].startswith("2023-06")
     assert data["status"] == "occurred"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import re
 
 import networkx as nx
 import pytest
-from html_graphs import XSS_PAYLOADS, R, big_graph, event_graph, xss_graph
+from html_graphs import XSS_PAYLOADS, R, big_graph, event_graph, said, xss_graph
 
 from kg.export.html import page_data, to_html
 from kg.export.pyvis import KIND_STYLES, REDUCED_NODES, to_pyvis
@@ -67,7 +68,7 @@ def test_article_text_is_escaped_inside_the_json_block() -> None:
     data = _data(page)
     mallory = data["info"][R + "person/mallory"]
     assert mallory["name"] == XSS_PAYLOADS[1]
-    assert [text for _, text in mallory["evidence"]] == list(XSS_PAYLOADS)
+    assert [text for _, text, _ in mallory["evidence"]] == list(XSS_PAYLOADS)
     assert data["documents"][0]["title"].endswith(" ".join(XSS_PAYLOADS))
 
 
@@ -97,29 +98,116 @@ def test_one_colour_and_one_shape_for_every_kind() -> None:
     assert shapes[R + "person/qin-gang"] == KIND_STYLES["person"].shape
 
 
-def test_events_are_labelled_with_date_and_status_and_panel_facts() -> None:
+def test_events_are_captioned_with_who_where_and_when_and_panel_facts() -> None:
     data = page_data(event_graph())
     labels = {n["id"]: n["label"] for n in data["nodes"]}
-    assert labels[R + "event/meeting-1"] == "Meeting\n2023-06-18"
-    assert labels[R + "event/call-1"] == "Phone call (planned)\n2023-06-14"
+    assert labels[R + "event/meeting-1"] == "Blinken – Qin Gang\nDiaoyutai State Guesthouse, 18 Jun 2023"
+    assert labels[R + "event/call-1"] == "Blinken – Wang Yi\nPhone call, 14 Jun 2023, planned"
+    assert labels[R + "event/visit-1"] == "Blinken → China\nVisit, 18 Jun 2023"
+    assert labels[R + "event/dispute-1"] == "United States – China\nDispute, Jun 2023"
     meeting = data["info"][R + "event/meeting-1"]
     assert meeting["date"] == "2023-06-18" and meeting["status"] == "occurred"
-    assert meeting["facts"]["place"] == ["Diaoyutai State Guesthouse"]
-    assert meeting["facts"]["participants"] == ["Antony Blinken", "Qin Gang"]
-    titles = [data["documents"][d]["title"] for d, _ in meeting["evidence"]]
+    assert meeting["facts"]["place"] == [R + "place/diaoyutai"]
+    assert meeting["facts"]["participants"] == [R + "person/antony-blinken", R + "person/qin-gang"]
+    titles = [data["documents"][d]["title"] for d, _, _ in meeting["evidence"]]
     assert titles == ["Blinken arrives in Beijing", "Talks at the guesthouse"]
     blinken = data["info"][R + "person/antony-blinken"]
-    assert blinken["facts"]["offices"] == ["Secretary of State (United States)"]
+    assert blinken["facts"]["offices"] == [R + "office/secretary-of-state"]
     assert blinken["aliases"] == ["Blinken"]
-    assert data["info"][R + "event/visit-1"]["facts"]["destination"] == ["China"]
+    # A person's events in date order: the call of the 14th before the meeting and visit of the 18th.
+    assert blinken["facts"]["events"][0] == R + "event/call-1"
+    assert data["info"][R + "event/visit-1"]["facts"]["destination"] == [R + "country/china"]
 
 
-def test_edges_are_labelled_with_their_relation() -> None:
+def test_edges_are_labelled_with_their_relation_but_an_events_actors_go_without() -> None:
     data = page_data(event_graph())
-    labels = {(e["from"], e["to"]): e["label"] for e in data["edges"] if not e.get("projected")}
+    labels = {(e["from"], e["to"]): e.get("label") for e in data["edges"] if not e.get("projected")}
     assert labels[R + "event/meeting-1", R + "place/diaoyutai"] == "place"
     assert labels[R + "person/antony-blinken", R + "office/secretary-of-state"] == "holds"
-    assert labels[R + "event/visit-1", R + "person/antony-blinken"] == "traveller"
+    assert labels[R + "event/meeting-1", R + "person/qin-gang"] is None  # the caption names them
+
+
+def test_the_people_view_holds_people_events_and_country_actors_only() -> None:
+    G = event_graph()
+    G.add_edge(R + "event/visit-1", R + "person/antony-blinken", key="participant")
+    data = page_data(G)
+    people = {n for n, info in data["info"].items() if info["people"]}
+    assert people == {R + "person/antony-blinken", R + "person/qin-gang", R + "person/wang-yi",
+                      R + "country/china", R + "country/united-states",
+                      *(R + "event/" + e for e in ("meeting-1", "call-1", "visit-1", "dispute-1",
+                                                   "cooperation-1"))}
+    by_id = {e["id"]: e for e in data["edges"]}
+    shown = {(by_id[i]["from"], by_id[i]["to"]) for i, info in data["edgeInfo"].items() if info.get("people")}
+    # A visit's traveller is its participant: one edge, not two.
+    assert sum(1 for u, v in shown if u == R + "event/visit-1") == 1
+    assert (R + "event/meeting-1", R + "person/qin-gang") in shown
+    assert not any(v == R + "place/diaoyutai" for _, v in shown)
+    assert data["meta"]["timeline"] == {"first": "2023-06", "last": "2023-06", "undated": 0}
+
+
+def _edge_id(data: dict, u: str, v: str) -> str:
+    [edge] = [e["id"] for e in data["edges"]
+              if (e["from"], e["to"]) == (R + u, R + v) and not e.get("projected")]
+    return edge
+
+
+def _edge_sentences(data: dict, edge: str) -> list[list]:
+    """An edge's sentences as ``[doc, text, marks]``, its picks read from its source's."""
+    info = data["edgeInfo"][edge]
+    if "picks" not in info:
+        return info["evidence"]
+    [source] = [e["from"] for e in data["edges"] if e["id"] == edge]
+    return [[*data["info"][source]["evidence"][i][:2], marks] for i, marks in info["picks"]]
+
+
+def _marked(item: list) -> list[str]:
+    _, text, marks = item
+    return [text[marks[i]:marks[i + 1]] for i in range(0, len(marks), 2)]
+
+
+def test_a_participant_edge_has_the_events_sentences_that_name_it_with_the_name_marked() -> None:
+    data = page_data(event_graph())
+    edge = _edge_id(data, "event/meeting-1", "person/qin-gang")
+    # Written once, in the meeting's sentences, and picked from them.
+    assert "evidence" not in data["edgeInfo"][edge]
+    evidence = _edge_sentences(data, edge)
+    # Of the meeting's two sentences, the one that names Qin Gang.
+    assert [text for _, text, _ in evidence] == ["Blinken met Qin Gang for five and a half hours on Sunday."]
+    assert _marked(evidence[0]) == ["Qin Gang"]
+    place = _edge_id(data, "event/meeting-1", "place/diaoyutai")
+    assert _marked(_edge_sentences(data, place)[0]) == ["Diaoyutai State Guesthouse"]
+    holds = _edge_id(data, "person/antony-blinken", "office/secretary-of-state")
+    assert _marked(_edge_sentences(data, holds)[0]) == ["Secretary of State", "Blinken"]
+
+
+def test_an_edge_no_sentence_names_falls_back_to_its_events_sentences() -> None:
+    G = event_graph()
+    # The call's one sentence names Wang Yi by no name the graph knows.
+    G.nodes[R + "person/wang-yi"]["aliases"] = []
+    G.nodes[R + "person/wang-yi"]["label"] = "Wang Yee"
+    data = page_data(G)
+    edge = _edge_id(data, "event/call-1", "person/wang-yi")
+    assert [text for _, text, _ in _edge_sentences(data, edge)] == ["Blinken will call Wang Yi."]
+
+
+def test_headlines_are_no_evidence_and_marks_count_utf16_units() -> None:
+    G = event_graph()
+    blinken = R + "person/antony-blinken"
+    headline = said("a.txt", 0, "Blinken arrives in Beijing")
+    astral = said("b.txt", 50, "🙂 Blinken smiled.")
+    G.nodes[blinken]["evidence"] = (headline, astral)
+    evidence = page_data(G)["info"][blinken]["evidence"]
+    assert [text for _, text, _ in evidence] == ["🙂 Blinken smiled."]
+    # The emoji is two UTF-16 code units, as the page's script counts.
+    assert evidence[0][2] == [3, 10]
+
+
+def test_documents_carry_title_date_and_url_and_no_title_stays_empty() -> None:
+    G = event_graph()
+    G.graph["documents"]["b.txt"] = dataclasses.replace(G.graph["documents"]["b.txt"], title=None,
+                                                         url="https://example.org/b")
+    docs = page_data(G)["documents"]
+    assert docs[1] == {"id": "b.txt", "title": "", "url": "https://example.org/b", "published": "2023-06-19"}
 
 
 def test_hidden_events_view_joins_the_actors_directly() -> None:
@@ -137,14 +225,19 @@ def test_header_figures() -> None:
     assert meta["reduced"] is False
 
 
-def test_large_graphs_start_reduced_to_the_most_connected_nodes() -> None:
+def test_large_graphs_start_reduced_to_the_most_connected_people_and_their_events() -> None:
     G = big_graph(60)
     data = page_data(G, max_nodes=40)
     assert data["meta"]["reduced"] is True
-    core = [n for n, info in data["info"].items() if info["core"]]
+    core = {n for n, info in data["info"].items() if info["core"]}
     assert len(core) == data["meta"]["coreNodes"] == min(REDUCED_NODES, 40)
-    hub = max(G.nodes, key=G.degree)
-    assert data["info"][hub]["core"]
+    assert all(data["info"][n]["people"] for n in core)
+    hub = max((n for n in G if G.nodes[n]["kind"] == "person"), key=G.degree)
+    assert hub in core
+    # Every event drawn has all its people drawn.
+    for event in (n for n in core if G.nodes[n]["kind"] == "meeting"):
+        assert set(G.successors(event)) <= core
+    assert any(G.nodes[n]["kind"] == "meeting" for n in core)
     assert len(data["nodes"]) == G.number_of_nodes()
     assert page_data(G)["meta"]["reduced"] is False
 
@@ -204,7 +297,7 @@ def test_to_pyvis_styles_each_node_by_its_kind() -> None:
     ada, meeting = net.get_node("p"), net.get_node("m")
     assert ada["label"] == "Ada Lovelace" and ada["aliases"] == ["Ada", "Countess"]
     assert ada["title"] == "Ada Lovelace\nPerson · also: Ada, Countess"
-    assert meeting["label"] == "Meeting (planned)\n1843-07-01"
+    assert meeting["label"] == "Ada Lovelace\nErewhon, 1 Jul 1843, planned"
     assert meeting["title"] == "meeting\nMeeting · 1843-07-01 · planned"
     assert meeting["font"]["color"] == "#ffffff"  # a box holds its label: white on purple
     edges = {e["relation"]: e for e in net.get_edges()}

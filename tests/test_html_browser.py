@@ -79,8 +79,8 @@ def open_graph(browser: object, tmp_path: Path) -> Iterator[Callable[..., Opened
     contexts = []
 
     def _open(G: nx.MultiDiGraph, name: str = "graph.html", network: KgNetwork | None = None,
-              **kwargs: object) -> Opened:
-        # The page of G, or the page a network of G writes of itself.
+              fragment: str = "", **kwargs: object) -> Opened:
+        # The page of G, or the page a network of G writes of itself, opened at #fragment.
         path = tmp_path / name
         if network is None:
             path.write_text(to_html(G, **kwargs), encoding="utf-8")
@@ -107,7 +107,7 @@ def open_graph(browser: object, tmp_path: Path) -> Iterator[Callable[..., Opened
             d.dismiss()
 
         page.on("dialog", dialog)
-        page.goto(path.as_uri())
+        page.goto(path.as_uri() + (f"#{fragment}" if fragment else ""))
         page.wait_for_selector(READY, state="attached", timeout=60_000)
         return opened
 
@@ -126,8 +126,15 @@ def _drawn(opened: Opened) -> dict[str, int]:
         ids: kgGraph.nodes.getIds()})""")
 
 
+def _full_view(opened: Opened) -> None:
+    """Tick the full view and wait until the nodes it adds are laid out."""
+    opened.page.check("#kg-full-view")
+    opened.page.wait_for_function("() => kgGraph.settled()")
+
+
 def _assert_draws_everything(opened: Opened) -> None:
     G = opened.graph
+    _full_view(opened)
     drawn = _drawn(opened)
     assert set(drawn.pop("ids")) == set(G.nodes)
     n, m = G.number_of_nodes(), G.number_of_edges()
@@ -261,6 +268,7 @@ def test_filters_by_kind_status_and_article_and_the_event_toggle(open_graph) -> 
     G = event_graph()
     opened = open_graph(G)
     page = opened.page
+    _full_view(opened)
 
     def drawn_ids() -> set[str]:
         return set(opened.js("() => kgGraph.drawn.nodes.getIds()"))
@@ -319,9 +327,10 @@ def test_large_graph_starts_reduced_and_says_so(open_graph) -> None:
     assert notice.is_visible() and "most connected" in notice.inner_text()
     assert opened.js("() => kgGraph.network.body.nodeIndices.length") == 40
     opened.page.click("#kg-show-all")
-    opened.page.wait_for_function("() => kgGraph.network.body.nodeIndices.length > 40")
-    assert opened.js("() => kgGraph.network.body.nodeIndices.length") == G.number_of_nodes()
-    assert opened.js("() => kgGraph.network.body.edgeIndices.length") == G.number_of_edges()
+    opened.page.wait_for_function("() => kgGraph.network.body.nodeIndices.length > 40 && kgGraph.settled()")
+    people_view = {n for n, d in G.nodes(data=True) if d["kind"] in ("person", "meeting")}
+    assert set(opened.js("() => kgGraph.drawn.nodes.getIds()")) == people_view
+    _assert_draws_everything(opened)
     opened.assert_clean()
 
 
@@ -354,4 +363,172 @@ def test_fuzzed_text_loads_cleanly_and_shows_exactly_as_text(
     assert alias in shown and sentence in shown
     assert opened.page.locator("script").count() == 3
     assert opened.js("() => window.__pwned") is None
+    opened.assert_clean()
+
+
+# ------------------------------------------------------------------ the people view, time and focus
+
+
+def _node_id(G: nx.MultiDiGraph, label: str) -> str:
+    [node] = [n for n, d in G.nodes(data=True) if d["label"] == label]
+    return node
+
+
+def _events(G: nx.MultiDiGraph, date_prefix: str) -> set[str]:
+    return {n for n, d in G.nodes(data=True)
+            if d["kind"] in ("meeting", "phone_call", "visit")
+            and str(d.get("date", "")).startswith(date_prefix)}
+
+
+def test_seeds_default_view_shows_who_met_whom_with_legible_labels(
+        open_graph, seeds_graph: nx.MultiDiGraph) -> None:
+    opened = open_graph(seeds_graph)
+    blinken, qin = _node_id(seeds_graph, "Antony Blinken"), _node_id(seeds_graph, "Qin Gang")
+    meeting = _find_meeting(seeds_graph, "Antony Blinken", "Qin Gang", "2023-06-18")
+    drawn = set(opened.js("() => kgGraph.drawn.nodes.getIds()"))
+    assert {blinken, qin, meeting} <= drawn
+    # People and events, not offices, places or issues.
+    assert {seeds_graph.nodes[n]["kind"] for n in drawn} <= {
+        "person", "country", "organization", "meeting", "phone_call", "visit", "dispute", "cooperation"}
+    labels = opened.js("ids => ids.map(id => kgGraph.nodes.get(id).label)", [blinken, qin, meeting])
+    assert "Blinken" in labels[0] and labels[1] == "Qin Gang"
+    assert labels[2] == "Blinken – Qin Gang\nBeijing, 18 Jun 2023"
+    # ... and those labels are drawn at the zoom the page opens on, at least 11 pixels high.
+    assert {blinken, qin, meeting} <= set(opened.js("() => kgGraph.labelled(11)"))
+    opened.assert_clean()
+
+
+def test_the_time_slider_hides_events_outside_it_and_moves_no_node(
+        open_graph, seeds_graph: nx.MultiDiGraph) -> None:
+    opened = open_graph(seeds_graph)
+    vienna = _find_meeting(seeds_graph, "Jake Sullivan", "Wang Yi", "2023-05")
+    june = _events(seeds_graph, "2023-06")
+    before = opened.js("() => kgGraph.network.getPositions()")
+    assert vienna in before and june <= set(before)
+    months = opened.js("() => [document.querySelector('#kg-to').max, "
+                       "document.querySelector('#kg-range').textContent]")
+    assert months[1] == "Nov 2022 – Nov 2023"
+    opened.page.fill("#kg-to", "6")  # Nov 2022 + 6 months
+    assert opened.page.inner_text("#kg-range") == "Nov 2022 – May 2023"
+    after = opened.js("() => kgGraph.network.getPositions()")
+    assert vienna in after and not june & set(after)
+    assert after == {n: before[n] for n in after}
+    # Undated events go with their own toggle.
+    undated = {n for n, d in seeds_graph.nodes(data=True) if d["kind"] == "meeting" and not d.get("date")}
+    assert undated and undated <= set(after)
+    opened.page.uncheck("#kg-undated")
+    assert not undated & set(opened.js("() => kgGraph.drawn.nodes.getIds()"))
+    opened.page.fill("#kg-to", months[0])
+    assert june <= set(opened.js("() => kgGraph.network.getPositions()"))
+    assert opened.js("() => kgGraph.network.getPositions()")[vienna] == before[vienna]
+    opened.assert_clean()
+
+
+def test_clicking_a_person_dims_what_is_not_their_neighbourhood(
+        open_graph, seeds_graph: nx.MultiDiGraph) -> None:
+    opened = open_graph(seeds_graph)
+    blinken, qin = _node_id(seeds_graph, "Antony Blinken"), _node_id(seeds_graph, "Qin Gang")
+    gates = _node_id(seeds_graph, "Bill Gates")
+    meeting = _find_meeting(seeds_graph, "Antony Blinken", "Qin Gang", "2023-06-18")
+    opened.click_node(blinken)
+    assert opened.page.get_attribute("html", "data-kg-focus") == blinken
+    opacity = opened.js("ids => ids.map(id => kgGraph.nodes.get(id).opacity ?? 1)",
+                        [blinken, meeting, qin, gates])
+    assert opacity[:3] == [1, 1, 1] and opacity[3] < 0.5
+    # The panel's events are links that open the event.
+    link = opened.page.locator(f'#kg-panel a[data-node="{meeting}"]')
+    link.click()
+    opened.page.wait_for_function(f"() => document.documentElement.dataset.kgFocus === {meeting!r}")
+    assert opened.page.inner_text("#kg-panel h2").startswith("Meeting: Antony Blinken – Qin Gang")
+    # Clicking the empty canvas lights everything again.
+    box = opened.page.locator("#kg-network").bounding_box()
+    opened.page.mouse.click(box["x"] + 3, box["y"] + 3)
+    assert opened.js("id => kgGraph.nodes.get(id).opacity ?? 1", gates) == 1
+    opened.assert_clean()
+
+
+@pytest.mark.parametrize(("label", "short"), [
+    ("Qin Gang", False), ("Secretary of State (United States)", False), ("Qin Gang", True)])
+def test_a_link_to_a_node_opens_the_page_on_it(open_graph, seeds_graph: nx.MultiDiGraph, label: str,
+                                               short: bool) -> None:
+    node = _node_id(seeds_graph, label)
+    # The whole IRI, or its end after the resource namespace ("person/qin-gang").
+    opened = open_graph(seeds_graph, fragment=node.split("/id/", 1)[1] if short else node)
+    opened.page.wait_for_function("() => kgGraph.settled()")
+    assert opened.page.get_attribute("#kg-panel", "data-node") == node
+    assert opened.page.inner_text("#kg-panel h2") == label
+    assert opened.page.get_attribute("html", "data-kg-focus") == node
+    # An office is not in the people view: the link draws it all the same.
+    assert node in opened.js("() => kgGraph.drawn.nodes.getIds()")
+    opened.assert_clean()
+
+
+def test_a_participant_edge_shows_its_sentences_with_the_name_marked(
+        open_graph, seeds_graph: nx.MultiDiGraph) -> None:
+    qin = _node_id(seeds_graph, "Qin Gang")
+    meeting = _find_meeting(seeds_graph, "Antony Blinken", "Qin Gang", "2023-06-18")
+    opened = open_graph(seeds_graph)
+    edge = opened.js("""([u, v]) => kgGraph.drawn.edges.get().find(e => e.from === u && e.to === v).id""",
+                     [meeting, qin])
+    box = opened.page.locator("#kg-network").bounding_box()
+    # Click the edge halfway between its ends, as a person would.
+    ends = opened.js("""([u, v]) => { const net = kgGraph.network, p = net.getPositions([u, v]);
+                        return [net.canvasToDOM(p[u]), net.canvasToDOM(p[v])]; }""", [meeting, qin])
+    middle = ((ends[0]["x"] + ends[1]["x"]) / 2, (ends[0]["y"] + ends[1]["y"]) / 2)
+    opened.page.mouse.click(box["x"] + middle[0], box["y"] + middle[1])
+    assert opened.page.get_attribute("#kg-panel", "data-edge") == edge
+    panel = _panel(opened)
+    assert "Evidence (0 sentences)" not in panel
+    marks = opened.page.locator("#kg-panel blockquote mark").all_inner_texts()
+    assert marks and set(marks) <= {"Qin Gang", "Qin"}
+    # Every sentence shown names him, and each article is cited once, by title and date.
+    quotes = opened.page.locator("#kg-panel blockquote").all_inner_texts()
+    assert quotes and all("Qin" in q for q in quotes)
+    cites = opened.page.locator("#kg-panel cite").all_inner_texts()
+    assert len(cites) == len(set(cites)) and all("Jun 2023" in c for c in cites)
+    opened.assert_clean()
+
+
+def test_citations_give_title_date_and_link_and_an_untitled_article_its_id_once(open_graph) -> None:
+    G = event_graph()
+    G.graph["documents"]["b.txt"] = dataclasses.replace(G.graph["documents"]["b.txt"], title=None,
+                                                         url="https://example.org/b")
+    G.graph["documents"]["a.txt"] = dataclasses.replace(G.graph["documents"]["a.txt"],
+                                                         url="javascript:alert(1)")
+    opened = open_graph(G)
+    opened.js("id => kgGraph.showNode(id)", R + "event/meeting-1")
+    cites = opened.page.locator("#kg-panel .kg-source cite").all_inner_texts()
+    assert cites == ["Blinken arrives in Beijing · 18 Jun 2023", "b.txt · 19 Jun 2023 · source"]
+    hrefs = opened.js("() => [...document.querySelectorAll('#kg-panel a[target]')].map(a => a.href)")
+    assert set(hrefs) == {"https://example.org/b"}  # never the javascript: address
+    opened.assert_clean()
+
+
+def test_the_tooltip_goes_when_the_graph_changes_and_a_narrow_window_keeps_the_graph_tall(
+        browser, open_graph) -> None:
+    opened = open_graph(event_graph())
+    node = R + "person/qin-gang"
+    box = opened.page.locator("#kg-network").bounding_box()
+    point = opened.js("id => kgGraph.network.canvasToDOM(kgGraph.network.getPositions([id])[id])", node)
+    opened.page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    opened.page.wait_for_selector("#kg-tooltip:not([hidden])")
+    opened.page.check("#kg-full-view")
+    assert opened.page.locator("#kg-tooltip").is_hidden()
+    opened.page.set_viewport_size({"width": 700, "height": 900})
+    assert opened.page.locator("#kg-network").bounding_box()["height"] >= 360
+    opened.assert_clean()
+
+
+def test_a_large_graph_keeps_its_hubs_labels_at_fit_to_screen_and_the_rest_on_zoom(open_graph) -> None:
+    G = big_graph(400)
+    opened = open_graph(G, max_nodes=300)
+    drawn = opened.js("() => kgGraph.drawn.nodes.getIds()")
+    shown = set(opened.js("() => kgGraph.labelled(11)"))
+    hub = max(drawn, key=G.degree)
+    assert hub in shown and len(shown) < len(drawn) / 2
+    quiet = min(drawn, key=G.degree)
+    assert quiet not in shown
+    opened.js("""id => kgGraph.network.moveTo({position: kgGraph.network.getPositions([id])[id], scale: 3,
+                                              animation: false})""", quiet)
+    assert quiet in opened.js("() => kgGraph.labelled(11)")
     opened.assert_clean()

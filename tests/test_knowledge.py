@@ -25,6 +25,8 @@ from kg.vocab import TitleKind, TitleRank
 
 COLUMNS = {
     "countries.tsv": ["code", "name", "aliases", "demonyms", "capitals", "combining"],
+    "country_codes.tsv": ["code", "alpha2", "alpha3"],
+    "capital_coordinates.tsv": ["code", "capital", "latitude", "longitude", "geonameid"],
     "cities.tsv": ["name", "aliases", "country"],
     "regions.tsv": ["name", "aliases", "kind"],
     "organizations.tsv": ["name", "aliases", "country", "type"],
@@ -115,6 +117,26 @@ def test_country_columns_refer_to_countries(gaz: Gazetteer) -> None:
         assert org.country == "" or org.country in codes, org
     international = [o for o in gaz.organizations if o.type == "international"]
     assert all(o.country == "" for o in international)
+
+
+def test_every_country_iso_3166_lists_has_its_two_codes(knowledge: Knowledge) -> None:
+    codes = knowledge.country_codes
+    # Kosovo's XKX is a code countries.tsv uses that ISO 3166-1 does not assign.
+    assert {c.code for c in knowledge.gazetteer.countries} - set(codes) == {"XKX"}
+    assert (codes["USA"].alpha2, codes["GBR"].alpha2, codes["CHN"].alpha2) == ("US", "GB", "CN")
+    assert all(iso.alpha3 == code for code, iso in codes.items())
+    assert len({iso.alpha2 for iso in codes.values()}) == len(codes)
+
+
+def test_capitals_stand_where_geonames_puts_them_and_namesakes_have_no_place(knowledge: Knowledge) -> None:
+    capitals = knowledge.capitals
+    assert len(capitals) > 150
+    beijing = capitals["CHN"]
+    assert (beijing.name, round(beijing.latitude), round(beijing.longitude)) == ("Beijing", 40, 116)
+    assert round(capitals["GBR"].longitude, 1) == -0.1  # west of Greenwich
+    # Washington has namesakes all over the United States: no row rather than one of them.
+    assert "USA" not in capitals
+    assert all(c.name == knowledge.gazetteer.country(code).capitals[0] for code, c in capitals.items())
 
 
 def test_kinds_and_types_are_known(gaz: Gazetteer) -> None:
@@ -401,9 +423,26 @@ BAD_ROWS = [
     ("office_synonyms.tsv", [("USB", "top-diplomat", "secretary-of-state")], "KG026",
      "country 'USB' is no country code of countries.tsv"),
     ("cities.tsv", [("Harbourtown", "", "ZZZ")], "KG026", "country 'ZZZ' is no country code"),
+    ("capital_coordinates.tsv", [("CHN", "Shanghai", "31.2", "121.5", "1796236")], "KG026",
+     "capital 'Shanghai' is not the first capital of CHN"),
+    ("capital_coordinates.tsv", [("CHN", "Beijing", "95", "116.4", "1816670")], "KG024",
+     "latitude '95' is not a number of degrees from -90 to 90"),
+    ("capital_coordinates.tsv", [("CHN", "Beijing", "39.9", "east", "1816670")], "KG024",
+     "longitude 'east' is not a number of degrees"),
+    ("capital_coordinates.tsv", [("CHN", "Beijing", "39.9", "116.4", "g1")], "KG024",
+     "geonameid 'g1' is not a number"),
+    ("country_codes.tsv", [("ZZZ", "ZZ", "ZZZ")], "KG026", "code 'ZZZ' is no country code of countries.tsv"),
+    ("country_codes.tsv", [("USA", "Us", "USA")], "KG024", "alpha2 'Us' is not 2 capital letters"),
+    ("country_codes.tsv", [("USA", "US", "US")], "KG024", "alpha3 'US' is not 3 capital letters"),
+    ("country_codes.tsv", [("USA", "US", "USA"), ("CHN", "US", "CHN")], "KG025",
+     "alpha2 'US' is listed twice"),
+    ("country_codes.tsv", [("USA", "US", "USA"), ("USA", "UM", "UMI")], "KG025",
+     "code 'USA' is listed twice"),
     ("office_countries.tsv", [("secretary-of-state", "USA", "maybe")], "KG024",
      "with_portfolio 'maybe' is none of yes, no"),
     ("office_verbs.tsv", [("head", "boss")], "KG026", "title 'boss' is no title key of titles.tsv"),
+    ("title_references.tsv", [("leader", "president|boss")], "KG026",
+     "offices 'boss' is no title key of titles.tsv"),
     ("furniture.tsv", [("x", "line", "(unclosed", "")], "KG190", "bad pattern"),
 ]
 

@@ -7,7 +7,9 @@ records
     vocabularies, records, errors, settings and the readers of the data files
 sources
     reading the corpus; :mod:`kg.knowledge` stands here, as it gathers every data file,
-    the sources' own furniture rules and word lists among them
+    the sources' own furniture rules and word lists among them; so does :mod:`kg.dates`
+    (the date phrases, text to dates, nothing parsed), as reading an article tells whether
+    its relative dates have a publication date to be resolved against
 nlp
     the spaCy pipeline and kg's components
 facts
@@ -19,7 +21,7 @@ events
 graph
     the entities and events as one ``MultiDiGraph``
 export
-    the graph written out in each format, and the store that loads an export
+    the graph written out in each format, the store that loads an export, and its server
 cli
     orchestration: the engines that run the per-article work, the build, the command line
 """
@@ -38,13 +40,13 @@ PACKAGE = Path(__file__).parent.parent / "kg"
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("kg.vocab", "kg.types", "kg.errors", "kg.settings", "kg.iri", "kg.kinds", "kg.tables",
                  "kg.gazetteer", "kg.roles", "kg.lexicon", "kg.events.lexicon", "kg.signals")),
-    ("sources", ("kg.sources", "kg.knowledge")),
+    ("sources", ("kg.sources", "kg.knowledge", "kg.dates")),
     ("nlp", ("kg.nlp", "kg.pipeline")),
-    ("facts", ("kg.mentions", "kg.dates", "kg.events.find", "kg.events.disputes", "kg.facts")),
+    ("facts", ("kg.mentions", "kg.events.find", "kg.events.disputes", "kg.facts")),
     ("resolve", ("kg.resolve", "kg.allegiance")),
     ("events", ("kg.events", "kg.events.merge")),
     ("graph", ("kg.graph",)),
-    ("export", ("kg.export", "kg.store")),
+    ("export", ("kg.export", "kg.store", "kg.serve")),
     ("cli", ("kg.engines", "kg.cache", "kg.flow", "kg.cli", "kg.__main__", "kg")),
 )
 """Each stage and its modules; a package stands for its submodules unless one is named apart."""

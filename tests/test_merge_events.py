@@ -236,6 +236,29 @@ def test_incompatible_dates_are_two_meetings(corpus: Corpus, other: TemporalValu
     assert sorted(e.date for e in events) == sorted([SUNDAY, other])
 
 
+def _placed(corpus: Corpus, *places: str) -> list[Event]:
+    """Ilsa Quorn met Teo Marrak on Sunday, told once at each of ``places`` in one article: a
+    country's name, or a palace in China."""
+    palace = mint("place", "Jade Palace")
+    corpus.entities[palace] = Entity(palace, EntityKind.PLACE, "Jade Palace", country=CHN)
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    for place in places:
+        sentence = article.sentence(f"Ilsa Quorn met Teo Marrak in {place}.")
+        where = article.mention(sentence, place, EntityKind.PLACE, MentionRole.PLACE)
+        article.tells(MEETING, sentence, "Ilsa Quorn", "Teo Marrak", date=SUNDAY, place=where)
+    events, _ = corpus.merge()
+    return events
+
+
+def test_a_place_and_the_country_it_stands_in_are_one_meetings(corpus: Corpus) -> None:
+    [event] = _placed(corpus, "Jade Palace", "China")
+    assert event.place == mint("place", "Jade Palace")
+
+
+def test_places_in_two_countries_are_two_meetings(corpus: Corpus) -> None:
+    assert len(_placed(corpus, "Jade Palace", "France")) == 2
+
+
 def test_different_participants_are_different_meetings(corpus: Corpus) -> None:
     article = corpus.article("a", dt.date(2023, 6, 19))
     met(article, "Ilsa Quorn", "Teo Marrak")

@@ -10,6 +10,7 @@ tables must show what the articles say.
 
 from __future__ import annotations
 
+import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,6 +26,11 @@ if TYPE_CHECKING:
 # than skipping the notebooks it is meant to check.
 import nbclient  # noqa: F401
 import nbformat
+import networkx as nx
+
+import kg
+from kg.kinds import EVENT_ROWS
+from kg.vocab import Plover
 
 ROOT = Path(__file__).parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -188,18 +194,45 @@ def test_notebook_shows_a_figure_and_a_table(name: str, executed: dict[str, Note
 
 
 @pytest.mark.slow
-def test_actors_notebook_finds_the_secretary_of_state_most_central(executed: dict[str, NotebookNode]) -> None:
+@pytest.mark.parametrize("name", ALL)
+def test_notebook_ends_with_a_question_it_answers_from_its_figures(
+    name: str, executed: dict[str, NotebookNode]
+) -> None:
+    """The closing markdown asks a question; the last cell prints the answer, computed, not written in."""
+    committed = nbformat.read(NOTEBOOKS / name, as_version=4)
+    question, answer = committed.cells[-2:]
+    assert question.cell_type == "markdown" and "?" in question.source
+    assert answer.cell_type == "code" and "print(" in answer.source
+    printed = [o["text"] for o in executed[name].cells[-1].outputs if o["output_type"] == "stream"]
+    assert len(printed) == 1 and printed[0].strip().endswith(".")
+    # The printed figures are not in the source: they come from the notebook's tables.
+    assert not set(re.findall(r"\d+", printed[0])) <= set(re.findall(r"\d+", answer.source))
+
+
+def _answer(nb: NotebookNode) -> str:
+    return "".join(o["text"] for o in nb.cells[-1].outputs if o["output_type"] == "stream")
+
+
+@pytest.mark.slow
+def test_actors_notebook_ranks_people_only_each_by_its_own_measure(executed: dict[str, NotebookNode]) -> None:
     nb = executed["01_actors.ipynb"]
-    centrality = _rows(_table_with(nb, "degree", "betweenness"))
-    assert centrality[0][""] == "Antony Blinken"
-    assert float(centrality[0]["betweenness"]) > float(centrality[3]["betweenness"]) > 0
     people = {row[""]: row for row in _rows(_table_with(nb, "office", "former office", "country"))}
+    ranking = _rows(_table_with(nb, "ties", "degree", "betweenness"))
+    # People only: no office, country or place among them, and the first by degree is the one who met most.
+    assert ranking[0][""] == "Antony Blinken"
+    assert all(row[""] in people for row in ranking)
+    degrees = [float(row["degree"]) for row in ranking]
+    assert degrees == sorted(degrees, reverse=True)
+    assert float(ranking[0]["betweenness"]) > float(ranking[3]["betweenness"]) > 0
     assert people["Antony Blinken"]["office"] == "Secretary of State (United States)"
     assert people["Antony Blinken"]["country"] == "United States"
     assert "Secretary of State (United States)" in people["Mike Pompeo"]["former office"]
     assert people["Qin Gang"]["country"] == "China"
     communities = _rows(_table_with(nb, "people", "countries"))
-    assert any("Antony Blinken" in row["people"] for row in communities)
+    assert any("Antony Blinken" in row["people"] and "Qin Gang" in row["people"] for row in communities)
+    answer = _answer(nb)
+    assert answer.startswith("Antony Blinken lies on") and "Qin Gang" in answer
+    assert f"{float(ranking[0]['betweenness']):.0%}" in answer
 
 
 @pytest.mark.slow
@@ -215,25 +248,58 @@ def test_sparql_notebook_answers_who_met_whom_and_why_we_know(executed: dict[str
     disputes = _rows(_table_with(nb, "issue", "parties"))
     assert any(row["issue"] == "Taiwan" and set(row["parties"].split(", ")) == {"China", "United States"}
                for row in disputes)
+    facts = _rows(_table_with(nb, "person", "relation", "office", "document"))
+    assert facts and {row["relation"] for row in facts} <= {"kg:holdsOffice", "kg:heldOffice"}
+    assert not any("https://w3id.org/newskg/ontology#" in cell for table in _tables(nb) for row in table
+                   for cell in row)
     sentences = _rows(_table_with(nb, "label", "document", "text"))
     meeting = "Meeting: Antony Blinken – Qin Gang (2023-06-18)"
     assert sentences and all(row["label"] == meeting for row in sentences)
     assert any("Qin Gang" in row["text"] for row in sentences)
     busiest = _rows(_table_with(nb, "person", "events"))
     assert busiest[0]["person"] == "Antony Blinken" and int(busiest[0]["events"]) >= 5
+    answer = _answer(nb)
+    assert "Antony Blinken and Qin Gang" in answer
+    assert f"told by {len(sentences)} sentences" in answer
+
+
+def _sentences_between(G: nx.MultiDiGraph, countries: set[str], plovers: set[Plover]) -> set[tuple[str, int]]:
+    """The sentences of the events of ``plovers`` whose actors act for all of ``countries``."""
+    def country(node: str) -> str | None:
+        data = G.nodes[node]
+        home = node if data["kind"] == "country" else data.get("country")
+        return G.nodes[home]["label"] if home in G else None
+
+    found = set()
+    for event, data in G.nodes(data=True):
+        if data["kind"] in EVENT_ROWS and Plover(data["plover"]) in plovers:
+            actors = [v for _, v, key in G.out_edges(event, keys=True) if key in {"participant", "party"}]
+            sides = {country(actor) for actor in actors}
+            if countries <= sides:
+                found |= {(ev.doc_id, ev.start) for ev in data["evidence"]}
+    return found
 
 
 @pytest.mark.slow
-def test_events_notebook_sets_cooperation_against_conflict(executed: dict[str, NotebookNode]) -> None:
+def test_events_notebook_counts_cooperation_against_conflict_per_sentence(
+    executed: dict[str, NotebookNode]
+) -> None:
     nb = executed["03_events_over_time.ipynb"]
     by_status = {row[""]: row for row in _rows(_table_with(nb, "occurred", "all"))}
     assert int(by_status["meeting"]["occurred"]) >= 5 and int(by_status["all"]["all"]) >= 15
-    pairs = {row[""]: row for row in _rows(_table_with(nb, "CONSULT", "events"))}
-    china_us = pairs["China – United States"]
-    assert int(china_us["CONSULT"]) >= 5
-    conflict = {"ACCUSE", "DISAPPROVE", "DEMAND", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-                "COERCE", "ASSAULT"}
-    assert sum(int(v) for k, v in china_us.items() if k in conflict) >= 1
+    pairs = {row[""]: row for row in _rows(_table_with(nb, "CONSULT", "sentences"))}
+    assert int(pairs["China – United States"]["CONSULT"]) >= 5
+    sides = {row[""]: row for row in _rows(_table_with(nb, "cooperation", "conflict"))}
+    china_us = sides["China – United States"]
+    # Per sentence: the one dispute node counts for every sentence that tells of it, each sentence once.
+    G = kg.read_graph(ROOT / "exports")
+    conflict = set(Plover) - {Plover.CONSULT, Plover.AGREE, Plover.SUPPORT, Plover.COOPERATE, Plover.AID,
+                              Plover.YIELD}
+    told = _sentences_between(G, {"China", "United States"}, conflict)
+    assert int(china_us["conflict"]) == len(told) > 1
+    beijing = G.nodes["https://w3id.org/newskg/id/meeting/2023-06-18/antony-blinken-qin-gang"]["evidence"]
+    assert int(china_us["cooperation"]) >= len(beijing)
+    assert f"{china_us['conflict']} of conflict" in _answer(nb)
     # Undated: Russia's war in Ukraine, told in passing; the US-China dispute is dated (June 2023).
     undated = _table_with(nb, "kind", "status", "plover", "actors")
     assert any(row[0] == "Dispute: Russia – Ukraine" for row in undated)

@@ -65,6 +65,12 @@ def test_a_courtesy_between_title_and_name_is_skipped(nlp: Language) -> None:
     assert held(read(nlp, words, "Jane Roe"), "Jane Roe") == [("deputy-prime-minister", "")]
 
 
+def test_two_titles_and_a_courtesy_before_one_name_are_all_hers(nlp: Language) -> None:
+    words = "talks with Chilean Prime Minister and Foreign Minister Sheikh Ana Vidal bin Omar ."
+    found = read(nlp, words, "Ana Vidal bin Omar")
+    assert held(found, "Ana Vidal bin Omar") == [("foreign-minister", "CHL"), ("pm", "CHL")]
+
+
 def test_a_rank_the_model_took_for_a_name_is_skipped(nlp: Language) -> None:
     words = "Army Press Secretary Brig . Gen. Tom Vale spoke ."
     found = read(nlp, words, "Brig", "Tom Vale")
@@ -201,6 +207,13 @@ def test_a_counterpart_is_claimed_against_the_sentences_subject(nlp: Language) -
     assert claim.person is not None and claim.person.text == "Ana Vidal"
     assert claim.owner is not None and claim.owner.text == "Paul Dane"
     assert claim.office.country == "TCD"
+
+
+def test_the_owner_of_anothers_title_is_not_whom_his_counterpart_is_of(nlp: Language) -> None:
+    words = "Rosa Lind 's foreign minister , Paul Dane , met his Chadian counterpart Ana Vidal ."
+    found = read(nlp, words, "Rosa Lind", "Paul Dane", "Ana Vidal")
+    [claim] = [c for c in found.office_claims() if c.rule == ClaimRule.COUNTERPART]
+    assert claim.owner is not None and claim.owner.text == "Paul Dane"
 
 
 def test_a_counterpart_without_a_subject_is_no_counterpart_claim(nlp: Language) -> None:

@@ -271,6 +271,43 @@ class TestEntityReconciler:
         doc = make_doc(self.vocab, ["Marsh", "arrived", "in", "Varnholm"], [(0, 1, "GPE"), (3, 4, "GPE")])
         assert reconcile(doc) == [("Marsh", "NAME", "GPE"), ("Varnholm", "NAME", "GPE")]
 
+    def test_a_single_name_after_the_article_is_no_persons(self) -> None:
+        # "the North", "the Kremlin": a region or a seat named for its government, never a person.
+        words = ["Troops", "of", "the", "North", "met", "Marsh"]
+        doc = make_doc(self.vocab, words, [(3, 4, "LOC"), (5, 6, "GPE")])
+        assert reconcile(doc) == [("Marsh", "NAME", "GPE")]
+
+    def test_the_north_is_the_one_country_of_that_first_word_the_article_names(self) -> None:
+        words = ["North", "Korea", "said", "the", "North", "would", "talk", "."]
+        assert reconcile(make_doc(self.vocab, words), [(0, 2, "COUNTRY", "PRK")]) == [
+            ("North Korea", "COUNTRY", "PRK"), ("North", "COUNTRY", "PRK"),
+        ]
+
+    def test_no_shorthand_for_two_such_countries_or_before_a_name(self) -> None:
+        two = ["North", "Korea", "and", "North", "Macedonia", "met", "the", "North", "."]
+        assert ("North", "COUNTRY", "PRK") not in reconcile(
+            make_doc(self.vocab, two), [(0, 2, "COUNTRY", "PRK"), (3, 5, "COUNTRY", "MKD")]
+        )
+        ocean = ["North", "Korea", "sailed", "the", "North", "Atlantic", "."]
+        assert reconcile(make_doc(self.vocab, ocean), [(0, 2, "COUNTRY", "PRK")]) == [
+            ("North Korea", "COUNTRY", "PRK"),
+        ]
+
+    def test_a_word_of_a_full_name_written_again_alone_is_the_person(self) -> None:
+        # The model tags "Jane Roe" but not the bare "Roe" nor "Jane" later on.
+        words = ["Jane", "Roe", "met", "Li", ".", "Roe", "said", "Jane", "agreed", "."]
+        pos = ["PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "PROPN", "VERB", "PUNCT"]
+        doc = Doc(self.vocab, words=words, spaces=natural_spaces(words), pos=pos,
+                  ents=iob_tags(len(words), [(0, 2, "PERSON")]))
+        assert reconcile(doc) == [("Jane Roe", "PERSON", ""), ("Roe", "PERSON", ""), ("Jane", "PERSON", "")]
+
+    def test_no_lone_name_word_inside_a_longer_untagged_name(self) -> None:
+        words = ["Jane", "Roe", "met", "Tom", "Roe", "Smith", "."]
+        pos = ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT"]
+        doc = Doc(self.vocab, words=words, spaces=natural_spaces(words), pos=pos,
+                  ents=iob_tags(len(words), [(0, 2, "PERSON")]))
+        assert reconcile(doc) == [("Jane Roe", "PERSON", "")]
+
     def test_lower_case_single_word_is_dropped(self) -> None:
         doc = make_doc(self.vocab, ["the", "balloon", "flew"], [(1, 2, "GPE")])
         assert reconcile(doc) == []

@@ -166,8 +166,11 @@ def test_shapes_accept_the_hand_built_graph() -> None:
         (lambda g, n: g.set((n, KG.date, Literal("2023-06-18"))), "kg:date"),
         (lambda g, n: g.set((mention_iri(tricky_graph().nodes[str(n)]["evidence"][0]), KG.start,
                              Literal("12"))), "kg:start"),
+        (lambda g, n: g.set((URIRef(mint("country", "Atlantis")), KG.isoAlpha2, Literal("xa"))),
+         "kg:isoAlpha2"),
     ],
-    ids=["two-labels", "no-evidence", "status-not-in-list", "untyped-date", "offset-not-integer"],
+    ids=["two-labels", "no-evidence", "status-not-in-list", "untyped-date", "offset-not-integer",
+         "iso-code-not-capitals"],
 )
 def test_shapes_catch_a_broken_contract(break_it, expected: str) -> None:
     g = to_rdf(tricky_graph())
@@ -230,6 +233,16 @@ def test_seeds_mentions_equal_the_articles_text(seeds_dir: Path, seeds_rdf: Grap
         doc = str(seeds_rdf.value(seeds_rdf.value(m, KG.document), KG.source))
         start, end = seeds_rdf.value(m, KG.start).toPython(), seeds_rdf.value(m, KG.end).toPython()
         assert str(seeds_rdf.value(m, KG.text)) == texts[doc][start:end], (doc, start, end)
+
+
+@pytest.mark.slow
+def test_seeds_countries_carry_their_iso_codes(seeds_rdf: Graph) -> None:
+    codes = {str(seeds_rdf.value(c, RDFS.label)): (str(seeds_rdf.value(c, KG.isoAlpha2)),
+                                                   str(seeds_rdf.value(c, KG.isoAlpha3)))
+             for c in seeds_rdf.subjects(RDF.type, KG.Country)}
+    assert codes["China"] == ("CN", "CHN")
+    assert codes["United States"] == ("US", "USA")
+    assert all(len(a2) == 2 and len(a3) == 3 for a2, a3 in codes.values())
 
 
 @pytest.mark.slow

@@ -16,7 +16,7 @@ from kg.errors import KgError
 from kg.settings import Settings
 from kg.sources import corpus, count_articles, read_corpus
 from kg.sources.check import RawArticle
-from kg.sources.metadata import ArticleMeta
+from kg.sources.reading import InputFile
 from kg.types import Article, Problem
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -42,6 +42,7 @@ BAD = {
     "j_german.txt": "KG116",
     "k_copy.txt": "KG117",
     "folder.txt": "KG120",
+    "notes.csv": "KG126",  # a table without a text column: not articles
 }
 WARNED = {"e_cp1252.txt", "f_latin1.txt", "h_page.txt"}
 GOOD = ["a_good.txt", "e_cp1252.txt", "f_latin1.txt", "h_page.txt", "l_bom.txt", "m_crlf.txt"]
@@ -282,14 +283,16 @@ def test_suffixes_are_matched_in_any_case(tmp_path: Path) -> None:
     (tmp_path / "A.TXT").write_text(ENGLISH, encoding="utf-8")
     (tmp_path / "b.Txt").write_text(OTHER_ENGLISH, encoding="utf-8")
     (tmp_path / "c.txt.bak").write_text(ENGLISH, encoding="utf-8")
-    assert [a.doc_id for a in _read(tmp_path)] == ["A.TXT", "b.Txt"]  # type: ignore[union-attr]
-    assert count_articles(tmp_path) == 2
+    articles, problems = _split(_read(tmp_path))
+    assert [a.doc_id for a in articles] == ["A.TXT", "b.Txt"]
+    assert [(p.code, Path(p.path).name) for p in problems] == [("KG124", "c.txt.bak")]
+    assert count_articles(tmp_path) == 3
 
 
-def _read_parts(path: Path, data: bytes, meta: ArticleMeta) -> Iterator[RawArticle | Problem]:
+def _read_parts(file: InputFile) -> Iterator[RawArticle | Problem]:
     """A reader of another format: one article per part between '===' lines, numbered after the file."""
-    for number, part in enumerate(data.decode("utf-8").split("\n===\n"), start=1):
-        yield RawArticle(f"{path.name}#{number}", str(path), part, meta)
+    for number, part in enumerate(file.data.decode("utf-8").split("\n===\n"), start=1):
+        yield RawArticle(f"{file.name}#{number}", str(file.path), part)
 
 
 def test_a_new_format_is_a_reader_for_its_suffix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from sample_texts import CP1252_TEXT, ENGLISH, HTML_PAGE
 
 from kg.sources.check import RawArticle
-from kg.sources.metadata import ArticleMeta
+from kg.sources.reading import InputFile
 from kg.sources.txt import read_txt
 from kg.types import Problem
 
 PATH = Path("corpus") / "a.txt"
-META = ArticleMeta(date(2023, 6, 18), "Talks resume", None)
 
 
 def _one(data: bytes) -> RawArticle | Problem:
-    (item,) = read_txt(PATH, data, META)
+    (item,) = read_txt(InputFile(PATH, "a.txt", data))
     return item
 
 
-def test_utf8_text_is_read_as_it_is_with_its_metadata() -> None:
-    assert _one(ENGLISH.encode("utf-8")) == RawArticle("a.txt", str(PATH), ENGLISH, META)
+def test_utf8_text_is_read_as_it_is() -> None:
+    assert _one(ENGLISH.encode("utf-8")) == RawArticle("a.txt", str(PATH), ENGLISH)
 
 
 def test_line_ends_become_newlines() -> None:
@@ -53,7 +51,7 @@ def test_a_page_in_another_encoding_has_both_warnings_in_order() -> None:
 
 
 def test_an_empty_file_is_an_empty_text_for_the_checks() -> None:
-    assert _one(b"") == RawArticle("a.txt", str(PATH), "", META)
+    assert _one(b"") == RawArticle("a.txt", str(PATH), "")
 
 
 def test_binary_and_undecodable_files_are_skipped() -> None:

@@ -15,14 +15,16 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from rdf_graphs import tricky_graph
 
 from kg.cli import main
 from kg.errors import KgError
+from kg.export.files import write_all
 from kg.export.rdf import to_turtle
 from kg.iri import mint
-from kg.store import format_result, load, parse_binding, read_query, run_query
+from kg.store import format_result, held_builds, load, parse_binding, read_query, run_query
 
 PEOPLE = "SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name } ORDER BY ?name"
 
@@ -44,9 +46,9 @@ def store(export: Path, tmp_path: Path) -> Path:
 def test_load_counts_the_triples(export: Path, tmp_path: Path) -> None:
     from rdflib import Graph
 
-    assert load(export, tmp_path / "s") == len(Graph().parse(export, format="turtle"))
+    assert load(export, tmp_path / "s").triples == len(Graph().parse(export, format="turtle"))
     # loading again is idempotent, and the ontology lives in its own named graph
-    assert load(export, tmp_path / "s") == len(Graph().parse(export, format="turtle"))
+    assert load(export, tmp_path / "s").triples == len(Graph().parse(export, format="turtle"))
     ask = "ASK { GRAPH <https://w3id.org/newskg/ontology> { kg:Meeting a owl:Class } }"
     result = run_query(tmp_path / "s", ask)
     assert result.boolean is True
@@ -131,6 +133,39 @@ def test_errors_are_coded(store: Path, tmp_path: Path) -> None:
         assert caught.value.code == code
 
 
+@pytest.mark.parametrize(
+    ("query", "line"),
+    [
+        ("SELECT ?x WHERE { ?x a foo:Bar }",
+         "KG411 query: unknown prefix `foo:` at line 1, column 24; declare it (PREFIX foo: <...>) or use one "
+         "of kg's: dcterms: kg: owl: prov: rdf: rdfs: skos: xsd:"),
+        ('SELECT ?x # ex:no\nWHERE { ?x rdfs:label "ex:no" ;\n  a ex:Y }',
+         "unknown prefix `ex:` at line 3, column 5;"),
+        ("SELECT ?x WHERE {",
+         "KG411 query: not valid SPARQL at line 1, column 18, at the end of the query: expected "),
+        ("SELECT ?x WHERE { ?x ?p ?o } LIMIT ten",
+         "KG411 query: not valid SPARQL at line 1, column 36, at `ten`"),
+    ],
+)
+def test_a_query_error_says_where_and_what_in_one_line(store: Path, query: str, line: str) -> None:
+    with pytest.raises(KgError) as caught:
+        run_query(store, query)
+    assert line in str(caught.value)
+    assert "\n" not in str(caught.value) and "u{" not in str(caught.value)
+
+
+def test_binding_a_variable_the_query_lacks_names_the_closest(store: Path) -> None:
+    query = ('SELECT ?status ?date WHERE { ?e kg:status ?status ; rdfs:label "?stat" '
+             "OPTIONAL { ?e kg:date ?date } }")
+    with pytest.raises(KgError) as caught:
+        run_query(store, query, ["stauts=planned"])
+    assert str(caught.value) == ("KG412 --bind: no variable ?stauts in the query; did you mean ?status? "
+                                 "it has ?status, ?date, ?e")
+    with pytest.raises(KgError) as caught:
+        run_query(store, query, ["stat=planned"])  # a string or a comment holds no variable
+    assert caught.value.message.startswith("no variable ?stat in the query; did you mean ?status?")
+
+
 def test_a_bad_file_leaves_the_store_unchanged(store: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.ttl"
     bad.write_text('<urn:a> <urn:b> "ok" .\n<urn:a> <urn:b> "broken .\n', encoding="utf-8")
@@ -141,11 +176,72 @@ def test_a_bad_file_leaves_the_store_unchanged(store: Path, tmp_path: Path) -> N
     assert len(run_query(store, "SELECT * WHERE { ?s ?p ?o }").rows) == before
 
 
-def test_replace_empties_the_data_first(store: Path, tmp_path: Path) -> None:
+def test_a_load_replaces_the_graph_and_append_adds(store: Path, tmp_path: Path) -> None:
     small = tmp_path / "small.nt"
     small.write_text('<urn:a> <urn:b> "c" .\n', encoding="utf-8")
-    assert load(small, store) > 1
-    assert load(small, store, replace=True) == 1
+    assert load(small, store, append=True).triples > 1
+    assert load(small, store).triples == 1
+
+
+STATUSES = "SELECT ?e ?status WHERE { ?e kg:status ?status } ORDER BY ?e ?status"
+
+
+def _build_folder(folder: Path, graph: nx.MultiDiGraph) -> Path:
+    """``graph.ttl`` of ``graph`` written as kg build writes it, with its manifest."""
+    write_all(folder, {"graph.ttl": to_turtle(graph)})
+    return folder / "graph.ttl"
+
+
+def _planned(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``graph`` where the meeting that took place is only planned, and held in another place."""
+    changed = graph.copy()
+    meeting = mint("meeting", "2023-06-18", "ann-lee-bo-chen")
+    changed.nodes[meeting]["status"] = "planned"
+    changed.remove_edge(meeting, mint("place", "Port Town"), "place")
+    changed.add_edge(meeting, mint("country", "Lemuria"), key="place")
+    return changed
+
+
+def test_loading_twice_leaves_one_status_per_event_and_names_the_build(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = _build_folder(tmp_path / "one", tricky_graph())
+    second = _build_folder(tmp_path / "two", _planned(tricky_graph()))
+    where = tmp_path / "store"
+    assert main(["load", str(first), "--store", str(where)]) == 0
+    assert main(["load", str(second), "--store", str(where)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    build = json.loads((tmp_path / "two" / "manifest.json").read_text())["build"]
+    assert err[-1].endswith(f"; store now holds build {build}")
+    assert not any("KG420" in line for line in err)
+    rows = run_query(where, STATUSES).rows
+    assert len({row[0] for row in rows}) == len(rows) == 5
+    assert "planned" in {row[1].value for row in rows}
+    assert [held.build for held in held_builds(where)] == [build]
+    assert main(["query", "--builds", "--store", str(where)]) == 0
+    assert capsys.readouterr().out == f"{where} holds build {build}\n"
+
+
+def test_append_names_each_contradiction_and_keeps_both(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    first = _build_folder(tmp_path / "one", tricky_graph())
+    second = _build_folder(tmp_path / "two", _planned(tricky_graph()))
+    where = tmp_path / "store"
+    assert main(["load", str(first), "--store", str(where)]) == 0
+    capsys.readouterr()
+    assert main(["load", str(second), "--store", str(where), "--append"]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "KG420" in line]
+    meeting = mint("meeting", "2023-06-18", "ann-lee-bo-chen")
+    assert len(warnings) == 2, warnings
+    status, place = sorted(warnings, key=lambda line: "kg:place" in line)
+    assert f'kg:status of <{meeting}>' in status and '"occurred" in the store and "planned"' in status
+    assert f'kg:place of <{meeting}>' in place and f"<{mint('country', 'Lemuria')}> in this export" in place
+    statuses = [row[1].value for row in run_query(where, STATUSES).rows if row[0].value == meeting]
+    assert statuses == ["occurred", "planned"]
+    assert len(held_builds(where)) == 2
+    # an export in agreement with the store has nothing to warn about, and is listed once
+    load(first, where)
+    again = load(first, where, append=True)
+    assert again.contradictions == () and len(again.builds) == 1
 
 
 def test_query_file(store: Path, tmp_path: Path) -> None:

@@ -62,11 +62,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Span, Token
 
 from kg.dates import resolve_date
@@ -74,7 +76,7 @@ from kg.events.disputes import RelationReader
 from kg.events.lexicon import EventLexicon, Needs, Trigger
 from kg.kinds import RELATION_KINDS
 from kg.mentions import DocMentions
-from kg.types import EventCandidate, Mention, OfficeClaim, Position, TemporalValue
+from kg.types import EventCandidate, Group, Mention, OfficeClaim, Position, TemporalValue
 from kg.vocab import EntityKind, EventKind, MentionRole, Mode, Plover, Status, TemporalPrecision, Tense
 
 if TYPE_CHECKING:
@@ -84,7 +86,7 @@ if TYPE_CHECKING:
 __all__ = ["EventFinder"]
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
-_CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "relcl", "ccomp", "pobj", "dobj", "attr"}
+_CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "relcl", "ccomp", "pobj", "dobj", "attr", "acomp"}
 _PARTNER_PREPS = {"with", "between", "among"}
 _SPOKEN_PREPS = {"with", "to"}
 _TOPIC_PREPS = {"about", "regarding", "concerning", "over"}
@@ -108,6 +110,10 @@ _PRESENT_AUX = {"is", "are", "am", "'s", "\u2019s", "'re", "\u2019re", "has", "h
 _TIME_WORD_DEPS = {"advmod", "npadvmod", "amod", "aux", "neg", "prep"}
 # Prepositions of a setting: "agreed at the talks", "hoped in their meeting" say where the
 # cue word happened, so the cue does not set the status of the event named there.
+# The relative adverbs of a clause set in the place or time of the noun it describes.
+_RELATIVE_ADVERBS = {"where", "when"}
+# The prepositions of where a journey starts ("back from talks in Lisbon").
+_SOURCE_PREPS = {"from"}
 _SETTING_PREPS = {"at", "in", "during", "before", "amid", "despite"}
 _FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "wo"}
 #: Actors found in a sentence: the head token of each and its mention.
@@ -131,6 +137,8 @@ _CONDITIONS = {"if", "unless"}
 _INTENDED = {Plover.SUPPORT, Plover.COOPERATE, Plover.AID}
 _CONTACT_KINDS = {EventKind.MEETING, EventKind.PHONE_CALL}
 _ACTOR_KINDS = {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION}
+# The words between the items of a list of people with their titles and countries.
+_LIST_GLUE = {",", "and", "of", "the"}
 # PLOVER codes a meeting, call or visit as CONSULT only when it takes place. One that is
 # planned or hoped for is an intent to meet (CAMEO 036, PLOVER AGREE); one that is refused,
 # cancelled or put off is a rejection (CAMEO 125, "reject proposal to meet", PLOVER REJECT).
@@ -153,16 +161,26 @@ class EventFinder:
         self.lexicon = knowledge.events
         self.titles = frozenset(knowledge.titles)
         self.cues = knowledge.allegiance_cues
+        self.references = knowledge.title_references
 
     def __call__(self, found: DocMentions) -> Iterator[EventCandidate]:
-        context = _ArticleContext(found, self.lexicon, self.cues, self.titles)
+        return iter(self.read(found)[0])
+
+    def read(self, found: DocMentions) -> tuple[tuple[EventCandidate, ...], tuple[Group, ...]]:
+        """The event candidates of one article, and the travelling groups it names members of."""
+        context = _ArticleContext(found, self.lexicon, self.cues, self.titles, self.references)
+        return tuple(self._events(context)), context.groups()
+
+    @staticmethod
+    def _events(context: _ArticleContext) -> Iterator[EventCandidate]:
         calls: list[EventCandidate] = []
-        for token in found.doc:
+        for token in context.doc:
             trigger = context.trigger(token)
             if trigger is None:
                 continue
             for candidate in context.events(token, trigger):
                 context.told_pair(token.i, candidate.participants)
+                context.told_date(token.i, candidate)
                 if candidate.kind is EventKind.PHONE_CALL:
                     calls.append(candidate)
                 elif candidate.kind is EventKind.MEETING:
@@ -205,16 +223,19 @@ class _ArticleContext:
     """The state of extraction over one article: mentions, claims, the lexicon."""
 
     def __init__(self, found: DocMentions, lexicon: EventLexicon, cues: AllegianceCues,
-                 titles: frozenset[str] = frozenset()) -> None:
+                 titles: frozenset[str] = frozenset(),
+                 references: Mapping[str, frozenset[str]] = MappingProxyType({})) -> None:
         self.found = found
         self.doc = found.doc
         self.lexicon = lexicon
         self.cues = cues
         #: The keys of the office titles ("leader", "foreign-minister").
         self.titles = titles
+        #: The posts a title may stand for ("leader": a president, a prime minister...).
+        self.references = references
         # Paragraphs are lines: where each begins, to tell which one a token is in; and
         # where each paragraph puts its people, in text order.
-        self._paragraph_starts = [m.end() for m in re.finditer("\n", self.doc.text)]
+        self._paragraph_starts = [m.end() for m in re.finditer("\n", found.text)]
         self._whereabouts: dict[int, list[_Whereabouts]] = defaultdict(list)
         self.claims: dict[tuple[int, int], OfficeClaim] = {
             (c.office.start, c.office.end): c for c in found.office_claims()
@@ -230,8 +251,10 @@ class _ArticleContext:
         # each event found so far (for "the two leaders").
         self._coordinated: list[tuple[int, tuple[Mention, Mention]]] | None = None
         self._pairs: list[tuple[int, tuple[Mention, Mention]]] = []
+        # The dates of the events that took place, by token, in text order.
+        self._dates: list[tuple[int, TemporalValue]] = []
         # The members of travelling groups the article names, by token: found when first asked.
-        self._membership: list[tuple[int, str, Mention]] | None = None
+        self._membership: list[tuple[int, str, Mention, int]] | None = None
         self._entity_at: dict[int, Span] = {
             i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)
         }
@@ -310,7 +333,11 @@ class _ArticleContext:
             return bool(_objects(token, {"for"}) or purpose) and any(
                 self._place(g) is not None for g in _objects(token, {"in"})
             )
+        if needs is Needs.TO_KNOWN_PLACE:
+            # "came to Lisbon", not "came to power".
+            return any(self._place(g) is not None for g in _objects(token, _DESTINATION_PREPS))
         if needs is Needs.TO_PLACE:
+            children = [c for t in self._journey(token) for c in t.children]
             return any(c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS for c in children) or any(
                 c.dep_ in {"dobj", "npadvmod"} and self._place(c) is not None for c in children
             )
@@ -394,7 +421,30 @@ class _ArticleContext:
             same_country = not office.country or country == office.country
             if start < office.start and key == office.key and same_country:
                 return person
+        # "the Afghan leader": the one person the article names with a post it stands for.
+        posts = self.references.get(office.key, frozenset())
+        if office.country and posts:
+            holders = {person.text: person for _, key, country, person in self._named_holders
+                       if key in posts and country == office.country}
+            if len(_last_names(holders.values())) == 1:
+                return next(iter(holders.values()))
         return claim.person
+
+    def told_date(self, at: int, event: EventCandidate) -> None:
+        """Note when the event at token ``at`` took place, for one told next "then" to share it."""
+        if event.date is not None and event.status is Status.OCCURRED:
+            self._dates.append((at, event.date))
+
+    def _then(self, verb: Token) -> TemporalValue | None:
+        """"X then met Y": the date of the event the article told just before, within the
+        three sentences before the verb's."""
+        if not any(c.dep_ == "advmod" and c.lower_ == "then" for c in verb.children):
+            return None
+        earlier = [(at, date) for at, date in self._dates if at < verb.i]
+        if not earlier:
+            return None
+        at, date = earlier[-1]
+        return date if len({t.sent.start for t in self.doc[at : verb.sent.start]}) <= 3 else None
 
     def told_pair(self, at: int, people: Iterable[Mention]) -> None:
         """Note that the event at token ``at`` was between two people (the ``_pair`` of later
@@ -416,7 +466,8 @@ class _ArticleContext:
 
     def _last_pair(self, token: Token) -> tuple[Mention, ...]:
         """The last two people named together before ``token``, or the two of the article's
-        last event, within three sentences; none if there is no such pair."""
+        last event, within three sentences, or further back when every pair the article told
+        of before is the same two; none if there is no such pair."""
         sentence = token.sent
         if self._coordinated is None:
             self._coordinated = [
@@ -429,7 +480,8 @@ class _ArticleContext:
             return ()
         at, pair = max(earlier, key=lambda p: p[0])
         back = len({t.sent.start for t in self.doc[at : sentence.start]}) if at < sentence.start else 0
-        return pair if back <= 3 else ()
+        # Further back only when the article has told of no other two: they are its two.
+        return pair if back <= 3 or len({_last_names(p) for _, p in earlier}) == 1 else ()
 
     def _members(self, token: Token) -> tuple[Mention, ...]:
         """The people "the delegation" stands for: those the article named as its members
@@ -442,22 +494,51 @@ class _ArticleContext:
         if self._membership is None:
             self._membership = list(self._find_members())
         group = token.lemma_.lower()
-        return tuple(_unique(m for at, kind, m in self._membership if at < token.i and kind == group))
+        return tuple(_unique(m for at, kind, m, _ in self._membership if at <= token.i and kind == group))
 
-    def _find_members(self) -> Iterator[tuple[int, str, Mention]]:
+    def groups(self) -> tuple[Group, ...]:
+        """The travelling groups the article names members of, each with the country it names
+        for the group ("a Chinese delegation", "a delegation from Chad"), if any."""
+        if self._membership is None:
+            self._membership = list(self._find_members())
+        members: dict[int, list[Mention]] = defaultdict(list)
+        for _, _, mention, group in self._membership:
+            members[group].append(mention)
+        return tuple(Group(tuple(_unique(people)), self._group_country(self.doc[group]))
+                     for group, people in sorted(members.items()))
+
+    def _group_country(self, group: Token) -> str:
+        """The country the text names for a group: "a Chinese delegation", "a delegation from Chad"."""
+        words = [c for c in group.children if c.dep_ in {"amod", "compound", "nmod"}]
+        for word in words + _objects(group, {"from"}):
+            mention = self.found.mention_at(word.i)
+            if mention is not None and mention.kind is EntityKind.COUNTRY:
+                return mention.key
+        return ""
+
+    def _find_members(self) -> Iterator[tuple[int, str, Mention, int]]:
         """Who the article says is in a travelling group, with where it says so: the owner of
         "his delegation", who leads it ("a delegation led by X", "X headed the delegation"),
         who it includes ("a delegation including X", "its members included X, Y and Z"), and
-        who is named with its members ("X and the other members of his delegation")."""
+        who is named with its members ("X and the other members of his delegation"); and the
+        token of the group word they are members of."""
         words = self.lexicon
-        group = ""
-        for token in self.doc:
+        group, group_at = "", 0
+        # Nothing is a member before the first group word: start there (most articles have none,
+        # which the lemmas' ids tell without making a Token of each word).
+        lemmas = self.doc.to_array(LEMMA).tolist()
+        strings = self.doc.vocab.strings
+        groups = {h for h in set(lemmas) if strings[h].lower() in words.group_words}
+        first = next((i for i, h in enumerate(lemmas) if h in groups), len(lemmas))
+        for token in self.doc[first:]:
             lemma = token.lemma_.lower()
             named: list[Token] = []
             if lemma in words.group_words:
-                group = lemma
+                group, group_at = lemma, token.i
                 named += [c for c in token.children if c.dep_ == "poss"]
                 named += _objects(token, words.include_words)
+                # "a team of officials including X"
+                named += [g for o in _objects(token, {"of"}) for g in _objects(o, words.include_words)]
                 for verb in token.children:
                     if verb.dep_ == "acl" and verb.lemma_.lower() in words.lead_words:
                         named += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
@@ -476,7 +557,7 @@ class _ArticleContext:
                       if a.dep_ == "appos"]
             for _, mention in self._actors(named):
                 if mention.kind is EntityKind.PERSON and group:
-                    yield token.i, group, mention
+                    yield token.i, group, mention, group_at
 
     def _the_two(self, token: Token) -> bool:
         """Whether ``token`` heads "the two leaders", "both ministers": a plural title for a pair
@@ -531,7 +612,7 @@ class _ArticleContext:
     def _actors(self, tokens: Iterable[Token]) -> list[tuple[Token, Mention]]:
         out: list[tuple[Token, Mention]] = []
         for token in tokens:
-            for head in (token, *token.conjuncts):
+            for head in (token, *token.conjuncts, *self._listed_beside(token)):
                 together = self._pair(head) or self._members(head)
                 if together:
                     out.extend((head, m) for m in together)
@@ -545,7 +626,59 @@ class _ArticleContext:
                     # people named after a title stand for it (not its country).
                     out.extend(named)
                 elif mention is not None:
-                    out.append((head, mention))
+                    out.append((head, self._holder_within(head, mention) or mention))
+        return out
+
+    def _holder_within(self, head: Token, owner: Mention) -> Mention | None:
+        """"including the Agency for Development administrator Jane Roe": the parser heads the
+        phrase by the body; the person the phrase names, holder of the body's title, is meant."""
+        if owner.kind not in {EntityKind.ORGANIZATION, EntityKind.COUNTRY}:
+            return None
+        within = {t.i for t in head.subtree}
+        offset = self.found.offset
+        for claim in self.claims.values():
+            person = claim.person
+            if claim.owner != owner or person is None or person.label is MentionRole.TITLE_REF:
+                continue
+            words = self.doc.char_span(person.start - offset, person.end - offset)
+            if words is not None and all(t.i in within for t in words):
+                return person
+        return None
+        within = {t.i for t in head.subtree}
+        for claim in self.claims.values():
+            person = claim.person
+            if claim.owner == owner and person is not None and person.label is not MentionRole.TITLE_REF:
+                index = self.found.span_at(head.i)
+                words = self.found.spans[index] if index >= 0 else None
+                if words is not None and all(i in within for i in self._token_range(person)):
+                    return person
+        return None
+
+    def _listed_beside(self, token: Token) -> list[Token]:
+        """"Prime Minister A of X, President B of Y and Vice President C meet": the other people of
+        a list of names, titles and countries that runs from a subject up to its verb, however
+        the parser hangs them (a person is no description of another)."""
+        own = self.found.mention_at(token.i)
+        verb = token.head
+        if own is None or own.kind is not EntityKind.PERSON:
+            return []
+        if token.dep_ not in _SUBJECTS or verb.i <= token.i:
+            return []
+        out: list[Token] = []
+        last = own
+        for word in self.doc[token.i + 1 : verb.i]:
+            if word.head == verb and word.dep_ in {"aux", "auxpass", "neg", "advmod"}:
+                break
+            mention = self.found.mention_at(word.i)
+            if mention is None:
+                if word.lower_ not in _LIST_GLUE:
+                    return []
+            elif mention.kind is EntityKind.PERSON:
+                if mention != last:
+                    out.append(word)
+                last = mention
+            elif mention.kind not in {EntityKind.COUNTRY, EntityKind.OFFICE}:
+                return []
         return out
 
     @staticmethod
@@ -644,9 +777,27 @@ class _ArticleContext:
         out.extend(self._through_medium(token))
         if token.pos_ in {"NOUN", "PROPN"}:
             out.extend(g for g in _after(token, _PARTNER_PREPS) if g.head.head != token)
+        if token.pos_ in {"NOUN", "PROPN"}:
+            out.extend(self._named_right_after(token))
         if not out and token.pos_ in {"NOUN", "PROPN"}:
             out.extend(self._possessors(token))
         return out
+
+    def _named_right_after(self, trigger: Token) -> list[Token]:
+        """"his meeting Chilean President X": the person named right after a noun trigger, with
+        only their country and title between, when the parser has hung them elsewhere (the
+        "with" of "his meeting with X" left out)."""
+        i = trigger.i + 1
+        while i < trigger.sent.end:
+            mention = self.found.mention_at(i)
+            if mention is None:
+                return []
+            if mention.kind is EntityKind.PERSON:
+                return [self.doc[i]]
+            if mention.kind not in {EntityKind.COUNTRY, EntityKind.OFFICE}:
+                return []
+            i += 1
+        return []
 
     def _through_medium(self, token: Token) -> list[Token]:
         """"spoke by phone with X": the partner the parser hangs on the medium."""
@@ -674,6 +825,13 @@ class _ArticleContext:
         mention = self.found.mention_at(token.i)
         if mention is not None and mention.kind in {EntityKind.PLACE, EntityKind.COUNTRY}:
             return mention
+        if mention is None or (mention.label is MentionRole.NAME and mention.locative):
+            # "in Varnholm, Chad" with a town kg does not know: what it knows is the country.
+            for child in token.children:
+                inner = self.found.mention_at(child.i) if child.dep_ in {"appos", "conj"} else None
+                beside = token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == ","
+                if inner is not None and inner.kind is EntityKind.COUNTRY and beside:
+                    return inner
         if mention is None and token.lemma_.lower() in self.lexicon.locale_words:
             for child in token.children:
                 inner = self.found.mention_at(child.i) if child.dep_ in {"amod", "compound", "poss"} else None
@@ -751,6 +909,26 @@ class _ArticleContext:
         found = self._destinations(trigger, roots)
         return found[0][1] if found else None
 
+    def _journey_purpose(self, trigger: Token) -> bool:
+        """Whether a noun trigger is what a journey is for ("arrived in X for talks with Y"; not
+        "arrived for a state visit", which is the journey itself)."""
+        if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ != "pobj" or trigger.head.lower_ != "for":
+            return False
+        own = self.trigger(trigger)
+        if own is None or own.kind is EventKind.VISIT:
+            return False
+        rule = self.trigger(trigger.head.head)
+        return rule is not None and rule.kind is EventKind.VISIT and rule.pos == "VERB"
+
+    def _journey(self, trigger: Token) -> list[Token]:
+        """The words that say where a journey goes: the trigger's, and for a group someone leads,
+        the leading verb's ("led a delegation to X")."""
+        lead = trigger.head
+        if (trigger.lemma_.lower() in self.lexicon.group_words and trigger.dep_ == "dobj"
+                and lead.lemma_.lower() in self.lexicon.lead_words):
+            return [trigger, lead]
+        return [trigger]
+
     def _destinations(self, trigger: Token, roots: list[Token]) -> list[tuple[Token, Mention]]:
         """Every place a journey goes to: the first (:meth:`_destination`) and the places
         listed with it ("will travel to A, B and C", "a trip to A, B and C"), in text order."""
@@ -810,7 +988,7 @@ class _ArticleContext:
             mention = self.found.mentions[index]
             if mention is None or mention.kind not in {EntityKind.PLACE, EntityKind.COUNTRY}:
                 continue
-            before = self.doc.text[span.sent.start_char : span.start_char]
+            before = self.found.text[span.sent.start_char : span.start_char]
             if not self.cues.ends_with_presence(before):
                 continue
             clause = span.root.head
@@ -846,8 +1024,8 @@ class _ArticleContext:
             return None
         here = _country_key(stay.place)
         # A country that only modifies a noun ("the Varnland-Roskia dialogue") names a party,
-        # not a place.
-        for token in (t for t in trigger.sent if t.dep_ not in _MODIFIER_DEPS):
+        # not a place; nor is where a journey starts ("a delegation from Varnland") a place of it.
+        for token in (t for t in trigger.sent if t.dep_ not in _MODIFIER_DEPS and not _from(t)):
             elsewhere = self._place(token)
             if elsewhere is not None and _country_key(elsewhere) != here:
                 return None
@@ -904,7 +1082,7 @@ class _ArticleContext:
         own date phrase; else that of a predicate it shares its subject with (:meth:`_linked`);
         else, for an event that happened, the time the article tells it in (:meth:`_news_time`)."""
         verb = roots[-1]
-        date = self._when(roots, tense)
+        date = self._when(roots, tense) or self._then(verb)
         for linked in self._linked(verb):
             if date is None:
                 date = self._when([linked], tense, near=self._near([linked], 6, setting=True, avoid=verb))
@@ -923,6 +1101,9 @@ class _ArticleContext:
             c.dep_ in _SUBJECTS for c in verb.children
         ):
             out.append(head)
+        if verb.dep_ == "relcl" and any(c.lower_ in _RELATIVE_ADVERBS for c in verb.children):
+            # "began her trip in X, where she was greeted by Y": the clause of the place.
+            out.append(self._governor(head))
         if verb.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to"
                                                    for c in verb.children):
             rule = self.trigger(head)
@@ -974,6 +1155,9 @@ class _ArticleContext:
         if aux & {"had", "'d", "\u2019d"}:
             return None
         month = TemporalValue(published.replace(day=1), TemporalPrecision.MONTH)
+        if self._in_headline(trigger):
+            # A headline's present is the news of the last days ("X holds talks with Y"), not its day.
+            return month
         over = trigger.dep_ == "pobj" and trigger.head.lower_ in _OVER_PREPS
         present = finite.tag_ in {"VBZ", "VBP"} or bool(aux & _PRESENT_AUX)
         if not over and (present or words & self.lexicon.recent_words):
@@ -982,6 +1166,15 @@ class _ArticleContext:
         if over or finite.tag_ in {"VBD", "VBN"} or aux & {"was", "were", "did"}:
             return month
         return None
+
+    def _in_headline(self, token: Token) -> bool:
+        """Whether ``token`` stands on the article's first line, and it does not end like a sentence."""
+        text = self.found.text
+        if self.found.offset or text[: token.idx].strip().count("\n"):
+            return False
+        end = text.find("\n", token.idx)
+        line = text[: len(text) if end < 0 else end].strip()
+        return not line.endswith((".", "!", "?", ".\u201d", ".\"", ":"))
 
     def _tense(self, verb: Token) -> Tense:
         """FUTURE on "will"; else PAST on a past verb up the chain ("postponed plans to
@@ -1015,7 +1208,9 @@ class _ArticleContext:
         found: set[Status] = set()
         chain = [trigger]
         for ancestor in list(trigger.ancestors)[:6]:
-            if ancestor.dep_ == "prep" and (ancestor.lower_ in _TEMPORAL_PREPS or (
+            if chain[-1].dep_ == "relcl":
+                break  # "X, who arrived on Monday, is expected to...": the clause has its own time
+            if ancestor.dep_ == "prep" and (ancestor.lower_ in _TEMPORAL_PREPS | _SOURCE_PREPS or (
                 ancestor.lower_ in _SETTING_PREPS and self.cue(ancestor.head) is not None
             )):
                 # "hoped to meet again after their meeting in November": the earlier
@@ -1032,6 +1227,8 @@ class _ArticleContext:
             for child in token.children:
                 if child.dep_ in {"aux", "advmod", "auxpass"}:
                     cue = self.cue(child)
+                    if cue is Status.POSSIBLE and child.lower_ == "would" and self._reported(token):
+                        cue = Status.PLANNED  # "said he would meet X": the future as it was said
                     if cue is not None:
                         found.add(cue)
             if token != trigger and status is not None:
@@ -1051,10 +1248,18 @@ class _ArticleContext:
                 found.add(status)
         if sent.text.rstrip().endswith("?"):
             found.add(Status.POSSIBLE)
+        if self._journey_purpose(trigger):
+            found.add(Status.PLANNED)
         for status in (Status.POSSIBLE, Status.PLANNED):
             if status in found:
                 return status
         return Status.OCCURRED
+
+    def _reported(self, verb: Token) -> bool:
+        """Whether ``verb``'s clause is what a verb of saying in the past reports ("said he would...")."""
+        head = verb.head
+        said = head.tag_ == "VBD" and head.lemma_.lower() in self.lexicon.report_words
+        return verb.dep_ == "ccomp" and said
 
     def _settled(self, status: Status, date: TemporalValue | None) -> Status:
         """A plan dated wholly before the article was published is a past event ("the trip was
@@ -1099,7 +1304,12 @@ class _ArticleContext:
             return
         noun = trigger.pos in {"NOUN", "ADJ"}
         verb = self._governor(trigger_token) if noun else trigger_token
-        roots = [trigger_token] if not noun else [trigger_token, verb]
+        # "will head home Thursday from his meeting with Y": what one comes from took place
+        # before, at no time the journey's words give.
+        source = noun and trigger_token.dep_ == "pobj" and trigger_token.head.lower_ in _SOURCE_PREPS
+        # "arrived in X on Monday for talks with Y": the talks are ahead, at no time the arrival gives.
+        ahead = noun and self._journey_purpose(trigger_token)
+        roots = [trigger_token] if not noun or source or ahead else [trigger_token, verb]
         sentence = self.found.sentence(self.doc[trigger_token.i : trigger_token.i + 1])
         tense = self._tense(verb)
         base = EventCandidate(
@@ -1326,6 +1536,11 @@ class _ArticleContext:
         if any(c.dep_ == "advmod" and c.lower_ in self.lexicon.return_words for c in trigger.children):
             return  # "flew back to X", "heads home": a return is no visit
         travellers = [m for _, m in subjects if m.kind is EntityKind.PERSON]
+        if trigger.pos_ in {"VERB", "AUX"}:
+            # "will be accompanied to Y by X", "was visited by X": who does it travels too.
+            agents = (g for c in trigger.children if c.dep_ == "agent"
+                      for g in c.children if g.dep_ == "pobj")
+            travellers += [m for _, m in self._actors(agents) if m.kind is EntityKind.PERSON]
         if trigger.pos_ in {"NOUN", "PROPN"}:
             owners = [m for h, m in partners if m.kind is EntityKind.PERSON and h.dep_ == "poss"]
             # "X is part of Y's delegation to Z": a group's leader and its members travel.
@@ -1337,12 +1552,14 @@ class _ArticleContext:
                                   if m.kind is EntityKind.PERSON] or travellers
         if not travellers:
             return
-        listed: list[tuple[Token, Mention | None]] = [*self._destinations(trigger, [trigger])]
+        listed: list[tuple[Token, Mention | None]] = [*self._destinations(trigger, self._journey(trigger))]
         destinations = listed or [(trigger, None)]
         status = self._status(trigger)
         if status is Status.PLANNED:
             tense = Tense.FUTURE
         date = self._dated(roots, tense, status, base.kind)
+        if date is None and listed and listed[0][1] is not None:
+            date = self._journey_date(trigger, listed[0][1], travellers, status)
         if listed:
             self._said_to_be(trigger, self._one_place(listed[0][0]), travellers, date)
         for n, (head, destination) in enumerate(destinations):
@@ -1358,6 +1575,25 @@ class _ArticleContext:
             for traveller in _unique(travellers):
                 yield replace(base, participants=(traveller,), destination=destination, place=destination,
                               date=when, status=settled, plover=plover, mode=mode)
+
+
+    def _journey_date(self, trigger: Token, destination: Mention, travellers: Iterable[Mention],
+                      status: Status) -> TemporalValue | None:
+        """"X will fly to Lisbon on Saturday. She will be accompanied to Portugal by Y": an
+        undated visit of people the article already put, on a date, in the destination's country
+        is that journey (a plan only on a date not yet past)."""
+        names = _last_names(travellers, self.found.knowledge.name_words.name_suffixes)
+        key = _country_key(destination)
+        published = self.found.article.published
+        dates = [w.date for stays in self._whereabouts.values() for w in stays
+                 if w.at < trigger.i and w.names & names and w.date is not None and w.place is not None
+                 and _country_key(w.place) == key]
+        if not dates:
+            return None
+        date = dates[-1]
+        if status is Status.PLANNED and published is not None and date.ends_before(published):
+            return None
+        return date
 
 
 def _consulted(base: EventCandidate, status: Status) -> tuple[Plover, Mode | None]:
@@ -1391,6 +1627,11 @@ def _objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
 def _named_after(token: Token) -> list[Token]:
     """The appositives of ``token``: "their counterparts, A and B" (conjuncts follow from them)."""
     return [c for c in token.children if c.dep_ == "appos"]
+
+
+def _from(token: Token) -> bool:
+    """Whether ``token`` names where something comes from ("a delegation from X")."""
+    return token.dep_ == "pobj" and token.head.lower_ in _SOURCE_PREPS
 
 
 def _country_key(place: Mention) -> str:

@@ -46,6 +46,7 @@ class Needs(str, Enum):
     REMOTE = "remote"
     BY_PHONE = "by_phone"
     TO_PLACE = "to_place"
+    TO_KNOWN_PLACE = "to_known_place"
     TOWARD = "toward"
     STAY = "stay"
     OBJECT = "object"
@@ -69,6 +70,7 @@ class EventWordKind(str, Enum):
     LEAD = "lead"
     INCLUDE = "include"
     RETURN = "return"
+    REPORT = "report"
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,8 @@ class EventLexicon:
     include_words: frozenset[str] = frozenset()
     #: Adverbs that make a journey a return ("flew back", "heads home"): no visit.
     return_words: frozenset[str] = frozenset()
+    #: Verbs that report what someone said ("said he would meet X": "would" is then a plan).
+    report_words: frozenset[str] = frozenset()
 
     def issues_in(self, text: str) -> tuple[str, ...]:
         """Keys of the issues named in ``text``, in data-file order."""
@@ -245,4 +249,5 @@ def read_event_lexicon(folder: Path | None, gatherings: frozenset[str] = frozens
         lead_words=frozenset(event_words[EventWordKind.LEAD]),
         include_words=frozenset(event_words[EventWordKind.INCLUDE]),
         return_words=frozenset(event_words[EventWordKind.RETURN]),
+        report_words=frozenset(event_words[EventWordKind.REPORT]),
     )

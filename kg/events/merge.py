@@ -19,7 +19,7 @@ own (a topic: "the abductions").
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -80,7 +80,11 @@ class _Draft:
             return TemporalValue(best.value.replace(year=year, month=month, day=1), TemporalPrecision.MONTH)
         return None
 
-    def accepts(self, date: TemporalValue | None, place: str | None, relaxed: bool) -> bool:
+    def accepts(self, date: TemporalValue | None, place: str | None, relaxed: bool,
+                inside: Callable[[str, str], bool] = lambda place, country: False) -> bool:
+        """Whether an account at ``date`` and ``place`` can be of this event: dates compatible,
+        and the place one of its places, or in one, or one of them in it (``inside``: "the
+        palace" and the country it stands in)."""
         for known in self.dates:
             if date is None:
                 break
@@ -89,7 +93,9 @@ class _Draft:
                     return False
             elif not known.compatible(date):
                 return False
-        return not (place and self.places and place not in self.places and not relaxed)
+        if not place or not self.places or relaxed or place in self.places:
+            return True
+        return any(inside(place, known) or inside(known, place) for known in self.places)
 
 
 _PRECISION = {TemporalPrecision.YEAR: 0, TemporalPrecision.MONTH: 1, TemporalPrecision.DAY: 2}
@@ -183,6 +189,11 @@ class _Merger:
                     continue
                 place = self.place(candidate.place)
                 self._add(candidate, frozenset(actors), actors, place, None, relaxed=False)
+
+    def _inside(self, place: str, country: str) -> bool:
+        """Whether ``place`` stands in ``country`` (both entity IRIs)."""
+        is_country = self._kind(country) is EntityKind.COUNTRY
+        return is_country and place != country and self.country_of(place) == country
 
     def _kind(self, iri: str) -> EntityKind | None:
         entity = self.entities.get(iri)
@@ -279,7 +290,8 @@ class _Merger:
         key = participants if group is None else frozenset([*participants, group])
         # Only drafts of the same kind and participants can take it: an index, not a scan.
         for draft in self.by_key.get((kind, key), ()):
-            if draft.accepts(candidate.date, place, relaxed) and not _another_occasion(draft, candidate):
+            fits = draft.accepts(candidate.date, place, relaxed, self._inside)
+            if fits and not _another_occasion(draft, candidate):
                 break
         else:
             draft = _Draft(kind, key, [], [], Counter(), Counter())

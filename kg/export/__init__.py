@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:  # kg load reads kg.export.files without the graph library
+    import networkx as nx
 
 __all__ = ["EXPORT_NAMES", "export_files"]
 
-EXPORT_NAMES = ("graph.ttl", "graph.html", "graph.nt", "graph.jsonld", "graph.graphml", "graph.json")
+EXPORT_NAMES = ("graph.ttl", "graph.html", "graph.nt", "graph.jsonld", "graph.graphml", "graph.json",
+                "events.csv", "events.jsonl")
 """The files ``kg build`` writes, in the order it writes them (beside them, ``manifest.json``)."""
 
 
@@ -21,9 +24,11 @@ def export_files(G: nx.MultiDiGraph) -> dict[str, Callable[[], Iterator[str]]]:
 
     Examples
     --------
+    >>> import networkx as nx
     >>> tuple(export_files(nx.MultiDiGraph(documents={}))) == EXPORT_NAMES
     True
     """
+    from kg.export.events_table import iter_events_csv, iter_events_jsonl
     from kg.export.graphml import iter_graphml
     from kg.export.html import iter_html
     from kg.export.jsonld import iter_jsonld
@@ -31,5 +36,6 @@ def export_files(G: nx.MultiDiGraph) -> dict[str, Callable[[], Iterator[str]]]:
     from kg.export.ntriples import iter_ntriples
     from kg.export.rdf import iter_turtle
 
-    makers = (iter_turtle, iter_html, iter_ntriples, iter_jsonld, iter_graphml, iter_node_link)
+    makers = (iter_turtle, iter_html, iter_ntriples, iter_jsonld, iter_graphml, iter_node_link,
+              iter_events_csv, iter_events_jsonl)
     return {name: partial(make, G) for name, make in zip(EXPORT_NAMES, makers, strict=True)}

@@ -3,8 +3,10 @@
 The page is rendered from the :class:`~kg.export.pyvis.KgNetwork` that
 :func:`~kg.export.pyvis.to_pyvis` makes of ``G``: it draws that network's nodes and
 edges with its options, and adds what only the page shows, computed here on the side
-from ``G`` (which is never changed): the legend, header figures, the panel's facts and
-evidence per node and edge, and the actor-to-actor edges of the view without events.
+from ``G`` (which is never changed): the legend, header figures, the time axis, the
+panel's facts and evidence per node and edge (every edge gets sentences: its own, or
+those of its ends that name the other), and the actor-to-actor edges of the view
+without events. Headlines are not evidence; names are marked in the sentences.
 
 The page needs no network: the vis-network script comes from the copy inside the
 installed ``pyvis`` package and our own template, style sheet and script from
@@ -13,12 +15,15 @@ installed ``pyvis`` package and our own template, style sheet and script from
 article text can never close the script element; the page script renders every piece
 of text with ``textContent``.
 
-Graphs with more than ``max_nodes`` nodes open on a reduced view (the most
-connected nodes) that the page announces; every node is still in the page.
+The page opens on the people view (:func:`~kg.export.pyvis.people_view`); a full view
+draws every node. A people view of more than ``max_nodes`` nodes opens reduced (the
+most connected people and their events), as the page announces; every node is still
+in the page.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -33,6 +38,7 @@ from markupsafe import Markup
 
 from kg.export.pyvis import (
     ABOUT_KEYS,
+    ACTOR_RELATIONS,
     KIND_STYLES,
     MAX_NODES,
     POLYGONS,
@@ -53,9 +59,19 @@ MAX_EVIDENCE = 40
 
 _EVENT_KINDS = frozenset(EVENT_ROWS)
 
-# Relations that make an actor part of an event, for the people-and-countries view: each
-# kind's tie to its participants, and the traveller of whatever kind of event has one.
-_ACTOR_RELATIONS = frozenset({*(row.actor.value for row in EVENT_ROWS.values()), Relation.TRAVELLER.value})
+# What each relation makes its target to its source, as the panel lists it.
+_FACT_NAMES = {
+    Relation.HOLDS_OFFICE.value: "offices",
+    Relation.HELD_OFFICE.value: "former offices",
+    Relation.OFFICE_OF.value: "office of",
+    Relation.COUNTRY.value: "country",
+    Relation.PARTICIPANT.value: "participants",
+    Relation.PARTY.value: "participants",
+    Relation.TRAVELLER.value: "traveller",
+    Relation.DESTINATION.value: "destination",
+    Relation.PLACE.value: "place",
+    Relation.ISSUE.value: "issues",
+}
 
 _STATUS_ORDER = [s.value for s in Status]
 
@@ -65,11 +81,116 @@ _HTML_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", ord
 _DATA_SLOT = "\x00kg-data\x00"
 
 
-def _evidence(items: Iterable[Evidence], doc_index: Mapping[str, int]) -> tuple[list[list[Any]], int]:
-    """Distinct sentences in reading order as ``[doc number, text]``, and how many were left out."""
-    unique = sorted({(e.doc_id, e.start, e.end): e for e in items}.values())
-    kept = [[doc_index.get(e.doc_id, -1), e.text] for e in unique[:MAX_EVIDENCE]]
-    return kept, max(0, len(unique) - MAX_EVIDENCE)
+class _Sentences:
+    """The evidence the page writes: distinct sentences, headlines left out (a headline
+    restates; it is no evidence), and where the names they are cited for stand in them.
+
+    Items are ``[doc number, text, marks]`` with ``marks`` the flat ``[start, end, ...]``
+    offsets of each name in the text, in UTF-16 code units as the page's script counts.
+    """
+
+    def __init__(self, G: nx.MultiDiGraph, doc_index: Mapping[str, int]) -> None:
+        self.G = G
+        self.doc_index = doc_index
+        documents: Mapping[str, DocumentInfo] = G.graph.get("documents", {})
+        self.headlines = {doc_id: " ".join(info.title.split()) for doc_id, info in documents.items()
+                          if info.title}
+        # Per node, as the edges of a node each ask again.
+        self._patterns: dict[str, re.Pattern[str] | None] = {}
+        self._own: dict[str, list[Evidence]] = {}
+        self._kept: dict[str, dict[tuple[str, int, int], int]] = {}
+
+    def pattern(self, node: str) -> re.Pattern[str] | None:
+        """A node's name and aliases as whole words, longest first."""
+        if node not in self._patterns:
+            data = self.G.nodes[node]
+            names = sorted({n for n in (data.get("label", ""), *data.get("aliases", ())) if n.strip()},
+                           key=lambda n: (-len(n), n))
+            self._patterns[node] = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+                                    if names else None)
+        return self._patterns[node]
+
+    def evidence(self, node: str) -> list[Evidence]:
+        """A node's distinct sentences in reading order, headlines left out."""
+        if node not in self._own:
+            self._own[node] = self.unique(self.G.nodes[node].get("evidence", ()))
+        return self._own[node]
+
+    def naming(self, items: Iterable[Evidence], node: str) -> list[Evidence]:
+        """The sentences among ``items`` that name ``node``."""
+        pattern = self.pattern(node)
+        return [e for e in items if pattern is not None and pattern.search(e.text)]
+
+    def unique(self, items: Iterable[Evidence]) -> list[Evidence]:
+        """Distinct sentences in reading order, headlines left out."""
+        return sorted({(e.doc_id, e.start, e.end): e for e in items
+                       if " ".join(e.text.split()) != self.headlines.get(e.doc_id)}.values())
+
+    def patterns(self, names: Iterable[str]) -> list[re.Pattern[str]]:
+        """The patterns of the nodes ``names``, those that have a name."""
+        return [p for p in map(self.pattern, names) if p is not None]
+
+    def written(self, items: Iterable[Evidence], names: Iterable[str]) -> tuple[list[list[Any]], int]:
+        """Distinct sentences in reading order, the names of the nodes ``names`` marked, and
+        how many were left out past :data:`MAX_EVIDENCE`."""
+        unique = self.unique(items)
+        patterns = self.patterns(names)
+        kept = [[self.doc_index.get(e.doc_id, -1), e.text, _marks(e.text, patterns)]
+                for e in unique[:MAX_EVIDENCE]]
+        return kept, max(0, len(unique) - MAX_EVIDENCE)
+
+    def picked(self, items: Iterable[Evidence], node: str, names: Iterable[str]) -> list[list[Any]] | None:
+        """``items`` as ``[index, marks]`` into the sentences :meth:`written` gives ``node``, when
+        it gives them all: an event's participant edges then repeat no sentence of the event."""
+        if node not in self._kept:
+            self._kept[node] = {(e.doc_id, e.start, e.end): i
+                                for i, e in enumerate(self.evidence(node)[:MAX_EVIDENCE])}
+        kept = self._kept[node]
+        unique = self.unique(items)
+        if not all((e.doc_id, e.start, e.end) in kept for e in unique):
+            return None
+        patterns = self.patterns(names)
+        return [[kept[e.doc_id, e.start, e.end], _marks(e.text, patterns)] for e in unique]
+
+
+def _marks(text: str, patterns: Iterable[re.Pattern[str]]) -> list[int]:
+    """Where the patterns match in ``text``, as flat UTF-16 offsets, overlaps dropped."""
+    spans = sorted({m.span() for p in patterns for m in p.finditer(text)}, key=lambda s: (s[0], -s[1]))
+    marks: list[int] = []
+    for start, end in spans:
+        if marks and start < marks[-1]:
+            continue
+        marks += [start, end]
+    if text.isascii():
+        return marks
+    return [len(text[:i].encode("utf-16-le")) // 2 for i in marks]
+
+
+def _edge_evidence(sentences: _Sentences, u: str, v: str, key: str) -> list[Evidence]:
+    """The sentences behind an edge: its own; else its source's sentences that name its target
+    (an event's that name the participant, or all the event's when none does); else its
+    target's that name its source."""
+    own = sentences.G.edges[u, v, key].get("evidence", ())
+    if own:
+        return list(own)
+    from_source = sentences.naming(sentences.evidence(u), v)
+    if from_source:
+        return from_source
+    if kind_style(sentences.G.nodes[u].get("kind", "")).event:
+        return list(sentences.evidence(u))
+    return sentences.naming(sentences.evidence(v), u)
+
+
+def _months(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """The time axis: the first and last month any event is dated in, and how many are undated."""
+    events = [d for _, d in G.nodes(data=True) if d.get("kind") in _EVENT_KINDS]
+    dates = sorted(d["date"] for d in events if d.get("date"))
+    undated = sum(1 for d in events if not d.get("date"))
+    if not dates:
+        return {"undated": undated}
+    first = dates[0][:7] if len(dates[0]) > 4 else dates[0] + "-01"
+    last = max(d[:7] if len(d) > 4 else d + "-12" for d in dates)
+    return {"first": first, "last": last, "undated": undated}
 
 
 def _date_range(G: nx.MultiDiGraph, documents: Iterable[DocumentInfo]) -> dict[str, str]:
@@ -83,36 +204,31 @@ def _date_range(G: nx.MultiDiGraph, documents: Iterable[DocumentInfo]) -> dict[s
     return {}
 
 
-def _node_facts(G: nx.MultiDiGraph, node: str) -> dict[str, Any]:
-    """Named neighbours the panel lists: offices, holders, place, participants..."""
+def _by_date(G: nx.MultiDiGraph, nodes: Iterable[str]) -> list[str]:
+    """Events in date order, the undated last."""
+    return sorted(set(nodes), key=lambda n: (str(G.nodes[n].get("date", "9999")), _by_label(G, n)))
 
-    def label(n: str) -> str:
-        return str(G.nodes[n].get("label", n))
 
+def _by_label(G: nx.MultiDiGraph, node: str) -> tuple[str, str]:
+    return str(G.nodes[node].get("label", node)), node
+
+
+def _node_facts(G: nx.MultiDiGraph, node: str) -> dict[str, list[str]]:
+    """The neighbours the panel lists, by what they are to the node, as node ids: offices,
+    holders, place, participants..., and the events it takes part in by date."""
     facts: dict[str, list[str]] = defaultdict(list)
     for _, target, key in G.out_edges(node, keys=True):
-        name = label(target)
-        if key == Relation.HOLDS_OFFICE.value:
-            facts["offices"].append(name)
-        elif key == Relation.HELD_OFFICE.value:
-            facts["offices"].append(f"{name} (former)")
-        elif key == Relation.OFFICE_OF.value:
-            facts["office of"].append(name)
-        elif key == Relation.COUNTRY.value:
-            facts["country"].append(name)
-        elif key in (Relation.PARTICIPANT.value, Relation.PARTY.value):
-            facts["participants"].append(name)
-        elif key in (Relation.TRAVELLER.value, Relation.DESTINATION.value, Relation.PLACE.value):
-            facts[key].append(name)
-        elif key == Relation.ISSUE.value:
-            facts["issues"].append(name)
+        if key in _FACT_NAMES:
+            facts[_FACT_NAMES[key]].append(target)
     for source, _, key in G.in_edges(node, keys=True):
-        name = label(source)
-        if key in (Relation.HOLDS_OFFICE.value, Relation.HELD_OFFICE.value):
-            facts["held by"].append(name if key == Relation.HOLDS_OFFICE.value else f"{name} (former)")
+        if key == Relation.HOLDS_OFFICE.value:
+            facts["held by"].append(source)
+        elif key == Relation.HELD_OFFICE.value:
+            facts["formerly held by"].append(source)
         elif G.nodes[source].get("kind") in _EVENT_KINDS:
-            facts["events"].append(label(source))
-    return {k: sorted(set(v)) for k, v in facts.items()}
+            facts["events"].append(source)
+    return {k: _by_date(G, v) if k == "events" else sorted(set(v), key=lambda n: _by_label(G, n))
+            for k, v in facts.items()}
 
 
 def _drawn(item: Mapping[str, Any]) -> dict[str, Any]:
@@ -128,6 +244,7 @@ def _page(net: KgNetwork) -> dict[str, Any]:
     doc_index = {doc_id: i for i, doc_id in enumerate(doc_ids)}
     degree = dict(G.degree())
     kinds = Counter(data.get("kind", "") for _, data in G.nodes(data=True))
+    sentences = _Sentences(G, doc_index)
 
     # The panel, search and filters know the graph's nodes and edges: the page draws
     # those, as the network styles them, and nothing added to the network alone.
@@ -139,7 +256,10 @@ def _page(net: KgNetwork) -> dict[str, Any]:
     def info() -> Iterator[tuple[str, dict[str, Any]]]:
         for node in sorted(G.nodes):
             data = G.nodes[node]
-            evidence, more = _evidence(data.get("evidence", ()), doc_index)
+            event = kind_style(data.get("kind", "")).event
+            # An event's sentences are marked where they name its actors, place and issues.
+            names = sorted(set(G.successors(node))) if event else [node]
+            evidence, more = sentences.written(data.get("evidence", ()), names)
             entry: dict[str, Any] = {
                 "name": data.get("label", node),
                 "kind": data.get("kind", ""),
@@ -151,11 +271,12 @@ def _page(net: KgNetwork) -> dict[str, Any]:
                 "facts": _node_facts(G, node),
                 "degree": degree[node],
                 "core": node in net.core,
+                "people": node in net.people.nodes,
             }
             for field in ("date", "date_precision", "status", "mode", "plover"):
                 if data.get(field):
                     entry[field] = data[field]
-            if kind_style(entry["kind"]).event:
+            if event:
                 entry["event"] = True
             yield node, entry
 
@@ -168,10 +289,18 @@ def _page(net: KgNetwork) -> dict[str, Any]:
 
     def edge_info() -> Iterator[tuple[str, dict[str, Any]]]:
         for edge in sorted(graph_edges, key=lambda e: e["id"]):
-            relation = edge["relation"]
-            evidence, more = _evidence(G.edges[edge["from"], edge["to"], relation].get("evidence", ()),
-                                       doc_index)
-            yield edge["id"], {"relation": str(relation), "evidence": evidence, "more": more}
+            u, v, relation = edge["from"], edge["to"], edge["relation"]
+            names = [v] if kind_style(G.nodes[u].get("kind", "")).event else [u, v]
+            items = _edge_evidence(sentences, u, v, relation)
+            entry: dict[str, Any] = {"relation": str(relation)}
+            picks = sentences.picked(items, u, names)
+            if picks is not None:
+                entry["picks"] = picks
+            else:
+                entry["evidence"], entry["more"] = sentences.written(items, names)
+            if (u, v, relation) in net.people.edges:
+                entry["people"] = True
+            yield edge["id"], entry
 
     events = sum(n for kind, n in kinds.items() if kind in _EVENT_KINDS)
     statuses = sorted({str(d["status"]) for _, d in G.nodes(data=True) if d.get("status")},
@@ -190,13 +319,14 @@ def _page(net: KgNetwork) -> dict[str, Any]:
             "nodes": G.number_of_nodes(),
             "edges": G.number_of_edges(),
             "dates": _date_range(G, documents.values()),
-            "reduced": len(net.core) < G.number_of_nodes(),
+            "timeline": _months(G),
+            "reduced": len(net.core) < len(net.people.nodes),
             "coreNodes": len(net.core),
             "version": str(G.graph.get("kg_version", "")),
         },
         "kinds": legend,
         "statuses": statuses,
-        "documents": [{"id": d, "title": info.title or d,
+        "documents": [{"id": d, "title": info.title or "", "url": info.url or "",
                        "published": info.published.isoformat() if info.published else ""}
                       for d, info in sorted(documents.items())],
         "nodes": Lazy(nodes),
@@ -205,6 +335,7 @@ def _page(net: KgNetwork) -> dict[str, Any]:
         "edgeInfo": Lazy(edge_info, pairs=True),
         "options": net.options,
     }
+
 
 
 def page_data(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> dict[str, Any]:
@@ -245,7 +376,7 @@ def _projected_edges(G: nx.MultiDiGraph) -> list[tuple[str, str, str, str]]:
         kind = data.get("kind")
         if kind not in _EVENT_KINDS:
             continue
-        actors = sorted({v for _, v, key in G.out_edges(event, keys=True) if key in _ACTOR_RELATIONS})
+        actors = sorted({v for _, v, key in G.out_edges(event, keys=True) if key in ACTOR_RELATIONS})
         destinations = sorted({v for _, v, key in G.out_edges(event, keys=True)
                                if key == Relation.DESTINATION.value})
         verb = EVENT_ROWS[kind].verb

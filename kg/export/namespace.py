@@ -14,7 +14,7 @@ from kg.iri import BASE, ONTOLOGY
 
 __all__ = ["KG", "ONTOLOGY_IRI", "ONTOLOGY_VERSION", "ONTOLOGY_VERSION_IRI", "SEM"]
 
-ONTOLOGY_VERSION = "0.1.0"
+ONTOLOGY_VERSION = "0.2.0"
 """The version of the ontology; bumped on every change to ``ontology.ttl``."""
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 """The IRI of the ontology itself (the ``owl:Ontology``), stable across versions."""
@@ -79,6 +79,8 @@ class KG(DefinedNamespace):
     source: URIRef
     # properties the project adds
     heldOffice: URIRef
+    isoAlpha2: URIRef
+    isoAlpha3: URIRef
     url: URIRef
     ploverType: URIRef
     ploverMode: URIRef

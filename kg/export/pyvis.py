@@ -1,9 +1,13 @@
 """The graph as a pyvis ``Network`` in kg's styling: what kg's page draws, and a notebook's.
 
 :func:`to_pyvis` gives each node of ``G`` its kind's colour and shape, a label (an event's
-says its kind, status and date), a size by importance, a plain-text tooltip (``title``),
-its kind as ``group``, and kg's attributes (:data:`ATTRIBUTES`); each edge its relation as
-label and as ``relation``, a colour, and a tooltip. ``G`` is not changed.
+is its caption, :func:`event_caption`: who, where, when), a size by importance, a plain-text
+tooltip (``title``), its kind as ``group``, and kg's attributes (:data:`ATTRIBUTES`); each
+edge its relation as ``relation`` and as label (but an event's ties to its actors, whom the
+caption names), a colour, and a tooltip. ``G`` is not changed.
+
+The page opens on the network's people view (:func:`people_view`): people, events and the
+countries that act in them; offices, places and issues wait for its full view.
 
 The network is a :class:`KgNetwork`: its ``write_html`` and ``show`` write kg's own page
 (:mod:`kg.export.html`) from the nodes and edges it holds, so restyling them first
@@ -27,17 +31,18 @@ import networkx as nx
 from pyvis.network import Network
 from pyvis.utils import check_html
 
-from kg.kinds import KINDS
-from kg.vocab import Relation, Status
+from kg.kinds import EVENT_ROWS, KINDS
+from kg.vocab import MONTHS, EntityKind, EventKind, Relation, Status
 
-__all__ = ["ABOUT_KEYS", "ATTRIBUTES", "KIND_STYLES", "MAX_NODES", "POLYGONS", "REDUCED_NODES",
-           "KgNetwork", "KindStyle", "importance", "kind_name", "kind_style", "to_pyvis"]
+__all__ = ["ABOUT_KEYS", "ACTOR_RELATIONS", "ATTRIBUTES", "KIND_STYLES", "MAX_NODES", "POLYGONS",
+           "REDUCED_NODES", "KgNetwork", "KindStyle", "PeopleView", "event_caption", "importance",
+           "kind_name", "kind_style", "people_view", "short_date", "short_name", "to_pyvis"]
 
 MAX_NODES = 1500
-"""Graphs larger than this open on a reduced view of their most connected nodes."""
+"""People views larger than this open reduced to their most connected people and events."""
 
 REDUCED_NODES = 600
-"""How many of the most connected nodes the reduced view starts with."""
+"""How many nodes the reduced view starts with."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +101,15 @@ _QUIET_RELATIONS = frozenset({Relation.COUNTRY.value, Relation.OFFICE_OF.value})
 # How many aliases a tooltip lists, as the page's own tooltip does.
 _TOOLTIP_ALIASES = 4
 
+# How many actors an event's caption names before it says how many more there are.
+_CAPTION_ACTORS = 3
+
+_PARTICIPATION = (Relation.PARTICIPANT.value, Relation.PARTY.value)
+
+ACTOR_RELATIONS = frozenset({*(row.actor.value for row in EVENT_ROWS.values()), Relation.TRAVELLER.value})
+"""The edges that make a node an actor of an event: each kind's tie to its participants, and
+the traveller of whatever kind of event has one."""
+
 
 def kind_style(kind: str) -> KindStyle:
     """The style of a kind of node; kinds kg does not know are drawn as grey dots."""
@@ -127,13 +141,115 @@ def _shape(style: KindStyle) -> dict[str, Any]:
     return {"shape": "image", "image": "data:image/svg+xml;charset=utf-8," + quote(svg)}
 
 
-def _event_label(kind: str, data: Mapping[str, Any]) -> str:
-    lines = [kind_style(kind).name]
-    if data.get("status") and data["status"] != Status.OCCURRED.value:
-        lines[0] += f" ({data['status']})"
+def short_date(lexical: str) -> str:
+    """A date's XSD lexical form as people write it: ``18 Jun 2023``, ``Jun 2023``, ``2023``.
+
+    Examples
+    --------
+    >>> short_date("2023-06-18"), short_date("2023-06"), short_date("2023")
+    ('18 Jun 2023', 'Jun 2023', '2023')
+    """
+    parts = lexical.split("-")
+    if len(parts) == 1:
+        return lexical
+    month = MONTHS[int(parts[1]) - 1][:3].title()
+    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+def short_name(data: Mapping[str, Any]) -> str:
+    """How a caption names a node: a person by the last name the text uses alone (an alias that
+    is the label's last word, when the first word is none: a text that uses both leaves the
+    family name in doubt), anything else by its label.
+
+    Examples
+    --------
+    >>> short_name({"kind": "person", "label": "Ada Lovelace", "aliases": ["Lovelace"]})
+    'Lovelace'
+    >>> short_name({"kind": "person", "label": "Li Wei", "aliases": ["Li", "Wei"]})
+    'Li Wei'
+    """
+    label = str(data.get("label", ""))
+    words = label.split()
+    aliases = set(data.get("aliases", ()))
+    if data.get("kind") == EntityKind.PERSON.value and len(words) > 1 and words[-1] in aliases \
+            and words[0] not in aliases:
+        return words[-1]
+    return label
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleView:
+    """What the page opens on: who did what with whom, without offices, places or issues.
+
+    ``nodes`` are the people, every event, and whatever else takes part in an event (a
+    country the text names where it names no person); ``edges`` (``(u, v, key)`` of ``G``)
+    tie each event to its actors, one edge per actor.
+    """
+
+    nodes: frozenset[str]
+    edges: frozenset[tuple[str, str, str]]
+
+
+def people_view(G: nx.MultiDiGraph) -> PeopleView:
+    """The people view of ``G`` (see :class:`PeopleView`).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("p", {"kind": "person"}), ("c", {"kind": "country"}),
+    ...                   ("o", {"kind": "office"}), ("m", {"kind": "meeting"})])
+    >>> for v in "pc":
+    ...     _ = G.add_edge("m", v, key="participant")
+    >>> _ = G.add_edge("p", "o", key="holds_office")
+    >>> view = people_view(G)
+    >>> sorted(view.nodes), len(view.edges)
+    (['c', 'm', 'p'], 2)
+    """
+    nodes = {n for n, d in G.nodes(data=True) if d.get("kind") == EntityKind.PERSON.value or kind_style(
+        d.get("kind", "")).event}
+    edges = set()
+    for event in [n for n in nodes if kind_style(G.nodes[n].get("kind", "")).event]:
+        ties = {(v, key) for _, v, key in G.out_edges(event, keys=True) if key in ACTOR_RELATIONS}
+        # A visit's traveller is also its participant: one edge says it.
+        edges |= {(event, v, key) for v, key in ties
+                  if key != Relation.TRAVELLER.value or not {(v, k) for k in _PARTICIPATION} & ties}
+        nodes |= {v for v, _ in ties}
+    return PeopleView(frozenset(nodes), frozenset(edges))
+
+
+def event_caption(G: nx.MultiDiGraph, event: str) -> str:
+    """An event's label on the page: who, then where and when, as in
+    ``Lovelace – Li Wei`` over ``Varnholm, 18 Jun 2023``; a visit reads ``traveller → destination``.
+
+    The second line names the kind unless it is a meeting (the commonest), and the status
+    unless the event took place.
+    """
+    data = G.nodes[event]
+    kind = data.get("kind", "")
+    by_relation: dict[str, list[str]] = {}
+    for _, v, key in G.out_edges(event, keys=True):
+        by_relation.setdefault(key, []).append(v)
+    travellers = by_relation.get(Relation.TRAVELLER.value, [])
+    destinations = by_relation.get(Relation.DESTINATION.value, [])
+    names = lambda nodes: [short_name(G.nodes[n]) for n in nodes]  # noqa: E731
+    if travellers and destinations:
+        who = " – ".join(names(travellers)) + " → " + " – ".join(names(destinations))
+    else:
+        actors = [v for key in _PARTICIPATION for v in by_relation.get(key, [])]
+        shown = names(actors[:_CAPTION_ACTORS])
+        if len(actors) > _CAPTION_ACTORS:
+            shown.append(f"+{len(actors) - _CAPTION_ACTORS}")
+        who = " – ".join(shown) or kind_style(kind).name
+    details = [] if kind == EventKind.MEETING.value else [kind_style(kind).name]
+    places = [short_name(G.nodes[v]) for v in by_relation.get(Relation.PLACE.value, [])
+              if v not in destinations]
+    details += places
     if data.get("date"):
-        lines.append(data["date"])
-    return "\n".join(lines)
+        details.append(short_date(data["date"]))
+    if data.get("status") and data["status"] != Status.OCCURRED.value:
+        details.append(str(data["status"]))
+    return who + ("\n" + ", ".join(details) if details else "")
 
 
 def _tooltip(node: str, data: Mapping[str, Any]) -> str:
@@ -145,18 +261,19 @@ def _tooltip(node: str, data: Mapping[str, Any]) -> str:
     return data.get("label", node) + "\n" + " · ".join(str(f) for f in facts if f)
 
 
-def _node(node: str, data: Mapping[str, Any], value: float) -> dict[str, Any]:
-    """One node as a vis-network item, with kg's attributes beside its drawing."""
+def _node(node: str, data: Mapping[str, Any], value: float, caption: str) -> dict[str, Any]:
+    """One node as a vis-network item, with kg's attributes beside its drawing; an event is
+    labelled with its caption."""
     kind = data.get("kind", "")
     style = kind_style(kind)
     item: dict[str, Any] = {"id": node, **_shape(style), "value": round(value, 2),
                             "color": {"background": style.colour, "border": style.colour,
                                       "highlight": {"background": style.colour, "border": "#222"},
                                       "hover": {"background": style.colour, "border": "#222"}},
-                            "label": _event_label(kind, data) if style.event else data.get("label", node),
+                            "label": caption if style.event else data.get("label", node),
                             "title": _tooltip(node, data), "group": kind}
     if style.event and style.shape in _LABEL_INSIDE:
-        item["font"] = {"color": "#ffffff", "strokeWidth": 0}
+        item["font"] = {"color": "#ffffff", "strokeWidth": 0, "size": 13}
     for name in ATTRIBUTES:
         if name in data:
             # A copy, so that editing the network never edits the graph.
@@ -184,11 +301,14 @@ def _edges(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
         quiet = key in _QUIET_RELATIONS
         source = kind_style(G.nodes[u].get("kind", ""))
         label = _RELATION_LABELS.get(key, str(key))
-        item: dict[str, Any] = {"id": f"e{i}", "from": u, "to": v, "label": label,
+        item: dict[str, Any] = {"id": f"e{i}", "from": u, "to": v,
                                 "color": {"color": source.colour if source.event else "#8a8a8a",
                                           "opacity": 0.45 if quiet else 0.9},
                                 "width": 1 if quiet else 2,
                                 "title": f"{name(u)} → {label} → {name(v)}", "relation": key}
+        # An event's tie to its actors goes without saying: the caption names them.
+        if not (source.event and key in ACTOR_RELATIONS):
+            item["label"] = label
         if quiet:
             item["dashes"] = [4, 4]
             item["font"] = {"color": "#9a9a9a", "size": 9}
@@ -248,15 +368,18 @@ class KgNetwork(Network):
     graph
         The graph the network was made from (not a copy; never changed here).
     core
-        The nodes the page opens on: every node, or the most connected ones when the
-        graph was too large to draw whole.
+        The nodes the page opens on: its people view (:func:`people_view`), or the most
+        connected part of it when that was too large to draw whole.
+    people
+        The people view; the page's full view draws every node.
     """
 
-    def __init__(self, graph: nx.MultiDiGraph, core: Iterable[str]) -> None:
+    def __init__(self, graph: nx.MultiDiGraph, core: Iterable[str], people: PeopleView) -> None:
         # The page is kg's, with every script in line: no lib/ folder is copied.
         super().__init__(height="750px", directed=True, cdn_resources="in_line")
         self.graph = graph
         self.core = frozenset(core)
+        self.people = people
 
     def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
         """kg's page of this network (see :func:`kg.export.html.iter_page`); the arguments are pyvis's."""
@@ -293,8 +416,9 @@ def to_pyvis(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> KgNetwork:
     G
         A graph as made by :func:`kg.graph.to_graph`; it is not changed.
     max_nodes
-        Graphs with more nodes open on a reduced view of the ``REDUCED_NODES`` most
-        connected nodes (never more than ``max_nodes``), and lay out with cheaper options.
+        A graph whose people view has more nodes opens on a reduced view of ``REDUCED_NODES``
+        of them (never more than ``max_nodes``): its most connected people and the events
+        among them; it lays out with cheaper options.
 
     Returns
     -------
@@ -324,14 +448,37 @@ def to_pyvis(G: nx.MultiDiGraph, max_nodes: int = MAX_NODES) -> KgNetwork:
     'Ada → country → Utopia'
     """
     weight = importance(G)
-    if G.number_of_nodes() > max_nodes:
-        ranked = sorted(G.nodes, key=lambda n: (-weight[n], n))
-        core = ranked[:min(REDUCED_NODES, max_nodes)]
+    view = people_view(G)
+    if len(view.nodes) > max_nodes:
+        core = _core(G, view, weight, min(REDUCED_NODES, max_nodes))
     else:
-        core = list(G.nodes)
-    net = KgNetwork(G, core)
+        core = view.nodes
+    net = KgNetwork(G, core, view)
     for node, data in G.nodes(data=True):
-        net._add_node(_node(node, data, weight[node]))
+        caption = event_caption(G, node) if kind_style(data.get("kind", "")).event else ""
+        net._add_node(_node(node, data, weight[node], caption))
     net.edges.extend(_edges(G))
     net.options = _options(len(net.core))
     return net
+
+
+def _core(G: nx.MultiDiGraph, view: PeopleView, weight: Mapping[str, float], size: int) -> frozenset[str]:
+    """The ``size`` nodes of the people view a large graph opens on: its most important
+    actors, and then the events among them, most important first, that all their actors are in.
+
+    A third of the room goes to actors first, so that the events drawn connect people drawn.
+    """
+    is_event = {n: kind_style(G.nodes[n].get("kind", "")).event for n in view.nodes}
+    actors = sorted((n for n in view.nodes if not is_event[n]), key=lambda n: (-weight[n], n))
+    chosen = set(actors[:max(1, size // 3)])
+    events = sorted((n for n in view.nodes if is_event[n]), key=lambda n: (-weight[n], n))
+    for event in events:
+        if len(chosen) >= size:
+            break
+        if all(v in chosen for _, v, key in G.out_edges(event, keys=True) if (event, v, key) in view.edges):
+            chosen.add(event)
+    for actor in actors:
+        if len(chosen) >= size:
+            break
+        chosen.add(actor)
+    return frozenset(chosen)

@@ -24,13 +24,13 @@ from functools import partial
 from urllib.parse import quote
 
 import networkx as nx
-from rdflib import OWL, RDF, RDFS, XSD, Graph, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.export import turtle
 from kg.export.namespace import KG
 from kg.export.turtle import Term, Triple, literal, rdflib_term
-from kg.iri import ONTOLOGY, RESOURCE, document_segment, slug
+from kg.iri import PREFIXES, RESOURCE, document_segment, slug
 from kg.kinds import KINDS
 from kg.types import DocumentInfo, Evidence
 from kg.vocab import Relation
@@ -50,18 +50,6 @@ __all__ = [
     "to_turtle",
     "triples",
 ]
-
-PREFIXES: dict[str, str] = {
-    "dcterms": str(DCTERMS),
-    "kg": ONTOLOGY,
-    "owl": str(OWL),
-    "prov": str(PROV),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "skos": str(SKOS),
-    "xsd": str(XSD),
-}
-"""The prefixes every export binds (``kg:`` is the project's namespace)."""
 
 # Node kinds, edge keys and date precisions as IRIs, kept as plain strings: a namespace
 # lookup or an rdflib term per triple adds up. KG[...] raises for a class the namespace lacks.
@@ -234,6 +222,10 @@ def _node_pairs(G: nx.MultiDiGraph, iri: str, run: str, mention: _Sentences) -> 
         pairs.append((str(KG.date), literal(data["date"], _DATE_TYPES[str(data["date_precision"])])))
     if data.get("status"):
         pairs.append((str(KG.status), literal(str(data["status"]))))
+    if data.get("iso_alpha2"):
+        pairs.append((str(KG.isoAlpha2), literal(str(data["iso_alpha2"]))))
+    if data.get("iso_alpha3"):
+        pairs.append((str(KG.isoAlpha3), literal(str(data["iso_alpha3"]))))
     if data.get("plover"):
         pairs.append((str(KG.ploverType), literal(str(data["plover"]))))
     if data.get("mode"):

@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.knowledge import Knowledge
+from kg.lexicon import Label
 from kg.pipeline.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.roles import NameWords
 from kg.vocab import MentionRole
@@ -129,9 +130,33 @@ class EntityReconciler:
         surnames = frozenset(s[-1].text for s in found if s.label_ == MentionRole.PERSON and len(s) > 1)
         untagged = (self._untagged_after(doc, i, marks, surnames) for i in sorted(marks.titled))
         found += [s for s in untagged if s is not None]
+        found += self._names_again(doc, found, marks)
         found = _without_headline_tails(found)
+        found += self._shorthands(doc, known, found)
         doc.spans[SPAN_KEY] = sorted(filter_spans(known + found), key=lambda s: s.start)
         return doc
+
+    def _shorthands(self, doc: Doc, known: list[Span], found: list[Span]) -> list[Span]:
+        """"the North" in an article that names North Korea (and no other country whose name
+        starts so): the country, where no other span is and no capitalised word follows ("the
+        North Atlantic")."""
+        codes: dict[str, set[str]] = {}
+        for span in known:
+            if span.label_ in {Label.COUNTRY, Label.DEMONYM} and len(span) > 1:
+                word = span[0].lower_
+                if word in self.words.shorthand:
+                    codes.setdefault(word, set()).add(span.kb_id_)
+        if not codes:
+            return []
+        covered = {i for s in known + found for i in range(s.start, s.end)}
+        out = []
+        for token in doc[1:]:
+            country = codes.get(token.lower_, set())
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if (len(country) == 1 and token.text[:1].isupper() and doc[token.i - 1].lower_ == "the"
+                    and token.i not in covered and not (after is not None and after.text[:1].isupper())):
+                out.append(Span(doc, token.i, token.i + 1, label=Label.COUNTRY, kb_id=next(iter(country))))
+        return out
 
     def _with_suffix(self, span: Span) -> Span:
         """A known organisation takes a corporate suffix after it ("Microsoft Corp.")."""
@@ -335,6 +360,28 @@ class EntityReconciler:
         # What is left of a headline ("Secretary Visit Planned": "Visit") is not a name.
         return name if name is not None and len(name) >= shortest else None
 
+    def _names_again(self, doc: Doc, found: list[Span], marks: _Marks) -> list[Span]:
+        """A word of a person's full name, written again alone where the model tagged nothing
+        ("William Ruto met..." then "Ruto said"; "Abiy Ahmed", then "Abiy"): the person, when
+        it is a proper noun in no other span and no word of a longer untagged name."""
+        words = {t.text for span in found if span.label_ == MentionRole.PERSON and len(span) > 1
+                 for t in span if t.is_alpha and t.text[:1].isupper()}
+        if not words:
+            return []
+        covered = bytearray(marks.taken)
+        for span in found:
+            covered[span.start : span.end] = b"\x01" * len(span)
+        out = []
+        for token in doc:
+            i = token.i
+            if token.text not in words or covered[i] or not _untagged_name_word(token, marks.not_given):
+                continue
+            beside = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+            if any(not covered[t.i] and _untagged_name_word(t, marks.not_given) for t in beside):
+                continue
+            out.append(Span(doc, i, i + 1, label=MentionRole.PERSON))
+        return out
+
     def _is_particle(self, token: Token) -> bool:
         """A lower-case name particle ("bin", "von", "da")."""
         return token.is_lower and token.lower_ in self.words.particles
@@ -366,6 +413,8 @@ class EntityReconciler:
             return Span(span.doc, span.start, span.end, label=MentionRole.ORG)
         if not token.text[:1].isupper() or not token.is_alpha:
             return None
+        if span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+            return None  # "the North", "the Kremlin": a name with an article is no person's
         return Span(span.doc, span.start, span.end, label=MentionRole.NAME, kb_id=model_label)
 
     def _org_like(self, span: Span) -> bool:

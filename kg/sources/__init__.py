@@ -1,4 +1,8 @@
-"""Read a folder of scraped news articles: one :class:`~kg.types.Article` per ``.txt`` file.
+"""Read a folder of scraped news articles: :class:`~kg.types.Article` records, whatever the file kind.
+
+Articles come one per file (``.txt``, ``.html``, ``.htm``) or as records of a file
+(``.jsonl``, ``.json``, ``.csv``), in the folder or its subfolders; a reader per kind
+(:data:`kg.sources.corpus.READERS`), the same checks and records for all.
 
 The input is messy, so every file is checked and each trouble becomes one coded,
 one-line :class:`~kg.types.Problem` naming the file and what to do; the run goes on.
@@ -10,7 +14,7 @@ Raised (:class:`~kg.errors.KgError`):
 
 ``KG101``  the folder does not exist
 ``KG102``  the path is not a folder
-``KG103``  the folder has no ``.txt`` files
+``KG103``  the folder has no article files (of a kind in :data:`~kg.sources.corpus.READERS`)
 ``KG104``  the folder cannot be listed (permissions)
 ``KG190``  the furniture rules file is malformed (see :mod:`kg.sources.furniture`)
 
@@ -30,6 +34,20 @@ the article follows right after it):
            reads it)
 ``KG120``  skipped: a folder, named pipe, socket or device named like an article, never opened
 ``KG121``  skipped: a link in a loop, or a link to nothing
+``KG122``  warning: no publication date (not in ``metadata.csv``, the file or a date line),
+           and the text has relative dates ("on Tuesday", "last week") that stay undated
+``KG123``  skipped: an article with the id of one read earlier (records with one ``id``)
+``KG124``  skipped: a file of a kind no reader reads (a ``.pdf``, a ``.docx``...), never
+           opened; a ``README`` and the folder's ``metadata.csv`` are not articles and
+           get no line
+``KG125``  skipped: a record that is not well-formed (a ``.jsonl`` line that is not JSON,
+           an item that is not an object, a ``.json`` or CSV file that does not parse)
+``KG126``  skipped: a record without its text field, or a ``.csv`` file without its text
+           column (``kg build --fields text=NAME`` names it)
+``KG127``  warning: a record's ``published`` value that is not a date: ignored
+
+Faults of records are given one line per kind and file, naming the first record and
+counting the others (:class:`kg.sources.records.Faults`).
 
 Yielded for ``metadata.csv`` before the articles (never stop the run, never keep an
 article out, so always ``skipped=False``):
@@ -38,7 +56,8 @@ article out, so always ``skipped=False``):
            out of the folder (never followed): all of it is ignored
 ``KG202``  no header row (the first row has no ``file`` column)
 ``KG203``  a ``published`` value that is not YYYY-MM-DD: that date is ignored
-``KG204``  a row names a file that is not a ``.txt`` article in the folder
+``KG204``  a row names no article of the folder (by its path from the folder, or a
+           record's id)
 ``KG205``  a second row for the same file: the later row is ignored
 ``KG206``  metadata.csv is not UTF-8; decoded with the encoding named in the message
 ``KG207``  a row without a file name: ignored
@@ -56,17 +75,24 @@ dot) are not articles. Nothing outside the folder is read through a link, unless
 
 One module per step, in the order the data flows:
 
-* :mod:`kg.sources.corpus`: lists the folder, reads each file's bytes and hands them
-  to the reader for the file's suffix, then runs the checks (:func:`read_corpus`,
-  :func:`count_articles`; ``KG101``-``KG104``, ``KG114``, ``KG118``-``KG121``), by way
-  of :mod:`kg.sources.files` (a name of the folder to its bytes, never led out of it);
-* :mod:`kg.sources.txt`: the reader of ``.txt`` files, bytes to one raw article
-  (``KG111``-``KG113``, ``KG115``), by way of :mod:`kg.sources.decode` (bytes to text)
-  and :mod:`kg.sources.html_text` (a page to its visible text);
+* :mod:`kg.sources.corpus`: lists the folder and its subfolders, reads each file's
+  bytes and hands them to the reader for the file's suffix, applies ``metadata.csv``,
+  then runs the checks (:func:`read_corpus`, :func:`count_articles`;
+  ``KG101``-``KG104``, ``KG114``, ``KG118``-``KG121``, ``KG124``), by way of
+  :mod:`kg.sources.files` (a name of the folder to its bytes, never led out of it);
+* the readers, one per format, each an :class:`~kg.sources.reading.InputFile` to raw
+  articles, all starting with :mod:`kg.sources.reading` (bytes to text,
+  ``KG111``-``KG113``, and a page where prose was expected to its visible text,
+  ``KG115``, by way of :mod:`kg.sources.decode` and :mod:`kg.sources.html_text`):
+  :mod:`kg.sources.txt`; :mod:`kg.sources.html_page` (a page, its title, date and url
+  from its head); :mod:`kg.sources.jsonl` and :mod:`kg.sources.csv_rows`, by way of
+  :mod:`kg.sources.records` (a record to an article, ``KG125``-``KG127``);
 * :mod:`kg.sources.check`: a raw article to an :class:`~kg.types.Article` or a
-  problem, whatever file it came from (``KG110``, ``KG116``, ``KG117``), by way of
-  :mod:`kg.sources.language` (is it English?) and :mod:`kg.sources.furniture` (page
-  furniture and the wire dateline);
+  problem, whatever file it came from (``KG110``, ``KG116``, ``KG117``, ``KG122``,
+  ``KG123``), by way of :mod:`kg.sources.language` (is it English?),
+  :mod:`kg.sources.furniture` (page furniture and the wire dateline) and
+  :mod:`kg.sources.dated` (the date line: the publication date after ``metadata.csv``
+  and the file's own);
 * :mod:`kg.sources.metadata`: ``metadata.csv`` (``KG201``-``KG211``).
 """
 

@@ -8,16 +8,22 @@ into an :class:`~kg.types.Article` or one :class:`~kg.types.Problem`, in this or
 2. ``KG116`` not English: ``kg`` reads English only (:mod:`kg.sources.language`).
 3. The page furniture and the wire dateline are marked (:mod:`kg.sources.furniture`);
    the text itself is kept whole, so offsets stay true to it. With no publication date
-   from ``metadata.csv``, the date line at the article's head gives it
+   from ``metadata.csv`` or the file (a page's meta tag, a record's field, both in
+   ``RawArticle.meta``), the date line at the article's head gives it
    (:mod:`kg.sources.dated`).
-4. ``KG117`` duplicate: the same article as one kept earlier in the stream, by
+4. ``KG123`` the same id as an article kept earlier in the stream (two records with one
+   ``id``, or a record whose ``id`` is a file's path): the later one is skipped.
+5. ``KG117`` duplicate: the same article as one kept earlier in the stream, by
    :attr:`Article.digest <kg.types.Article.digest>` (the text with furniture blanked,
    spacing and case aside), so the copy with other ads around it is found too.
+6. ``KG122`` (a warning): no publication date was found (step 3), and the text has a
+   date phrase only a publication date can resolve ("on Tuesday", "last week":
+   :func:`kg.dates.relative_phrase`), which will stay undated.
 
 :func:`check` makes the first three, on one article; :func:`check_stream` runs them on a
-stream and adds the fourth, which needs the articles kept before. A raw article's
-warnings (``skipped=False``: a guessed encoding, a page read as text) are given right
-before its article, and only when it becomes one.
+stream and adds the others, which need the articles kept before or look at the whole
+text again. A raw article's warnings (``skipped=False``: a guessed encoding, a page read
+as text, ``KG122``) are given right before its article, and only when it becomes one.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kg.dates import relative_phrase
 from kg.sources.dated import date_line
 from kg.sources.furniture import FurnitureRules, find_furniture
 from kg.sources.language import LanguageWords, is_english
@@ -169,21 +176,30 @@ def check_stream(items: Iterable[RawArticle | Problem], rules: CheckRules) -> It
 
     Examples
     --------
-    >>> text = "The ministers met in the capital on Monday."
+    >>> text = "The ministers met in the capital."
     >>> raws = [RawArticle("a.txt", "in/a.txt", text), RawArticle("b.txt", "in/b.txt", "Share\\n" + text)]
     >>> from kg.knowledge import load_knowledge
     >>> items = check_stream(raws, check_rules(load_knowledge(None)))
     >>> [item.doc_id if isinstance(item, Article) else str(item)[:41] for item in items]
     ['a.txt', 'KG117 in/b.txt: the same article as a.txt']
     """
-    # The stream's only state: digest -> doc_id of each article kept so far.
+    # The stream's only state: digest -> doc_id, and doc_id -> where, of each article kept so far.
     kept: dict[str, str] = {}
+    ids: dict[str, str] = {}
     for item in items:
         if isinstance(item, Problem):
             yield item
             continue
         result = check(item, rules)
         if isinstance(result, Article):
+            if result.doc_id in ids:
+                yield Problem(
+                    "KG123",
+                    item.path,
+                    f"its id {result.doc_id!r} is that of an article read earlier ({ids[result.doc_id]}); "
+                    "give each record its own id",
+                )
+                continue
             digest = result.digest
             if digest in kept:
                 yield Problem(
@@ -193,5 +209,22 @@ def check_stream(items: Iterable[RawArticle | Problem], rules: CheckRules) -> It
                 )
                 continue
             kept[digest] = result.doc_id
+            ids[result.doc_id] = item.path
             yield from item.warnings
+            yield from _undated(result, item.path)
         yield result
+
+
+def _undated(article: Article, where: str) -> Iterator[Problem]:
+    """Check 6 of the module docstring: the ``KG122`` warning, if the article deserves it."""
+    if article.published is not None:
+        return
+    phrase = relative_phrase(article.text)
+    if phrase is not None:
+        yield Problem(
+            "KG122",
+            where,
+            f"no publication date found, so relative dates such as {phrase!r} stay undated; give its date "
+            "in metadata.csv (file,published), or in its published field or meta tag",
+            skipped=False,
+        )

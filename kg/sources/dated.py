@@ -1,4 +1,4 @@
-"""An article's own date line: its publication date when ``metadata.csv`` gives none.
+"""An article's own date line: its publication date when ``metadata.csv`` and the file give none.
 
 News pages print the day they were published near the top: a line of its own ("June 7,
 2022", "11 August 2021"), a byline's tail ("Posted by a desk | March 9, 2010"), or a wire
@@ -8,6 +8,8 @@ so a date the story itself tells ("On January 12, 2010, the quake struck...") is
 for the day it was written. No date rather than a guess: a date without a year gives none.
 
 Month names are English whatever the locale (:data:`kg.vocab.MONTHS`).
+:func:`published_date` reads the date a page's meta tags or a record's field give
+(``2023-06-18T09:30:00Z``, ``June 18, 2023``) with the same patterns.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 
 from kg.vocab import MONTHS
 
-__all__ = ["HEAD_LINES", "MAX_LABEL_WORDS", "SHORT_LINE", "date_line"]
+__all__ = ["HEAD_LINES", "MAX_LABEL_WORDS", "SHORT_LINE", "date_line", "published_date"]
 
 HEAD_LINES = 12
 """How many non-empty lines from the top may be the article's head (a page's furniture included)."""
@@ -28,6 +30,8 @@ SHORT_LINE = 100
 MAX_LABEL_WORDS = 3
 """Words a date may stand with in its piece of a head line ("Last updated on"); more is prose."""
 
+# A timestamp's day as written, whatever its time and zone: the day the page itself gives.
+_ISO_DAY = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:$|[T ])")
 _SEPARATORS = re.compile(r"\||\s[•·—–-]\s")
 _WIRE = re.compile(r"^[A-Z][A-Z .'-]+,")
 
@@ -92,6 +96,37 @@ def date_line(text: str) -> dt.date | None:
         # Of several dates above the story (a site's banner, then the article's), the nearest.
         found = next(filter(None, map(_date_alone, _SEPARATORS.split(line))), None) or found
     return found
+
+
+def published_date(value: str) -> dt.date | None:
+    """The publication date a page's meta tag or a record's field gives, if it is one.
+
+    Parameters
+    ----------
+    value:
+        The value as written: an ISO date or timestamp, or a whole date in words.
+
+    Returns
+    -------
+    datetime.date or None
+        The day as written (a timestamp's zone is not applied: the page's own day);
+        ``None`` for anything that is not a whole date.
+
+    Examples
+    --------
+    >>> published_date("2031-05-04T23:30:00-05:00"), published_date("4 May 2031")
+    (datetime.date(2031, 5, 4), datetime.date(2031, 5, 4))
+    >>> print(published_date("May 2031"), published_date("2031-02-30"))
+    None None
+    """
+    value = value.strip()
+    iso = _ISO_DAY.match(value)
+    if iso is None:
+        return _date_in(value) if len(value) <= SHORT_LINE else None
+    try:
+        return dt.date(int(iso["year"]), int(iso["month"]), int(iso["day"]))
+    except ValueError:
+        return None
 
 
 def _date_alone(segment: str) -> dt.date | None:

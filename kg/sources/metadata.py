@@ -83,6 +83,16 @@ class ArticleMeta:
     title: str | None = None
     url: str | None = None
 
+    def over(self, own: ArticleMeta) -> ArticleMeta:
+        """This row's fields, each taken from ``own`` (what the file says) where the row leaves it empty.
+
+        Examples
+        --------
+        >>> ArticleMeta(title="Talks").over(ArticleMeta(date(2031, 5, 4), "Page title"))
+        ArticleMeta(published=datetime.date(2031, 5, 4), title='Talks', url=None)
+        """
+        return ArticleMeta(self.published or own.published, self.title or own.title, self.url or own.url)
+
 
 @dataclass(frozen=True, slots=True)
 class _Row:
@@ -185,14 +195,15 @@ def parse_metadata(data: bytes, where: str) -> tuple[dict[str, ArticleMeta], lis
 
 
 def unknown_files(meta: Mapping[str, ArticleMeta], names: Collection[str], folder: Path) -> list[Problem]:
-    """A ``KG204`` problem for each file ``metadata.csv`` names that is not an article of the folder.
+    """A ``KG204`` problem for each name ``metadata.csv`` gives that is not an article of the folder.
 
     Parameters
     ----------
     meta:
         What :func:`read_metadata` read.
     names:
-        The file names of the folder's articles.
+        The names of the folder's articles: their paths from the folder (``sub/a.txt``),
+        the ids of records.
     folder:
         The folder (the problems name its ``metadata.csv``).
 
@@ -212,7 +223,7 @@ def unknown_files(meta: Mapping[str, ArticleMeta], names: Collection[str], folde
         _problem(
             "KG204",
             where,
-            f"a row names {name!r}, not a .txt article in {folder}; fix the name or drop the row",
+            f"a row names {name!r}, not an article of {folder}; fix the name or drop the row",
         )
         for name in sorted(meta)
         if name not in names
