@@ -30,6 +30,7 @@ from kg.types import (
     ArticleFacts,
     EventCandidate,
     Evidence,
+    Group,
     Mention,
     OfficeClaim,
     Problem,
@@ -62,6 +63,7 @@ def _facts() -> ArticleFacts:
         info=ARTICLE.info(), mentions=(envoy, solvang, reyk, oslo),
         offices=(OfficeClaim(envoy, person=solvang, rule=ClaimRule.TITLE_BEFORE_NAME),),
         events=(meeting, dataclasses.replace(meeting, place=None, date=None, mode=None, published=None)),
+        groups=(Group((solvang, reyk), country="NOR"),),
         words=11, problems=(Problem("KG999", "a.txt", "a note", skipped=False),),
     )
 
@@ -106,8 +108,9 @@ def test_facts_read_back_equal_from_a_plain_json_entry(cache: FactsCache) -> Non
     rows, fields = json.loads(zlib.decompress(packed))  # JSON, readable without kg: never pickle
     assert rows[fields[_field("info")]][0] == "a.txt" and fields[_field("words")] == 11
     # Each distinct record once: the information, the sentence, four mentions (each also in
-    # the claim or the events), the claim, two events, their date and the problem.
-    assert len(rows) == 11
+    # the claim, the events or the group), the claim, two events, their date, the group and
+    # the problem.
+    assert len(rows) == 12
 
 
 def test_a_missing_entry_is_no_problem(cache: FactsCache) -> None:
