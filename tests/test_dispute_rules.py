@@ -62,6 +62,42 @@ def test_a_designation_sets_the_designating_country_against_the_designated(
     assert designation.date is not None and designation.date.lexical == "2023-06-19"
 
 
+def test_who_imposes_sanctions_sanctions_and_who_discusses_them_does_not(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    rows = [  # Canada imposed sanctions on Peruvian generals.
+        ("Canada", 1, "nsubj", "NNP"),
+        ("imposed", 1, "ROOT", "VBD", "impose"),
+        ("sanctions", 1, "dobj", "NNS", "sanction"),
+        ("on", 2, "prep", "IN"),
+        ("Peruvian", 5, "amod", "JJ"),
+        ("generals", 3, "pobj", "NNS", "general"),
+        (".", 1, "punct", "."),
+    ]
+    ents = [(0, 1, "GPE"), (4, 5, "NORP")]
+    [sanction] = relations(find_events, nlp, rows, ents)
+    assert (sanction.plover, countries(sanction), names(sanction.targets)) == (
+        Plover.SANCTION, {"CAN", "PER"}, {"Peruvian"})
+    discussed = [r if r[0] != "imposed" else ("discussed", 1, "ROOT", "VBD", "discuss") for r in rows]
+    assert [countries(c) for c in relations(find_events, nlp, discussed, ents)
+            if c.plover is Plover.SANCTION] in ([], [{"PER"}])
+
+
+def test_summoning_an_ambassador_is_a_protest_against_the_ambassadors_country(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    rows = [  # Peru summoned the Canadian ambassador.
+        ("Peru", 1, "nsubj", "NNP"),
+        ("summoned", 1, "ROOT", "VBD", "summon"),
+        ("the", 4, "det", "DT"),
+        ("Canadian", 4, "amod", "JJ"),
+        ("ambassador", 1, "dobj", "NN"),
+        (".", 1, "punct", "."),
+    ]
+    [protest] = relations(find_events, nlp, rows, [(0, 1, "GPE"), (3, 4, "NORP")])
+    assert (protest.plover, countries(protest)) == (Plover.DISAPPROVE, {"PER", "CAN"})
+
+
 def test_a_possessive_pronoun_owns_the_act_and_the_verbs_subject_is_no_party(
     nlp: Language, find_events: EventFinder
 ) -> None:
@@ -289,7 +325,7 @@ def test_a_bare_body_word_stands_for_the_body_the_article_named_before(
 def test_the_object_of_over_is_the_issue_the_vocabulary_lacks(
     nlp: Language, find_events: EventFinder
 ) -> None:
-    rows = [  # Chile and Peru are at odds over the dam on the river.
+    rows = [  # Chile and Peru are at odds over the bridge on the river.
         ("Chile", 3, "nsubj", "NNP"),
         ("and", 0, "cc", "CC"),
         ("Peru", 0, "conj", "NNP"),
@@ -298,7 +334,7 @@ def test_the_object_of_over_is_the_issue_the_vocabulary_lacks(
         ("odds", 4, "pobj", "NNS"),
         ("over", 5, "prep", "IN"),
         ("the", 8, "det", "DT"),
-        ("dam", 6, "pobj", "NN"),
+        ("bridge", 6, "pobj", "NN"),
         ("on", 8, "prep", "IN"),
         ("the", 11, "det", "DT"),
         ("river", 9, "pobj", "NN"),
@@ -306,7 +342,7 @@ def test_the_object_of_over_is_the_issue_the_vocabulary_lacks(
     ]
     [odds] = relations(find_events, nlp, rows, [(0, 1, "GPE"), (2, 3, "GPE")])
     assert (names(odds.participants), odds.targets) == ({"Chile", "Peru"}, ())
-    assert (odds.issues, odds.topics) == ((), ("dam on the river",))
+    assert (odds.issues, odds.topics) == ((), ("bridge on the river",))
 
 
 def test_a_partys_own_name_is_not_the_issue_it_is_at_odds_over(

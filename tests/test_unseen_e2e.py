@@ -148,3 +148,21 @@ def test_plans_as_wire_reports_say_them(G: nx.MultiDiGraph) -> None:
 def test_a_host_at_a_seat_of_government(G: nx.MultiDiGraph) -> None:
     [(n, d)] = event(G, "meeting", "Ferdinand Marcos Jr.", "Kamikawa Yoko", "Kihara Minoru").items()
     assert targets(G, n, "place") == {"Malacañang Palace"} and d["date"] == "2024-07-08"
+
+
+def _dispute(G: nx.MultiDiGraph, *parties: str) -> tuple[str, dict]:
+    wanted = {node(G, p, "country") if p != "European Union" else node(G, p, "organization") for p in parties}
+    [(n, d)] = [(n, d) for n, d in G.nodes(data=True) if d["kind"] == "dispute"
+                and {v for _, v, k in G.out_edges(n, keys=True) if k == "party"} == wanted]
+    return n, d
+
+
+@pytest.mark.parametrize(("parties", "issues"), [
+    (("Egypt", "Ethiopia"), {"Water and dams"}),  # "Egypt's demand ... on the filling of the ... Dam"
+    (("European Union", "Iran"), {"Sanctions", "Arms supplies", "War in Ukraine"}),  # "imposed sanctions on"
+    (("Iran", "Netherlands"), {"Diplomatic relations"}),  # "summoned the Dutch ambassador"
+])
+def test_disputes_beyond_the_samples_issues(G: nx.MultiDiGraph, parties: tuple[str, ...],
+                                            issues: set[str]) -> None:
+    n, _ = _dispute(G, *parties)
+    assert targets(G, n, "issue") == issues

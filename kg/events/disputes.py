@@ -285,12 +285,12 @@ class RelationReader:
             out += self._named_within(subject, set())[:1]
         return out
 
-    @staticmethod
-    def _stated(noun: Token, rule: Trigger) -> bool:
+    def _stated(self, noun: Token, rule: Trigger) -> bool:
         """Whether the governing verb's subjects are a side of ``noun``: the noun is what the
-        verb states, and names no act (who "discussed the kidnappings" took no part)."""
+        verb states, or an act the verb performs ("imposed sanctions"; who "discussed the
+        kidnappings" took no part)."""
         if rule.plover in ACTS:
-            return False
+            return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon.perform_words
         if noun.dep_ in _STATED:
             return True
         return noun.dep_ == "pobj" and noun.head.lower_ in _STATE_PREPS
@@ -426,7 +426,7 @@ class RelationReader:
 
     @staticmethod
     def _phrase(head: Token, bare: bool) -> str:
-        """The noun phrase ``head`` heads ("the dam on the river", "Kosovo's independence"),
+        """The noun phrase ``head`` heads ("the bridge on the river", "Kosovo's independence"),
         without determiners, clauses, asides or times; a trigger noun (``bare``) with its
         compounds only ("terror attack")."""
         keep: list[Token] = []
@@ -440,7 +440,7 @@ class RelationReader:
                 if child.dep_ in _NOT_IN_TOPIC or (child.dep_ == "poss" and child.pos_ == "PRON"):
                     continue
                 if child.dep_ == "det" and (token == head or token.dep_ != "pobj"):
-                    continue  # "the" only within a phrase: "dam on the river"
+                    continue  # "the" only within a phrase: "bridge on the river"
                 if child.dep_ == "prep" and any(g.ent_type_ in {"DATE", "TIME"} for g in child.children):
                     continue
                 stack.append(child)

@@ -71,6 +71,7 @@ class EventWordKind(str, Enum):
     INCLUDE = "include"
     RETURN = "return"
     REPORT = "report"
+    PERFORM = "perform"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,8 @@ class EventLexicon:
     return_words: frozenset[str] = frozenset()
     #: Verbs that report what someone said ("said he would meet X": "would" is then a plan).
     report_words: frozenset[str] = frozenset()
+    #: Verbs by which their subject does the act a noun names ("imposed sanctions", "launched an attack").
+    perform_words: frozenset[str] = frozenset()
 
     def issues_in(self, text: str) -> tuple[str, ...]:
         """Keys of the issues named in ``text``, in data-file order."""
@@ -250,4 +253,5 @@ def read_event_lexicon(folder: Path | None, gatherings: frozenset[str] = frozens
         include_words=frozenset(event_words[EventWordKind.INCLUDE]),
         return_words=frozenset(event_words[EventWordKind.RETURN]),
         report_words=frozenset(event_words[EventWordKind.REPORT]),
+        perform_words=frozenset(event_words[EventWordKind.PERFORM]),
     )
