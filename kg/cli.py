@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_ERROR, EXIT_SKIPPED, EXIT_BROKEN_PIPE = 0, 1, 3, 141
+CACHE_DIR = ".kg-cache"
+"""The cache's folder inside the output folder, unless ``--cache`` names another."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -129,6 +131,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--data-dir", type=_path, metavar="DIR",
                        help="a folder of data files (titles.tsv, countries.tsv, event_triggers.tsv...) that "
                             "replace kg's own; each file it lacks is read from kg's own")
+    cache = build.add_mutually_exclusive_group()
+    cache.add_argument("--cache", type=_path, metavar="DIR",
+                       help="folder that keeps each article's facts, so that a rebuild parses only new "
+                            f"or changed articles (default: OUTPUT_DIR/{CACHE_DIR})")
+    cache.add_argument("--no-cache", action="store_true", help="parse every article; read and write no cache")
     load = commands.add_parser("load", help="load an export into an Oxigraph store on disk")
     load.add_argument("graph", type=_path, help="an export: graph.ttl, graph.nt or graph.jsonld")
     load.add_argument("--store", type=_path, required=True, help="store folder (created if missing)")
@@ -164,8 +171,9 @@ def _problem_lines(problems: Sequence[Problem]) -> list[str]:
 def _summary(G, out_dir: Path) -> str:
     report = G.graph["report"]
     kinds = Counter(data["kind"] for _, data in G.nodes(data=True))
+    cached = "" if report.cached is None else f" ({report.parsed} parsed, {report.cached} from cache)"
     lines = [
-        f"kg build: {report.articles} articles, {report.words} words in {report.seconds:.1f}s"
+        f"kg build: {report.articles} articles{cached}, {report.words} words in {report.seconds:.1f}s"
         f" -> {shown(out_dir)}",
         "  nodes: " + (", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())) or "none"),
         f"  edges: {G.number_of_edges()}; mentions left unresolved: {len(report.unresolved)}",
@@ -219,7 +227,7 @@ def _build(args: argparse.Namespace) -> int:
                         scheduler=args.scheduler, max_bytes=args.max_bytes, follow_links=args.follow_links,
                         data_dir=args.data_dir, fields=args.fields)
     check_engine(settings)
-    G = build(args.input, settings)
+    G = build(args.input, settings, cache=None if args.no_cache else args.cache or args.out / CACHE_DIR)
     report = G.graph["report"]
     if not report.articles:
         # An empty graph would silently replace a good one: that is a failed run.

@@ -8,8 +8,10 @@ what is kept per article (:class:`~kg.types.ArticleFacts`) is small.
 
 from __future__ import annotations
 
+import itertools
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +20,8 @@ from pathlib import Path
 import networkx as nx
 from tqdm import tqdm
 
-from kg.engines import run_batches
+from kg.cache import FactsCache
+from kg.engines import BatchFacts, run_batches
 from kg.events.merge import merge_events
 from kg.graph import to_graph
 from kg.knowledge import Knowledge, load_knowledge
@@ -47,9 +50,11 @@ class BuildReport:
 
     ``unresolved`` are the mentions that joined no node (``kg build --report`` lists them).
 
-    ``stages`` gives seconds per stage: ``read`` (files, in this process), ``parse``
-    and ``extract`` (summed over workers, so with several workers they add up to
-    more than the wall time), ``resolve``, ``events`` and ``graph``.
+    ``stages`` gives seconds per stage: ``read`` (files, in this process), ``cache``
+    (reading and writing the facts cache, when there is one), ``parse`` and ``extract``
+    (summed over workers, so with several workers they add up to more than the wall
+    time), ``resolve``, ``events`` and ``graph``. ``cached`` is how many of the
+    ``articles`` had their facts from the cache, ``None`` when the build had no cache.
     """
 
     articles: int
@@ -58,6 +63,12 @@ class BuildReport:
     unresolved: tuple[Mention, ...]
     seconds: float
     stages: tuple[tuple[str, float], ...] = ()
+    cached: int | None = None
+
+    @property
+    def parsed(self) -> int:
+        """How many articles were parsed (not taken from the cache)."""
+        return self.articles - (self.cached or 0)
 
     @property
     def skipped(self) -> int:
@@ -89,12 +100,11 @@ class Stages:
         return tuple(self.seconds.items())
 
 
-def _batches(
+def _articles(
     folder: Path, settings: Settings, knowledge: Knowledge, problems: list[Problem],
     progress: Callable[[], object], stages: Stages,
-) -> Iterator[list[Article]]:
-    """Consecutive articles in file order, ``settings.batch_size`` at a time, read lazily."""
-    batch: list[Article] = []
+) -> Iterator[Article]:
+    """The usable articles of ``folder`` in file order, read lazily; problems go to ``problems``."""
     items = iter(read_corpus(folder, settings, knowledge))
     while True:
         with stages("read"):
@@ -106,12 +116,29 @@ def _batches(
             if item.skipped:
                 progress()
             continue
-        batch.append(item)
-        if len(batch) >= settings.batch_size:
+        yield item
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive ``articles``, ``size`` at a time."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
             yield batch
             batch = []
     if batch:
         yield batch
+
+
+@dataclass(slots=True)
+class _Pending:
+    """An article waiting for its turn in file order: its facts from the cache, or its
+    cache key while it is being parsed."""
+
+    article: Article
+    key: str
+    facts: ArticleFacts | None
 
 
 def parse_corpus(
@@ -121,6 +148,7 @@ def parse_corpus(
     progress: Callable[[], object] = lambda: None,
     stages: Stages | None = None,
     knowledge: Knowledge | None = None,
+    cache: FactsCache | None = None,
 ) -> Iterator[ArticleFacts]:
     """Parse every article of ``folder`` and find its facts, one :class:`ArticleFacts` each, in file order.
 
@@ -129,16 +157,74 @@ def parse_corpus(
     are the same in every case. Problems with input files are appended to
     ``problems`` as they are met; seconds per stage are added to ``stages``.
     ``knowledge`` is that of ``settings.data_dir`` when not given (loaded here).
+    With a ``cache``, an article whose facts it holds is not parsed: only the others go
+    to the engine, and their facts are written to the cache as they come back.
     """
     stages = stages if stages is not None else Stages()
     knowledge = knowledge if knowledge is not None else load_knowledge(settings.data_dir)
-    batches = _batches(folder, settings, knowledge, problems, progress, stages)
-    for done in run_batches(batches, settings, knowledge):
+    articles = _articles(folder, settings, knowledge, problems, progress, stages)
+    if cache is None:
+        for done in _run(_batches(articles, settings.batch_size), settings, knowledge, stages):
+            for facts in done.facts:
+                yield facts
+                progress()
+        return
+    yield from _parse_cached(articles, cache, settings, problems, progress, stages, knowledge)
+
+
+def _run(
+    batches: Iterator[list[Article]], settings: Settings, knowledge: Knowledge, stages: Stages
+) -> Iterator[BatchFacts]:
+    """``batches`` through the engine, which is not started when there is none (all cached)."""
+    first = next(batches, None)
+    if first is None:
+        return
+    for done in run_batches(itertools.chain([first], batches), settings, knowledge):
         stages.add("parse", done.parse_seconds)
         stages.add("extract", done.extract_seconds)
-        for facts in done.facts:
-            yield facts
+        yield done
+
+
+def _parse_cached(
+    articles: Iterator[Article], cache: FactsCache, settings: Settings, problems: list[Problem],
+    progress: Callable[[], object], stages: Stages, knowledge: Knowledge,
+) -> Iterator[ArticleFacts]:
+    """:func:`parse_corpus` with a cache: lookups here, only the misses to the engine.
+
+    Every article read joins ``waiting`` in file order; the engine gives back the misses'
+    facts in the order they were sent, so each batch it returns fills the first misses
+    waiting, and everything before the next miss can then be given out.
+    """
+    waiting: deque[_Pending] = deque()
+
+    def misses() -> Iterator[Article]:
+        for article in articles:
+            with stages("cache"):
+                key = cache.key(article)
+                facts = cache.read(key, problems)
+            waiting.append(_Pending(article, key, facts))
+            if facts is None:
+                yield article
+            else:
+                progress()
+
+    def ready() -> Iterator[ArticleFacts]:
+        while waiting and waiting[0].facts is not None:
+            yield waiting.popleft().facts  # type: ignore[misc]
+
+    for done in _run(_batches(misses(), settings.batch_size), settings, knowledge, stages):
+        parsed = iter(done.facts)
+        for pending in (p for p in waiting if p.facts is None):
+            found = next(parsed, None)
+            if found is None:
+                break
+            pending.facts = found
+            with stages("cache"):
+                cache.write(pending.key, found, problems)
             progress()
+        yield from ready()
+    yield from ready()
+    cache.remove_leftovers()
 
 
 def graph_from_facts(
@@ -162,7 +248,9 @@ def graph_from_facts(
     return G
 
 
-def build(folder: str | Path, settings: Settings | None = None) -> nx.MultiDiGraph:
+def build(
+    folder: str | Path, settings: Settings | None = None, cache: str | Path | None = None
+) -> nx.MultiDiGraph:
     """Build the knowledge graph of the articles in ``folder``.
 
     Parameters
@@ -173,6 +261,10 @@ def build(folder: str | Path, settings: Settings | None = None) -> nx.MultiDiGra
         How to run (defaults: one process, the packaged model and data). ``workers``
         and ``engine`` change where articles are parsed, never the result; ``data_dir``
         names a folder of data files that replace kg's own.
+    cache:
+        A folder that keeps each article's facts (:mod:`kg.cache`, created when
+        missing): an article whose facts it holds for this article text and pipeline is
+        not parsed again, and the graph is the same. ``None``: parse every article.
 
     Returns
     -------
@@ -186,9 +278,10 @@ def build(folder: str | Path, settings: Settings | None = None) -> nx.MultiDiGra
     stages = Stages()
     knowledge = load_knowledge(settings.data_dir)
     total = count_articles(folder)
+    kept = FactsCache(Path(cache), settings, version()) if cache is not None else None
     with tqdm(total=total, unit="article", disable=not settings.progress, file=sys.stderr,
               desc="kg build") as bar:
-        facts = list(parse_corpus(folder, settings, problems, lambda: bar.update(1), stages, knowledge))
+        facts = list(parse_corpus(folder, settings, problems, lambda: bar.update(1), stages, knowledge, kept))
     G = graph_from_facts(facts, settings, stages, knowledge)
     G.graph["report"] = BuildReport(
         articles=len(facts),
@@ -197,5 +290,6 @@ def build(folder: str | Path, settings: Settings | None = None) -> nx.MultiDiGra
         unresolved=G.graph.pop("unresolved"),
         seconds=time.perf_counter() - started,
         stages=stages.items(),
+        cached=None if kept is None else kept.hits,
     )
     return G

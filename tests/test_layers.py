@@ -47,7 +47,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("events", ("kg.events", "kg.events.merge")),
     ("graph", ("kg.graph",)),
     ("export", ("kg.export", "kg.store", "kg.serve")),
-    ("cli", ("kg.engines", "kg.flow", "kg.cli", "kg.__main__", "kg")),
+    ("cli", ("kg.engines", "kg.cache", "kg.flow", "kg.cli", "kg.__main__", "kg")),
 )
 """Each stage and its modules; a package stands for its submodules unless one is named apart."""
 
