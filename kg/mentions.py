@@ -468,6 +468,8 @@ class DocMentions:
             ) and not self._body_word_before_name(index):
                 break
             token = doc[i]
+            if token.lower_ == "and" and self._second_title_after(i + 1):
+                break  # "General Secretary of the Party and Chadian President": two posts
             if (token.is_alpha and (token.is_title or token.is_upper)) or (
                 index >= 0 and self.spans[index].label_ in _OWNER_LABELS
             ):
@@ -476,6 +478,14 @@ class DocMentions:
                 break
             i += 1
         return end
+
+    def _second_title_after(self, i: int) -> bool:
+        """Whether a title starts at token ``i``, after a country's name or demonym if any."""
+        index = self.span_at(i)
+        if index >= 0 and self.spans[index].start == i and self.spans[index].label_ in _COUNTRY_LABELS:
+            i = self.spans[index].end
+            index = self.span_at(i)
+        return index >= 0 and self.spans[index].start == i and self.spans[index].label_ == Label.TITLE
 
     def _body_word_before_name(self, index: int) -> bool:
         """Span ``index`` is one word of unsure kind that the model tagged as (part of) an

@@ -462,3 +462,13 @@ def test_an_issue_node_keeps_every_sentence_that_named_it(corpus: Corpus) -> Non
     evidence = {issue.key: issue.evidence for issue in issues}
     assert evidence == {"taiwan": tuple(sorted([first, second])), "trade": (second,)}
     assert {issue.iri for issue in issues} == set(event.issues)
+
+
+def test_an_undated_plan_its_article_tells_after_a_meeting_is_the_next_one(corpus: Corpus) -> None:
+    # "X met Y on Sunday. The two agreed to hold more talks": the meeting took place; the plan is ahead.
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    met(article, "Ilsa Quorn", "Teo Marrak")
+    article.tells(MEETING, "Ilsa Quorn and Teo Marrak agreed to hold more talks.", "Ilsa Quorn", "Teo Marrak",
+                  status=PLANNED)
+    events, _ = corpus.merge()
+    assert sorted((e.status, e.date) for e in events) == sorted([(OCCURRED, SUNDAY), (PLANNED, None)])

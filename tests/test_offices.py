@@ -71,6 +71,12 @@ def test_two_titles_and_a_courtesy_before_one_name_are_all_hers(nlp: Language) -
     assert held(found, "Ana Vidal bin Omar") == [("foreign-minister", "CHL"), ("pm", "CHL")]
 
 
+def test_a_portfolio_ends_before_a_second_post(nlp: Language) -> None:
+    words = "talks with Ana Vidal , General Secretary of the Unity Party and Chilean President ."
+    claim = claim_on(read(nlp, words, "Ana Vidal"), "Ana Vidal", "general-secretary")
+    assert claim.qualifier == "of the Unity Party"
+
+
 def test_a_rank_the_model_took_for_a_name_is_skipped(nlp: Language) -> None:
     words = "Army Press Secretary Brig . Gen. Tom Vale spoke ."
     found = read(nlp, words, "Brig", "Tom Vale")

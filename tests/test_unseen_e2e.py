@@ -41,7 +41,7 @@ def event(G: nx.MultiDiGraph, kind: str, *people: str) -> dict:
 @pytest.mark.parametrize(("label", "office", "country", "aliases"), [
     ("Emmanuel Macron", "President (France)", "France", {"Macron"}),
     ("Narendra Modi", "Prime Minister (India)", "India", {"Modi"}),
-    ("Subrahmanyam Jaishankar", "Foreign Minister (India)", "India", {"Jaishankar"}),
+    ("Subrahmanyam Jaishankar", "External Affairs Minister (India)", "India", {"Jaishankar"}),
     ("Fumio Kishida", "Prime Minister (Japan)", "Japan", {"Kishida"}),
     ("Yoon Suk Yeol", "President (South Korea)", "South Korea", {"Yoon"}),
     ("Park Jin", "Foreign Minister (South Korea)", "South Korea", set()),

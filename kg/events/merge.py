@@ -125,10 +125,13 @@ def _same_month_as(draft: _Draft, episode: TemporalValue | None) -> bool:
 
 def _another_occasion(draft: _Draft, candidate: EventCandidate) -> bool:
     """An undated plan or hope is not the same occasion as a past event ("will meet again"
-    is not last year's meeting) nor as one that was refused ("would meet at some point"
-    after a request for a meeting was rebuffed)."""
+    is not last year's meeting), as one its own article says took place, nor as one that was
+    refused ("would meet at some point" after a request for a meeting was rebuffed)."""
     if candidate.date is not None or candidate.status not in {Status.PLANNED, Status.POSSIBLE}:
         return False
+    if any(a.candidate.doc_id == candidate.doc_id and a.candidate.status is Status.OCCURRED
+           for a in draft.accounts):
+        return True  # "X met Y on Monday. They agreed to hold more talks": the article's next one
     published = candidate.published
     if published and any(d.value < published.replace(day=1) for d in draft.dates):
         return True
