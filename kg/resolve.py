@@ -807,15 +807,28 @@ class _NameForm:
         if len(self.words) == 2:
             out.add(("=", *reversed(self.words)))
         out.update(("tail", *self.words[i:]) for i in range(1, len(self.words) - 1))
+        if len(self.words) >= 2:
+            out.add(("initial", self.words[0][:1], self.words[-1]))
         return out
 
     def lookups(self) -> set[tuple[str, ...]]:
         """The keys to look this form up under (it is the shorter or the rarer name)."""
-        return {("=", *self.words), ("tail", *self.words),
-                *(("~", *key) for key in _variant_keys(" ".join(self.words)))}
+        out = {("=", *self.words), ("tail", *self.words),
+               *(("~", *key) for key in _variant_keys(" ".join(self.words)))}
+        if self._initial_and_surname():
+            out.add(("initial", next(iter(self.initials)), self.words[0]))
+        return out
+
+    def _initial_and_surname(self) -> bool:
+        """"S. Roe": one initial and one name."""
+        return len(self.words) == 1 and len(self.initials) == 1
 
     def fits(self, other: _NameForm, rarer: bool) -> bool:
         """This name is ``other``'s person's (``rarer``: it is the less frequent of the two)."""
+        if self._initial_and_surname():
+            # "S. Roe" is "Sara Roe" (and "Sara J. Roe"), not "J. Roe" nor "Tom Roe".
+            theirs = other.words
+            return len(theirs) >= 2 and theirs[-1] == self.words[0] and theirs[0][:1] in self.initials
         if len(self.words) < 2 or (self.initials and other.initials and self.initials != other.initials):
             return False
         mine, theirs = self.words, other.words

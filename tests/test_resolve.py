@@ -244,6 +244,23 @@ def test_different_middle_initials_are_different_people_and_the_bare_name_joins_
     assert set(people(res)) == {"Jane Q. Roe", "Jane T. Roe", "Jane Roe"}
 
 
+def test_an_initial_and_a_surname_join_the_full_name_of_that_initial() -> None:
+    a, b, c = Art("a"), Art("b"), Art("c")
+    a.person("Sara Vale")
+    a.person("Sara Vale")
+    b.person("S. Vale")
+    c.person("T. Vale")  # another initial: someone else
+    assert set(people(resolve([a.facts(), b.facts(), c.facts()]))) == {"Sara Vale", "T. Vale"}
+
+
+def test_an_initial_and_a_surname_join_neither_of_two_full_names_it_fits() -> None:
+    a, b, c = Art("a"), Art("b"), Art("c")
+    a.person("Sara Vale")
+    b.person("Sam Vale")
+    c.person("S. Vale")
+    assert set(people(resolve([a.facts(), b.facts(), c.facts()]))) == {"Sara Vale", "Sam Vale", "S. Vale"}
+
+
 def test_family_name_written_first_is_the_same_person() -> None:
     a, b = Art("a"), Art("b")
     a.person("Tanaka Hiroshi")

@@ -166,3 +166,16 @@ def test_disputes_beyond_the_samples_issues(G: nx.MultiDiGraph, parties: tuple[s
                                             issues: set[str]) -> None:
     n, _ = _dispute(G, *parties)
     assert targets(G, n, "issue") == issues
+
+
+def test_an_indian_report_of_talks_on_the_sidelines(G: nx.MultiDiGraph) -> None:
+    """"External Affairs Minister S. Jaishankar held talks with his Chinese counterpart Wang Yi on
+    Thursday ... The two ministers agreed to intensify talks": India's post, a counterpart of
+    China's, a meeting that took place, and the talks agreed on are another, later one."""
+    jaishankar = node(G, "Subrahmanyam Jaishankar")  # "S. Jaishankar" here, in full in a1
+    assert targets(G, jaishankar, "holds_office") == {"External Affairs Minister (India)"}
+    assert targets(G, node(G, "Wang Yi"), "holds_office") == {"Foreign Minister (China)"}
+    talks = {n: d for n, d in event(G, "meeting", "Subrahmanyam Jaishankar", "Wang Yi").items()
+             if any(e.doc_id == "a11.txt" for e in d["evidence"])}
+    assert sorted((d["status"], d.get("date")) for d in talks.values()) == [
+        ("occurred", "2024-07-04"), ("planned", None)]
