@@ -77,6 +77,11 @@ def test_a_portfolio_ends_before_a_second_post(nlp: Language) -> None:
     assert claim.qualifier == "of the Unity Party"
 
 
+def test_a_party_post_gives_the_partys_country(nlp: Language) -> None:
+    words = "Member of the Political Bureau of the CPC Central Committee Li Wen arrived ."
+    assert held(read(nlp, words, "Li Wen"), "Li Wen") == [("politburo-member", "CHN")]
+
+
 def test_a_rank_the_model_took_for_a_name_is_skipped(nlp: Language) -> None:
     words = "Army Press Secretary Brig . Gen. Tom Vale spoke ."
     found = read(nlp, words, "Brig", "Tom Vale")
