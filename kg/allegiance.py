@@ -13,6 +13,7 @@ to people no earlier rule placed, and none to a person for whom one rule finds t
    the orders of Jane Roe, the Chadian army...": the one who commands (a ``command`` cue
    of ``allegiance_cues.tsv`` on their name) acts for the country of the actor named
    right after it.
+   A possessive tells it too: "Argentina's Jane Roe" is Argentina's.
 1. **The home government's own officials.** A government's release names its own
    officials by a bare title and qualifies the other side's ("Foreign Minister of Chad").
    An article's home signals are the countries of a government body named in it that
@@ -70,6 +71,7 @@ __all__ = ["infer_countries"]
 
 _HEADS = {TitleRank.HEAD_OF_STATE, TitleRank.HEAD_OF_GOVERNMENT}
 _PLACES = {EntityKind.COUNTRY, EntityKind.PLACE}
+_POSSESSIVES = {"'s", "\u2019s"}
 # Between a speaker cue and the speaker's name: a title, spaces, a colon or a quote.
 _PUNCTUATION = set(" \t\n:;,\"'\u201c\u201d\u2018\u2019")
 
@@ -177,8 +179,8 @@ class _Inference:
 
     def run(self) -> dict[str, str]:
         found: dict[str, str] = {}
-        for rule in (self._journeys_home, self._commanders, self._home_officials, self._hosts,
-                     self._counterparts, self._delegations):
+        for rule in (self._journeys_home, self._commanders, self._possessed, self._home_officials,
+                     self._hosts, self._counterparts, self._delegations):
             votes: dict[str, set[str]] = defaultdict(set)
             for person, code in rule():
                 if person not in self.known:
@@ -221,6 +223,19 @@ class _Inference:
                     gap = sentence.text[person.end - sentence.start : after.start - sentence.start]
                     if self.cues.commanded(before, gap):
                         yield iri, code
+
+    def _possessed(self) -> Iterator[tuple[str, str]]:
+        """Rule 0c: "Argentina's Jane Roe": a person named right after a country's possessive is
+        that country's."""
+        for article in self.articles:
+            for sentence, mentions in article.sentences.items():
+                for owner, named in pairwise(sorted(mentions, key=lambda m: m.start)):
+                    iri = self.entity_of.get(named.position, "")
+                    if owner.kind is not EntityKind.COUNTRY or named.kind is not EntityKind.PERSON:
+                        continue
+                    gap = sentence.text[owner.end - sentence.start : named.start - sentence.start]
+                    if iri in self.people and owner.key and gap.strip() in _POSSESSIVES:
+                        yield iri, owner.key
 
     def _home_officials(self) -> Iterator[tuple[str, str]]:
         """Rule 1: the speaker acts for the home country; a bare-titled official for the one

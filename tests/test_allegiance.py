@@ -195,6 +195,22 @@ def test_no_country_from_a_request_or_from_an_actor_not_commanded(sentence: str)
     assert country(run(a), "Ana Vidal") is None
 
 
+# -- 0c. a possessive ---------------------------------------------------------------------------------
+
+
+def test_a_person_named_after_a_countrys_possessive_is_that_countrys() -> None:
+    a, _ = visit("[Portugal|country:PRT]'s [Ana Vidal|person] met "
+                 "[Spain|country:ESP]\u2019s [Luis Mora|person].")
+    res = run(a)
+    assert (country(res, "Ana Vidal"), country(res, "Luis Mora")) == (PRT, ESP)
+
+
+def test_no_country_from_a_possessive_of_something_else() -> None:
+    a, _ = visit("[Portugal|country:PRT]'s envoy [Ana Vidal|person] met [Luis Mora|person].")
+    res = run(a)
+    assert country(res, "Luis Mora") is None
+
+
 # -- 2. the host's officials ------------------------------------------------------------------------
 
 
