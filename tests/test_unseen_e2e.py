@@ -179,3 +179,15 @@ def test_an_indian_report_of_talks_on_the_sidelines(G: nx.MultiDiGraph) -> None:
              if any(e.doc_id == "a11.txt" for e in d["evidence"])}
     assert sorted((d["status"], d.get("date")) for d in talks.values()) == [
         ("occurred", "2024-07-04"), ("planned", None)]
+
+
+def test_a_summit_report_of_several_bilateral_meetings(G: nx.MultiDiGraph) -> None:
+    # "Argentina's Javier Milei": a possessive country; Biden met Xi "on the sidelines of the APEC
+    # summit in Lima on Saturday"; Starmer "is expected to meet Xi on Monday".
+    assert targets(G, node(G, "Javier Milei"), "country") == {"Argentina"}
+    [(n, d)] = event(G, "meeting", "Joe Biden", "Xi Jinping").items()
+    assert (d["date"], d["status"], targets(G, n, "place")) == ("2024-11-16", "occurred", {"Lima"})
+    [(_, d)] = event(G, "meeting", "Keir Starmer", "Xi Jinping").items()
+    assert (d["date"], d["status"]) == ("2024-11-18", "planned")
+    [(_, d)] = event(G, "meeting", "Emmanuel Macron", "Javier Milei").items()
+    assert d["status"] == "occurred"
