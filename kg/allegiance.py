@@ -283,12 +283,14 @@ class _Inference:
 
     def _people(self, event: EventCandidate, article: _Article) -> list[str]:
         """The people of ``event``; a title standing for its holder ("the President's
-        meeting") is the one person the article names with that title."""
+        meeting") is the one person the article names with that title, bare as it is (in a
+        readout, "the Prime Minister" is not the "Polish Prime Minister" it goes on to meet)."""
         found = []
         for m in event.participants:
             person = self.entity_of.get(m.position, "")
             if not person and m.label is MentionRole.TITLE_REF and not m.country:
-                holders = [p for p, held in article.held.items() if any(h.key == m.key for h in held)]
+                holders = [p for p, held in article.held.items()
+                           if any(h.key == m.key and h.bare for h in held)]
                 person = holders[0] if len(holders) == 1 else ""
             found.append(person)
         return list(dict.fromkeys(p for p in found if p in self.people))

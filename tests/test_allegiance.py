@@ -451,6 +451,16 @@ def test_a_title_standing_for_the_articles_one_holder_is_that_side() -> None:
     assert country(run(a), "Luis Mora") is None  # two presidents: the title stands for neither
 
 
+def test_a_bare_title_does_not_stand_for_another_countrys_holder() -> None:
+    # A Downing Street readout: "The Prime Minister" is the UK's, not the Chadian one he will meet.
+    a = Text("a.txt")
+    a.say("A [Downing Street|org:Downing Street:GBR] spokesperson said so.")
+    s = a.say("[The Prime Minister|ref:pm] spoke to [President|office:president] [Luis Mora|person].")
+    a.meet(s["The Prime Minister"], s["Luis Mora"], kind=EventKind.PHONE_CALL)
+    a.say("He will meet [Chadian|demonym:TCD] [Prime Minister|office:pm] [Ana Vidal|person].")
+    assert country(run(a), "Luis Mora") is None
+
+
 def test_an_untitled_side_of_a_bilateral_meeting_gets_no_home_country() -> None:
     a = Text("a.txt")
     a.say("The [White House|org:White House:USA] released a readout.")

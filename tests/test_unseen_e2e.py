@@ -191,3 +191,12 @@ def test_a_summit_report_of_several_bilateral_meetings(G: nx.MultiDiGraph) -> No
     assert (d["date"], d["status"]) == ("2024-11-18", "planned")
     [(_, d)] = event(G, "meeting", "Emmanuel Macron", "Javier Milei").items()
     assert d["status"] == "occurred"
+
+
+def test_a_readout_gives_the_other_side_no_home_country(G: nx.MultiDiGraph) -> None:
+    """"The Prime Minister spoke to President Zelenskyy", then "... to meet Polish Prime Minister
+    Donald Tusk": the bare Prime Minister is not Tusk, so Zelenskyy is not made British (a10
+    gives him his country; a12 spells him "Zelenskiy", one person)."""
+    [zelenskyy] = [n for n, d in G.nodes(data=True) if d["kind"] == "person" and "Zelensk" in d["label"]]
+    assert targets(G, zelenskyy, "country") == {"Ukraine"}
+    assert targets(G, node(G, "Donald Tusk"), "country") == {"Poland"}
