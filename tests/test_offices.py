@@ -77,6 +77,15 @@ def test_a_portfolio_ends_before_a_second_post(nlp: Language) -> None:
     assert claim.qualifier == "of the Unity Party"
 
 
+def test_a_royal_courtesy_is_no_post_and_a_counterpart_keeps_the_post(nlp: Language) -> None:
+    # "his Chadian counterpart Prince X": the prince is the foreign minister's counterpart.
+    words = "Paul Dane met his Chadian counterpart Prince Ana Vidal in Paris ."
+    found = read(nlp, words, "Paul Dane", "Ana Vidal")
+    claims = [c for c in found.office_claims() if c.person is not None and c.person.text == "Ana Vidal"]
+    assert {c.office.key for c in claims} == {"counterpart"}
+    assert ClaimRule.COUNTERPART in {c.rule for c in claims}
+
+
 def test_a_party_post_gives_the_partys_country(nlp: Language) -> None:
     words = "Member of the Political Bureau of the CPC Central Committee Li Wen arrived ."
     assert held(read(nlp, words, "Li Wen"), "Li Wen") == [("politburo-member", "CHN")]

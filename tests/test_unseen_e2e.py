@@ -200,3 +200,12 @@ def test_a_readout_gives_the_other_side_no_home_country(G: nx.MultiDiGraph) -> N
     [zelenskyy] = [n for n, d in G.nodes(data=True) if d["kind"] == "person" and "Zelensk" in d["label"]]
     assert targets(G, zelenskyy, "country") == {"Ukraine"}
     assert targets(G, node(G, "Donald Tusk"), "country") == {"Poland"}
+
+
+def test_a_prince_is_no_post_and_his_counterparts_post_is_his(G: nx.MultiDiGraph) -> None:
+    # "Iranian Foreign Minister Abbas Araghchi ... his Saudi counterpart Prince Faisal bin Farhan".
+    faisal = node(G, "Faisal bin Farhan")
+    assert targets(G, faisal, "holds_office") == {"Foreign Minister (Saudi Arabia)"}
+    assert targets(G, node(G, "Mohammed bin Salman"), "holds_office") == {"Crown Prince (Saudi Arabia)"}
+    [(n, d)] = event(G, "meeting", "Mohammed bin Salman", "Abbas Araghchi").items()
+    assert (d["date"], targets(G, n, "place")) == ("2024-10-09", {"Riyadh"})
