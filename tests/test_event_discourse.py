@@ -309,3 +309,34 @@ def test_a_headlines_present_is_the_news_month_and_a_sentences_its_day(
     assert headline.date == TemporalValue(FRIDAY.replace(day=1), TemporalPrecision.MONTH)
     [sentence] = meetings(nlp, find_events, HEADLINE + ". 1 punct .\n", ents)
     assert sentence.date == TemporalValue(FRIDAY, TemporalPrecision.DAY)
+
+
+DISCUSSED_THEN_CALLED = """
+Soto 3 nsubj NNP
+and 0 cc CC
+Ash 0 conj NNP
+discussed 3 ROOT VBD discuss
+trade 3 dobj NN
+. 3 punct .
+Soto 7 nsubj NNP
+spoke 7 ROOT VBD speak
+by 7 prep IN
+phone 8 pobj NN
+with 7 prep IN
+Ash 10 pobj NNP
+on 7 prep IN
+Friday 12 pobj NNP
+. 7 punct .
+"""
+
+
+def test_a_meeting_told_before_a_call_of_the_same_people_is_that_call(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    # A headline's "X and Y discuss trade", then "X spoke by phone with Y on Friday": one call.
+    rows = [tuple(int(x) if i == 1 else x for i, x in enumerate(line.split()))
+            for line in DISCUSSED_THEN_CALLED.strip().splitlines()]
+    found = parse(nlp, rows, [(0, 1, "PERSON"), (2, 3, "PERSON"), (6, 7, "PERSON"), (11, 12, "PERSON"),
+                              (13, 14, "DATE")], published=FRIDAY)
+    kinds = [c.kind for c in find_events(found) if c.kind in {EventKind.MEETING, EventKind.PHONE_CALL}]
+    assert kinds == [EventKind.PHONE_CALL, EventKind.PHONE_CALL]

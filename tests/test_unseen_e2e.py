@@ -209,3 +209,12 @@ def test_a_prince_is_no_post_and_his_counterparts_post_is_his(G: nx.MultiDiGraph
     assert targets(G, node(G, "Mohammed bin Salman"), "holds_office") == {"Crown Prince (Saudi Arabia)"}
     [(n, d)] = event(G, "meeting", "Mohammed bin Salman", "Abbas Araghchi").items()
     assert (d["date"], targets(G, n, "place")) == ("2024-10-09", {"Riyadh"})
+
+
+def test_a_call_told_first_in_the_headline_is_one_call(G: nx.MultiDiGraph) -> None:
+    # "Mexico's Lopez Obrador, Biden discuss migration in call", then "... spoke by phone with ...".
+    both = {node(G, "Andres Manuel Lopez Obrador"), node(G, "Joe Biden")}
+    assert not [n for n, d in G.nodes(data=True) if d["kind"] == "meeting"
+                and both <= {v for _, v, k in G.out_edges(n, keys=True) if k == "participant"}]
+    [(_, d)] = event(G, "phone_call", "Andres Manuel Lopez Obrador", "Joe Biden").items()
+    assert d["date"] == "2023-12-20"

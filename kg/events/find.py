@@ -173,7 +173,7 @@ class EventFinder:
 
     @staticmethod
     def _events(context: _ArticleContext) -> Iterator[EventCandidate]:
-        calls: list[EventCandidate] = []
+        found: list[EventCandidate] = []
         for token in context.doc:
             trigger = context.trigger(token)
             if trigger is None:
@@ -181,18 +181,19 @@ class EventFinder:
             for candidate in context.events(token, trigger):
                 context.told_pair(token.i, candidate.participants)
                 context.told_date(token.i, candidate)
-                if candidate.kind is EventKind.PHONE_CALL:
-                    calls.append(candidate)
-                elif candidate.kind is EventKind.MEETING:
-                    candidate = _on_the_call(candidate, calls)
-                yield candidate
+                found.append(candidate)
+        # A meeting of people the article tells a call of, before or after it (a headline's
+        # "X, Y discuss migration", then "X spoke by phone with Y"), is that call.
+        calls = [c for c in found if c.kind is EventKind.PHONE_CALL]
+        for candidate in found:
+            yield _on_the_call(candidate, calls) if candidate.kind is EventKind.MEETING else candidate
 
 
 def _on_the_call(meeting: EventCandidate, calls: list[EventCandidate]) -> EventCandidate:
-    """A meeting that took place, told after a call of the same people, with no place of its
-    own and no other date, is that call told again ("X spoke with Y today. X and Y discussed
-    trade."): it becomes a call. People are matched by the last word of their names, as
-    within one article a surname stands for the full name."""
+    """A meeting that took place, told in an article that tells a call of the same people,
+    with no place of its own and no other date, is that call told again ("X spoke with Y
+    today. X and Y discussed trade."): it becomes a call. People are matched by the last word
+    of their names, as within one article a surname stands for the full name."""
     if meeting.place is not None or meeting.status is not Status.OCCURRED:
         return meeting
     people = _last_names(meeting.participants)
