@@ -137,9 +137,10 @@ def test_one_meeting_however_many_sentences_and_places_tell_it(G: nx.MultiDiGrap
 
 def test_plans_as_wire_reports_say_them(G: nx.MultiDiGraph) -> None:
     # "is due to visit Beijing for talks with Wang Yi"; "said he would meet Lavrov in New York".
-    [(n, d)] = event(G, "visit", "Antony J. Blinken").items()
+    [(n, d)] = [(n, d) for n, d in event(G, "visit", "Antony Blinken").items()
+                if "Beijing" in targets(G, n, "destination")]
     assert (d["status"], targets(G, n, "destination")) == ("planned", {"Beijing"})
-    [(_, d)] = event(G, "meeting", "Antony J. Blinken", "Wang Yi").items()
+    [(_, d)] = event(G, "meeting", "Antony Blinken", "Wang Yi").items()
     assert d["status"] == "planned"
     [(n, d)] = event(G, "meeting", "Antonio Guterres", "Sergei Lavrov").items()
     assert (d["status"], targets(G, n, "place")) == ("planned", {"New York"})
