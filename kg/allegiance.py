@@ -276,9 +276,12 @@ class _Inference:
             return ""
         if any(m.kind is EntityKind.ORGANIZATION for m in event.participants):
             return ""
-        if self.cues.at_gathering(event.sentence.text) or self.cues.at_gathering(event.place.sentence.text):
-            return ""
         place = event.place
+        # A seat of government is its country's, summit or not ("a trilateral summit at the White House").
+        seat = place.kind is EntityKind.PLACE and place.label is MentionRole.ORG
+        if not seat and (self.cues.at_gathering(event.sentence.text)
+                         or self.cues.at_gathering(place.sentence.text)):
+            return ""
         return place.key if place.kind is EntityKind.COUNTRY else place.country
 
     def _people(self, event: EventCandidate, article: _Article) -> list[str]:

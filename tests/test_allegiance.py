@@ -45,6 +45,7 @@ _KINDS = {
     "city": (EntityKind.PLACE, MentionRole.CITY),
     "org": (EntityKind.ORGANIZATION, MentionRole.ORG),
     "ref": (EntityKind.PERSON, MentionRole.TITLE_REF),
+    "venue": (EntityKind.PLACE, MentionRole.ORG),
 }
 
 
@@ -80,7 +81,7 @@ class Text:
                 country = rest
             elif kind == "city":
                 key, country = text, rest
-            elif kind == "org":
+            elif kind in {"org", "venue"}:
                 key, _, country = rest.partition(":")
             at = start + offset
             found.append(Mention(self.doc_id, at, at + len(text), text, entity, sentence, role, key, country))
@@ -240,6 +241,14 @@ def test_no_host_at_a_multilateral_gathering(sentence: str) -> None:
     a, s = visit(sentence)
     a.meet(s["Jane Roe"], s["Ana Vidal"], place=s["Lisbon"])
     assert country(run(a), "Ana Vidal") is None
+
+
+def test_a_seat_of_government_is_its_countrys_even_for_a_summit() -> None:
+    a, s = visit("[President|office:president] [Luis Mora|person] hosted [Chadian|demonym:TCD] "
+                 "[President|office:president] [Ana Vidal|person] at the "
+                 "[White House|venue:White House, Washington:USA] for a summit.")
+    a.meet(s["Luis Mora"], s["Ana Vidal"], place=s["White House"])
+    assert country(run(a), "Luis Mora") == USA
 
 
 def test_no_host_when_the_sentence_that_gives_the_place_is_about_a_gathering() -> None:

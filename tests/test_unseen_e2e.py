@@ -219,3 +219,11 @@ def test_a_call_told_first_in_the_headline_is_one_call(G: nx.MultiDiGraph) -> No
                 and both <= {v for _, v, k in G.out_edges(n, keys=True) if k == "participant"}]
     [(_, d)] = event(G, "phone_call", "Andres Manuel Lopez Obrador", "Joe Biden").items()
     assert d["date"] == "2023-12-20"
+
+
+def test_a_date_line_dates_an_article_metadata_does_not(G: nx.MultiDiGraph) -> None:
+    # a16 has no metadata.csv row: "WASHINGTON, April 11, 2024 (VOA) -" dates "on Thursday".
+    [(n, d)] = event(G, "meeting", "Antony Blinken", "Enrique Manalo").items()
+    assert (d["date"], targets(G, n, "place")) == ("2024-04-11", {"State Department, Washington"})
+    # "Biden hosted ... at the White House for the first trilateral summit": the host's president.
+    assert targets(G, node(G, "Joe Biden"), "country") == {"United States"}
