@@ -287,3 +287,15 @@ def test_would_in_what_someone_said_is_their_plan_and_elsewhere_a_hedge(
     hedged = SAID_HE_WOULD_MEET.replace("said 1 ROOT VBD say", "hoped 1 ROOT VBD hope")
     [hoped] = events(nlp, find_events, hedged, ents, EventKind.MEETING)
     assert hoped.status is Status.POSSIBLE
+
+
+def test_a_stay_begun_by_an_arrival_lasts_the_days_after_it() -> None:
+    from kg.events.find import _Whereabouts
+
+    monday = TemporalValue(dt.date(2023, 6, 12), TemporalPrecision.DAY)
+    arrived = _Whereabouts(0, None, frozenset({"soto"}), monday, arrival=True)
+    met = _Whereabouts(0, None, frozenset({"soto"}), monday)
+    for days, apart in ((0, False), (1, False), (3, False), (4, True), (-1, True)):
+        later = TemporalValue(dt.date(2023, 6, 12 + days), TemporalPrecision.DAY)
+        assert arrived.dated_apart(later) is apart
+    assert met.dated_apart(TemporalValue(dt.date(2023, 6, 13), TemporalPrecision.DAY))

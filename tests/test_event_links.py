@@ -207,12 +207,24 @@ def test_no_place_for_a_meeting_at_another_time(nlp: Language, find_events: Even
 def test_no_place_when_the_meetings_sentence_names_another_country(
     nlp: Language, find_events: EventFinder
 ) -> None:
+    to_discuss_madrid = (("to", 6, "aux", "TO"), ("discuss", 0, "advcl", "VB", "discuss"),
+                         ("Madrid", 6, "dobj", "NNP"))
+    rows, ents = then_met(*arrived(*LISBON), after=to_discuss_madrid)
+    ents.append((len(rows) - 2, len(rows) - 1, GPE))
+    meeting = the_meeting(meetings(nlp, find_events, rows, ents))
+    assert meeting.place is None
+
+
+def test_where_the_next_journey_goes_is_no_place_of_the_meeting(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    # "X arrived in Lisbon. X met Y before flying to Madrid": the meeting is in Lisbon.
     before_madrid = (("before", 0, "prep", "IN"), ("flying", 5, "pcomp", "VBG", "fly"),
                      ("to", 6, "prep", "IN"), ("Madrid", 7, "pobj", "NNP"))
     rows, ents = then_met(*arrived(*LISBON), after=before_madrid)
     ents.append((len(rows) - 2, len(rows) - 1, GPE))
     meeting = the_meeting(meetings(nlp, find_events, rows, ents))
-    assert meeting.place is None
+    assert meeting.place is not None and meeting.place.text == "Lisbon"
 
 
 def test_a_meeting_where_a_place_is_said_is_there(nlp: Language, find_events: EventFinder) -> None:

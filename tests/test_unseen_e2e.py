@@ -227,3 +227,12 @@ def test_a_date_line_dates_an_article_metadata_does_not(G: nx.MultiDiGraph) -> N
     assert (d["date"], targets(G, n, "place")) == ("2024-04-11", {"State Department, Washington"})
     # "Biden hosted ... at the White House for the first trilateral summit": the host's president.
     assert targets(G, node(G, "Joe Biden"), "country") == {"United States"}
+
+
+def test_a_meeting_on_the_days_after_an_arrival_is_held_where_the_visitor_stays(G: nx.MultiDiGraph) -> None:
+    """"Chinese Foreign Minister Wang Yi arrived in Canberra on Wednesday ... Wang is also due to
+    meet Prime Minister Anthony Albanese on Thursday before flying to Wellington": the meeting is
+    in Canberra (not Wellington, where he goes next), and the host's prime minister Australia's."""
+    [(n, d)] = event(G, "meeting", "Anthony Albanese", "Wang Yi").items()
+    assert (d["date"], d["status"], targets(G, n, "place")) == ("2024-03-21", "planned", {"Canberra"})
+    assert targets(G, node(G, "Anthony Albanese"), "country") == {"Australia"}

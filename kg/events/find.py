@@ -110,6 +110,8 @@ _PRESENT_AUX = {"is", "are", "am", "'s", "\u2019s", "'re", "\u2019re", "has", "h
 _TIME_WORD_DEPS = {"advmod", "npadvmod", "amod", "aux", "neg", "prep"}
 # Prepositions of a setting: "agreed at the talks", "hoped in their meeting" say where the
 # cue word happened, so the cue does not set the status of the event named there.
+# The days after an arrival that a stay lasts at least ("arrived Monday ... will meet Y on Thursday").
+_STAY_DAYS = 3
 # The relative adverbs of a clause set in the place or time of the noun it describes.
 _RELATIVE_ADVERBS = {"where", "when"}
 # The prepositions of where a journey starts ("back from talks in Lisbon").
@@ -212,12 +214,23 @@ class _Whereabouts:
     """The text puts people somewhere: a visit's destination, a meeting's own place, "While
     in X, ...". ``at`` is the token that says so, ``place`` None when it names places of
     two countries ("a trip to X and Y"), ``names`` the people's last names, lower case,
-    ``date`` when the text says they were there."""
+    ``date`` when the text says they were there; ``arrival`` when that date is the day they
+    came (a visit's: they are still there the days after)."""
 
     at: int
     place: Mention | None
     names: frozenset[str]
     date: TemporalValue | None = None
+    arrival: bool = False
+
+    def dated_apart(self, date: TemporalValue | None) -> bool:
+        """Whether an event at ``date`` cannot fall in this stay: not its date, nor, after an
+        arrival, one of the three days after it."""
+        if date is None or self.date is None or date.compatible(self.date):
+            return False
+        if self.arrival and date.precision is self.date.precision is TemporalPrecision.DAY:
+            return not 0 < (date.value - self.date.value).days <= _STAY_DAYS
+        return True
 
 
 class _ArticleContext:
@@ -910,6 +923,15 @@ class _ArticleContext:
         found = self._destinations(trigger, roots)
         return found[0][1] if found else None
 
+    def _journey_onward(self, token: Token, trigger: Token) -> bool:
+        """Whether ``token`` is where a journey other than ``trigger``'s own goes ("before flying
+        to Z"): the object of a destination preposition of another visit verb."""
+        if token.dep_ != "pobj" or token.head.lower_ not in _DESTINATION_PREPS:
+            return False
+        verb = token.head.head
+        rule = self.trigger(verb)
+        return verb != trigger and rule is not None and rule.kind is EventKind.VISIT and rule.pos == "VERB"
+
     def _journey_purpose(self, trigger: Token) -> bool:
         """Whether a noun trigger is what a journey is for ("arrived in X for talks with Y"; not
         "arrived for a state visit", which is the journey itself)."""
@@ -977,11 +999,16 @@ class _ArticleContext:
         return self._narrowed(token, place) if place is not None and len(keys) == 1 else None
 
     def _said_to_be(self, at: Token, place: Mention | None, people: Iterable[Mention],
-                    date: TemporalValue | None = None) -> None:
-        """Note that the text puts ``people`` at ``place`` (None: in two countries at once)."""
-        names = _last_names(people, self.found.knowledge.name_words.name_suffixes)
+                    date: TemporalValue | None = None, arrival: bool = False) -> None:
+        """Note that the text puts ``people`` at ``place`` (None: in two countries at once), by
+        their last names and the first words of their full names ("Wang Yi" is "Wang" later on)."""
+        people = list(people)
+        names = _last_names(people, self.found.knowledge.name_words.name_suffixes) | {
+            words[0] for m in people if m.kind is EntityKind.PERSON
+            for words in [m.text.lower().split()] if len(words) > 1
+        }
         if names:
-            self._whereabouts[self._paragraph(at.i)].append(_Whereabouts(at.i, place, names, date))
+            self._whereabouts[self._paragraph(at.i)].append(_Whereabouts(at.i, place, names, date, arrival))
 
     def _presence(self) -> None:
         """Note each "While in X, S..." (a presence cue right before a place): S is at X."""
@@ -1021,12 +1048,14 @@ class _ArticleContext:
         stay = max(said, key=lambda w: w.at)
         if stay.place is None:
             return None
-        if date is not None and stay.date is not None and not date.compatible(stay.date):
+        if stay.dated_apart(date):
             return None
         here = _country_key(stay.place)
         # A country that only modifies a noun ("the Varnland-Roskia dialogue") names a party,
-        # not a place; nor is where a journey starts ("a delegation from Varnland") a place of it.
-        for token in (t for t in trigger.sent if t.dep_ not in _MODIFIER_DEPS and not _from(t)):
+        # not a place; nor is where a journey starts ("a delegation from Varnland") a place of
+        # it, nor where the next one goes ("will meet Y before flying to Z").
+        for token in (t for t in trigger.sent if t.dep_ not in _MODIFIER_DEPS
+                      and not _from(t) and not self._journey_onward(t, trigger)):
             elsewhere = self._place(token)
             if elsewhere is not None and _country_key(elsewhere) != here:
                 return None
@@ -1491,7 +1520,9 @@ class _ArticleContext:
         if place is not None:
             self._said_to_be(trigger, place, everyone, date)
         else:
-            place = self._context_place(trigger, everyone, date, trip=status is Status.OCCURRED)
+            # A plan dated during the stay the article told is held where they stay.
+            trip = status is Status.OCCURRED or date is not None
+            place = self._context_place(trigger, everyone, date, trip=trip)
         groups = self._split(partners, trigger)
         for group in groups:
             heads = [h for h, _ in group]
@@ -1562,7 +1593,8 @@ class _ArticleContext:
         if date is None and listed and listed[0][1] is not None:
             date = self._journey_date(trigger, listed[0][1], travellers, status)
         if listed:
-            self._said_to_be(trigger, self._one_place(listed[0][0]), travellers, date)
+            self._said_to_be(trigger, self._one_place(listed[0][0]), travellers, date,
+                             arrival=status is Status.OCCURRED)
         for n, (head, destination) in enumerate(destinations):
             # "visited A on June 29, and B June 29-30": one visit per place, each on its own
             # date; a place listed after the first shares the journey's day only as its month
