@@ -456,3 +456,12 @@ def test_cooperation_only_where_the_text_says_the_parties_agreed_or_worked_toget
     nlp: Language, find_events: EventFinder, rows: list[Row], ents: list[tuple[int, int, str]]
 ) -> None:
     assert [c for c in relations(find_events, nlp, rows, ents) if c.kind is EventKind.COOPERATION] == []
+
+
+@pytest.mark.parametrize(("sentence", "trade"), [
+    ("Chile and Peru traded fire along the border.", False),
+    ("The two governments traded accusations on Monday.", False),
+    ("Chile and Peru are locked in a trade war.", True),
+])
+def test_trading_fire_or_accusations_is_no_trade_issue(sentence: str, trade: bool) -> None:
+    assert ("trade" in KNOWLEDGE.events.issues_in(sentence)) is trade

@@ -299,3 +299,24 @@ def test_a_stay_begun_by_an_arrival_lasts_the_days_after_it() -> None:
         later = TemporalValue(dt.date(2023, 6, 12 + days), TemporalPrecision.DAY)
         assert arrived.dated_apart(later) is apart
     assert met.dated_apart(TemporalValue(dt.date(2023, 6, 13), TemporalPrecision.DAY))
+
+
+URGED_TO_MEET = """
+Soto 1 nsubj NNP
+urged 1 ROOT VBD urge
+Ash 1 dobj NNP
+to 4 aux TO
+meet 1 xcomp VB meet
+Li 4 dobj NNP
+. 1 punct .
+"""
+
+
+def test_whom_a_verb_urges_to_meet_is_who_meets(nlp: Language, find_events: EventFinder) -> None:
+    # "X urged Y to meet Z": Y would meet Z; with "X planned to meet Z", X would.
+    ents = [(0, 1, "PERSON"), (2, 3, "PERSON"), (5, 6, "PERSON")]
+    [urged] = events(nlp, find_events, URGED_TO_MEET, ents, EventKind.MEETING)
+    assert {m.text for m in urged.participants} == {"Ash", "Li"}
+    planned = URGED_TO_MEET.replace("urged 1 ROOT VBD urge", "wanted 1 ROOT VBD want")
+    [wanted] = events(nlp, find_events, planned, ents, EventKind.MEETING)
+    assert "Soto" in {m.text for m in wanted.participants}

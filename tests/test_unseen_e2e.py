@@ -236,3 +236,14 @@ def test_a_meeting_on_the_days_after_an_arrival_is_held_where_the_visitor_stays(
     [(n, d)] = event(G, "meeting", "Anthony Albanese", "Wang Yi").items()
     assert (d["date"], d["status"], targets(G, n, "place")) == ("2024-03-21", "planned", {"Canberra"})
     assert targets(G, node(G, "Anthony Albanese"), "country") == {"Australia"}
+
+
+def test_a_border_dispute_and_its_mediators(G: nx.MultiDiGraph) -> None:
+    """"Pakistan and Afghanistan trade accusations ... traded fire", and "Qatar and Saudi Arabia
+    urged both sides to ... resolve the dispute": the mediators are no dispute of their own, and
+    trading fire is no trade issue."""
+    n, _ = _dispute(G, "Afghanistan", "Pakistan")
+    assert targets(G, n, "issue") == {"Borders and territory", "Terrorism and militancy"}
+    mediators = {node(G, "Qatar", "country"), node(G, "Saudi Arabia", "country")}
+    assert not [m for m, d in G.nodes(data=True) if d["kind"] == "dispute"
+                and {v for _, v, k in G.out_edges(m, keys=True) if k == "party"} == mediators]

@@ -746,8 +746,27 @@ class _ArticleContext:
             coordinated = head.dep_ == "dep" and head.pos_ == "VERB" and head.head.pos_ == "VERB"
             if (head.dep_ not in _CLIMB and not coordinated) or head.head == head:
                 break
+            controller = self._controller(head)
+            if controller is not None:
+                return controller
             head = head.head
         return self._named_before(verb)
+
+    def _controller(self, clause: Token) -> list[Token] | None:
+        """Who does what an infinitive says when the verb above it has an object that does it
+        ("urged X to meet Y", "invited him to visit": X, him; ``control`` words of
+        ``event_words.tsv``), through coordinated infinitives ("to show restraint and resolve");
+        an empty list when that object is no actor ("urged both sides to..."), None when the
+        verb above is none of those."""
+        while clause.dep_ == "conj" and clause.head != clause:
+            clause = clause.head
+        verb = clause.head
+        if clause.dep_ != "xcomp" or verb.lemma_.lower() not in self.lexicon.control_words:
+            return None
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        if not objects:
+            return None
+        return [o for o in objects if self.actor(o) is not None]
 
     def _named_before(self, verb: Token) -> list[Token]:
         """The actor whose name ends right before ``verb`` and its auxiliaries and adverbs."""

@@ -72,6 +72,7 @@ class EventWordKind(str, Enum):
     RETURN = "return"
     REPORT = "report"
     PERFORM = "perform"
+    CONTROL = "control"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +153,8 @@ class EventLexicon:
     report_words: frozenset[str] = frozenset()
     #: Verbs by which their subject does the act a noun names ("imposed sanctions", "launched an attack").
     perform_words: frozenset[str] = frozenset()
+    #: Verbs whose object does what their infinitive says ("urged X to meet Y": X meets Y).
+    control_words: frozenset[str] = frozenset()
 
     def issues_in(self, text: str) -> tuple[str, ...]:
         """Keys of the issues named in ``text``, in data-file order."""
@@ -254,4 +257,5 @@ def read_event_lexicon(folder: Path | None, gatherings: frozenset[str] = frozens
         return_words=frozenset(event_words[EventWordKind.RETURN]),
         report_words=frozenset(event_words[EventWordKind.REPORT]),
         perform_words=frozenset(event_words[EventWordKind.PERFORM]),
+        control_words=frozenset(event_words[EventWordKind.CONTROL]),
     )
