@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping
-from itertools import islice, pairwise
 from typing import Any
 
 __all__ = ["Lazy", "compact_pieces", "document_pieces", "replacer"]
-
-_RUN = 256
-"""Members encoded together in a compact document: one encoder call for a run of them."""
 
 
 class Lazy:
@@ -33,30 +29,6 @@ class Lazy:
         """Each member's JSON text (``"key": value`` for an object), as it is made."""
         for item in self.items():
             yield f"{encode(item[0])}: {encode(item[1])}" if self.pairs else encode(item)
-
-    def runs(self, encode: Callable[[Any], str], size: int = _RUN) -> Iterator[str]:
-        """The members' JSON text up to ``size`` at a time, joined by ``", "`` as ``encode``
-        (an encoder with the default separators and sorted keys) separates them.
-
-        A run is encoded whole, as a list (or, keys being strings in strictly rising
-        order, an object), less its brackets: one encoder call instead of ``size``.
-
-        Examples
-        --------
-        >>> encode = json.JSONEncoder(sort_keys=True).encode
-        >>> list(Lazy(lambda: iter([1, "a", 2]), pairs=False).runs(encode, 2))
-        ['1, "a"', '2']
-        >>> list(Lazy(lambda: iter([("b", 1), ("a", [2])]), pairs=True).runs(encode))
-        ['"b": 1, "a": [2]']
-        """
-        items = self.items()
-        while run := list(islice(items, size)):
-            if not self.pairs:
-                yield encode(run)[1:-1]
-            elif all(isinstance(k, str) for k, _ in run) and all(a[0] < b[0] for a, b in pairwise(run)):
-                yield encode(dict(run))[1:-1]
-            else:
-                yield ", ".join(f"{encode(key)}: {encode(value)}" for key, value in run)
 
 
 def replacer(table: Mapping[int, str]) -> Callable[[str], str]:
@@ -172,7 +144,7 @@ def compact_pieces(document: Mapping[str, Any], escape: Mapping[int, str]) -> It
             yield escaped(encode(value))
             continue
         yield "{" if value.pairs else "["
-        for i, text in enumerate(value.runs(encode)):
+        for i, text in enumerate(value.encoded(encode)):
             yield ("" if i == 0 else ", ") + escaped(text)
         yield "}" if value.pairs else "]"
     yield "}"
