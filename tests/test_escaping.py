@@ -25,6 +25,7 @@ from kg.export.namespace import KG
 from kg.export.nodelink import from_node_link, to_node_link
 from kg.export.ntriples import to_ntriples
 from kg.export.rdf import document_iri, to_turtle
+from kg.export.turtle import escape_string
 from kg.iri import mint
 from kg.types import DocumentInfo, Evidence
 
@@ -166,3 +167,23 @@ def test_html_gives_back_every_string_and_no_text_leaves_the_json_block(graph) -
     # Outside the data block the names appear nowhere raw (they are drawn from the JSON only).
     outside = _DATA.sub("", page)
     assert not any(name in outside for name in NAMES if len(name) > 3)
+
+
+_ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "\\": "\\"}
+
+
+def _unescaped(body: str) -> str:
+    return re.sub(r"\\(u[0-9A-F]{4}|.)",
+                  lambda m: chr(int(m[1][1:], 16)) if len(m[1]) == 5 else _ECHAR[m[1]], body)
+
+
+def test_every_character_is_escaped_or_kept_and_reads_back() -> None:
+    # Each code point of the Basic Multilingual Plane, and one beyond, amid plain text:
+    # the literal body never holds a quote, backslash or line break raw, and reads back as
+    # the text (a lone surrogate, which UTF-8 cannot carry, as U+FFFD).
+    for code in [*range(0x10000), 0x1F642]:
+        text = f"a {chr(code)} b"
+        body = escape_string(text)
+        bare = re.sub(r'\\(u[0-9A-F]{4}|[tbnrf"\\])', "", body)
+        assert len(f'"{body}"'.splitlines()) == 1 and '"' not in bare and "\\" not in bare
+        assert _unescaped(body) == (text if not 0xD800 <= code <= 0xDFFF else "a \ufffd b")

@@ -28,7 +28,7 @@ def export_files(G: nx.MultiDiGraph) -> dict[str, Callable[[], Iterator[str]]]:
     >>> tuple(export_files(nx.MultiDiGraph(documents={}))) == EXPORT_NAMES
     True
     """
-    from kg.export.events_table import iter_events_csv, iter_events_jsonl
+    from kg.export.events_table import table_makers
     from kg.export.graphml import iter_graphml
     from kg.export.html import iter_html
     from kg.export.jsonld import iter_jsonld
@@ -36,6 +36,7 @@ def export_files(G: nx.MultiDiGraph) -> dict[str, Callable[[], Iterator[str]]]:
     from kg.export.ntriples import iter_ntriples
     from kg.export.rdf import iter_turtle
 
-    makers = (iter_turtle, iter_html, iter_ntriples, iter_jsonld, iter_graphml, iter_node_link,
-              iter_events_csv, iter_events_jsonl)
-    return {name: partial(make, G) for name, make in zip(EXPORT_NAMES, makers, strict=True)}
+    makers = (iter_turtle, iter_html, iter_ntriples, iter_jsonld, iter_graphml, iter_node_link)
+    # The two event tables share their rows, made once.
+    made: list[Callable[[], Iterator[str]]] = [partial(make, G) for make in makers]
+    return dict(zip(EXPORT_NAMES, [*made, *table_makers(G)], strict=True))

@@ -40,7 +40,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from types import MappingProxyType
@@ -52,7 +52,7 @@ from kg.types import DocumentInfo, Evidence
 from kg.vocab import EntityKind, Relation
 
 __all__ = ["COLUMNS", "CSV_NAME", "DTYPES", "JSONL_NAME", "Cell", "Column", "event_rows", "iter_events_csv",
-           "iter_events_jsonl"]
+           "iter_events_jsonl", "table_makers"]
 
 CSV_NAME = "events.csv"
 """The name ``kg build`` gives the table in its output folder."""
@@ -161,7 +161,10 @@ def _actor_cells(G: nx.MultiDiGraph, actor: _Actor | None) -> list[Cell]:
 
 
 def _targets(G: nx.MultiDiGraph, event: str, relation: Relation) -> list[str]:
-    return sorted(v for _, v, key in G.out_edges(event, keys=True) if key == relation.value)
+    # A target has at most one edge of a relation (edge keys are unique per pair): a look
+    # in each target's keys spares an edge view per call and a tuple per edge.
+    key = relation.value
+    return sorted(v for v, keys in G.succ[event].items() if key in keys)
 
 
 def _actors(G: nx.MultiDiGraph, event: str) -> list[_Actor]:
@@ -292,8 +295,9 @@ def event_rows(G: nx.MultiDiGraph) -> Iterator[list[Cell]]:
     yield from rows
 
 
-def iter_events_csv(G: nx.MultiDiGraph) -> Iterator[str]:
-    """``events.csv`` in pieces, a row at a time: the header, then :func:`event_rows`."""
+def iter_events_csv(G: nx.MultiDiGraph, rows: Iterable[Sequence[Cell]] | None = None) -> Iterator[str]:
+    """``events.csv`` in pieces, a row at a time: the header, then :func:`event_rows` (or ``rows``,
+    those of ``G`` made already)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
 
@@ -305,12 +309,13 @@ def iter_events_csv(G: nx.MultiDiGraph) -> Iterator[str]:
         return text
 
     yield line([column.name for column in COLUMNS])
-    for row in event_rows(G):
+    for row in event_rows(G) if rows is None else rows:
         yield line(row)
 
 
-def iter_events_jsonl(G: nx.MultiDiGraph) -> Iterator[str]:
-    """``events.jsonl`` in pieces: one JSON object per row of :func:`event_rows`, one a line.
+def iter_events_jsonl(G: nx.MultiDiGraph, rows: Iterable[Sequence[Cell]] | None = None) -> Iterator[str]:
+    """``events.jsonl`` in pieces: one JSON object per row of :func:`event_rows` (or ``rows``,
+    those of ``G`` made already), one a line.
 
     Examples
     --------
@@ -318,5 +323,30 @@ def iter_events_jsonl(G: nx.MultiDiGraph) -> Iterator[str]:
     []
     """
     names = [column.name for column in COLUMNS]
-    for row in event_rows(G):
+    for row in event_rows(G) if rows is None else rows:
         yield json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n"
+
+
+def table_makers(G: nx.MultiDiGraph) -> tuple[Callable[[], Iterator[str]], Callable[[], Iterator[str]]]:
+    """The makers of ``events.csv`` and ``events.jsonl`` (:func:`iter_events_csv`,
+    :func:`iter_events_jsonl`), which make the rows of ``G`` once for the two.
+
+    The first maker called makes the rows and keeps them; the other takes them and lets
+    them go. The rows are a list in memory in either export already (they are sorted).
+
+    Examples
+    --------
+    >>> csv_text, jsonl_text = table_makers(nx.MultiDiGraph(documents={}))
+    >>> "".join(csv_text()).startswith("event_id,"), list(jsonl_text())
+    (True, [])
+    """
+    kept: list[list[list[Cell]]] = []
+
+    def rows() -> list[list[Cell]]:
+        if kept:
+            return kept.pop()
+        made = list(event_rows(G))
+        kept.append(made)
+        return made
+
+    return lambda: iter_events_csv(G, rows()), lambda: iter_events_jsonl(G, rows())

@@ -13,6 +13,8 @@ from typing import Any
 
 import networkx as nx
 
+from kg.export.streams import replacer
+
 __all__ = ["SEPARATOR", "iter_graphml", "to_graphml"]
 
 SEPARATOR = "; "
@@ -51,6 +53,7 @@ _NAMESPACE = ('xmlns="http://graphml.graphdrawing.org/xmlns" '
 # in text, and all white space in attribute values), so they are character references.
 _XML_TEXT = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord("\r"): "&#13;"}
 _XML_ATTRIBUTE = {**_XML_TEXT, ord('"'): "&quot;", ord("\n"): "&#10;", ord("\t"): "&#9;"}
+_xml_text, _xml_attribute = replacer(_XML_TEXT), replacer(_XML_ATTRIBUTE)
 
 
 def _edge_attributes(key: str, data: Mapping[str, Any]) -> dict[str, str | int]:
@@ -61,7 +64,7 @@ def _edge_attributes(key: str, data: Mapping[str, Any]) -> dict[str, str | int]:
 
 
 def _data(attrs: Mapping[str, str | int], ids: Mapping[str, str]) -> str:
-    return "".join(f'\n      <data key="{ids[name]}">{str(value).translate(_XML_TEXT)}</data>'
+    return "".join(f'\n      <data key="{ids[name]}">{_xml_text(str(value))}</data>'
                    for name, value in attrs.items())
 
 
@@ -69,7 +72,7 @@ def iter_graphml(G: nx.MultiDiGraph) -> Iterator[str]:
     """The text of :func:`to_graphml` in pieces, a node or an edge at a time."""
 
     def attr(text: str) -> str:
-        return _text(text).translate(_XML_ATTRIBUTE)
+        return _xml_attribute(_text(text))
 
     # Keys are declared for the attributes some node or edge has (a first, light pass).
     node_names = sorted({name for _, data in G.nodes(data=True) for name in _attributes(data)})
@@ -84,7 +87,7 @@ def iter_graphml(G: nx.MultiDiGraph) -> Iterator[str]:
         yield f'  <key id="{key_id}" for="{domain}" attr.name="{name}" attr.type="{kind}" />\n'
     yield '  <graph edgedefault="directed">\n'
     if G.graph.get("kg_version"):
-        yield f'    <data key="d0">{_text(G.graph["kg_version"]).translate(_XML_TEXT)}</data>\n'
+        yield f'    <data key="d0">{_xml_text(_text(G.graph["kg_version"]))}</data>\n'
     node_ids = {name: ids["node", name] for name in node_names}
     for node, data in G.nodes(data=True):
         yield f'    <node id="{attr(node)}">{_data(_attributes(data), node_ids)}\n    </node>\n'

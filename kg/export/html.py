@@ -155,12 +155,18 @@ class _Sentences:
 
 def _marks(text: str, patterns: Iterable[re.Pattern[str]]) -> list[int]:
     """Where the patterns match in ``text``, as flat UTF-16 offsets, overlaps dropped."""
-    spans = sorted({m.span() for p in patterns for m in p.finditer(text)}, key=lambda s: (s[0], -s[1]))
+    patterns = list(patterns)
     marks: list[int] = []
-    for start, end in spans:
-        if marks and start < marks[-1]:
-            continue
-        marks += [start, end]
+    if len(patterns) == 1:
+        # One pattern's matches are in order and never overlap (no name is empty).
+        for match in patterns[0].finditer(text):
+            marks += match.span()
+    else:
+        spans = sorted({m.span() for p in patterns for m in p.finditer(text)}, key=lambda s: (s[0], -s[1]))
+        for start, end in spans:
+            if marks and start < marks[-1]:
+                continue
+            marks += [start, end]
     if text.isascii():
         return marks
     return [len(text[:i].encode("utf-16-le")) // 2 for i in marks]

@@ -19,6 +19,7 @@ same graph always gives the same triples, and :func:`to_turtle` the same bytes.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from urllib.parse import quote
@@ -73,10 +74,13 @@ _EDGES: dict[str, str] = {key: str(predicate) for key, predicate in {
 _DATE_TYPES = {"day": str(XSD.date), "month": str(XSD.gYearMonth), "year": str(XSD.gYear)}
 # Characters an IRI may not contain in Turtle or N-Triples; node ids from kg.iri.mint never do.
 _IRI_SAFE = "!#$%&'()*+,-./:;=?@[]_~"
+# An IRI of only the characters quote() leaves as they are: nearly every node id, whose
+# quoting (encode, scan, join) would then cost a call for nothing.
+_QUOTED = re.compile(r"[A-Za-z0-9_.\-~!#$%&'()*+,/:;=?@\[\]]*")
 
 
 def _node(iri: str) -> str:
-    return quote(iri, safe=_IRI_SAFE)
+    return iri if _QUOTED.fullmatch(iri) else quote(iri, safe=_IRI_SAFE)
 
 
 def _hash(*parts: str) -> str:
@@ -155,14 +159,21 @@ def statement_iri(subject: str, predicate: str, obj: str) -> URIRef:
 Pairs = list[tuple[str, Term]]
 """The predicate-object pairs of one subject (IRIs as strings, literals as tuples)."""
 
-# The terms written most often, as plain strings too.
+# The terms written, as plain strings too: a namespace lookup per pair adds up.
 _TYPE, _LABEL, _ALT_LABEL = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _GENERATED_BY, _EVIDENCE, _RULE = str(PROV.wasGeneratedBy), str(KG.evidence), str(KG.rule)
 _INTEGER, _DATE = str(XSD.integer), str(XSD.date)
+_DOCUMENT_CLASS, _MENTION_CLASS, _RULE_CLASS = str(KG.Document), str(KG.Mention), str(KG.Rule)
+_DOCUMENT, _TEXT, _START, _END = str(KG.document), str(KG.text), str(KG.start), str(KG.end)
+# Node attributes written as plain literals when set, in the order they are written.
+_NODE_LITERALS = (("status", str(KG.status)), ("iso_alpha2", str(KG.isoAlpha2)),
+                  ("iso_alpha3", str(KG.isoAlpha3)), ("plover", str(KG.ploverType)),
+                  ("mode", str(KG.ploverMode)))
+_STATEMENT = (str(RDF.Statement), str(RDF.subject), str(RDF.predicate), str(RDF.object))
 
 
 def _document_pairs(doc: DocumentInfo) -> Pairs:
-    pairs: Pairs = [(_TYPE, str(KG.Document)), (str(KG.source), literal(doc.doc_id))]
+    pairs: Pairs = [(_TYPE, _DOCUMENT_CLASS), (str(KG.source), literal(doc.doc_id))]
     if doc.published is not None:
         pairs.append((str(DCTERMS.date), literal(doc.published.isoformat(), _DATE)))
     if doc.title:
@@ -172,18 +183,18 @@ def _document_pairs(doc: DocumentInfo) -> Pairs:
     return pairs
 
 
-def _mention_pairs(ev: Evidence) -> Pairs:
+def _mention_pairs(ev: Evidence, document: str) -> Pairs:
     return [
-        (_TYPE, str(KG.Mention)),
-        (str(KG.document), _document(ev.doc_id)),
-        (str(KG.text), literal(ev.text)),
-        (str(KG.start), literal(str(ev.start), _INTEGER)),
-        (str(KG.end), literal(str(ev.end), _INTEGER)),
+        (_TYPE, _MENTION_CLASS),
+        (_DOCUMENT, document),
+        (_TEXT, (ev.text, "", "")),
+        (_START, (str(ev.start), _INTEGER, "")),
+        (_END, (str(ev.end), _INTEGER, "")),
     ]
 
 
 def _rule_pairs(rule: str) -> Pairs:
-    return [(_TYPE, str(KG.Rule)), (_LABEL, literal(rule))]
+    return [(_TYPE, _RULE_CLASS), (_LABEL, literal(rule))]
 
 
 def _provenance(G: nx.MultiDiGraph, documents: list[DocumentInfo]) -> tuple[str, dict[str, Pairs]]:
@@ -198,10 +209,11 @@ def _provenance(G: nx.MultiDiGraph, documents: list[DocumentInfo]) -> tuple[str,
 
 
 class _Sentences:
-    """Mention IRIs of evidence, with each document's slug made once."""
+    """Mention and document IRIs of evidence, with each document's slug and IRI made once."""
 
     def __init__(self) -> None:
         self._slugs: dict[str, str] = {}
+        self._documents: dict[str, str] = {}
 
     def __call__(self, ev: Evidence) -> str:
         doc_slug = self._slugs.get(ev.doc_id)
@@ -209,36 +221,37 @@ class _Sentences:
             doc_slug = self._slugs[ev.doc_id] = document_segment(ev.doc_id)
         return _mention(ev, doc_slug)
 
+    def document(self, doc_id: str) -> str:
+        """The IRI of the document ``doc_id`` (:func:`document_iri`, as a string)."""
+        iri = self._documents.get(doc_id)
+        if iri is None:
+            iri = self._documents[doc_id] = _document(doc_id)
+        return iri
 
-def _node_pairs(G: nx.MultiDiGraph, iri: str, run: str, mention: _Sentences) -> Pairs:
+
+def _node_pairs(G: nx.MultiDiGraph, iri: str, run: str, mentions: list[str], rules: list[str]) -> Pairs:
+    """A node's pairs; ``mentions`` and ``rules`` are the IRIs of its evidence and rules, in order."""
     data = G.nodes[iri]
     label = data["label"]
     pairs: Pairs = [(_TYPE, cls) for cls in _CLASSES[data["kind"]]]
-    pairs.append((_LABEL, literal(label)))
-    pairs.extend((_ALT_LABEL, literal(a)) for a in data.get("aliases", ()) if a != label)
+    pairs.append((_LABEL, (label, "", "")))
+    pairs.extend((_ALT_LABEL, (a, "", "")) for a in data.get("aliases", ()) if a != label)
     pairs.append((_GENERATED_BY, run))
-    pairs.extend((_EVIDENCE, mention(ev)) for ev in data.get("evidence", ()))
+    pairs.extend((_EVIDENCE, mention) for mention in mentions)
     if data.get("date"):
         pairs.append((str(KG.date), literal(data["date"], _DATE_TYPES[str(data["date_precision"])])))
-    if data.get("status"):
-        pairs.append((str(KG.status), literal(str(data["status"]))))
-    if data.get("iso_alpha2"):
-        pairs.append((str(KG.isoAlpha2), literal(str(data["iso_alpha2"]))))
-    if data.get("iso_alpha3"):
-        pairs.append((str(KG.isoAlpha3), literal(str(data["iso_alpha3"]))))
-    if data.get("plover"):
-        pairs.append((str(KG.ploverType), literal(str(data["plover"]))))
-    if data.get("mode"):
-        pairs.append((str(KG.ploverMode), literal(str(data["mode"]))))
-    pairs.extend((_RULE, str(rule_iri(rule))) for rule in data.get("rules", ()))
-    pairs.extend((_EDGES[key], _node(v)) for _, v, key in G.out_edges(iri, keys=True))
+    for name, predicate in _NODE_LITERALS:
+        if data.get(name):
+            pairs.append((predicate, (str(data[name]), "", "")))
+    pairs.extend((_RULE, rule) for rule in rules)
+    pairs.extend((_EDGES[key], _node(v)) for v, keys in G.succ[iri].items() for key in keys)
     return pairs
 
 
-def _statement_pairs(G: nx.MultiDiGraph, u: str, v: str, key: str, mention: _Sentences) -> Pairs:
-    evidence = G.edges[u, v, key]["evidence"]
-    return [(_TYPE, str(RDF.Statement)), (str(RDF.subject), _node(u)), (str(RDF.predicate), _EDGES[key]),
-            (str(RDF.object), _node(v)), *((_EVIDENCE, mention(ev)) for ev in evidence)]
+def _statement_pairs(u: str, v: str, key: str, mentions: list[str]) -> Pairs:
+    kind, subject, predicate, obj = _STATEMENT
+    return [(_TYPE, kind), (subject, _node(u)), (predicate, _EDGES[key]), (obj, _node(v)),
+            *((_EVIDENCE, mention) for mention in mentions)]
 
 
 def descriptions(
@@ -277,27 +290,47 @@ def descriptions(
 
     for subject, pairs in provenance.items():
         describe(subject, pairs.copy)
-    for doc in documents:
-        describe(_document(doc.doc_id), partial(_document_pairs, doc))
     mention = _Sentences()
+    for doc in documents:
+        describe(mention.document(doc.doc_id), partial(_document_pairs, doc))
+    rule_iris: dict[str, str] = {}
 
-    def sentences(evidence: Iterable[Evidence]) -> None:
+    def sentences(evidence: Iterable[Evidence]) -> list[str]:
+        """The mention IRIs of ``evidence``, each sentence described at its first meeting.
+
+        The IRIs are kept for the node or edge that cites them (the strings are those
+        the index holds), so each is made once per export, not at each citation."""
+        iris = []
         for ev in evidence:
-            describe_once(mention(ev), partial(_mention_pairs, ev))
+            iri = mention(ev)
+            if iri not in made:
+                made[iri] = [partial(_mention_pairs, ev, mention.document(ev.doc_id))]
+            iris.append(iri)
+        return iris
+
+    def rules(names: Iterable[str]) -> list[str]:
+        iris = []
+        for rule in names:
+            iri = rule_iris.get(rule)
+            if iri is None:
+                iri = rule_iris[rule] = str(rule_iri(rule))
+                describe_once(iri, partial(_rule_pairs, rule))
+            iris.append(iri)
+        return iris
 
     for iri, data in G.nodes(data=True):
         if data["kind"] not in _CLASSES:  # fails here, before anything is written
             raise KeyError(data["kind"])
-        describe(_node(iri), partial(_node_pairs, G, iri, run, mention))
-        sentences(data.get("evidence", ()))
-        for rule in data.get("rules", ()):
-            describe_once(str(rule_iri(rule)), partial(_rule_pairs, rule))
+        # The node is described before its sentences and rules, as an IRI they share
+        # (none should) describes the node alone.
+        described = made.setdefault(_node(iri), [])
+        mentions = sentences(data.get("evidence", ()))
+        described.append(partial(_node_pairs, G, iri, run, mentions, rules(data.get("rules", ()))))
     for u, v, key, data in G.edges(keys=True, data=True):
         predicate = _EDGES[key]
         if data.get("evidence"):
-            statement = str(statement_iri(_node(u), predicate, _node(v)))
-            describe(statement, partial(_statement_pairs, G, u, v, key, mention))
-            sentences(data["evidence"])
+            described = made.setdefault(str(statement_iri(_node(u), predicate, _node(v))), [])
+            described.append(partial(_statement_pairs, u, v, key, sentences(data["evidence"])))
     for subject in sorted(made, key=order):
         yield subject, [pair for pairs in made.pop(subject) for pair in pairs()]
 

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-__all__ = ["Lazy", "compact_pieces", "document_pieces"]
+__all__ = ["Lazy", "compact_pieces", "document_pieces", "replacer"]
 
 
 class Lazy:
@@ -29,6 +29,38 @@ class Lazy:
         """Each member's JSON text (``"key": value`` for an object), as it is made."""
         for item in self.items():
             yield f"{encode(item[0])}: {encode(item[1])}" if self.pairs else encode(item)
+
+
+def replacer(table: Mapping[int, str]) -> Callable[[str], str]:
+    """A function doing ``text.translate(table)`` for a table of a few characters, faster.
+
+    ``str.translate`` with replacements longer than one character looks every character
+    up; ``str.replace`` runs a fast search, one per character of the table. The
+    characters are replaced in an order where no replacement holds a character replaced
+    after it (``&`` before ``<`` when ``<`` becomes ``&lt;``), so the result is the
+    same; a table with no such order is translated.
+
+    Examples
+    --------
+    >>> xml = replacer({ord("<"): "&lt;", ord("&"): "&amp;"})
+    >>> xml("a < b & c")
+    'a &lt; b &amp; c'
+    >>> replacer({ord("a"): "b", ord("b"): "a"})("ab")
+    'ba'
+    """
+    produced = "".join(table.values())
+    order = sorted(table, key=lambda key: chr(key) not in produced)
+    for i, key in enumerate(order):
+        if any(chr(later) in table[key] for later in order[i + 1:]):
+            return lambda text: text.translate(table)
+    steps = [(chr(key), table[key]) for key in order]
+
+    def replaced(text: str) -> str:
+        for old, new in steps:
+            text = text.replace(old, new)
+        return text
+
+    return replaced
 
 
 def _is_lazy(value: Any) -> bool:
@@ -103,15 +135,16 @@ def compact_pieces(document: Mapping[str, Any], escape: Mapping[int, str]) -> It
     '{"a": ["&lt;"], "b": {"x": 1, "y": "&lt;"}}'
     """
     encode = json.JSONEncoder(sort_keys=True).encode
+    escaped = replacer(escape)
     yield "{"
     for n, key in enumerate(sorted(document)):
         value = document[key]
-        yield ("" if n == 0 else ", ") + encode(key).translate(escape) + ": "
+        yield ("" if n == 0 else ", ") + escaped(encode(key)) + ": "
         if not isinstance(value, Lazy):
-            yield encode(value).translate(escape)
+            yield escaped(encode(value))
             continue
         yield "{" if value.pairs else "["
         for i, text in enumerate(value.encoded(encode)):
-            yield ("" if i == 0 else ", ") + text.translate(escape)
+            yield ("" if i == 0 else ", ") + escaped(text)
         yield "}" if value.pairs else "]"
     yield "}"
