@@ -1020,7 +1020,7 @@ class _ArticleContext:
     def _said_to_be(self, at: Token, place: Mention | None, people: Iterable[Mention],
                     date: TemporalValue | None = None, arrival: bool = False) -> None:
         """Note that the text puts ``people`` at ``place`` (None: in two countries at once), by
-        their last names and the first words of their full names ("Wang Yi" is "Wang" later on)."""
+        their last names and the first words of their full names ("Tan Wen" is "Tan" later on)."""
         people = list(people)
         names = _last_names(people, self.found.knowledge.name_words.name_suffixes) | {
             words[0] for m in people if m.kind is EntityKind.PERSON
