@@ -62,7 +62,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg.types import ArticleFacts, EventCandidate, Evidence, Mention, OfficeClaim, Position
-from kg.vocab import EntityKind, EventKind, MentionRole, Mode, TitleRank
+from kg.vocab import POSSESSIVE_MARKS, EntityKind, EventKind, MentionRole, Mode, TitleRank
 
 if TYPE_CHECKING:
     from kg.knowledge import Knowledge
@@ -71,7 +71,6 @@ __all__ = ["infer_countries"]
 
 _HEADS = {TitleRank.HEAD_OF_STATE, TitleRank.HEAD_OF_GOVERNMENT}
 _PLACES = {EntityKind.COUNTRY, EntityKind.PLACE}
-_POSSESSIVES = {"'s", "\u2019s"}
 # Between a speaker cue and the speaker's name: a title, spaces, a colon or a quote.
 _PUNCTUATION = set(" \t\n:;,\"'\u201c\u201d\u2018\u2019")
 
@@ -206,36 +205,36 @@ class _Inference:
                     if len(people) == 1:
                         yield next(iter(people)), code
 
+    def _neighbours(self) -> Iterator[tuple[Evidence, Mention, Mention, str]]:
+        """Each two mentions next to each other in a sentence, with the sentence and the text
+        between them."""
+        for article in self.articles:
+            for sentence, mentions in article.sentences.items():
+                for first, second in pairwise(sorted(mentions, key=lambda m: m.start)):
+                    gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
+                    yield sentence, first, second, gap
+
     def _commanders(self) -> Iterator[tuple[str, str]]:
         """Rule 0b: "At X's direction, the Chadian army...": X acts for the country of the actor
         named right after the command."""
-        for article in self.articles:
-            for sentence, mentions in article.sentences.items():
-                ordered = sorted(mentions, key=lambda m: m.start)
-                for person, after in pairwise(ordered):
-                    iri = self.entity_of.get(person.position, "")
-                    code = after.key if after.kind is EntityKind.COUNTRY else after.country
-                    if person.kind is not EntityKind.PERSON or iri not in self.people or not code:
-                        continue
-                    if after.kind is EntityKind.PERSON:
-                        continue
-                    before = sentence.text[: person.start - sentence.start]
-                    gap = sentence.text[person.end - sentence.start : after.start - sentence.start]
-                    if self.cues.commanded(before, gap):
-                        yield iri, code
+        for sentence, person, after, gap in self._neighbours():
+            iri = self.entity_of.get(person.position, "")
+            code = after.key if after.kind is EntityKind.COUNTRY else after.country
+            if person.kind is not EntityKind.PERSON or after.kind is EntityKind.PERSON:
+                continue
+            before = sentence.text[: person.start - sentence.start]
+            if iri in self.people and code and self.cues.commanded(before, gap):
+                yield iri, code
 
     def _possessed(self) -> Iterator[tuple[str, str]]:
         """Rule 0c: "Argentina's Jane Roe": a person named right after a country's possessive is
         that country's."""
-        for article in self.articles:
-            for sentence, mentions in article.sentences.items():
-                for owner, named in pairwise(sorted(mentions, key=lambda m: m.start)):
-                    iri = self.entity_of.get(named.position, "")
-                    if owner.kind is not EntityKind.COUNTRY or named.kind is not EntityKind.PERSON:
-                        continue
-                    gap = sentence.text[owner.end - sentence.start : named.start - sentence.start]
-                    if iri in self.people and owner.key and gap.strip() in _POSSESSIVES:
-                        yield iri, owner.key
+        for _, owner, named, gap in self._neighbours():
+            iri = self.entity_of.get(named.position, "")
+            if owner.kind is EntityKind.COUNTRY and named.kind is EntityKind.PERSON and owner.key and (
+                iri in self.people and gap.strip() in POSSESSIVE_MARKS
+            ):
+                yield iri, owner.key
 
     def _home_officials(self) -> Iterator[tuple[str, str]]:
         """Rule 1: the speaker acts for the home country; a bare-titled official for the one

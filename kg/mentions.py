@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.lexicon import Label, split_key
 from kg.roles import Title
 from kg.types import Article, Evidence, Mention, OfficeClaim
-from kg.vocab import ClaimRule, EntityKind, MentionRole, TitleKind
+from kg.vocab import POSSESSIVE_MARKS, ClaimRule, EntityKind, MentionRole, TitleKind
 
 if TYPE_CHECKING:
     from kg.knowledge import Knowledge
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 __all__ = ["DocMentions"]
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their"}
-_POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_POSSESSIVE = POSSESSIVE_MARKS
 _POSSESSIVE_DETERMINERS = {"his", "her", "its", "their"}
 _COUNTERPART = "counterpart"  # the title key of the descriptor "counterpart"
 _OWNER_LABELS = {Label.COUNTRY, Label.DEMONYM, Label.CAPITAL, Label.COMBINING, Label.ORG}

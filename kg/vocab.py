@@ -12,6 +12,7 @@ from enum import Enum
 
 __all__ = [
     "MONTHS",
+    "POSSESSIVE_MARKS",
     "ClaimRule",
     "EntityKind",
     "EventKind",
@@ -33,6 +34,9 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december")
 """The English month names, fixed (``calendar.month_name`` follows the locale); each starts
 with its own three-letter abbreviation."""
+
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+"""The tokens that mark a possessive ("Chad's", "the Philippines'"), straight or curly."""
 
 
 class StrEnum(str, Enum):

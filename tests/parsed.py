@@ -26,6 +26,13 @@ POS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "ADJ"
        "TO": "PART", "HYPH": "PUNCT"}
 
 
+def spec_rows(spec: str) -> list[Row]:
+    """Rows from a sentence written one word a line, ``word head dep tag [lemma]`` (blank lines
+    skipped)."""
+    return [tuple(int(x) if i == 1 else x for i, x in enumerate(line.split()))
+            for line in spec.strip().splitlines() if line.strip()]
+
+
 def natural_spaces(words: Sequence[str]) -> list[bool]:
     """A space after each word, except before punctuation and possessives and around line breaks."""
     return [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE and "\n" not in words[i]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from parsed import parse
+from parsed import parse, spec_rows
 from spacy.language import Language
 
 from kg.events.find import EventFinder
@@ -25,8 +25,7 @@ FRIDAY = dt.date(2023, 6, 16)
 
 def meetings(nlp: Language, find_events: EventFinder, spec: str,
              ents: list[tuple[int, int, str]]) -> list[EventCandidate]:
-    rows = [tuple(int(x) if i == 1 else x for i, x in enumerate(line.split()))
-            for line in spec.strip().splitlines() if line.strip()]
+    rows = spec_rows(spec)
     found = parse(nlp, rows, ents, published=FRIDAY)
     return [c for c in find_events(found) if c.kind is EventKind.MEETING]
 
@@ -334,8 +333,7 @@ def test_a_meeting_told_before_a_call_of_the_same_people_is_that_call(
     nlp: Language, find_events: EventFinder
 ) -> None:
     # A headline's "X and Y discuss trade", then "X spoke by phone with Y on Friday": one call.
-    rows = [tuple(int(x) if i == 1 else x for i, x in enumerate(line.split()))
-            for line in DISCUSSED_THEN_CALLED.strip().splitlines()]
+    rows = spec_rows(DISCUSSED_THEN_CALLED)
     found = parse(nlp, rows, [(0, 1, "PERSON"), (2, 3, "PERSON"), (6, 7, "PERSON"), (11, 12, "PERSON"),
                               (13, 14, "DATE")], published=FRIDAY)
     kinds = [c.kind for c in find_events(found) if c.kind in {EventKind.MEETING, EventKind.PHONE_CALL}]

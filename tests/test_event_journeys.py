@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from parsed import parse
+from parsed import parse, spec_rows
 from spacy.language import Language
 
 from kg.events.find import EventFinder
@@ -22,8 +22,7 @@ FRIDAY = dt.date(2023, 6, 16)
 
 def events(nlp: Language, find_events: EventFinder, spec: str, ents: list[tuple[int, int, str]],
            kind: EventKind) -> list[EventCandidate]:
-    rows = [tuple(int(x) if i == 1 else x for i, x in enumerate(line.split()))
-            for line in spec.strip().splitlines() if line.strip()]
+    rows = spec_rows(spec)
     return [c for c in find_events(parse(nlp, rows, ents, published=FRIDAY)) if c.kind is kind]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from parsed import parse
+from parsed import parse, spec_rows
 from spacy.language import Language
 
 from kg.events.find import EventFinder
@@ -26,8 +26,7 @@ FRIDAY = dt.date(2023, 6, 16)
 def sentence(nlp: Language, spec: str, ents: list[tuple[int, int, str]],
              published: dt.date | None = FRIDAY) -> DocMentions:
     """The parse of one sentence written one word a line: ``word head dep tag [lemma]``."""
-    rows = [tuple(int(x) if i == 1 else x for i, x in enumerate(line.split()))
-            for line in spec.strip().splitlines()]
+    rows = spec_rows(spec)
     return parse(nlp, rows, ents, published=published)
 
 

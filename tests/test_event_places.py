@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from parsed import parse
+from parsed import parse, spec_rows
 from spacy.language import Language
 
 from kg.events.find import EventFinder
@@ -21,8 +21,7 @@ FRIDAY = dt.date(2023, 6, 16)
 
 
 def sentence(nlp: Language, spec: str, ents: list[tuple[int, int, str]]) -> DocMentions:
-    rows = [tuple(int(x) if i == 1 else x for i, x in enumerate(line.split()))
-            for line in spec.strip().splitlines()]
+    rows = spec_rows(spec)
     return parse(nlp, rows, ents, published=FRIDAY)
 
 

@@ -76,6 +76,7 @@ from kg.events.disputes import RelationReader
 from kg.events.lexicon import EventLexicon, Needs, Trigger
 from kg.kinds import RELATION_KINDS
 from kg.mentions import DocMentions
+from kg.pipeline.entities import in_unfinished_line
 from kg.types import EventCandidate, Group, Mention, OfficeClaim, Position, TemporalValue
 from kg.vocab import EntityKind, EventKind, MentionRole, Mode, Plover, Status, TemporalPrecision, Tense
 
@@ -1221,9 +1222,7 @@ class _ArticleContext:
         text = self.found.text
         if self.found.offset or text[: token.idx].strip().count("\n"):
             return False
-        end = text.find("\n", token.idx)
-        line = text[: len(text) if end < 0 else end].strip()
-        return not line.endswith((".", "!", "?", ".\u201d", ".\"", ":"))
+        return in_unfinished_line(text, token.idx, token.idx + len(token))
 
     def _tense(self, verb: Token) -> Tense:
         """FUTURE on "will"; else PAST on a past verb up the chain ("postponed plans to

@@ -45,7 +45,7 @@ from kg.pipeline.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.roles import NameWords
 from kg.vocab import MentionRole
 
-__all__ = ["SPAN_KEY", "EntityReconciler"]
+__all__ = ["SPAN_KEY", "EntityReconciler", "in_unfinished_line"]
 
 SPAN_KEY = "kg"
 
@@ -443,9 +443,18 @@ def _without_headline_tails(found: list[Span]) -> list[Span]:
 
 def _in_headline(span: Span) -> bool:
     """``span`` stands on a line that does not end like a sentence."""
-    text = span.doc.text
-    end = text.find("\n", span.end_char)
-    line = text[text.rfind("\n", 0, span.start_char) + 1 : len(text) if end < 0 else end].rstrip()
+    return in_unfinished_line(span.doc.text, span.start_char, span.end_char)
+
+
+def in_unfinished_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands on a line that does not end like a sentence (a
+    headline's: "X Meets Y", no full stop).
+
+    >>> in_unfinished_line("Roe Meets Lin\\nRoe met Lin.", 0, 3), in_unfinished_line("Roe met Lin.", 0, 3)
+    (True, False)
+    """
+    stop = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : len(text) if stop < 0 else stop].rstrip()
     return not line.endswith((".", "!", "?", ".\u201d", ".\"", ":"))
 
 
