@@ -7,10 +7,11 @@ are kept on disk, one file per article (``KEY.facts``), under a key that covers 
 - the article record as read (:class:`~kg.types.Article`): its id, text, publication date,
   title and URL (from ``metadata.csv`` or the file), the spans of page furniture and the
   dateline;
-- the pipeline (:func:`pipeline_fingerprint`): ``kg``'s version and the SHA-256 of its own
-  source files (an edited checkout is a new pipeline), the text of every data file the
-  build reads (``kg``'s own or ``--data-dir``'s), the spaCy version, the model's name and
-  version, and the limits that cut an article into pieces.
+- the pipeline (:func:`pipeline_fingerprint`): ``kg``'s version and the SHA-256 of the
+  source files that find facts (:func:`fact_sources`: an edited checkout is a new
+  pipeline, but an edited exporter is not), the text of every data file the build reads
+  (``kg``'s own or ``--data-dir``'s), the spaCy version, the model's name and version, and
+  the limits that cut an article into pieces.
 
 A changed article or pipeline has a new key, so its old entry is never found again (it
 stays in the folder until the folder is deleted). The key does not cover what cannot
@@ -36,6 +37,7 @@ Codes
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import datetime as dt
 import hashlib
@@ -46,7 +48,7 @@ import time
 import types
 import typing
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 
@@ -55,10 +57,13 @@ from kg.settings import Settings
 from kg.tables import read_text
 from kg.types import Article, ArticleFacts, Problem
 
-__all__ = ["CACHE_FORMAT", "FactsCache", "pipeline_fingerprint"]
+__all__ = ["CACHE_FORMAT", "FACT_STAGE", "FactsCache", "fact_sources", "pipeline_fingerprint"]
 
 CACHE_FORMAT = 1
 """The layout of an entry; part of every key, so a new layout never reads an old entry."""
+
+FACT_STAGE = ("kg.engines", "kg.nlp")
+"""The modules that parse articles and find their facts: a worker imports these and what they import."""
 
 _SUFFIX = ".facts"
 """An entry's name is its key and this (not ``.json``: the JSON in it is compressed)."""
@@ -240,13 +245,69 @@ def _model_version(model: str) -> str:
     return meta.read_text(encoding="utf-8") if meta.is_file() else "not installed"
 
 
+def _run_time_nodes(tree: ast.AST) -> Iterator[ast.AST]:
+    """The nodes of ``tree``, but not those of an ``if TYPE_CHECKING:`` block (never run)."""
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        yield node
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            todo.extend(node.orelse)
+        else:
+            todo.extend(ast.iter_child_nodes(node))
+
+
+def _kg_imports(source: Path) -> set[str]:
+    """The ``kg`` modules that the module in ``source`` imports, at its top or in a function,
+    with the packages above them (whose ``__init__`` runs first)."""
+    found: set[str] = set()
+    for node in _run_time_nodes(ast.parse(source.read_bytes(), filename=str(source))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    wanted = {name for name in found if name == "kg" or name.startswith("kg.")}
+    return {".".join(name.split(".")[:end]) for name in wanted for end in range(1, name.count(".") + 2)}
+
+
+def fact_sources() -> list[Path]:
+    """The source files of ``kg`` that decide an article's facts, in a fixed order.
+
+    They are :data:`FACT_STAGE` and every ``kg`` module those import, directly or through
+    others (read from the sources, so an import inside a function counts too). Resolution,
+    the graph and the exports come after the facts and are not among them: editing them
+    leaves the cache valid.
+    """
+    package = Path(__file__).parent
+
+    def path_of(module: str) -> Path | None:
+        """The file of ``module`` (a package's ``__init__.py``), ``None`` for a name in a module."""
+        where = package.joinpath(*module.split(".")[1:])
+        for candidate in (where / "__init__.py", where.with_suffix(".py")):
+            if candidate.is_file():
+                return candidate
+        return None
+
+    seen: dict[str, Path] = {}
+    todo = list(FACT_STAGE)
+    while todo:
+        module = todo.pop()
+        path = path_of(module)
+        if module in seen or path is None:
+            continue
+        seen[module] = path
+        todo.extend(_kg_imports(path) - seen.keys())
+    return sorted(seen.values())
+
+
 def pipeline_fingerprint(settings: Settings, kg_version: str) -> str:
     """The SHA-256 of everything besides the article that decides its facts.
 
-    That is: the cache layout, ``kg_version`` and ``kg``'s own source files (an edited
-    checkout keeps its version number), the text of every data file the build reads
-    (from ``settings.data_dir`` or ``kg``'s own), the spaCy version, the model and its
-    version, and the limits that cut articles into pieces.
+    That is: the cache layout, ``kg_version`` and the source files that find facts
+    (:func:`fact_sources`; an edited checkout keeps its version number), the text of every
+    data file the build reads (from ``settings.data_dir`` or ``kg``'s own), the spaCy
+    version, the model and its version, and the limits that cut articles into pieces.
 
     Raises
     ------
@@ -257,7 +318,7 @@ def pipeline_fingerprint(settings: Settings, kg_version: str) -> str:
 
     package = Path(__file__).parent
     code = hashlib.sha256()
-    for source in sorted(package.rglob("*.py")):
+    for source in fact_sources():
         code.update(source.relative_to(package).as_posix().encode("utf-8") + b"\0")
         code.update(source.read_bytes())
     data = _sha256(*(part for name in DATA_FILES for part in (name, read_text(name, settings.data_dir)[0])))

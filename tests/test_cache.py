@@ -20,7 +20,7 @@ from test_atomic_exports import _KILL_INSIDE
 
 import kg
 from kg import cache as cache_module
-from kg.cache import FactsCache, pipeline_fingerprint
+from kg.cache import FactsCache, fact_sources, pipeline_fingerprint
 from kg.cli import main
 from kg.export.rdf import to_turtle
 from kg.settings import Engine, Settings
@@ -141,6 +141,26 @@ def test_the_pipeline_fingerprint_follows_version_model_and_data(fingerprint: st
     with (data / "titles.tsv").open("a", encoding="utf-8") as file:
         file.write("\n# one more line\n")
     assert pipeline_fingerprint(Settings(data_dir=data), kg.version()) != fingerprint
+
+
+def test_the_fingerprint_covers_every_module_a_worker_runs_and_no_exporter() -> None:
+    # A worker parses with what kg.engines imports; after it has parsed an article, every kg
+    # module loaded must be one the fingerprint reads, or an edit to it would keep stale facts.
+    script = (
+        "import sys, datetime\n"
+        "from kg.engines import parse_batch\n"
+        "from kg.settings import Settings\n"
+        "from kg.types import Article\n"
+        f"parse_batch([Article('a.txt', {TEXT!r}, datetime.date(2024, 3, 4))], Settings())\n"
+        "print(' '.join(sorted(m for m in sys.modules if m == 'kg' or m.startswith('kg.'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    package = ROOT / "kg"
+    read = {".".join(("kg", *p.relative_to(package).with_suffix("").parts)).removesuffix(".__init__")
+            for p in fact_sources()}
+    assert set(done.stdout.split()) <= read
+    assert {"kg.facts", "kg.events.find", "kg.mentions", "kg.knowledge"} <= read
+    assert not any(name.startswith(("kg.export", "kg.store", "kg.cli")) for name in read)
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "flipped", "empty", "another key's"])
