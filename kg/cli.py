@@ -103,6 +103,12 @@ def _fields(text: str) -> tuple[tuple[str, str], ...]:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+_CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+_EXPORT_WORKERS = min(2, _CORES)
+"""Processes that write the exports by default: the HTML page takes as long as the others
+together, so more than two gain little."""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kg", description="Knowledge graphs from news articles.")
     parser.add_argument("--version", action=_Version)
@@ -114,6 +120,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=_path, required=True, metavar="OUTPUT_DIR",
                        help="output folder for graph.ttl, graph.html...")
     build.add_argument("--workers", type=int, default=1, help="processes for parsing (default 1)")
+    build.add_argument("--export-workers", type=_positive, default=_EXPORT_WORKERS, metavar="N",
+                       help="processes that write the exports at once (default: 2, or 1 on a machine with "
+                            "one core; only on Linux)")
     build.add_argument("--engine", choices=[engine.value for engine in Engine], default=Engine.LOCAL.value)
     build.add_argument("--scheduler", help="Dask scheduler address, with --engine dask")
     limit = Settings().max_bytes
@@ -214,7 +223,7 @@ def _write_unresolved(path: Path, mentions: Sequence[Mention]) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     from kg.engines import check_engine
-    from kg.export import EXPORT_NAMES, export_files
+    from kg.export import EXPORT_NAMES, export_files, export_groups
     from kg.export.files import check_output, write_all
     from kg.flow import build
 
@@ -235,7 +244,7 @@ def _build(args: argparse.Namespace) -> int:
         raise KgError("KG105", str(args.input), f"none of its {report.skipped} article files could be used "
                       f"(each is named above); fix them; nothing was written to {args.out}")
     # Each export is made in pieces as its file is written: none is ever held whole.
-    write_all(args.out, export_files(G))
+    write_all(args.out, export_files(G), export_groups(args.export_workers))
     if args.report:
         _write_unresolved(args.report, report.unresolved)
     if not args.quiet:

@@ -134,6 +134,73 @@ def test_an_export_function_that_fails_replaces_nothing(previous: Path) -> None:
     assert _snapshot(previous) == before
 
 
+# ------------------------------------------------------------------ write_all, in several processes
+
+GROUPS = [list(NAMES[:2]), list(NAMES[2:5])]
+"""Two processes at once; the last name in no group, so written by this one."""
+
+
+def _pieces_of(name: str):
+    return lambda: (f"{name} line {i}\n" for i in range(5_000))
+
+
+def test_exports_written_by_several_processes_are_those_one_process_writes(tmp_path: Path) -> None:
+    files = {name: _pieces_of(name) for name in NAMES}
+    one, several = tmp_path / "one", tmp_path / "several"
+    assert write_all(one, files) == [one / name for name in NAMES]
+    assert write_all(several, files, GROUPS) == [several / name for name in NAMES]
+    assert _snapshot(several) == _snapshot(one)  # the manifest too: same files, same order
+    assert not _leftovers(several)
+
+
+def test_each_group_is_written_by_its_own_process(tmp_path: Path) -> None:
+    writers: dict[str, int] = {}
+
+    def maker(name: str):
+        def make() -> str:
+            return f"{name} {os.getpid()}"
+        return make
+
+    write_all(tmp_path, {name: maker(name) for name in NAMES}, GROUPS)
+    for name in NAMES:
+        writers[name] = int((tmp_path / name).read_text(encoding="utf-8").split()[1])
+    assert writers[NAMES[0]] == writers[NAMES[1]] == writers[NAMES[5]] == os.getpid()
+    assert writers[NAMES[2]] == writers[NAMES[3]] == writers[NAMES[4]] != os.getpid()
+
+
+def _fails_in_helper(how: str):
+    parent = os.getpid()
+
+    def make():
+        yield "half of a file"
+        if os.getpid() != parent:
+            if how == "disk full":
+                raise OSError(28, "No space left on device")
+            if how == "killed":
+                os.kill(os.getpid(), signal.SIGKILL)
+            raise RuntimeError("exporter bug")
+        yield " and the rest"
+    return make
+
+
+@pytest.mark.parametrize("how", ["disk full", "bug", "killed"])
+def test_a_helper_process_that_fails_replaces_nothing_and_leaves_no_temporary_file(
+    previous: Path, how: str
+) -> None:
+    before = _snapshot(previous)
+    files = {name: _pieces_of(name) for name in NAMES} | {NAMES[3]: _fails_in_helper(how)}
+    if how == "bug":
+        with pytest.raises(RuntimeError, match="exporter bug"):
+            write_all(previous, files, GROUPS)
+    else:
+        with pytest.raises(KgError) as caught:
+            write_all(previous, files, GROUPS)
+        assert caught.value.code == "KG303" and "nothing was replaced" in str(caught.value)
+        assert ("No space left" if how == "disk full" else "stopped") in str(caught.value)
+    assert _snapshot(previous) == before
+    assert not _leftovers(previous)
+
+
 def test_leftovers_of_a_killed_run_are_removed_and_nothing_else(previous: Path) -> None:
     stale = [previous / f".graph.ttl.k1ll3d{TEMP_SUFFIX}", previous / f".graph.html.x{TEMP_SUFFIX}"]
     for path in stale:
@@ -389,8 +456,9 @@ def _one_article(tmp_path: Path) -> Path:
 
 def _killed_inside(call: str, when: int, corpus: Path, out: Path) -> subprocess.CompletedProcess[str]:
     # No facts cache: its own fsyncs and renames would move the count (tests/test_cache.py kills those).
+    # One process writes the exports, so that the count is of its steps (helpers: tests above).
     command = [sys.executable, "-c", _KILL_INSIDE, call, str(when), "build",
-               "build", str(corpus), "--out", str(out), "--no-cache"]
+               "build", str(corpus), "--out", str(out), "--no-cache", "--export-workers", "1"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == -signal.SIGKILL, done.stderr
     return done

@@ -67,3 +67,14 @@ def test_every_committed_export_matches_a_fresh_build(fresh: Path) -> None:
         pytest.fail(
             f"exports/ is out of date for {', '.join(stale)}: run `{REFRESH}` (the README's build command) "
             "and commit the result.", pytrace=False)
+
+
+@pytest.mark.parametrize("processes", ["1", "3"])
+def test_the_exports_are_the_same_however_many_processes_write_them(
+    tmp_path: Path, seeds_dir: Path, processes: str
+) -> None:
+    out = tmp_path / "out"
+    assert main(["build", str(seeds_dir), "--out", str(out), "--quiet", "--export-workers", processes]) == 0
+    written = sorted(p.name for p in out.glob("[!.]*") if p.is_file())
+    assert written == sorted(p.name for p in COMMITTED.glob("[!.]*") if p.is_file())
+    assert all((out / name).read_bytes() == (COMMITTED / name).read_bytes() for name in written)

@@ -9,11 +9,50 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # kg load reads kg.export.files without the graph library
     import networkx as nx
 
-__all__ = ["EXPORT_NAMES", "export_files"]
+__all__ = ["EXPORT_NAMES", "export_files", "export_groups"]
 
 EXPORT_NAMES = ("graph.ttl", "graph.html", "graph.nt", "graph.jsonld", "graph.graphml", "graph.json",
                 "events.csv", "events.jsonl")
 """The files ``kg build`` writes, in the order it writes them (beside them, ``manifest.json``)."""
+
+
+_EFFORT = (
+    (("graph.html",), 22.0),
+    (("graph.jsonld",), 7.3),
+    (("graph.ttl",), 6.7),
+    (("graph.nt",), 6.2),
+    (("events.csv", "events.jsonl"), 3.9),
+    (("graph.graphml",), 2.8),
+    (("graph.json",), 2.5),
+)
+"""The exports in the units one process must write together (the two event tables share
+their rows), with the seconds each took at 10,000 generated articles (``benchmarks/
+incremental.py``): what :func:`export_groups` balances."""
+
+
+def export_groups(processes: int) -> list[list[str]]:
+    """:data:`EXPORT_NAMES` shared among ``processes`` processes, about the same work each.
+
+    Each unit of :data:`_EFFORT` goes, the longest first, to the process with the least
+    work so far. Hand the groups to :func:`kg.export.files.write_all`.
+
+    Examples
+    --------
+    >>> export_groups(1) == [list(EXPORT_NAMES)]
+    True
+    >>> [sorted(group) for group in export_groups(2)]  # doctest: +NORMALIZE_WHITESPACE
+    [['graph.graphml', 'graph.html'],
+     ['events.csv', 'events.jsonl', 'graph.json', 'graph.jsonld', 'graph.nt', 'graph.ttl']]
+    """
+    if processes <= 1:
+        return [list(EXPORT_NAMES)]
+    groups: list[list[str]] = [[] for _ in range(min(processes, len(_EFFORT)))]
+    work = [0.0] * len(groups)
+    for names, seconds in _EFFORT:
+        least = work.index(min(work))
+        groups[least].extend(names)
+        work[least] += seconds
+    return groups
 
 
 def export_files(G: nx.MultiDiGraph) -> dict[str, Callable[[], Iterator[str]]]:

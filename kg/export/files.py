@@ -10,6 +10,8 @@ digests: the same files give the same id). :func:`write_all` goes in this order:
 2. every export is written aside to a hidden temporary file (``.NAME.<random>.tmp``)
    and flushed to disk, hashed as it is written;
 3. each temporary file is read back and must give the same digest (verify);
+   steps 2 and 3 may run in several processes at once, each on its own exports (see
+   :func:`write_all`);
 4. the new ``manifest.json`` replaces the old one in one rename;
 5. the temporary files are renamed over the exports, one by one.
 
@@ -36,12 +38,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from kg.errors import KgError, shown
@@ -230,6 +235,85 @@ def _write_aside(out_dir: Path, name: str, content: Content, staged: list[_Stage
         staged.append(_Staged(Path(tmp), out_dir / name, size, digest.hexdigest()))
 
 
+def _stage(out_dir: Path, names: Sequence[str], files: Mapping[str, Content], staged: list[_Staged]) -> None:
+    """Steps 2 and 3 for the exports ``names``: each written aside, then read back."""
+    for name in names:
+        _write_aside(out_dir, name, files[name], staged)
+        item = staged[-1]
+        if _file_digest(item.temporary) != (item.size, item.sha256):
+            raise OSError(5, f"{item.target.name} did not read back as written")
+
+
+_Failure = tuple[int | None, str]
+"""How a helper process failed: the OSError's errno (``None`` for another error) and the
+message (the traceback for another error, which is a bug)."""
+
+_FORKS = sys.platform.startswith("linux")
+"""Whether helper processes can be started by fork, which hands them the exports' makers
+(and the graph behind them) without copying; elsewhere every export is written here."""
+
+
+def _helper(
+    connection: Connection, out_dir: Path, names: Sequence[str], files: Mapping[str, Content]
+) -> None:
+    """A helper process's work: stage ``names`` and send back what it staged and how it ended."""
+    staged: list[_Staged] = []
+    failure: _Failure | None = None
+    try:
+        _stage(out_dir, names, files, staged)
+    except OSError as error:
+        failure = (error.errno, error.strerror or str(error))
+    except BaseException:  # a bug in a maker: told to the parent, which raises it
+        failure = (None, traceback.format_exc())
+    connection.send((staged, failure))
+    connection.close()
+
+
+def _stage_in_processes(
+    out_dir: Path, files: Mapping[str, Content], groups: Sequence[Sequence[str]], staged: list[_Staged]
+) -> None:
+    """Steps 2 and 3 for every export: ``groups[0]`` in this process, each other group in a
+    helper process of its own, all at once; ``staged`` is filled in the order of ``files``.
+
+    Whatever any process staged is in ``staged`` even when one fails (so that it is
+    removed); a failed helper's error is raised as ``OSError`` once all have stopped.
+    """
+    context = multiprocessing.get_context("fork")
+    helpers = []
+    for names in groups[1:]:
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(target=_helper, args=(sender, out_dir, names, files), daemon=True)
+        process.start()
+        sender.close()
+        helpers.append((process, receiver, names))
+    failures: list[_Failure] = []
+    try:
+        _stage(out_dir, groups[0], files, staged)
+    except BaseException:
+        for process, _, _ in helpers:
+            process.terminate()
+        raise
+    finally:
+        for process, receiver, names in helpers:
+            try:
+                theirs, failure = receiver.recv()
+            except (EOFError, OSError):  # it died without a word: killed, or out of memory
+                process.join()
+                theirs, failure = [], (5, f"the process writing {', '.join(names)} stopped (exit code "
+                                          f"{process.exitcode})")
+                _remove_leftovers(out_dir, list(names))
+            process.join()
+            staged.extend(theirs)
+            if failure is not None:
+                failures.append(failure)
+        order = {name: index for index, name in enumerate(files)}
+        staged.sort(key=lambda item: order[item.target.name])
+    for errno, message in failures:
+        if errno is None:
+            raise RuntimeError(f"an export failed in a helper process:\n{message}")
+        raise OSError(errno, message)
+
+
 def manifest_text(files: Iterable[tuple[str, int, str]]) -> str:
     """The manifest of a set of files, given as ``(name, size, sha256)`` in the order written.
 
@@ -267,7 +351,9 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_all(out_dir: Path | str, files: Mapping[str, Content]) -> list[Path]:
+def write_all(
+    out_dir: Path | str, files: Mapping[str, Content], groups: Sequence[Sequence[str]] = ()
+) -> list[Path]:
     """Write ``files`` (name -> content) into ``out_dir`` as one set, with its ``manifest.json``.
 
     The order of steps, and what a failure or kill at each leaves, is in the module
@@ -282,8 +368,14 @@ def write_all(out_dir: Path | str, files: Mapping[str, Content]) -> list[Path]:
     files:
         Export name (a plain file name) -> text (written as UTF-8) or bytes, or a
         function returning them, whole or as an iterable of pieces: it is called only
-        when its file is written, so at most one export is made at a time, and one
-        given in pieces is never held whole.
+        when its file is written, so at most one export is made at a time in a
+        process, and one given in pieces is never held whole.
+    groups:
+        The names of ``files`` shared among processes that write at once: the first
+        group is written in this process, each other one by a helper process forked
+        from it (on Linux; elsewhere, and when empty, all are written here, one after
+        another). A name in no group is written here too. The files, the manifest and
+        what a failure leaves are the same either way.
 
     Returns
     -------
@@ -319,11 +411,13 @@ def write_all(out_dir: Path | str, files: Mapping[str, Content]) -> list[Path]:
     try:
         with _locked(out_dir):
             _remove_leftovers(out_dir, [*files, MANIFEST])
-            for name, content in files.items():
-                _write_aside(out_dir, name, content, staged)
-            for item in staged:
-                if _file_digest(item.temporary) != (item.size, item.sha256):
-                    raise OSError(5, f"{item.target.name} did not read back as written")
+            shared = [[name for name in group if name in files] for group in groups] if _FORKS else []
+            shared = [group for group in shared if group]
+            if len(shared) > 1:
+                alone = [name for name in files if not any(name in group for group in shared)]
+                _stage_in_processes(out_dir, files, [[*shared[0], *alone], *shared[1:]], staged)
+            else:
+                _stage(out_dir, list(files), files, staged)
             check_output(out_dir, files)
             text = manifest_text((s.target.name, s.size, s.sha256) for s in staged)
             _write_aside(out_dir, MANIFEST, text, manifest)
