@@ -28,6 +28,7 @@ from kg.knowledge import Knowledge, load_knowledge
 from kg.resolve import resolve
 from kg.settings import Settings
 from kg.sources import count_articles, read_corpus
+from kg.sources.check import CheckMemo
 from kg.types import Article, ArticleFacts, Mention, Problem
 
 __all__ = ["BuildReport", "Stages", "build", "graph_from_facts", "parse_corpus", "version"]
@@ -102,10 +103,10 @@ class Stages:
 
 def _articles(
     folder: Path, settings: Settings, knowledge: Knowledge, problems: list[Problem],
-    progress: Callable[[], object], stages: Stages,
+    progress: Callable[[], object], stages: Stages, memo: CheckMemo | None = None,
 ) -> Iterator[Article]:
     """The usable articles of ``folder`` in file order, read lazily; problems go to ``problems``."""
-    items = iter(read_corpus(folder, settings, knowledge))
+    items = iter(read_corpus(folder, settings, knowledge, memo))
     while True:
         with stages("read"):
             item = next(items, None)
@@ -158,18 +159,25 @@ def parse_corpus(
     ``problems`` as they are met; seconds per stage are added to ``stages``.
     ``knowledge`` is that of ``settings.data_dir`` when not given (loaded here).
     With a ``cache``, an article whose facts it holds is not parsed: only the others go
-    to the engine, and their facts are written to the cache as they come back.
+    to the engine, and their facts are written to the cache as they come back; the
+    checks of the texts read (their language and furniture) are kept there too, so that
+    an unchanged text is not checked again.
     """
     stages = stages if stages is not None else Stages()
     knowledge = knowledge if knowledge is not None else load_knowledge(settings.data_dir)
-    articles = _articles(folder, settings, knowledge, problems, progress, stages)
     if cache is None:
+        articles = _articles(folder, settings, knowledge, problems, progress, stages)
         for done in _run(_batches(articles, settings.batch_size), settings, knowledge, stages):
             for facts in done.facts:
                 yield facts
                 progress()
         return
+    with stages("cache"):
+        memo = CheckMemo(cache.read_checks(problems))
+    articles = _articles(folder, settings, knowledge, problems, progress, stages, memo)
     yield from _parse_cached(articles, cache, settings, problems, progress, stages, knowledge)
+    with stages("cache"):
+        cache.write_checks(memo.used, problems)
 
 
 def _run(

@@ -24,6 +24,7 @@ from kg.cache import FactsCache, fact_sources, pipeline_fingerprint
 from kg.cli import main
 from kg.export.rdf import to_turtle
 from kg.settings import Engine, Settings
+from kg.sources import check as check_module
 from kg.tables import SHIPPED
 from kg.types import (
     Article,
@@ -364,6 +365,35 @@ def test_damaged_entries_and_leftovers_still_give_a_correct_build(
     summary, err = _build(capsys, corpus, out, "--cache", str(cache))
     assert summary.startswith("kg build: 5 articles (0 parsed, 5 from cache),")
     assert "warnings: none" in err
+
+
+@pytest.mark.slow
+def test_a_rebuild_checks_only_new_texts_and_a_damaged_checks_entry_is_not_trusted(
+    corpus: Path, built: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out, cache = built
+    checked: list[str] = []
+    real = check_module.text_check
+
+    def counted(text: str, rules: check_module.CheckRules) -> check_module.TextCheck:
+        checked.append(text)
+        return real(text, rules)
+
+    monkeypatch.setattr(check_module, "text_check", counted)
+    _add_article(corpus)
+    _build(capsys, corpus, out, "--cache", str(cache))
+    assert checked == [NEW_ARTICLE]  # the language and furniture of the five others were kept
+    (kept,) = cache.glob("*.checks")
+    kept.write_bytes(kept.read_bytes()[:-20])
+    checked.clear()
+    summary, err = _build(capsys, corpus, out, "--cache", str(cache))
+    assert summary.startswith("kg build: 6 articles (0 parsed, 6 from cache),"), summary
+    assert re.findall(r"^\s+KG030 (\S+): .*the texts are checked again$", err, re.MULTILINE) == [str(kept)]
+    assert len(checked) == 6
+    full = out.parent / "full"
+    _build(capsys, corpus, full, "--no-cache")
+    assert _exports(out) == _exports(full)
 
 
 @pytest.mark.slow

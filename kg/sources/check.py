@@ -28,7 +28,9 @@ as text, ``KG122``) are given right before its article, and only when it becomes
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -37,12 +39,13 @@ from kg.sources.dated import date_line
 from kg.sources.furniture import FurnitureRules, find_furniture
 from kg.sources.language import LanguageWords, is_english
 from kg.sources.metadata import ArticleMeta
-from kg.types import Article, Problem
+from kg.types import Article, Problem, Span
 
 if TYPE_CHECKING:
     from kg.knowledge import Knowledge
 
-__all__ = ["CheckRules", "RawArticle", "check", "check_rules", "check_stream"]
+__all__ = ["CheckMemo", "CheckRules", "RawArticle", "TextCheck", "check", "check_rules", "check_stream",
+           "text_check"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +109,73 @@ def check_rules(knowledge: Knowledge) -> CheckRules:
     return CheckRules(furniture=knowledge.furniture, language=knowledge.language)
 
 
-def check(raw: RawArticle, rules: CheckRules) -> Article | Problem:
+@dataclass(frozen=True, slots=True)
+class TextCheck:
+    """What checks 2 and 3 find in a text, which depends on the text and the rules alone.
+
+    Parameters
+    ----------
+    english:
+        The text reads as English (:func:`kg.sources.language.is_english`); when not,
+        nothing else is looked for.
+    furniture, dateline:
+        Its page furniture and wire dateline (:func:`kg.sources.furniture.find_furniture`).
+    dated:
+        The date of a date line at its head (:func:`kg.sources.dated.date_line`).
+    """
+
+    english: bool
+    furniture: tuple[Span, ...] = ()
+    dateline: str | None = None
+    dated: dt.date | None = None
+
+
+def text_check(text: str, rules: CheckRules) -> TextCheck:
+    """Checks 2 and 3 on ``text``: whether it is English, and if so its furniture and dates.
+
+    Examples
+    --------
+    >>> from kg.knowledge import load_knowledge
+    >>> rules = check_rules(load_knowledge(None))
+    >>> found = text_check("March 3, 2024\\nNew Delhi: The ministers met in the capital on Monday.", rules)
+    >>> found.english, found.furniture, found.dateline, found.dated
+    (True, ((0, 13),), None, datetime.date(2024, 3, 3))
+    """
+    if not is_english(text, rules.language):
+        return TextCheck(english=False)
+    furniture, dateline = find_furniture(text, rules.furniture)
+    return TextCheck(True, furniture, dateline, date_line(text))
+
+
+class CheckMemo:
+    """The :class:`TextCheck` of texts checked before, by the SHA-256 of the text, so that a
+    rebuild does not look for the furniture and language of unchanged articles again.
+
+    Parameters
+    ----------
+    previous:
+        The checks a previous build kept (:meth:`kg.cache.FactsCache.read_checks`), made
+        with the same rules: the facts cache keeps them under its pipeline fingerprint.
+
+    Attributes
+    ----------
+    used:
+        The checks of the texts this build read, made or found: what is worth keeping.
+    """
+
+    def __init__(self, previous: Mapping[str, TextCheck] | None = None) -> None:
+        self.previous = dict(previous or {})
+        self.used: dict[str, TextCheck] = {}
+
+    def __call__(self, text: str, rules: CheckRules) -> TextCheck:
+        """The check of ``text``: kept, or made now (and kept)."""
+        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        found = self.used.get(key) or self.previous.get(key) or text_check(text, rules)
+        self.used[key] = found
+        return found
+
+
+def check(raw: RawArticle, rules: CheckRules, memo: CheckMemo | None = None) -> Article | Problem:
     """Checks 1 to 3 of the module docstring: one raw article to an article, or why not.
 
     Parameters
@@ -115,6 +184,8 @@ def check(raw: RawArticle, rules: CheckRules) -> Article | Problem:
         The article as a reader found it.
     rules:
         What the checks know (:func:`check_rules`).
+    memo:
+        Checks made before, by text (none: every text is checked).
 
     Returns
     -------
@@ -138,7 +209,8 @@ def check(raw: RawArticle, rules: CheckRules) -> Article | Problem:
         return Problem(
             "KG110", raw.path, "empty or only whitespace; remove the file or put the article text in it"
         )
-    if not is_english(raw.text, rules.language):
+    found = memo(raw.text, rules) if memo is not None else text_check(raw.text, rules)
+    if not found.english:
         return Problem(
             "KG116",
             raw.path,
@@ -146,19 +218,20 @@ def check(raw: RawArticle, rules: CheckRules) -> Article | Problem:
             "language); kg reads English only, "
             "remove the file or give an English version",
         )
-    furniture, dateline = find_furniture(raw.text, rules.furniture)
     return Article(
         doc_id=raw.doc_id,
         text=raw.text,
-        published=raw.meta.published or date_line(raw.text),
+        published=raw.meta.published or found.dated,
         title=raw.meta.title,
         url=raw.meta.url,
-        furniture=furniture,
-        dateline=dateline,
+        furniture=found.furniture,
+        dateline=found.dateline,
     )
 
 
-def check_stream(items: Iterable[RawArticle | Problem], rules: CheckRules) -> Iterator[Article | Problem]:
+def check_stream(
+    items: Iterable[RawArticle | Problem], rules: CheckRules, memo: CheckMemo | None = None
+) -> Iterator[Article | Problem]:
     """All four checks of the module docstring on a stream of raw articles, lazily and in order.
 
     Parameters
@@ -167,6 +240,8 @@ def check_stream(items: Iterable[RawArticle | Problem], rules: CheckRules) -> It
         Raw articles, and problems the readers met (passed on as they come).
     rules:
         What the checks know (:func:`check_rules`).
+    memo:
+        Checks made before, by text (none: every text is checked).
 
     Yields
     ------
@@ -190,7 +265,7 @@ def check_stream(items: Iterable[RawArticle | Problem], rules: CheckRules) -> It
         if isinstance(item, Problem):
             yield item
             continue
-        result = check(item, rules)
+        result = check(item, rules, memo)
         if isinstance(result, Article):
             if result.doc_id in ids:
                 yield Problem(

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from kg.errors import KgError
 from kg.settings import Settings
-from kg.sources.check import RawArticle, check_rules, check_stream
+from kg.sources.check import CheckMemo, RawArticle, check_rules, check_stream
 from kg.sources.csv_rows import read_csv
 from kg.sources.files import Refusal, Unread, read_in_folder
 from kg.sources.html_page import read_html
@@ -87,7 +87,7 @@ _UNREAD: Mapping[Refusal, tuple[str, str]] = MappingProxyType(
 
 
 def read_corpus(
-    folder: Path, settings: Settings, knowledge: Knowledge | None = None
+    folder: Path, settings: Settings, knowledge: Knowledge | None = None, memo: CheckMemo | None = None
 ) -> Iterator[Article | Problem]:
     """Read the articles of a folder and its subfolders, one file at a time, in path order.
 
@@ -106,6 +106,9 @@ def read_corpus(
     knowledge:
         The run's knowledge: its furniture rules and language words (default: that of
         ``settings.data_dir``, loaded here).
+    memo:
+        The checks of texts read before (:class:`~kg.sources.check.CheckMemo`): an
+        unchanged text is not checked again, with the same result.
 
     Yields
     ------
@@ -153,7 +156,7 @@ def read_corpus(
     metadata_problems = listed([*problems, *unknown_files(checked_now, names, folder)],
                                str(folder / METADATA_FILE))
     raw = _read_files(folder, listing.entries, meta, waiting, settings)
-    return itertools.chain(metadata_problems, check_stream(raw, rules))
+    return itertools.chain(metadata_problems, check_stream(raw, rules, memo))
 
 
 def count_articles(folder: Path) -> int:
