@@ -260,3 +260,27 @@ def test_seeds_documents_carry_their_metadata(seeds_rdf: Graph) -> None:
 def test_two_builds_give_byte_identical_turtle(seeds_dir: Path, seeds_graph) -> None:
     again = kg.build(seeds_dir, Settings(progress=False))
     assert to_turtle(again) == to_turtle(seeds_graph)
+
+
+def test_the_three_rdf_exports_of_a_build_index_the_subjects_once_and_write_what_each_writes_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kg.export import export_files
+    from kg.export import rdf as rdf_module
+    from kg.export.jsonld import to_jsonld
+    from kg.export.ntriples import to_ntriples
+
+    G = tricky_graph()
+    alone = {"graph.ttl": to_turtle(G), "graph.nt": to_ntriples(G), "graph.jsonld": to_jsonld(G)}
+    made = []
+    real = rdf_module._index
+
+    def counted(graph: object) -> object:
+        made.append(graph)
+        return real(graph)
+
+    monkeypatch.setattr(rdf_module, "_index", counted)
+    files = export_files(G)
+    shared = {name: "".join(files[name]()) for name in alone}
+    assert shared == alone
+    assert made == [G]

@@ -17,17 +17,16 @@ EXPORT_NAMES = ("graph.ttl", "graph.html", "graph.nt", "graph.jsonld", "graph.gr
 
 
 _EFFORT = (
-    (("graph.html",), 22.0),
-    (("graph.jsonld",), 7.3),
-    (("graph.ttl",), 6.7),
-    (("graph.nt",), 6.2),
-    (("events.csv", "events.jsonl"), 3.9),
-    (("graph.graphml",), 2.8),
-    (("graph.json",), 2.5),
+    (("graph.html",), 23.2),
+    (("graph.ttl", "graph.nt", "graph.jsonld"), 16.7),
+    (("events.csv", "events.jsonl"), 4.3),
+    (("graph.graphml",), 3.0),
+    (("graph.json",), 2.9),
 )
-"""The exports in the units one process must write together (the two event tables share
-their rows), with the seconds each took at 10,000 generated articles (``benchmarks/
-incremental.py``): what :func:`export_groups` balances."""
+"""The exports in the units one process must write together (the three RDF exports share
+the index of their subjects, the two event tables their rows), with the seconds each
+took at 10,000 generated articles (``benchmarks/incremental.py``): what
+:func:`export_groups` balances."""
 
 
 def export_groups(processes: int) -> list[list[str]]:
@@ -41,8 +40,8 @@ def export_groups(processes: int) -> list[list[str]]:
     >>> export_groups(1) == [list(EXPORT_NAMES)]
     True
     >>> [sorted(group) for group in export_groups(2)]  # doctest: +NORMALIZE_WHITESPACE
-    [['graph.graphml', 'graph.html'],
-     ['events.csv', 'events.jsonl', 'graph.json', 'graph.jsonld', 'graph.nt', 'graph.ttl']]
+    [['graph.html', 'graph.json'],
+     ['events.csv', 'events.jsonl', 'graph.graphml', 'graph.jsonld', 'graph.nt', 'graph.ttl']]
     """
     if processes <= 1:
         return [list(EXPORT_NAMES)]
@@ -73,9 +72,13 @@ def export_files(G: nx.MultiDiGraph) -> dict[str, Callable[[], Iterator[str]]]:
     from kg.export.jsonld import iter_jsonld
     from kg.export.nodelink import iter_node_link
     from kg.export.ntriples import iter_ntriples
-    from kg.export.rdf import iter_turtle
+    from kg.export.rdf import Described, iter_turtle
 
-    makers = (iter_turtle, iter_html, iter_ntriples, iter_jsonld, iter_graphml, iter_node_link)
-    # The two event tables share their rows, made once.
-    made: list[Callable[[], Iterator[str]]] = [partial(make, G) for make in makers]
+    # The three RDF exports share the index of their subjects, and the two event tables
+    # their rows: each made once, by the process that writes the first of them.
+    described = Described(G)
+    made: list[Callable[[], Iterator[str]]] = [
+        partial(iter_turtle, G, described), partial(iter_html, G), partial(iter_ntriples, G, described),
+        partial(iter_jsonld, G, described), partial(iter_graphml, G), partial(iter_node_link, G),
+    ]
     return dict(zip(EXPORT_NAMES, [*made, *table_makers(G)], strict=True))

@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 from rdflib import RDF, XSD
 
-from kg.export.rdf import PREFIXES, descriptions
+from kg.export.rdf import PREFIXES, Described
 from kg.export.streams import Lazy, document_pieces
 from kg.export.turtle import Term, sort_key
 
@@ -46,10 +46,10 @@ def _value(term: Term) -> Any:
     return {"@value": lexical, "@type": _compact(datatype)}
 
 
-def _objects(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+def _objects(described: Described) -> Iterator[dict[str, Any]]:
     """One JSON-LD node object per subject, in sorted order."""
     rdf_type = str(RDF.type)
-    for subject, pairs in descriptions(G):
+    for subject, pairs in described():
         predicates: dict[str, set[Term]] = {}
         for p, o in pairs:
             predicates.setdefault(p, set()).add(o)
@@ -63,9 +63,12 @@ def _objects(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
         yield node
 
 
-def iter_jsonld(G: nx.MultiDiGraph) -> Iterator[str]:
-    """The text of :func:`to_jsonld` in pieces, one node object at a time."""
-    return document_pieces({"@context": dict(sorted(PREFIXES.items())), "@graph": Lazy(lambda: _objects(G))})
+def iter_jsonld(G: nx.MultiDiGraph, described: Described | None = None) -> Iterator[str]:
+    """The text of :func:`to_jsonld` in pieces, one node object at a time; ``described``: the
+    graph's subjects already indexed for another export."""
+    subjects = described or Described(G)
+    context = dict(sorted(PREFIXES.items()))
+    return document_pieces({"@context": context, "@graph": Lazy(lambda: _objects(subjects))})
 
 
 def to_jsonld(G: nx.MultiDiGraph) -> str:

@@ -6,19 +6,20 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from kg.export.rdf import descriptions
+from kg.export.rdf import Described
 from kg.export.turtle import nt_term
 
 __all__ = ["iter_ntriples", "to_ntriples"]
 
 
-def iter_ntriples(G: nx.MultiDiGraph) -> Iterator[str]:
+def iter_ntriples(G: nx.MultiDiGraph, described: Described | None = None) -> Iterator[str]:
     """The lines of :func:`to_ntriples` in pieces, one subject's lines at a time.
 
     Subjects are taken in the order of ``<IRI>``, so the lines of each, sorted, follow
     one another exactly as a sort of all lines would put them (no IRI holds ``>``).
+    ``described``: the graph's subjects already indexed for another export.
     """
-    for subject, pairs in descriptions(G, order=lambda iri: f"{iri}>"):
+    for subject, pairs in (described or Described(G))(order=lambda iri: f"{iri}>"):
         s = nt_term(subject)
         yield "".join(sorted({f"{s} {nt_term(p)} {nt_term(o)} .\n" for p, o in pairs}))
 
