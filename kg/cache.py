@@ -150,11 +150,14 @@ class _Rows:
 
     def get(self, index: object, kind: type, fields: _Decoder) -> object:
         """Row ``index`` as a ``kind``, whose fields ``fields`` decodes."""
-        if type(index) is not int or not 0 <= index < len(self.rows):
+        if type(index) is not int:
             raise ValueError(f"{index!r} is no row of the entry")
-        if (index, kind) not in self.done:
-            self.done[index, kind] = fields(self.rows[index], self)
-        return self.done[index, kind]
+        found = self.done.get((index, kind))
+        if found is None:
+            if not 0 <= index < len(self.rows):
+                raise ValueError(f"{index!r} is no row of the entry")
+            found = self.done[index, kind] = fields(self.rows[index], self)
+        return found
 
 
 class _Decoders:
@@ -186,7 +189,7 @@ class _Decoders:
             return lambda value, rows: None if value is None else inner(value, rows)
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             item = self(args[0])
-            return lambda value, rows: tuple(item(v, rows) for v in _items(value))
+            return lambda value, rows: tuple([item(v, rows) for v in _items(value)])
         if origin is tuple and args and Ellipsis not in args:  # a pair, such as a span
             each = [self(arg) for arg in args]
             return lambda value, rows: tuple(
@@ -225,12 +228,12 @@ class _Decoders:
         names = [f.name for f in init]
         keywords = any(f.kw_only for f in init)
         decoders = [self(hints[name]) for name in names]
+        count = len(decoders)
 
         def decode(value: object, rows: _Rows) -> object:
-            items = _items(value)
-            if len(items) != len(decoders):
-                raise ValueError(f"{len(items)} fields where a {kind.__name__} has {len(decoders)}")
-            values = [d(item, rows) for d, item in zip(decoders, items, strict=True)]
+            if type(value) is not list or len(value) != count:
+                raise ValueError(f"{value!r} is not the {count} fields of a {kind.__name__}")
+            values = [d(item, rows) for d, item in zip(decoders, value, strict=True)]
             return kind(**dict(zip(names, values, strict=True))) if keywords else kind(*values)
         return decode
 

@@ -65,6 +65,7 @@ _PORTFOLIO_PREPOSITIONS = ("for ", "of ", "on ", "to ")
 _NEVER_SHORT = {TitleRank.HEAD_OF_STATE, TitleRank.HEAD_OF_GOVERNMENT}
 
 
+@lru_cache(maxsize=1 << 16)  # a name is written again and again across a corpus
 def normalise(text: str) -> str:
     """NFKC, straight apostrophes, single spaces, no possessive ending."""
     text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
@@ -141,19 +142,30 @@ class _DocumentPeople:
     ``by_variant`` holds the clusters with a word of five letters or more under each of
     that word's deletion variants (:func:`_deletions`). A single name looks up its few
     candidates there instead of scanning every full-name mention of the document, which
-    made one long article take hours.
+    made one long article take hours. Few single names need it (only a misspelt one), so
+    it is made at the first look.
     """
 
     by_word: dict[str, list[tuple[int, _PersonCluster]]] = field(default_factory=lambda: defaultdict(list))
-    by_variant: dict[str, dict[int, _PersonCluster]] = field(default_factory=lambda: defaultdict(dict))
+    clusters: dict[int, tuple[_PersonCluster, set[str]]] = field(default_factory=dict)
+    variants: dict[str, dict[int, _PersonCluster]] | None = None
 
     def add(self, start: int, cluster: _PersonCluster, tokens: set[str]) -> None:
         """Index one full-name mention (added in text order)."""
         for token in tokens:
             self.by_word[token].append((start, cluster))
-            if len(token) >= 5:
-                for variant in _deletions(token):
-                    self.by_variant[variant][id(cluster)] = cluster
+        self.clusters.setdefault(id(cluster), (cluster, tokens))
+
+    @property
+    def by_variant(self) -> dict[str, dict[int, _PersonCluster]]:
+        if self.variants is None:
+            self.variants = defaultdict(dict)
+            for key, (cluster, tokens) in self.clusters.items():
+                for token in tokens:
+                    if len(token) >= 5:
+                        for variant in _deletions(token):
+                            self.variants[variant][key] = cluster
+        return self.variants
 
 
 _TEXT_ORDER = attrgetter("doc_id", "start", "end", "text")
