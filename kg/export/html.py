@@ -210,30 +210,37 @@ def _date_range(G: nx.MultiDiGraph, documents: Iterable[DocumentInfo]) -> dict[s
     return {}
 
 
-def _by_date(G: nx.MultiDiGraph, nodes: Iterable[str]) -> list[str]:
-    """Events in date order, the undated last."""
-    return sorted(set(nodes), key=lambda n: (str(G.nodes[n].get("date", "9999")), _by_label(G, n)))
+_HOLDS, _HELD = Relation.HOLDS_OFFICE.value, Relation.HELD_OFFICE.value
 
 
-def _by_label(G: nx.MultiDiGraph, node: str) -> tuple[str, str]:
-    return str(G.nodes[node].get("label", node)), node
+class _FactOrder:
+    """How the panel orders a node's neighbours, worked out once per node of the graph:
+    by label (then id), and events by date (the undated last), then label."""
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.kind = {node: data.get("kind") for node, data in G.nodes(data=True)}
+        self.label = {node: (str(data.get("label", node)), node) for node, data in G.nodes(data=True)}
+        self.date = {node: (str(data.get("date", "9999")), self.label[node])
+                     for node, data in G.nodes(data=True)}
 
 
-def _node_facts(G: nx.MultiDiGraph, node: str) -> dict[str, list[str]]:
+def _node_facts(G: nx.MultiDiGraph, node: str, order: _FactOrder) -> dict[str, list[str]]:
     """The neighbours the panel lists, by what they are to the node, as node ids: offices,
     holders, place, participants..., and the events it takes part in by date."""
     facts: dict[str, list[str]] = defaultdict(list)
-    for _, target, key in G.out_edges(node, keys=True):
-        if key in _FACT_NAMES:
-            facts[_FACT_NAMES[key]].append(target)
-    for source, _, key in G.in_edges(node, keys=True):
-        if key == Relation.HOLDS_OFFICE.value:
-            facts["held by"].append(source)
-        elif key == Relation.HELD_OFFICE.value:
-            facts["formerly held by"].append(source)
-        elif G.nodes[source].get("kind") in _EVENT_KINDS:
-            facts["events"].append(source)
-    return {k: _by_date(G, v) if k == "events" else sorted(set(v), key=lambda n: _by_label(G, n))
+    for target, keys in G.succ[node].items():
+        for key in keys:
+            if key in _FACT_NAMES:
+                facts[_FACT_NAMES[key]].append(target)
+    for source, keys in G.pred[node].items():
+        for key in keys:
+            if key == _HOLDS:
+                facts["held by"].append(source)
+            elif key == _HELD:
+                facts["formerly held by"].append(source)
+            elif order.kind[source] in _EVENT_KINDS:
+                facts["events"].append(source)
+    return {k: sorted(set(v), key=(order.date if k == "events" else order.label).__getitem__)
             for k, v in facts.items()}
 
 
@@ -251,6 +258,7 @@ def _page(net: KgNetwork) -> dict[str, Any]:
     degree = dict(G.degree())
     kinds = Counter(data.get("kind", "") for _, data in G.nodes(data=True))
     sentences = _Sentences(G, doc_index)
+    order = _FactOrder(G)
 
     # The panel, search and filters know the graph's nodes and edges: the page draws
     # those, as the network styles them, and nothing added to the network alone.
@@ -274,7 +282,7 @@ def _page(net: KgNetwork) -> dict[str, Any]:
                 "more": more,
                 "docs": sorted({doc_index[e.doc_id] for e in data.get("evidence", ())
                                 if e.doc_id in doc_index}),
-                "facts": _node_facts(G, node),
+                "facts": _node_facts(G, node, order),
                 "degree": degree[node],
                 "core": node in net.core,
                 "people": node in net.people.nodes,
