@@ -10,6 +10,7 @@ import hashlib
 import re
 import string
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["BASE", "ONTOLOGY", "PREFIXES", "RESOURCE", "document_segment", "mint", "slug"]
 
@@ -55,6 +56,7 @@ def slug(text: str) -> str:
     return result
 
 
+@lru_cache(maxsize=1 << 17)  # resolution mints the IRI of one name again and again
 def mint(kind: str, *parts: str) -> str:
     """The IRI of a node of ``kind`` named by ``parts``.
 
