@@ -48,13 +48,17 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
 import os
+import sys
 import tempfile
 import time
 import types
 import typing
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -65,7 +69,7 @@ from kg.sources.check import TextCheck
 from kg.tables import read_text
 from kg.types import Article, ArticleFacts, Problem
 
-__all__ = ["CACHE_FORMAT", "FACT_STAGE", "FactsCache", "fact_sources", "pipeline_fingerprint"]
+__all__ = ["CACHE_FORMAT", "FACT_STAGE", "AheadReader", "FactsCache", "fact_sources", "pipeline_fingerprint"]
 
 CACHE_FORMAT = 1
 """The layout of an entry; part of every key, so a new layout never reads an old entry."""
@@ -379,6 +383,10 @@ class FactsCache:
         """The key of ``article``'s facts under this pipeline: a SHA-256 in hexadecimal."""
         return _sha256(self.fingerprint, json.dumps(_encode(article), ensure_ascii=False))
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is kept under ``key`` (it may still prove damaged when read)."""
+        return self._path(key).is_file()
+
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}{_CHECKS_SUFFIX if key == self._checks_key else _SUFFIX}"
 
@@ -483,3 +491,103 @@ class FactsCache:
                 path.unlink()
             except OSError:
                 continue
+
+
+_AHEAD: FactsCache | None = None
+"""The cache a helper process of :class:`AheadReader` reads: set before the helper is forked."""
+
+
+def _read_ahead(keys: Sequence[str]) -> list[tuple[ArticleFacts | None, list[Problem]]]:
+    """In a helper process: the facts kept under each of ``keys``, with the problems met."""
+    assert _AHEAD is not None
+    found = []
+    for key in keys:
+        problems: list[Problem] = []
+        found.append((_AHEAD.read(key, problems), problems))
+    return found
+
+
+class AheadReader:
+    """Reads and decodes cache entries in a helper process while this one goes on.
+
+    A rebuild finds most articles in the cache; decoding their entries took as long as
+    parsing the new ones. Asked for a key, this sends it (in batches of ``batch``) to one
+    helper process forked from this one, which reads, checks and decodes the entry as
+    :meth:`FactsCache.read` does and sends the facts back; meanwhile this process reads
+    on and parses what the cache does not hold. A helper that cannot be started (not on
+    Linux) or that stops leaves the reading to this process: the facts are the same.
+
+    Parameters
+    ----------
+    cache:
+        The cache read; its ``hits`` count what is found.
+    batch:
+        Keys sent to the helper at a time.
+    """
+
+    def __init__(self, cache: FactsCache, batch: int = 64) -> None:
+        self.cache = cache
+        self.size = batch
+        self._keys: list[list[str]] = [[]]
+        self._sent: list[Future[list[tuple[ArticleFacts | None, list[Problem]]]] | None] = []
+        self._executor: ProcessPoolExecutor | None = None
+        self._forks = sys.platform.startswith("linux")
+
+    def ask(self, key: str) -> tuple[int, int]:
+        """Start reading the entry of ``key``; returns the handle :meth:`get` takes."""
+        batch = self._keys[-1]
+        batch.append(key)
+        handle = (len(self._keys) - 1, len(batch) - 1)
+        if len(batch) >= self.size:
+            self._send()
+        return handle
+
+    def _send(self) -> None:
+        keys = self._keys[-1]
+        future = None
+        if self._forks:
+            try:
+                if self._executor is None:
+                    global _AHEAD
+                    _AHEAD = self.cache
+                    self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+                future = self._executor.submit(_read_ahead, keys)
+            except (OSError, RuntimeError, BrokenProcessPool):
+                self._forks = False
+        self._sent.append(future)
+        self._keys.append([])
+
+    def done(self, handle: tuple[int, int]) -> bool:
+        """Whether :meth:`get` of ``handle`` would answer without waiting."""
+        batch = handle[0]
+        if batch >= len(self._sent):
+            return False
+        future = self._sent[batch]
+        return future is None or future.done()
+
+    def get(self, handle: tuple[int, int], problems: list[Problem]) -> ArticleFacts | None:
+        """The facts kept under the key of ``handle`` (waiting for them if need be), or
+        ``None`` when there are none or the entry is damaged (its ``KG030`` problem is then
+        appended to ``problems``)."""
+        batch, index = handle
+        if batch >= len(self._sent):
+            self._send()
+        future = self._sent[batch]
+        key = self._keys[batch][index]
+        try:
+            found = future.result() if future is not None else None
+        except (BrokenProcessPool, OSError):
+            found = None
+        if found is None:  # read here: no helper, or it stopped
+            return self.cache.read(key, problems)
+        facts, met = found[index]
+        problems.extend(met)
+        if facts is not None:
+            self.cache.hits += 1
+        return facts
+
+    def close(self) -> None:
+        """Stop the helper process (at once: what it still reads is not wanted)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None

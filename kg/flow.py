@@ -20,7 +20,7 @@ from pathlib import Path
 import networkx as nx
 from tqdm import tqdm
 
-from kg.cache import FactsCache
+from kg.cache import AheadReader, FactsCache
 from kg.engines import BatchFacts, run_batches
 from kg.events.merge import merge_events
 from kg.graph import to_graph
@@ -134,12 +134,15 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 @dataclass(slots=True)
 class _Pending:
-    """An article waiting for its turn in file order: its facts from the cache, or its
-    cache key while it is being parsed."""
+    """An article waiting for its turn in file order, with its cache key and, once known,
+    its facts: being parsed (``parsing``), being read from the cache (``kept``, the
+    reader's handle), or neither (its entry proved damaged: parsed at the end)."""
 
     article: Article
     key: str
-    facts: ArticleFacts | None
+    facts: ArticleFacts | None = None
+    parsing: bool = False
+    kept: tuple[int, int] | None = None
 
 
 def parse_corpus(
@@ -199,39 +202,71 @@ def _parse_cached(
 ) -> Iterator[ArticleFacts]:
     """:func:`parse_corpus` with a cache: lookups here, only the misses to the engine.
 
-    Every article read joins ``waiting`` in file order; the engine gives back the misses'
-    facts in the order they were sent, so each batch it returns fills the first misses
-    waiting, and everything before the next miss can then be given out.
+    Every article read joins ``waiting`` in file order. One whose entry the cache holds
+    is read ahead (:class:`~kg.cache.AheadReader`: decoded in a helper process while this
+    one parses the others); the others go to the engine, which gives back their facts in
+    the order they were sent, so each batch it returns fills the first misses waiting.
+    What is ready at the head of the line is given out as it comes; an entry that proves
+    damaged is parsed at the end, when everything else is in.
     """
     waiting: deque[_Pending] = deque()
+    reader = AheadReader(cache)
 
     def misses() -> Iterator[Article]:
         for article in articles:
             with stages("cache"):
                 key = cache.key(article)
-                facts = cache.read(key, problems)
-            waiting.append(_Pending(article, key, facts))
-            if facts is None:
+                kept = reader.ask(key) if cache.has(key) else None
+            waiting.append(_Pending(article, key, parsing=kept is None, kept=kept))
+            if kept is None:
                 yield article
             else:
                 progress()
 
+    def resolve(pending: _Pending) -> None:
+        """The facts of an entry read ahead, or none if it proved damaged."""
+        assert pending.kept is not None
+        with stages("cache"):
+            pending.facts = reader.get(pending.kept, problems)
+        pending.kept = None
+
     def ready() -> Iterator[ArticleFacts]:
-        while waiting and waiting[0].facts is not None:
+        while waiting and not waiting[0].parsing:
+            first = waiting[0]
+            if first.kept is not None and reader.done(first.kept):
+                resolve(first)
+            if first.facts is None:
+                return
             yield waiting.popleft().facts  # type: ignore[misc]
 
-    for done in _run(_batches(misses(), settings.batch_size), settings, knowledge, stages):
+    def fill(done: BatchFacts, counted: bool = False) -> None:
         parsed = iter(done.facts)
-        for pending in (p for p in waiting if p.facts is None):
+        for pending in (p for p in waiting if p.parsing):
             found = next(parsed, None)
             if found is None:
                 break
-            pending.facts = found
+            pending.facts, pending.parsing = found, False
             with stages("cache"):
                 cache.write(pending.key, found, problems)
-            progress()
+            if not counted:
+                progress()
+
+    try:
+        for done in _run(_batches(misses(), settings.batch_size), settings, knowledge, stages):
+            fill(done)
+            yield from ready()
+        for pending in waiting:
+            if pending.kept is not None:
+                resolve(pending)
+        damaged = [p for p in waiting if p.facts is None]
+        for p in damaged:
+            p.parsing = True
+        for done in _run(_batches(iter([p.article for p in damaged]), settings.batch_size), settings,
+                         knowledge, stages):
+            fill(done, counted=True)  # counted as they were looked up
         yield from ready()
-    yield from ready()
+    finally:
+        reader.close()
     cache.remove_leftovers()
 
 
