@@ -37,6 +37,6 @@ if __name__ == "__main__":
               "from python -m; run the kg command instead, or python -P -m kg", file=sys.stderr)
         sys.exit(1)
     _drop_current_folder()
-    from kg.cli import main
+    from kg.cli import run
 
-    sys.exit(main())
+    run()
