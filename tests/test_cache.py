@@ -164,6 +164,27 @@ def test_the_fingerprint_covers_every_module_a_worker_runs_and_no_exporter() -> 
     assert not any(name.startswith(("kg.export", "kg.store", "kg.cli")) for name in read)
 
 
+@pytest.mark.parametrize("forks", [True, False], ids=["helper process", "this process"])
+def test_entries_read_ahead_are_those_read_here_and_a_damaged_one_is_named(
+    cache: FactsCache, forks: bool
+) -> None:
+    problems: list[Problem] = []
+    keys = [cache.key(dataclasses.replace(ARTICLE, doc_id=f"{i}.txt")) for i in range(5)]
+    for key in keys:
+        cache.write(key, _facts(), problems)
+    cache._path(keys[3]).write_bytes(b"not an entry")
+    reader = cache_module.AheadReader(cache, batch=2)
+    reader._forks = forks
+    try:
+        handles = [reader.ask(key) for key in keys]
+        found = [reader.get(handle, problems) for handle in handles]
+    finally:
+        reader.close()
+    assert found == [_facts(), _facts(), _facts(), None, _facts()]
+    assert cache.hits == 4  # counted here, whoever decoded them
+    assert [(p.code, p.path) for p in problems] == [("KG030", str(cache._path(keys[3])))]
+
+
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "flipped", "empty", "another key's"])
 def test_a_damaged_entry_is_named_once_and_not_trusted(cache: FactsCache, damage: str) -> None:
     problems: list[Problem] = []
