@@ -180,7 +180,8 @@ def parse_corpus(
     articles = _articles(folder, settings, knowledge, problems, progress, stages, memo)
     yield from _parse_cached(articles, cache, settings, problems, progress, stages, knowledge)
     with stages("cache"):
-        cache.write_checks(memo.used, problems)
+        if memo.used and memo.used != memo.previous:  # nothing read, or nothing new: nothing to keep
+            cache.write_checks(memo.used, problems)
 
 
 def _run(
