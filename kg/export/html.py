@@ -130,23 +130,26 @@ class _Sentences:
         """The patterns of the nodes ``names``, those that have a name."""
         return [p for p in map(self.pattern, names) if p is not None]
 
-    def written(self, items: Iterable[Evidence], names: Iterable[str]) -> tuple[list[list[Any]], int]:
+    def written(self, items: Iterable[Evidence], names: Iterable[str], distinct: bool = False
+                ) -> tuple[list[list[Any]], int]:
         """Distinct sentences in reading order, the names of the nodes ``names`` marked, and
-        how many were left out past :data:`MAX_EVIDENCE`."""
-        unique = self.unique(items)
+        how many were left out past :data:`MAX_EVIDENCE`; ``distinct``: ``items`` are so already."""
+        unique = list(items) if distinct else self.unique(items)
         patterns = self.patterns(names)
         kept = [[self.doc_index.get(e.doc_id, -1), e.text, _marks(e.text, patterns)]
                 for e in unique[:MAX_EVIDENCE]]
         return kept, max(0, len(unique) - MAX_EVIDENCE)
 
-    def picked(self, items: Iterable[Evidence], node: str, names: Iterable[str]) -> list[list[Any]] | None:
+    def picked(self, items: Iterable[Evidence], node: str, names: Iterable[str], distinct: bool = False
+               ) -> list[list[Any]] | None:
         """``items`` as ``[index, marks]`` into the sentences :meth:`written` gives ``node``, when
-        it gives them all: an event's participant edges then repeat no sentence of the event."""
+        it gives them all: an event's participant edges then repeat no sentence of the event.
+        ``distinct``: ``items`` are distinct and in reading order already."""
         if node not in self._kept:
             self._kept[node] = {(e.doc_id, e.start, e.end): i
                                 for i, e in enumerate(self.evidence(node)[:MAX_EVIDENCE])}
         kept = self._kept[node]
-        unique = self.unique(items)
+        unique = list(items) if distinct else self.unique(items)
         if not all((e.doc_id, e.start, e.end) in kept for e in unique):
             return None
         patterns = self.patterns(names)
@@ -172,19 +175,20 @@ def _marks(text: str, patterns: Iterable[re.Pattern[str]]) -> list[int]:
     return [len(text[:i].encode("utf-16-le")) // 2 for i in marks]
 
 
-def _edge_evidence(sentences: _Sentences, u: str, v: str, key: str) -> list[Evidence]:
+def _edge_evidence(sentences: _Sentences, u: str, v: str, key: str) -> tuple[list[Evidence], bool]:
     """The sentences behind an edge: its own; else its source's sentences that name its target
     (an event's that name the participant, or all the event's when none does); else its
-    target's that name its source."""
+    target's that name its source. And whether they are distinct and in reading order
+    already (all but the edge's own are taken from a node's)."""
     own = sentences.G.edges[u, v, key].get("evidence", ())
     if own:
-        return list(own)
+        return list(own), False
     from_source = sentences.naming(sentences.evidence(u), v)
     if from_source:
-        return from_source
+        return from_source, True
     if kind_style(sentences.G.nodes[u].get("kind", "")).event:
-        return list(sentences.evidence(u))
-    return sentences.naming(sentences.evidence(v), u)
+        return list(sentences.evidence(u)), True
+    return sentences.naming(sentences.evidence(v), u), True
 
 
 def _months(G: nx.MultiDiGraph) -> dict[str, Any]:
@@ -305,13 +309,13 @@ def _page(net: KgNetwork) -> dict[str, Any]:
         for edge in sorted(graph_edges, key=lambda e: e["id"]):
             u, v, relation = edge["from"], edge["to"], edge["relation"]
             names = [v] if kind_style(G.nodes[u].get("kind", "")).event else [u, v]
-            items = _edge_evidence(sentences, u, v, relation)
+            items, distinct = _edge_evidence(sentences, u, v, relation)
             entry: dict[str, Any] = {"relation": str(relation)}
-            picks = sentences.picked(items, u, names)
+            picks = sentences.picked(items, u, names, distinct)
             if picks is not None:
                 entry["picks"] = picks
             else:
-                entry["evidence"], entry["more"] = sentences.written(items, names)
+                entry["evidence"], entry["more"] = sentences.written(items, names, distinct)
             if (u, v, relation) in net.people.edges:
                 entry["people"] = True
             yield edge["id"], entry
