@@ -368,11 +368,9 @@ class FactsCache:
         self.fingerprint = pipeline_fingerprint(settings, kg_version)
         decoders = _Decoders()
         self._decode = lambda value: decoders.entry(ArticleFacts, value)
-        self._decode_checks = lambda value: dict(
-            (_exactly(str)(digest, _Rows([])), decoders.entry(TextCheck, check))
-            for digest, check in map(_items, _items(value))
-        )
+        self._decode_check = lambda value: decoders.entry(TextCheck, value)
         self._checks_key = _sha256(self.fingerprint, "text checks")
+        self._checks_path = self._path(self._checks_key, _CHECKS_SUFFIX)
         self._writable = True
         self.started = time.time()
         """When this build began with the cache: a temporary file older than that is a leftover."""
@@ -387,13 +385,13 @@ class FactsCache:
         """Whether an entry is kept under ``key`` (it may still prove damaged when read)."""
         return self._path(key).is_file()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / f"{key}{_CHECKS_SUFFIX if key == self._checks_key else _SUFFIX}"
+    def _path(self, key: str, suffix: str = _SUFFIX) -> Path:
+        return self.folder / f"{key}{suffix}"
 
     def read(self, key: str, problems: list[Problem]) -> ArticleFacts | None:
         """The facts kept under ``key``, or ``None`` when there are none or the entry is
         unreadable or damaged (then a ``KG030`` problem naming it is appended to ``problems``)."""
-        facts = self._read(key, self._decode, problems)
+        facts = self._read(self._path(key), key, self._decode, problems)
         if facts is not None:
             self.hits += 1
         return facts  # type: ignore[return-value]
@@ -405,22 +403,32 @@ class FactsCache:
         written, one ``KG031`` problem is appended to ``problems`` and nothing more is
         tried in this build.
         """
-        self._write(key, facts, _encode, self._decode, problems)
+        self._write(self._path(key), key, facts, _encode, self._decode, problems)
 
     def read_checks(self, problems: list[Problem]) -> dict[str, TextCheck]:
         """The text checks the last build with this pipeline kept (:meth:`write_checks`), by
         text digest; none when there are none or their entry is damaged (``KG030``)."""
-        found = self._read(self._checks_key, self._decode_checks, problems)
+        found = self._read(self._checks_path, self._checks_key, self._decode_checks, problems)
         return found if isinstance(found, dict) else {}
 
     def write_checks(self, checks: Mapping[str, TextCheck], problems: list[Problem]) -> None:
         """Keep the text checks of this build (:class:`kg.sources.check.CheckMemo`), in one
         entry under the pipeline: the next build then checks only new texts."""
-        self._write(self._checks_key, dict(checks), lambda c: [[d, _encode(one)] for d, one in c.items()],
-                    self._decode_checks, problems)
+        self._write(self._checks_path, self._checks_key, dict(checks),
+                    lambda c: [[d, _encode(one)] for d, one in c.items()], self._decode_checks, problems)
 
-    def _read(self, key: str, decode: Callable[[object], object], problems: list[Problem]) -> object | None:
-        path = self._path(key)
+    def _decode_checks(self, value: object) -> dict[str, TextCheck]:
+        """The checks entry's ``[[digest, check], ...]`` back as a dict."""
+        found: dict[str, TextCheck] = {}
+        for pair in _items(value):
+            digest, check = _items(pair)  # ValueError unless a pair
+            if type(digest) is not str:
+                raise ValueError(f"{digest!r} is not a text digest")
+            found[digest] = typing.cast(TextCheck, self._decode_check(check))
+        return found
+
+    def _read(self, path: Path, key: str, decode: Callable[[object], object],
+              problems: list[Problem]) -> object | None:
         try:
             content = path.read_bytes()
         except (FileNotFoundError, NotADirectoryError):
@@ -444,7 +452,7 @@ class FactsCache:
         again = "the texts are checked again" if checks else "its article is parsed again"
         return Problem("KG030", str(path), f"a cache entry that {why}; ignored, {again}", skipped=False)
 
-    def _write(self, key: str, value: object, encode: Callable[[Any], object],
+    def _write(self, path: Path, key: str, value: object, encode: Callable[[Any], object],
                decode: Callable[[object], object], problems: list[Problem]) -> None:
         if not self._writable:
             return
@@ -465,7 +473,7 @@ class FactsCache:
                 file.write(content)
                 file.flush()
                 os.fsync(file.fileno())
-            os.replace(temporary, self._path(key))
+            os.replace(temporary, path)
         except OSError as error:
             self._writable = False
             if temporary is not None:
