@@ -225,7 +225,7 @@ def _build(args: argparse.Namespace) -> int:
     from kg.engines import check_engine
     from kg.export import EXPORT_NAMES, export_files, export_groups
     from kg.export.files import check_output, write_all
-    from kg.flow import build
+    from kg.flow import build, seldom_collected
 
     # Before the parse, which can take minutes: a folder that cannot take the exports, or
     # a scheduler address Dask would try for a minute, fails now.
@@ -243,8 +243,10 @@ def _build(args: argparse.Namespace) -> int:
         print("\n".join(_problem_lines(report.problems)), file=sys.stderr)
         raise KgError("KG105", str(args.input), f"none of its {report.skipped} article files could be used "
                       f"(each is named above); fix them; nothing was written to {args.out}")
-    # Each export is made in pieces as its file is written: none is ever held whole.
-    write_all(args.out, export_files(G), export_groups(args.export_workers))
+    # Each export is made in pieces as its file is written: none is ever held whole. The
+    # graph is the large long-lived heap the build's collector settings are there for.
+    with seldom_collected():
+        write_all(args.out, export_files(G), export_groups(args.export_workers))
     if args.report:
         _write_unresolved(args.report, report.unresolved)
     if not args.quiet:

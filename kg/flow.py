@@ -8,6 +8,7 @@ what is kept per article (:class:`~kg.types.ArticleFacts`) is small.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import sys
 import time
@@ -31,7 +32,9 @@ from kg.sources import count_articles, read_corpus
 from kg.sources.check import CheckMemo
 from kg.types import Article, ArticleFacts, Mention, Problem
 
-__all__ = ["BuildReport", "Stages", "build", "graph_from_facts", "parse_corpus", "version"]
+__all__ = [
+    "BuildReport", "Stages", "build", "graph_from_facts", "parse_corpus", "seldom_collected", "version",
+]
 
 
 def version() -> str:
@@ -292,6 +295,29 @@ def graph_from_facts(
     return G
 
 
+COLLECTION_THRESHOLDS = (50_000, 20, 20)
+"""The cyclic garbage collector's thresholds while a build runs (Python's own are 700, 10, 10)."""
+
+
+@contextmanager
+def seldom_collected() -> Iterator[None]:
+    """Run the block with the cyclic garbage collector started less often, then as before.
+
+    A build keeps a growing heap of long-lived objects (every article's facts, then the
+    entities, events and graph) while it makes many more short-lived ones. With Python's
+    default thresholds the collector starts every 700 allocations and walks the older
+    generations again and again as they grow: at 10,000 articles, 5 s of a 57-s rebuild
+    from the cache. Nothing is left uncollected: the collector still runs, every
+    :data:`COLLECTION_THRESHOLDS` allocations.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(*COLLECTION_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def build(
     folder: str | Path, settings: Settings | None = None, cache: str | Path | None = None
 ) -> nx.MultiDiGraph:
@@ -300,7 +326,8 @@ def build(
     Parameters
     ----------
     folder:
-        A folder of ``.txt`` articles, optionally with ``metadata.csv``.
+        A folder of articles in any of the formats :mod:`kg.sources` reads, optionally
+        with ``metadata.csv``.
     settings:
         How to run (defaults: one process, the packaged model and data). ``workers``
         and ``engine`` change where articles are parsed, never the result; ``data_dir``
@@ -315,14 +342,18 @@ def build(
     networkx.MultiDiGraph
         Nodes are IRIs (see :mod:`kg.graph`); ``G.graph["report"]`` is a :class:`BuildReport`.
     """
-    settings = settings or Settings()
-    folder = Path(folder)
+    with seldom_collected():
+        return _build(Path(folder), settings or Settings(), None if cache is None else Path(cache))
+
+
+def _build(folder: Path, settings: Settings, cache: Path | None) -> nx.MultiDiGraph:
+    """:func:`build`, its arguments made paths and settings."""
     started = time.perf_counter()
     problems: list[Problem] = []
     stages = Stages()
     knowledge = load_knowledge(settings.data_dir)
     total = count_articles(folder)
-    kept = FactsCache(Path(cache), settings, version()) if cache is not None else None
+    kept = FactsCache(cache, settings, version()) if cache is not None else None
     with tqdm(total=total, unit="article", disable=not settings.progress, file=sys.stderr,
               desc="kg build") as bar:
         facts = list(parse_corpus(folder, settings, problems, lambda: bar.update(1), stages, knowledge, kept))
