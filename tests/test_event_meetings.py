@@ -170,15 +170,47 @@ Okafor 4 pobj NNP
 """
 
 
+def noun_with(verb: str, noun: str, *before: str, after: str = "") -> str:
+    """The spec of "Moreau VERB [BEFORE...] NOUN with Okafor [AFTER]." (``before`` as
+    ``word dep tag``, each a child of the noun; ``after``, "in Vienna", a child of the noun)."""
+    at = 2 + len(before)
+    lines = ["Moreau 1 nsubj NNP", verb]
+    lines += [f"{word} {at} {dep} {tag}" for word, dep, tag in (b.split() for b in before)]
+    lines += [f"{noun} 1 dobj NN", f"with {at} prep IN", f"Okafor {at + 1} pobj NNP"]
+    if after:
+        preposition, place = after.split()
+        lines += [f"{preposition} {at} prep IN", f"{place} {at + 3} pobj NNP"]
+    return "\n".join([*lines, ". 1 punct ."])
+
+
+TELEPHONE_CONVERSATION = noun_with("had 1 ROOT VBD have", "conversation", "a det DT", "telephone compound NN")
+PHONE_TALKS = noun_with("held 1 ROOT VBD hold", "talks", "phone compound NN")
+VIDEOCONFERENCE_WITH = noun_with("held 1 ROOT VBD hold", "videoconference", "a det DT")
+CONVERSATION_IN_PERSON = noun_with("had 1 ROOT VBD have", "conversation", "a det DT", "long amod JJ",
+                                   after="in Vienna")
+
+
 @pytest.mark.parametrize(("spec", "ents"), [
     (VIRTUAL_MEETING, [(0, 1, "PERSON"), (2, 3, "PERSON")]),
     (BY_PHONE_WITH, [(0, 1, "PERSON"), (5, 6, "PERSON")]),
+    (TELEPHONE_CONVERSATION, [(0, 1, "PERSON"), (6, 7, "PERSON")]),
+    (PHONE_TALKS, [(0, 1, "PERSON"), (5, 6, "PERSON")]),
+    (VIDEOCONFERENCE_WITH, [(0, 1, "PERSON"), (5, 6, "PERSON")]),
 ])
 def test_a_meeting_at_a_distance_is_a_call(nlp: Language, find_events: EventFinder, spec: str,
                                            ents: list[tuple[int, int, str]]) -> None:
     [call] = contacts(find_events, sentence(nlp, spec, ents))
     assert call.kind is EventKind.PHONE_CALL
     assert names(call) == {"Moreau", "Okafor"}
+
+
+def test_a_conversation_with_someone_is_a_meeting_unless_at_a_distance(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    [meeting] = contacts(find_events, sentence(nlp, CONVERSATION_IN_PERSON,
+                                               [(0, 1, "PERSON"), (6, 7, "PERSON"), (8, 9, "GPE")]))
+    assert meeting.kind is EventKind.MEETING
+    assert names(meeting) == {"Moreau", "Okafor"}
 
 
 # -- who takes part ------------------------------------------------------------------------------
