@@ -720,8 +720,12 @@ class _Resolver:
 
     def _resolve_title_references(self, tenures: dict[tuple[str, str], _TenureDraft],
                                   office_owner: dict[str, str]) -> None:
-        """Map "the top US diplomat" to the one current holder of that office."""
+        """Map "the top US diplomat" to the one current holder of that office. A title that
+        names no country ("the Secretary-General", "the Prime Minister") is a post of
+        whatever body or country the article is about: it maps only to a holder the same
+        article names, never to the one holder of a like title in another article."""
         holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+        named_in: dict[str, set[str]] | None = None
         for (person, office), tenure in tenures.items():
             if tenure.former:
                 continue
@@ -735,11 +739,24 @@ class _Resolver:
             code = claim.office.country or (claim.owner.country if claim.owner else "")
             keys = {claim.office.key, self.synonyms.get((code, claim.office.key), claim.office.key)}
             found = set().union(*(holders.get((k, code), set()) for k in keys))
+            if not code and found:
+                if named_in is None:
+                    named_in = self._people_named_in()
+                found &= named_in.get(claim.person.doc_id, set())
             if len(found) == 1:
                 person = next(iter(found))
                 self._bind(person, EntityKind.PERSON, self.entities[person].label, claim.person)
             else:
                 self.unresolved.append(claim.person)
+
+    def _people_named_in(self) -> dict[str, set[str]]:
+        """The people each article names (by name, not by a title alone), by article id."""
+        named: dict[str, set[str]] = defaultdict(set)
+        for mention in self.mentions:
+            iri = self.entity_of.get(mention.position)
+            if mention.kind is EntityKind.PERSON and mention.label is not MentionRole.TITLE_REF and iri:
+                named[mention.doc_id].add(iri)
+        return named
 
     # -- output -------------------------------------------------------------------------
 

@@ -557,6 +557,26 @@ def test_bare_title_with_no_country_and_holders_in_two_countries_stays_unresolve
     assert who(resolve([a.facts(), b.facts()]), ref) is None
 
 
+def test_a_title_with_no_country_does_not_join_the_one_holder_another_article_names() -> None:
+    # A party's general secretary named in one report; another report's "the Secretary-General"
+    # (of a body it never names) is not that person.
+    a, b = Art("a"), Art("b")
+    party = a.org("Workers' Party", "Workers' Party", "")
+    a.holds("General Secretary", "general-secretary", a.person("Tran Van Ba"), party)
+    ref = b.refers("The Secretary-General", "general-secretary")
+    res = resolve([a.facts(), b.facts()])
+    assert who(res, ref) is None
+    assert ref in res.unresolved
+
+
+def test_a_title_with_no_country_joins_the_one_holder_its_own_article_names() -> None:
+    a = Art("a")
+    party = a.org("Workers' Party", "Workers' Party", "")
+    a.holds("General Secretary", "general-secretary", a.person("Tran Van Ba"), party)
+    ref = a.refers("the General Secretary", "general-secretary")
+    assert who(resolve([a.facts()]), ref) == "Tran Van Ba"
+
+
 # -- offices -------------------------------------------------------------------------------------
 
 
