@@ -81,6 +81,25 @@ class TestWidening:
         got = names(blank, words, [(1, 5, "PERSON")], [(0, 1, "TITLE", "president")], glued=[2, 3])
         assert got == [("Kim Ji-ho", "PERSON")]
 
+    def test_given_name_after_the_country_a_title_is_of_joins_the_name(self, blank: Language) -> None:
+        # The style of many governments' readouts: "President of the Republic of Varnland Lena Varga".
+        words = ["President", "of", "the", "Republic", "of", "Varnland", "Lena", "Varga", "arrived"]
+        got = names(blank, words, [(7, 8, "PERSON")],
+                    [(0, 1, "TITLE", "president"), (3, 6, "COUNTRY", "VRN")], compounds={6: 7})
+        assert [n for n in got if n[1] == "PERSON"] == [("Lena Varga", "PERSON")]
+
+    def test_a_name_run_into_the_country_a_title_is_of_is_a_person(self, blank: Language) -> None:
+        # The model took "the Republic of Varnland Lena Varga" for one place.
+        words = ["Chancellor", "of", "the", "Republic", "of", "Varnland", "Lena", "Varga", "arrived"]
+        got = names(blank, words, [(2, 8, "GPE")],
+                    [(0, 1, "TITLE", "chancellor"), (3, 6, "COUNTRY", "VRN")], compounds={6: 7})
+        assert [n for n in got if n[1] == "PERSON"] == [("Lena Varga", "PERSON")]
+
+    def test_a_country_no_title_is_of_starts_no_name(self, blank: Language) -> None:
+        words = ["Exports", "of", "Varnland", "Lena", "Varga", "praised"]
+        got = names(blank, words, [(4, 5, "PERSON")], [(2, 3, "COUNTRY", "VRN")], compounds={3: 4})
+        assert [n for n in got if n[1] == "PERSON"] == [("Varga", "PERSON")]
+
     @pytest.mark.parametrize("suffix", ["Jr.", "III"])
     def test_generational_suffix_ends_the_name(self, blank: Language, suffix: str) -> None:
         words = ["Marcus", "Hale", suffix, "spoke"]
@@ -104,6 +123,13 @@ class TestNotPartOfAName:
         words = ["Dr", ".", "Dana", "Ruiz", "said"]
         assert names(blank, words, [(0, 4, "PERSON")], glued=[0]) == [("Dana Ruiz", "PERSON")]
         assert names(blank, ["Sir", "Dana", "Ruiz", "said"], [(0, 3, "PERSON")]) == [("Dana Ruiz", "PERSON")]
+
+    @pytest.mark.parametrize("honorific", [["H.E."], ["Shri"], ["Smt."], ["Datuk", "Seri"]])
+    def test_courtesy_titles_of_other_countries_are_trimmed(self, blank: Language,
+                                                            honorific: list[str]) -> None:
+        words = [*honorific, "Dana", "Ruiz", "said"]
+        got = names(blank, words, [(0, len(honorific) + 2, "PERSON")])
+        assert got == [("Dana Ruiz", "PERSON")]
 
     def test_title_word_inside_the_model_span_is_trimmed(self, blank: Language) -> None:
         words = ["Ambassador", "Dana", "Ruiz", "said"]

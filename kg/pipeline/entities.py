@@ -29,7 +29,7 @@ labelled with the :class:`~kg.vocab.MentionRole` their mentions start from:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,7 +122,7 @@ class EntityReconciler:
         taken = bytearray(len(doc))
         for span in known:
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
-        titled = frozenset(self._after_honorifics(doc, s.end) for s in known if s.label_ == MentionRole.TITLE)
+        titled = frozenset(self._after_honorifics(doc, end) for end in _title_ends(known))
         marks = _Marks(taken, self._not_given_names(doc, taken), titled)
         found = [s for s in (self._from_model(ent, marks) for ent in doc.ents) if s is not None]
         found += [s for s in (self._after_headline_word(span) for span in found) if s is not None]
@@ -456,6 +456,24 @@ def in_unfinished_line(text: str, start: int, end: int) -> bool:
     stop = text.find("\n", end)
     line = text[text.rfind("\n", 0, start) + 1 : len(text) if stop < 0 else stop].rstrip()
     return not line.endswith((".", "!", "?", ".\u201d", ".\"", ":"))
+
+
+def _title_ends(known: list[Span]) -> Iterator[int]:
+    """Where each office title ends, with the country it is "of" when one follows:
+    "President [of the Republic of Korea]", whose holder's name comes after the country
+    in the style of many governments' readouts ("Chancellor of the Federal Republic of
+    Germany Jane Roe")."""
+    spans = sorted(known, key=lambda s: s.start)
+    for at, title in enumerate(spans):
+        if title.label_ != MentionRole.TITLE:
+            continue
+        yield title.end
+        country = spans[at + 1] if at + 1 < len(spans) else None
+        if country is None or country.label_ != Label.COUNTRY:
+            continue
+        between = [t.lower_ for t in title.doc[title.end : country.start]]
+        if between in (["of"], ["of", "the"]):
+            yield country.end
 
 
 def _untagged_name_word(token: Token, not_given: bytearray) -> bool:
