@@ -598,6 +598,22 @@ trade 10 dobj NN
                                                   (EventKind.MEETING, Status.PLANNED)]
 
 
+CALL_THEN_DISCUSSED_A_PLACE = CALL_THEN_DISCUSSED.replace("trade 9 dobj NN", """the 11 det DT
+situation 9 dobj NN
+in 11 prep IN
+Chad 12 pobj NNP""")
+
+
+def test_a_place_in_what_is_discussed_is_no_place_of_the_discussion(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    # "discussed the situation in Chad" after their call: the call, not a meeting in Chad.
+    ents = [(0, 1, "PERSON"), (3, 4, "PERSON"), (4, 5, "DATE"), (6, 7, "PERSON"), (8, 9, "PERSON"),
+            (13, 14, "GPE")]
+    found = contacts(find_events, sentence(nlp, CALL_THEN_DISCUSSED_A_PLACE, ents))
+    assert [(c.kind, c.place) for c in found] == [(EventKind.PHONE_CALL, None), (EventKind.PHONE_CALL, None)]
+
+
 # -- visits --------------------------------------------------------------------------------------
 
 VISITED_A_LIST = """

@@ -880,7 +880,8 @@ class _ArticleContext:
         ``depth`` counts the words stepped through, less prepositions: a chain of
         phrases ("on the sidelines of a summit in Bali") is as near as its nouns. With
         ``setting``, only the event's own setting is searched: not what it is about ("spoke
-        about the war in X") nor what it was for ("met to discuss the talks in Y"). Other
+        about the war in X", "discussed the situation in X") nor what it was for ("met to
+        discuss the talks in Y"). Other
         events' words are not entered, unless ``avoid`` is given: then ``roots`` is a
         predicate coordinated with the event's own (``avoid``, whose words are not entered),
         and the date or place they share may hang on any word of it.
@@ -899,7 +900,7 @@ class _ArticleContext:
                         continue
                     if setting and (child.dep_ == "xcomp" or (
                         child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS
-                    )):
+                    ) or (child.dep_ == "dobj" and token.lemma_.lower() in self.lexicon.topic_words)):
                         continue
                     if avoid is None and self.trigger(child) is not None:
                         # Another event's words describe that event, not this one.
