@@ -293,6 +293,46 @@ def test_a_title_of_another_country_is_not_absorbed(corpus: Corpus) -> None:
     assert who_met(corpus) == [["France", "Ilsa Quorn"], ["Ilsa Quorn", "Teo Marrak"]]
 
 
+def countries_met(article: Article, first: tuple[str, str], second: tuple[str, str]) -> Evidence:
+    """A headline's meeting of two countries: "<first> and <second> meet", undated."""
+    sentence = article.sentence(f"{first[0]} and {second[0]} meet")
+    sides = (article.country(sentence, *first), article.country(sentence, *second))
+    return article.tells(MEETING, sentence, *sides)
+
+
+def test_a_meeting_of_two_countries_joins_the_one_meeting_of_their_people_its_article_tells(
+    corpus: Corpus
+) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    headline = countries_met(article, ("United States", "USA"), ("China", "CHN"))
+    body = met(article, "Ilsa Quorn", "Teo Marrak")
+    (event,), _ = corpus.merge()
+    assert labels(corpus, event) == {"Ilsa Quorn", "Teo Marrak"}
+    assert set(event.evidence) == {headline, body}
+
+
+def test_a_meeting_of_two_countries_stays_apart_when_two_meetings_could_take_it(corpus: Corpus) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    countries_met(article, ("United States", "USA"), ("China", "CHN"))
+    met(article, "Ilsa Quorn", "Teo Marrak")
+    met(article, "Ilsa Quorn", "Vida Ostrel")
+    assert who_met(corpus) == [
+        ["China", "United States"], ["Ilsa Quorn", "Teo Marrak"], ["Ilsa Quorn", "Vida Ostrel"]]
+
+
+def test_a_meeting_of_two_countries_does_not_join_a_meeting_another_article_tells(corpus: Corpus) -> None:
+    countries_met(corpus.article("a", dt.date(2023, 6, 19)), ("United States", "USA"), ("China", "CHN"))
+    met(corpus.article("b", dt.date(2023, 6, 19)), "Ilsa Quorn", "Teo Marrak")
+    assert who_met(corpus) == [["China", "United States"], ["Ilsa Quorn", "Teo Marrak"]]
+
+
+def test_a_meeting_of_two_countries_does_not_join_one_of_other_countries_people(corpus: Corpus) -> None:
+    article = corpus.article("a", dt.date(2023, 6, 19))
+    countries_met(article, ("United States", "USA"), ("France", "FRA"))
+    met(article, "Ilsa Quorn", "Teo Marrak")
+    assert who_met(corpus) == [["France", "United States"], ["Ilsa Quorn", "Teo Marrak"]]
+
+
 # -- another occasion ------------------------------------------------------------------------------
 
 

@@ -98,6 +98,9 @@ class _Draft:
         return any(inside(place, known) or inside(known, place) for known in self.places)
 
 
+# The events between people that a country can stand in for one side of.
+_CONTACTS = frozenset({EventKind.MEETING, EventKind.PHONE_CALL})
+
 _PRECISION = {TemporalPrecision.YEAR: 0, TemporalPrecision.MONTH: 1, TemporalPrecision.DAY: 2}
 
 
@@ -203,44 +206,58 @@ class _Merger:
         return entity.kind if entity is not None else None
 
     def absorb(self) -> None:
-        """A meeting of a person with a country ("Moreau met senior Chinese officials")
-        joins the meeting of that person with someone of that country at a compatible
-        time, when there is exactly one."""
-        # A host shares the person: only the meetings of that person are looked at, in
-        # draft order (scanning every draft per candidate grew with the square of the corpus).
-        meetings_of: dict[str, list[_Draft]] = defaultdict(list)
+        """A meeting or call that names a country for one side ("Moreau met senior Chinese
+        officials", a headline's "Japan's top diplomat meets Chinese counterpart") joins the
+        one meeting or call of the same kind at a compatible time whose people stand for
+        every such country and include the rest: the person's own (anywhere in the corpus)
+        when it names one, else one its own article tells."""
+        # Only the events of the draft's person, or of its article, are looked at (scanning
+        # every draft per candidate grew with the square of the corpus).
+        events_of: dict[tuple[EventKind, str], list[_Draft]] = defaultdict(list)
         for draft in self.drafts:
-            if draft.kind is EventKind.MEETING:
+            if draft.kind in _CONTACTS:
                 for participant in draft.participants:
-                    meetings_of[participant].append(draft)
+                    events_of[(draft.kind, participant)].append(draft)
+                for doc_id in dict.fromkeys(a.candidate.doc_id for a in draft.accounts):
+                    events_of[(draft.kind, doc_id)].append(draft)
         kept = []
         for draft in self.drafts:
-            if draft.kind is EventKind.MEETING and len(draft.participants) == 2:
-                people = [p for p in draft.participants if self._kind(p) is EntityKind.PERSON]
-                countries = [p for p in draft.participants if self._kind(p) is EntityKind.COUNTRY]
-                if len(people) == 1 and len(countries) == 1:
-                    hosts = [
-                        other for other in meetings_of[people[0]]
-                        if other is not draft
-                        and any(self.country_of(p) == countries[0]
-                                for p in other.participants if p != people[0])
-                        and all(other.accepts(d, None, False) for d in draft.dates)
-                        and not any(_another_occasion(other, a.candidate) for a in draft.accounts)
-                    ]
-                    if draft.dates:
-                        hosts = [h for h in hosts if h.dates]
-                    if len(hosts) == 1:
-                        host = hosts[0]
-                        # The country stood for the host's partner, who is already there.
-                        host.accounts.extend(
-                            replace(a, actors=tuple(x for x in a.actors if x != countries[0]))
-                            for a in draft.accounts
-                        )
-                        host.dates.extend(draft.dates)
-                        host.places.update(draft.places)
-                        continue
-            kept.append(draft)
+            host = self._host(draft, events_of) if draft.kind in _CONTACTS else None
+            if host is None:
+                kept.append(draft)
+                continue
+            # The countries stood for the host's participants, who are already there.
+            countries = {p for p in draft.participants if self._kind(p) is EntityKind.COUNTRY}
+            host.accounts.extend(replace(a, actors=tuple(x for x in a.actors if x not in countries))
+                                 for a in draft.accounts)
+            host.dates.extend(draft.dates)
+            host.places.update(draft.places)
         self.drafts = kept
+
+    def _host(self, draft: _Draft, events_of: dict[tuple[EventKind, str], list[_Draft]]) -> _Draft | None:
+        """The one event ``draft`` tells with countries for people (see :meth:`absorb`), or None."""
+        kinds = [self._kind(p) for p in draft.participants]
+        if len(kinds) < 2 or EntityKind.COUNTRY not in kinds or any(
+            k not in {EntityKind.PERSON, EntityKind.COUNTRY} for k in kinds
+        ):
+            return None
+        people = {p for p in draft.participants if self._kind(p) is EntityKind.PERSON}
+        countries = draft.participants - people
+        if people:
+            pool = events_of[(draft.kind, next(iter(sorted(people))))]
+        else:
+            docs = dict.fromkeys(a.candidate.doc_id for a in draft.accounts)
+            pool = list({id(d): d for doc_id in docs for d in events_of[(draft.kind, doc_id)]}.values())
+        hosts = [
+            other for other in pool
+            if other is not draft and people <= other.participants
+            and countries <= {self.country_of(p) for p in other.participants - people
+                              if self._kind(p) is EntityKind.PERSON}
+            and all(other.accepts(d, None, False) for d in draft.dates)
+            and not any(_another_occasion(other, a.candidate) for a in draft.accounts)
+            and (other.dates or not draft.dates)
+        ]
+        return hosts[0] if len(hosts) == 1 else None
 
     def _sides(self, mentions: Iterable[Mention]) -> list[str]:
         """The sides ``mentions`` stand for, in order: countries for people, once each."""
