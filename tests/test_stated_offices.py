@@ -281,3 +281,13 @@ def test_a_professor_holds_a_post_and_an_emeritus_one_held_it(nlp: Language) -> 
     found = read(nlp, words, "Ana Vidal")
     assert held(found, "Ana Vidal") == [("president", "TCD"), ("professor", "")]
     assert claim_on(found, "Ana Vidal", "president").former
+
+
+# -- a post someone is elected to and does not hold yet --------------------------------------------
+
+
+def test_a_president_elect_holds_that_post_not_the_presidency(nlp: Language) -> None:
+    words = "Chilean President - elect Ana Vidal spoke ."  # the tokenizer splits at the hyphen
+    assert held(read(nlp, words, "Ana Vidal"), "Ana Vidal") == [("president-elect", "CHL")]
+    words = "Prime Minister - elect Ana Vidal spoke ."
+    assert held(read(nlp, words, "Ana Vidal"), "Ana Vidal") == [("pm-elect", "")]
