@@ -561,7 +561,9 @@ class DocMentions:
         Minister NAME``, and, when the text gives the title an owner or a portfolio (``owned``),
         ``the Chief of the Chadian Police, NAME``. A bare "the adviser, NAME" is no apposition:
         it may as well be a list ("they met the adviser, Jane Roe and Tom Vale"), unless the
-        name ends the sentence ("they met the new adviser, Jane Roe."): a list needs an "and"."""
+        name ends the sentence ("they met the new adviser, Jane Roe.") or a second comma closes
+        it before a word that goes on with the sentence ("The adviser, Jane Roe, said"): a list
+        needs an "and", and goes on with another name."""
         if end + 1 >= len(self.doc) or self.doc[end].text != ",":
             return None
         before = self.doc[np_start - 1].lower_ if np_start > 0 else ""
@@ -574,9 +576,20 @@ class DocMentions:
         if person is None:
             index = self.span_at(end + 1)
             person = index if self._could_be_person(index) and self.spans[index].start == end + 1 else None
-        if person is None or possessive or owned or self._ends_sentence(self.spans[person].end):
+        after = self.spans[person].end if person is not None else 0
+        if person is None or possessive or owned or self._ends_sentence(after) or self._closes(after):
             return person
         return None
+
+    def _closes(self, i: int) -> bool:
+        """Token ``i`` is a comma that closes an apposition: the next word goes on with the
+        sentence, neither "and"/"or" nor a capitalised word (another name of a list)."""
+        doc = self.doc
+        if i + 1 >= len(doc) or doc[i].text != ",":
+            return False
+        following = doc[i + 1]
+        goes_on = following.is_alpha and not following.text[:1].isupper()
+        return goes_on and following.lower_ not in {"and", "or"}
 
     def _ends_sentence(self, i: int) -> bool:
         """Token ``i`` starts the next sentence, or is a full stop, question or exclamation mark."""

@@ -264,20 +264,43 @@ def test_possessive_apposition_owner_is_a_person(nlp: Language) -> None:
     assert claim.owner is not None and (claim.owner.text, claim.owner.kind) == ("Smith", EntityKind.PERSON)
 
 
-def test_comma_without_possessive_is_not_an_apposition(nlp: Language) -> None:
-    rows = [  # The adviser, Jane Roe, left.
-        ("The", 1, "det", "DT"),
-        ("adviser", 6, "nsubj", "NN"),
-        (",", 1, "punct", ","),
-        ("Jane", 4, "compound", "NNP"),
-        ("Roe", 1, "appos", "NNP"),
-        (",", 1, "punct", ","),
-        ("left", 6, "ROOT", "VBD", "leave"),
-        (".", 6, "punct", "."),
-    ]
-    found = parse(nlp, rows, [(3, 5, "PERSON")])
-    assert not claims(found, "possessive-apposition")
-    assert all(c.person is None or c.person.text != "Jane Roe" for c in found.office_claims())
+APPOSITION_CLOSED = [  # The adviser, Jane Roe, left.
+    ("The", 1, "det", "DT"),
+    ("adviser", 6, "nsubj", "NN"),
+    (",", 1, "punct", ","),
+    ("Jane", 4, "compound", "NNP"),
+    ("Roe", 1, "appos", "NNP"),
+    (",", 1, "punct", ","),
+    ("left", 6, "ROOT", "VBD", "leave"),
+    (".", 6, "punct", "."),
+]
+
+A_LIST = [  # They met the adviser, Jane Roe, and Tom Vale.
+    ("They", 1, "nsubj", "PRP"),
+    ("met", 1, "ROOT", "VBD", "meet"),
+    ("the", 3, "det", "DT"),
+    ("adviser", 1, "dobj", "NN"),
+    (",", 3, "punct", ","),
+    ("Jane", 6, "compound", "NNP"),
+    ("Roe", 3, "conj", "NNP"),
+    (",", 6, "punct", ","),
+    ("and", 6, "cc", "CC"),
+    ("Tom", 10, "compound", "NNP"),
+    ("Vale", 6, "conj", "NNP"),
+    (".", 1, "punct", "."),
+]
+
+
+def test_a_bare_title_set_off_by_commas_before_a_name_is_its_holders(nlp: Language) -> None:
+    found = parse(nlp, APPOSITION_CLOSED, [(3, 5, "PERSON")])
+    assert [c.office.key for c in found.office_claims() if c.person is not None
+            and c.person.text == "Jane Roe"] == ["adviser"]
+
+
+def test_a_bare_title_before_a_list_of_names_is_no_ones(nlp: Language) -> None:
+    found = parse(nlp, A_LIST, [(5, 7, "PERSON"), (9, 11, "PERSON")])
+    holders = {c.person.text for c in found.office_claims() if c.person is not None}
+    assert not holders & {"Jane Roe", "Tom Vale"}
 
 
 # -- former holders and predecessors -------------------------------------------------------------
