@@ -170,13 +170,14 @@ Okafor 4 pobj NNP
 """
 
 
-def noun_with(verb: str, noun: str, *before: str, after: str = "") -> str:
+def noun_with(verb: str, noun: str, *before: str, after: str = "", prep: str = "with") -> str:
     """The spec of "Moreau VERB [BEFORE...] NOUN with Okafor [AFTER]." (``before`` as
-    ``word dep tag``, each a child of the noun; ``after``, "in Vienna", a child of the noun)."""
+    ``word dep tag``, each a child of the noun; ``after``, "in Vienna", a child of the noun;
+    ``prep`` in place of "with")."""
     at = 2 + len(before)
     lines = ["Moreau 1 nsubj NNP", verb]
     lines += [f"{word} {at} {dep} {tag}" for word, dep, tag in (b.split() for b in before)]
-    lines += [f"{noun} 1 dobj NN", f"with {at} prep IN", f"Okafor {at + 1} pobj NNP"]
+    lines += [f"{noun} 1 dobj NN", f"{prep} {at} prep IN", f"Okafor {at + 1} pobj NNP"]
     if after:
         preposition, place = after.split()
         lines += [f"{preposition} {at} prep IN", f"{place} {at + 3} pobj NNP"]
@@ -977,3 +978,43 @@ Peru 5 pobj NNP
 def test_officials_of_a_country_stand_for_it(nlp: Language, find_events: EventFinder) -> None:
     [talks] = contacts(find_events, sentence(nlp, LEADERS_OF, [(0, 1, "PERSON"), (6, 7, "GPE")]))
     assert names(talks) == {"Moreau", "Peru"}
+
+
+# -- a call of respect -----------------------------------------------------------------------------
+
+CALLED_ON = """
+Moreau 1 nsubj NNP
+called 1 ROOT VBD call
+on 1 prep IN
+President 4 compound NNP
+Okafor 2 pobj NNP
+on 1 prep IN
+Tuesday 5 pobj NNP
+. 1 punct .
+"""
+
+CALLED_ON_TO_ACT = """
+Moreau 1 nsubj NNP
+called 1 ROOT VBD call
+on 1 prep IN
+Okafor 2 pobj NNP
+to 5 aux TO
+resign 1 xcomp VB
+. 1 punct .
+"""
+
+COURTESY_CALL_ON = noun_with("paid 1 ROOT VBD pay", "call", "a det DT", "courtesy amod JJ", prep="on")
+
+
+def test_calling_on_someone_is_a_meeting_with_them(nlp: Language, find_events: EventFinder) -> None:
+    [meeting] = contacts(find_events, sentence(nlp, CALLED_ON, [(0, 1, "PERSON"), (4, 5, "PERSON"),
+                                                                (6, 7, "DATE")]))
+    assert (meeting.kind, names(meeting)) == (EventKind.MEETING, {"Moreau", "Okafor"})
+    assert meeting.date is not None and meeting.date.value == dt.date(2023, 6, 13)
+    [courtesy] = contacts(find_events, sentence(nlp, COURTESY_CALL_ON, [(0, 1, "PERSON"), (6, 7, "PERSON")]))
+    assert (courtesy.kind, names(courtesy)) == (EventKind.MEETING, {"Moreau", "Okafor"})
+
+
+def test_calling_on_someone_to_act_is_a_demand_not_a_meeting(nlp: Language, find_events: EventFinder) -> None:
+    found = list(find_events(sentence(nlp, CALLED_ON_TO_ACT, [(0, 1, "PERSON"), (3, 4, "PERSON")])))
+    assert [(c.kind, c.plover) for c in found] == [(EventKind.DISPUTE, Plover.DEMAND)]

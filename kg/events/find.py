@@ -89,6 +89,8 @@ __all__ = ["EventFinder"]
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "relcl", "ccomp", "pobj", "dobj", "attr", "acomp"}
 _PARTNER_PREPS = {"with", "between", "among"}
+# The model's labels of a time: "called on X on Tuesday" calls on X, not on Tuesday.
+_TIME_ENTS = {"DATE", "TIME"}
 _SPOKEN_PREPS = {"with", "to"}
 _TOPIC_PREPS = {"about", "regarding", "concerning", "over"}
 # Verbs whose partner comes after "with" ("discussed trade with X"): their object is a topic.
@@ -366,10 +368,20 @@ class _ArticleContext:
             )
         if needs is Needs.XCOMP:
             return any(c.dep_ in {"xcomp", "ccomp"} for c in children)
+        if needs is Needs.COURTESY:
+            # "called on President X" (a visit of respect), not "called on X to act" (a demand).
+            hosts = [h for h in _objects(token, {"on"}) if h.ent_type_ not in _TIME_ENTS]
+            asks = any(c.dep_ in {"xcomp", "ccomp", "advcl"} for t in (token, *hosts) for c in t.children)
+            return bool(hosts) and not asks and all(self._a_person(h) for h in hosts)
         if needs is Needs.REPORTED:
             clause = token.head
             return token.dep_ == "aux" and clause.dep_ == "ccomp" and clause.head.pos_ in {"VERB", "AUX"}
         return False
+
+    def _a_person(self, token: Token) -> bool:
+        """Whether the noun phrase headed by ``token`` names a person (by name or by title)."""
+        actor = self.actor(token)
+        return actor is not None and actor.kind is EntityKind.PERSON
 
     def _spoken_to(self, token: Token) -> list[Token]:
         """Whom a verb of speaking is addressed to: "spoke with X", "talked to X", "spoke by
@@ -1098,7 +1110,7 @@ class _ArticleContext:
                     *(t for g in governors for t in self._near([g], 6, setting=True)))
         spans = []
         for token in near:
-            if token.ent_type_ in {"DATE", "TIME"} and (within is None or token.i in within):
+            if token.ent_type_ in _TIME_ENTS and (within is None or token.i in within):
                 ent = self._entity_at.get(token.i)
                 if ent is not None and ent not in spans and not self._reference_point(ent):
                     spans.append(ent)
@@ -1386,6 +1398,8 @@ class _ArticleContext:
         partners = self._actors(self._partners(trigger_token, topic_object=talked_with))
         if trigger.needs in _SPOKEN:
             partners += self._actors(g for g in self._spoken_to(trigger_token) if g.head.lower_ == "to")
+        if trigger.needs is Needs.COURTESY:
+            partners += self._actors(_objects(trigger_token, {"on"}))
         if noun and subjects:
             # "In his meetings, Moreau pressed...": the possessive pronoun is the subject.
             partners = [(h, m) for h, m in partners if h.lower_ not in _PRONOUNS]

@@ -54,6 +54,7 @@ class Needs(str, Enum):
     FOR = "for"
     XCOMP = "xcomp"
     REPORTED = "reported"
+    COURTESY = "courtesy"
 
 
 class EventWordKind(str, Enum):
