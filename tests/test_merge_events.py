@@ -259,6 +259,33 @@ def test_places_in_two_countries_are_two_meetings(corpus: Corpus) -> None:
     assert len(_placed(corpus, "Jade Palace", "France")) == 2
 
 
+def _told_at(corpus: Corpus, doc_ids: tuple[str, str]) -> list[Event]:
+    """Ilsa Quorn met Teo Marrak in Sunday's headline at "Port Ilse" (a city of China), then in
+    the body at "the Amber Hall" (a venue kg cannot place); each told in its article of ``doc_ids``."""
+    for name, country in (("Port Ilse", CHN), ("Amber Hall", "")):
+        iri = mint("place", name)
+        corpus.entities[iri] = Entity(iri, EntityKind.PLACE, name, country=country)
+    articles = {doc_id: corpus.article(doc_id, dt.date(2023, 6, 19)) for doc_id in dict.fromkeys(doc_ids)}
+    headline = articles[doc_ids[0]].sentence("Ilsa Quorn and Teo Marrak meet in Port Ilse")
+    where = articles[doc_ids[0]].mention(headline, "Port Ilse", EntityKind.PLACE, MentionRole.PLACE)
+    articles[doc_ids[0]].tells(MEETING, headline, "Ilsa Quorn", "Teo Marrak", place=where,
+                               date=TemporalValue(dt.date(2023, 6, 1), TemporalPrecision.MONTH))
+    body = articles[doc_ids[1]].sentence("Ilsa Quorn met Teo Marrak at the Amber Hall on Sunday.")
+    hall = articles[doc_ids[1]].mention(body, "Amber Hall", EntityKind.PLACE, MentionRole.PLACE)
+    articles[doc_ids[1]].tells(MEETING, body, "Ilsa Quorn", "Teo Marrak", place=hall, date=SUNDAY)
+    events, _ = corpus.merge()
+    return events
+
+
+def test_one_article_telling_a_meeting_at_two_places_it_cannot_tell_apart_tells_one(corpus: Corpus) -> None:
+    [event] = _told_at(corpus, ("a", "a"))
+    assert event.date == SUNDAY
+
+
+def test_two_articles_telling_meetings_at_two_places_tell_two(corpus: Corpus) -> None:
+    assert len(_told_at(corpus, ("a", "b"))) == 2
+
+
 def test_different_participants_are_different_meetings(corpus: Corpus) -> None:
     article = corpus.article("a", dt.date(2023, 6, 19))
     met(article, "Ilsa Quorn", "Teo Marrak")

@@ -196,6 +196,25 @@ class _Merger:
                 place = self.place(candidate.place)
                 self._add(candidate, frozenset(actors), actors, place, None, relaxed=False)
 
+    def _told_again(self, draft: _Draft, candidate: EventCandidate, place: str | None) -> bool:
+        """Whether ``candidate`` tells again a meeting or call its own article told of the same
+        people at a compatible time, at a place named otherwise ("meet in Brasilia" in the
+        headline, "at the Planalto Palace" in the body): one occasion, unless the two places
+        lie in two countries kg knows."""
+        if not any(a.candidate.doc_id == candidate.doc_id for a in draft.accounts):
+            return False
+        if not draft.accepts(candidate.date, None, False):
+            return False
+        country = self._country_code(place)
+        return not country or all(self._country_code(known) in {"", country} for known in draft.places)
+
+    def _country_code(self, place: str | None) -> str:
+        """The country ``place`` (an entity IRI) is or lies in, as an IRI; empty when unknown."""
+        if not place:
+            return ""
+        where = self.country_of(place)
+        return where if self._kind(where) is EntityKind.COUNTRY else ""
+
     def _inside(self, place: str, country: str) -> bool:
         """Whether ``place`` stands in ``country`` (both entity IRIs)."""
         is_country = self._kind(country) is EntityKind.COUNTRY
@@ -310,7 +329,9 @@ class _Merger:
         key = participants if group is None else frozenset([*participants, group])
         # Only drafts of the same kind and participants can take it: an index, not a scan.
         for draft in self.by_key.get((kind, key), ()):
-            fits = draft.accepts(candidate.date, place, relaxed, self._inside)
+            fits = draft.accepts(candidate.date, place, relaxed, self._inside) or (
+                group is None and self._told_again(draft, candidate, place)
+            )
             if fits and not _another_occasion(draft, candidate):
                 break
         else:
