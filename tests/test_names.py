@@ -100,6 +100,23 @@ class TestWidening:
         got = names(blank, words, [(4, 5, "PERSON")], [(2, 3, "COUNTRY", "VRN")], compounds={3: 4})
         assert [n for n in got if n[1] == "PERSON"] == [("Varga", "PERSON")]
 
+    @pytest.mark.parametrize(("owner", "gazetteer"), [
+        (["Varnland", "'s"], [(3, 4, "COUNTRY", "VRN")]),
+        (["the", "Varnish"], [(4, 5, "DEMONYM", "VRN")]),
+    ])
+    def test_an_untagged_name_before_an_apposed_title_is_a_person(
+        self, blank: Language, owner: list[str], gazetteer: list[tuple[int, int, str, str]]
+    ) -> None:
+        words = ["Amir", "Okafor", ",", *owner, "president", ",", "said"]
+        title = (3 + len(owner), 4 + len(owner), "TITLE", "president")
+        got = names(blank, words, [], [*gazetteer, title], tags={0: "NNP", 1: "NNP"})
+        assert [n for n in got if n[1] == "PERSON"] == [("Amir Okafor", "PERSON")]
+
+    def test_a_place_before_an_apposed_title_is_no_person(self, blank: Language) -> None:
+        words = ["In", "Lakeside", "Port", ",", "the", "president", "said"]
+        got = names(blank, words, [], [(5, 6, "TITLE", "president")], tags={0: "IN"})
+        assert [n for n in got if n[1] == "PERSON"] == []
+
     @pytest.mark.parametrize("suffix", ["Jr.", "III"])
     def test_generational_suffix_ends_the_name(self, blank: Language, suffix: str) -> None:
         words = ["Marcus", "Hale", suffix, "spoke"]

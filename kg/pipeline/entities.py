@@ -130,6 +130,8 @@ class EntityReconciler:
         surnames = frozenset(s[-1].text for s in found if s.label_ == MentionRole.PERSON and len(s) > 1)
         untagged = (self._untagged_after(doc, i, marks, surnames) for i in sorted(marks.titled))
         found += [s for s in untagged if s is not None]
+        apposed = (self._untagged_before(doc, end, marks) for end in _apposition_commas(known))
+        found += [s for s in apposed if s is not None]
         found += self._names_again(doc, found, marks)
         found = _without_headline_tails(found)
         found += self._shorthands(doc, known, found)
@@ -360,6 +362,20 @@ class EntityReconciler:
         # What is left of a headline ("Secretary Visit Planned": "Visit") is not a name.
         return name if name is not None and len(name) >= shortest else None
 
+    def _untagged_before(self, doc: Doc, end: int, marks: _Marks) -> Span | None:
+        """A name right before the comma of an apposed title that the model did not tag at
+        all ("Amir Okafor, Chad's president, said"): two to four capitalised proper nouns,
+        not after a preposition or a determiner ("In Lakeside Port, the president said")."""
+        start, first = end, max(0, end - _MAX_NAME_WORDS - 1)
+        while start > first and _untagged_name_word(doc[start - 1], marks.not_given):
+            start -= 1
+        if not 2 <= end - start <= _MAX_NAME_WORDS or doc[start].lower_ in self.words.headline:
+            return None
+        if start > 0 and doc[start - 1].pos_ in {"ADP", "DET"}:
+            return None  # "In Lakeside Port, the president said": a place
+        name = self._person(doc[start:end])
+        return name if name is not None and len(name) == end - start else None
+
     def _names_again(self, doc: Doc, found: list[Span], marks: _Marks) -> list[Span]:
         """A word of a person's full name, written again alone where the model tagged nothing
         ("William Ruto met..." then "Ruto said"; "Abiy Ahmed", then "Abiy"): the person, when
@@ -474,6 +490,24 @@ def _title_ends(known: list[Span]) -> Iterator[int]:
         between = [t.lower_ for t in title.doc[title.end : country.start]]
         if between in (["of"], ["of", "the"]):
             yield country.end
+
+
+def _apposition_commas(known: list[Span]) -> Iterator[int]:
+    """Where a comma stands before an apposed office title: ", <country>'s <title>", ", the
+    <demonym> <title>", ", <demonym> <title>" (the title's owner and determiner between)."""
+    owners = {s.end: s.start for s in known if s.label_ in {Label.COUNTRY, Label.DEMONYM}}
+    for title in known:
+        if title.label_ != MentionRole.TITLE:
+            continue
+        doc = title.doc
+        i = title.start
+        for _ in range(3):  # a country and its possessive, a demonym, a determiner
+            if i in owners:
+                i = owners[i]
+            elif i > 0 and (doc[i - 1].text in _POSSESSIVE or doc[i - 1].lower_ in _LEADING):
+                i -= 1
+        if i > 0 and doc[i - 1].text == ",":
+            yield i - 1
 
 
 def _untagged_name_word(token: Token, not_given: bytearray) -> bool:
