@@ -570,7 +570,7 @@ class DocMentions:
         possessive = before in _POSSESSIVE_DETERMINERS or any(
             self.doc[k].text in _POSSESSIVE for k in range(np_start, end)
         )
-        if not possessive and before not in _DETERMINERS:
+        if not possessive and not owned and before not in _DETERMINERS:
             return None
         person = self._person_after(end + 1)
         if person is None:

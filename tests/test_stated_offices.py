@@ -291,3 +291,13 @@ def test_a_president_elect_holds_that_post_not_the_presidency(nlp: Language) -> 
     assert held(read(nlp, words, "Ana Vidal"), "Ana Vidal") == [("president-elect", "CHL")]
     words = "Prime Minister - elect Ana Vidal spoke ."
     assert held(read(nlp, words, "Ana Vidal"), "Ana Vidal") == [("pm-elect", "")]
+
+
+# -- a title with its country, set off by a comma before the name ------------------------------------
+
+
+def test_a_title_of_a_country_set_off_by_a_comma_with_no_determiner_is_the_next_names(nlp: Language) -> None:
+    # The style of many governments' readouts: "met President of the Republic of Chad, Ana Vidal, ..."
+    words = "Roe met President of the Republic of Chad , Ana Vidal , in Lisbon ."
+    found = parse(nlp, flat(words), [(6, 7, "GPE"), *names(words, "Ana Vidal", "Roe")])
+    assert held(found, "Ana Vidal") == [("president", "TCD")]
