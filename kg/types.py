@@ -172,6 +172,15 @@ class TemporalValue:
             return (self.value.year, self.value.month) < (day.year, day.month)
         return self.value.year < day.year
 
+    def begins_after(self, day: dt.date) -> bool:
+        """True when the whole of this value lies after ``day`` (2023-07 begins after
+        2023-06-18; 2023-06 does not).
+
+        >>> TemporalValue(dt.date(2023, 7, 1), TemporalPrecision.MONTH).begins_after(dt.date(2023, 6, 18))
+        True
+        """
+        return self.value > day
+
     def compatible(self, other: TemporalValue) -> bool:
         """True when the two values may name the same time (one covers the other)."""
         return self.covers(other) or other.covers(self)

@@ -245,6 +245,8 @@ class _ArticleContext:
         self.found = found
         self.doc = found.doc
         self.lexicon = lexicon
+        # The two-word cues of status_cues.tsv, for a verb and its particle ("look forward").
+        self._phrasal = {p: st for p, st in lexicon.status_phrases if len(p.split()) == 2}
         self.cues = cues
         #: The keys of the office titles ("leader", "foreign-minister").
         self.titles = titles
@@ -1264,6 +1266,16 @@ class _ArticleContext:
             token.lower_.replace("’", "'")
         )
 
+    def _phrasal_cue(self, token: Token) -> Status | None:
+        """The status a verb and its particle signal together ("look forward" to meeting,
+        "called off" the visit), by the verb's lemma."""
+        for child in token.children:
+            if child.dep_ in {"prt", "advmod"}:
+                status = self._phrasal.get(f"{token.lemma_.lower()} {child.lower_}")
+                if status is not None:
+                    return status
+        return None
+
     def _status(self, trigger: Token, segment: Iterable[Token] = ()) -> Status:
         sent = trigger.sent
         found: set[Status] = set()
@@ -1281,8 +1293,12 @@ class _ArticleContext:
         # "the upcoming G-20 meetings": the adjectives before a noun cue it too.
         modifiers = [a for left in trigger.lefts for a in left.subtree if a.dep_ == "amod"]
         found.update(c for c in map(self.cue, modifiers) if c is not None)
-        for token in chain:
-            status = self.cue(token)
+        for at, token in enumerate(chain):
+            status = self.cue(token) or self._phrasal_cue(token)
+            if token.lemma_ == "be" and at and chain[at - 1].dep_ == "xcomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in chain[at - 1].children
+            ):
+                status = Status.PLANNED  # "X is to visit Y": an arrangement
             if status in {Status.POSTPONED, Status.CANCELLED, Status.DECLINED} and token != trigger:
                 return status
             for child in token.children:
@@ -1324,10 +1340,16 @@ class _ArticleContext:
 
     def _settled(self, status: Status, date: TemporalValue | None) -> Status:
         """A plan dated wholly before the article was published is a past event ("the trip was
-        scheduled during their meet last year": the meet is not scheduled)."""
+        scheduled during their meet last year": the meet is not scheduled); an event dated
+        wholly after it has not taken place yet, whatever the words ("intends to travel there
+        in May", in April's news)."""
         published = self.found.article.published
-        if status is Status.PLANNED and date is not None and published and date.ends_before(published):
+        if date is None or not published:
+            return status
+        if status is Status.PLANNED and date.ends_before(published):
             return Status.OCCURRED
+        if status is Status.OCCURRED and date.begins_after(published):
+            return Status.PLANNED
         return status
 
     def _clause(self, trigger: Token) -> list[Token]:
