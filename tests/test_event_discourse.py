@@ -82,6 +82,40 @@ def test_every_person_of_a_list_that_runs_up_to_the_verb_takes_part(
     assert names(meeting) == {"Ana Soto", "Li Wei", "Tom Ash"}
 
 
+def words(line: str) -> str:
+    """A sentence written on one line, its words' rows separated by " | " (see ``spec_rows``)."""
+    return "\n".join(line.split(" | "))
+
+
+LISTED_WITH_A_BODYS_TITLE = words(
+    "Ana 1 compound NNP | Soto 10 nsubj NNP | , 1 punct , | Li 4 compound NNP | Wei 1 appos NNP | "
+    "and 4 cc CC | European 7 compound NNP | Commission 4 conj NNP | President 9 compound NNP | "
+    "Ash 10 nsubj NNP | meet 10 ROOT VBP meet | in 10 prep IN | Lima 11 pobj NNP | . 10 punct ."
+)
+
+MET_WITH_A_LIST = words(
+    "Roe 1 nsubj NNP | met 1 ROOT VBD meet | with 1 prep IN | President 8 compound NNP | "
+    "Ana 5 compound NNP | Soto 8 nmod NNP | and 5 cc CC | Defense 5 conj NNP | Minister 9 compound NNP | "
+    "Tom 9 compound NNP | Ash 2 pobj NNP | . 1 punct ."
+)
+
+
+def test_a_list_the_parser_breaks_up_keeps_a_member_a_body_gives_a_title(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    ents = [(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 8, "ORG"), (9, 10, "PERSON"), (12, 13, "GPE")]
+    [meeting] = meetings(nlp, find_events, LISTED_WITH_A_BODYS_TITLE, ents)
+    assert names(meeting) == {"Ana Soto", "Li Wei", "Ash"}
+
+
+def test_every_person_of_a_list_of_objects_the_parser_breaks_up_takes_part(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    [meeting] = meetings(nlp, find_events, MET_WITH_A_LIST, [(0, 1, "PERSON"), (4, 6, "PERSON"),
+                                                             (9, 11, "PERSON")])
+    assert names(meeting) == {"Roe", "Ana Soto", "Tom Ash"}
+
+
 HIS_MEETING_PRESIDENT = """
 Roe 2 nsubj NNP
 will 2 aux MD

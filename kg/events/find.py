@@ -685,18 +685,23 @@ class _ArticleContext:
 
     def _listed_beside(self, token: Token) -> list[Token]:
         """"Prime Minister A of X, President B of Y and Vice President C meet": the other people of
-        a list of names, titles and countries that runs from a subject up to its verb, however
-        the parser hangs them (a person is no description of another)."""
+        a list of names, titles and countries that runs from a subject up to its verb, or from
+        a verb or preposition up to its object ("met with President A and Defense Minister B"),
+        however the parser hangs them (a person is no description of another)."""
         own = self.found.mention_at(token.i)
-        verb = token.head
         if own is None or own.kind is not EntityKind.PERSON:
             return []
-        if token.dep_ not in _SUBJECTS or verb.i <= token.i:
+        head = token.head
+        if token.dep_ in _SUBJECTS and head.i > token.i:
+            words = self.doc[token.i + 1 : head.i]
+        elif token.dep_ in {"pobj", "dobj"} and head.i < token.i:
+            words = self.doc[head.i + 1 : token.i]
+        else:
             return []
         out: list[Token] = []
         last = own
-        for word in self.doc[token.i + 1 : verb.i]:
-            if word.head == verb and word.dep_ in {"aux", "auxpass", "neg", "advmod"}:
+        for word in words:
+            if word.head == head and word.dep_ in {"aux", "auxpass", "neg", "advmod"}:
                 break
             mention = self.found.mention_at(word.i)
             if mention is None:
@@ -706,6 +711,12 @@ class _ArticleContext:
                 if mention != last:
                     out.append(word)
                 last = mention
+            elif mention.kind is EntityKind.ORGANIZATION:
+                # "European Commission President C": a body that owns the title after it.
+                end = self.found.spans[self.found.span_at(word.i)].end
+                after = self.found.mention_at(end) if end < words.end else None
+                if after is None or after.kind is not EntityKind.OFFICE:
+                    return []
             elif mention.kind not in {EntityKind.COUNTRY, EntityKind.OFFICE}:
                 return []
         return out
