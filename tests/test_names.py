@@ -148,6 +148,18 @@ class TestNotPartOfAName:
         got = names(blank, words, [(0, len(honorific) + 2, "PERSON")])
         assert got == [("Dana Ruiz", "PERSON")]
 
+    @pytest.mark.parametrize("label", ["ORG", "PERSON"])
+    def test_a_portfolio_the_model_ran_into_the_name_is_cut_off(self, blank: Language, label: str) -> None:
+        words = ["Assistant", "Secretary", "for", "Coastal", "Affairs", "Dana", "Ruiz", "spoke"]
+        got = names(blank, words, [(2, 7, label)], [(0, 2, "TITLE", "assistant-secretary")])
+        assert got == [("Dana Ruiz", "PERSON")]
+
+    def test_a_name_with_a_title_word_inside_and_no_portfolio_is_kept(self, blank: Language) -> None:
+        words = ["President", "of", "Varnland", "Hassan", "Sheikh", "Ali", "spoke"]
+        gazetteer = [(0, 1, "TITLE", "president"), (2, 3, "COUNTRY", "VRN")]
+        got = names(blank, words, [(3, 6, "PERSON")], gazetteer)
+        assert [n for n in got if n[1] == "PERSON"] == [("Hassan Sheikh Ali", "PERSON")]
+
     def test_title_word_inside_the_model_span_is_trimmed(self, blank: Language) -> None:
         words = ["Ambassador", "Dana", "Ruiz", "said"]
         assert names(blank, words, [(0, 3, "PERSON")]) == [("Dana Ruiz", "PERSON")]

@@ -57,6 +57,8 @@ _HYPHENS = {"-", "\u2010"}
 _NOT_NAME_POS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ"}
 _INITIAL = re.compile(r"[A-Z]\.")
 _MAX_NAME_WORDS = 4
+# The prepositions a title's portfolio follows: "Minister for [Trade]", "Secretary of [Defense]".
+_PORTFOLIO_PREPS = {"for", "of"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +193,7 @@ class EntityReconciler:
         if span is None or not any(t.is_alpha for t in span):
             return None
         if ent.label_ == "PERSON":
-            return self._person(self._widened(_with_name_head(span, taken), marks))
+            return self._person(self._widened(_with_name_head(self._after_portfolio(span), taken), marks))
         named = self._misnamed_person(span, marks)
         if named is not None:
             return named
@@ -420,8 +422,20 @@ class EntityReconciler:
             if _is_initial(doc[i]) and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper():
                 return self._person(self._widened(doc[i - 1 : span.end], marks))
         if len(span) > 1 and span.start in marks.titled and not self._org_like(span):
-            return self._person(self._widened(span, marks))
+            return self._person(self._widened(self._after_portfolio(span), marks))
         return None
+
+    def _after_portfolio(self, span: Span) -> Span:
+        """``span`` without the portfolio of the title before it that the model ran into the
+        name ("Assistant Secretary of State [for African Affairs] Jane Roe"): what follows
+        the last word of an office title after "for" or "of", when two words or more follow it."""
+        doc = span.doc
+        start = span.start + 1 if doc[span.start].lower_ in _PORTFOLIO_PREPS else span.start
+        if start == span.start and (span.start == 0 or doc[span.start - 1].lower_ not in _PORTFOLIO_PREPS):
+            return span
+        last = max((k for k in range(start, span.end - 2) if doc[k].text[:1].isupper()
+                    and doc[k].lower_ in self.title_words), default=None)
+        return span if last is None else doc[last + 1 : span.end]
 
     def _single(self, span: Span, model_label: str) -> Span | None:
         token = span[0]
