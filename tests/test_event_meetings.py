@@ -272,6 +272,17 @@ def test_the_subject_holds_a_part_of_an_event_not_what_another_noun_is_about(
     assert names(talks) == {"Moreau", "Okafor"}
 
 
+def test_those_who_call_something_talks_take_no_part_in_them(nlp: Language, find_events: EventFinder) -> None:
+    # "Envoys met in Vienna, in what Moreau and Okafor called exploratory talks."
+    spec = "\n".join([
+        "Envoys 1 nsubj NNS envoy", "met 1 ROOT VBD meet", "in 1 prep IN", "Vienna 2 pobj NNP", ", 1 punct ,",
+        "in 1 prep IN", "what 10 dobj WP", "Moreau 10 nsubj NNP", "and 7 cc CC", "Okafor 7 conj NNP",
+        "called 5 pcomp VBD call", "exploratory 12 amod JJ", "talks 10 oprd NNS talk", ". 1 punct .",
+    ])
+    ents = [(3, 4, "GPE"), (7, 8, "PERSON"), (9, 10, "PERSON")]
+    assert contacts(find_events, sentence(nlp, spec, ents)) == []
+
+
 # -- when and where: shared with linked predicates, else the article's own time ---------------
 
 ARRIVED_AND_MET = """

@@ -737,7 +737,10 @@ class _ArticleContext:
         """Whether the subject of ``verb`` takes part in the event a noun trigger names: the
         noun is the verb's own argument ("held talks", "during a meeting") or a part of one
         ("a round of talks"), not what another noun is about ("took a tone in a readout of
-        the call with X": no call of the subject's)."""
+        the call with X": no call of the subject's), nor what the subject calls the event
+        ("in what X called pre-negotiation talks": the noun is an object predicate)."""
+        if trigger.dep_ == "oprd":
+            return False
         child, head = trigger, trigger.head
         while head != verb and head.head != head:
             embedded = child.dep_ == "pobj" and head.dep_ == "prep"
