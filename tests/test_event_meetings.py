@@ -1086,3 +1086,19 @@ def test_an_event_dated_after_the_news_has_not_taken_place_yet(nlp: Language,
                                                         (7, 8, "DATE")], published=FRIDAY))
     assert meeting.date is not None and meeting.date.value > FRIDAY
     assert meeting.status is Status.PLANNED
+
+
+# -- holders of a title of several countries ---------------------------------------------------------
+
+
+def test_the_holders_of_a_title_of_several_countries_stand_for_each_country(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    # "The national security advisers of Chile, Peru and Canada held talks."
+    spec = "\n".join([
+        "The 3 det DT", "national 2 amod JJ", "security 3 compound NN", "advisers 10 nsubj NNS adviser",
+        "of 3 prep IN", "Chile 4 pobj NNP", ", 5 punct ,", "Peru 5 conj NNP", "and 7 cc CC",
+        "Canada 7 conj NNP", "held 10 ROOT VBD hold", "talks 10 dobj NNS talk", ". 10 punct .",
+    ])
+    [talks] = contacts(find_events, sentence(nlp, spec, [(5, 6, "GPE"), (7, 8, "GPE"), (9, 10, "GPE")]))
+    assert names(talks) == {"Chile", "Peru", "Canada"}

@@ -650,13 +650,29 @@ class _ArticleContext:
                 own = self.found.mention_at(head.i)
                 title = own is not None and own.kind is EntityKind.OFFICE
                 named = self._actors(_named_after(head)) if title else []
+                owners = self._owners_listed(head) if title else []
                 if named:
                     # "their counterparts, Foreign Minister A and Defense Minister B": the
                     # people named after a title stand for it (not its country).
                     out.extend(named)
+                elif owners:
+                    out.extend(owners)
                 elif mention is not None:
                     out.append((head, self._holder_within(head, mention) or mention))
         return out
+
+    def _owners_listed(self, head: Token) -> list[tuple[Token, Mention]]:
+        """"The presidents of Brazil, Colombia and Mexico": a title in the plural, of a list of
+        countries, stands for each of them (a title of one country stands for its holder)."""
+        if head.tag_ not in {"NNS", "NNPS"}:
+            return []
+        out = []
+        for country in _objects(head, {"of"}):
+            for token in (country, *country.conjuncts):
+                mention = self.found.mention_at(token.i)
+                if mention is not None and mention.kind is EntityKind.COUNTRY:
+                    out.append((token, mention))
+        return out if len(out) > 1 else []
 
     def _holder_within(self, head: Token, owner: Mention) -> Mention | None:
         """"including the Agency for Development administrator Jane Roe": the parser heads the
