@@ -205,6 +205,26 @@ def test_a_meeting_at_a_distance_is_a_call(nlp: Language, find_events: EventFind
     assert names(call) == {"Moreau", "Okafor"}
 
 
+CONFERRED_BY_VIDEO_LINK = "\n".join([
+    "Moreau 1 nsubj NNP", "conferred 1 ROOT VBD confer", "with 1 prep IN", "Okafor 2 pobj NNP",
+    "by 1 agent IN", "video 6 compound NN", "link 4 pobj NN", ". 1 punct .",
+])
+SAT_DOWN_WITH = "\n".join([
+    "Moreau 1 nsubj NNP", "sat 1 ROOT VBD sit", "down 1 prt RP", "with 1 prep IN", "Okafor 3 pobj NNP",
+    ". 1 punct .",
+])
+
+
+def test_conferring_by_video_link_is_a_call_and_sitting_down_with_someone_a_meeting(
+    nlp: Language, find_events: EventFinder
+) -> None:
+    people = [(0, 1, "PERSON"), (3, 4, "PERSON")]
+    [call] = contacts(find_events, sentence(nlp, CONFERRED_BY_VIDEO_LINK, people))
+    assert (call.kind, names(call)) == (EventKind.PHONE_CALL, {"Moreau", "Okafor"})
+    [meeting] = contacts(find_events, sentence(nlp, SAT_DOWN_WITH, [(0, 1, "PERSON"), (4, 5, "PERSON")]))
+    assert (meeting.kind, names(meeting)) == (EventKind.MEETING, {"Moreau", "Okafor"})
+
+
 def test_a_conversation_with_someone_is_a_meeting_unless_at_a_distance(
     nlp: Language, find_events: EventFinder
 ) -> None:

@@ -325,10 +325,11 @@ class _ArticleContext:
             for child in children:
                 if child.dep_ in {"compound", "amod", "advmod"} and child.lower_ in phone:
                     return True
-                if child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS and any(
-                    g.lower_ in phone for g in child.children
+                if child.dep_ in {"prep", "agent"} and child.lower_ in _MEDIUM_PREPS and any(
+                    w.lower_ in phone for g in child.children if g.dep_ == "pobj"
+                    for w in (g, *(c for c in g.children if c.dep_ in {"compound", "amod"}))
                 ):
-                    return True
+                    return True  # "by phone", "by video link", "via secure video"
             with_partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
             after_phone = token.i > 0 and self.doc[token.i - 1].lower_ in phone
             return token.pos_ == "NOUN" and with_partner and token.lower_ == "call" and after_phone
