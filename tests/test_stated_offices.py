@@ -301,3 +301,9 @@ def test_a_title_of_a_country_set_off_by_a_comma_with_no_determiner_is_the_next_
     words = "Roe met President of the Republic of Chad , Ana Vidal , in Lisbon ."
     found = parse(nlp, flat(words), [(6, 7, "GPE"), *names(words, "Ana Vidal", "Roe")])
     assert held(found, "Ana Vidal") == [("president", "TCD")]
+
+
+def test_a_countrys_negotiator_holds_a_post_of_that_country(nlp: Language) -> None:
+    words = "Chile 's top nuclear negotiator Ana Vidal spoke ."
+    found = parse(nlp, flat(words), [(0, 1, "GPE"), *names(words, "Ana Vidal")])
+    assert held(found, "Ana Vidal") == [("negotiator", "CHL")]
