@@ -307,3 +307,17 @@ def test_a_countrys_negotiator_holds_a_post_of_that_country(nlp: Language) -> No
     words = "Chile 's top nuclear negotiator Ana Vidal spoke ."
     found = parse(nlp, flat(words), [(0, 1, "GPE"), *names(words, "Ana Vidal")])
     assert held(found, "Ana Vidal") == [("negotiator", "CHL")]
+
+
+def test_a_political_or_military_leader_of_a_body_leads_that_body(nlp: Language) -> None:
+    words = "Hamas political leader Ana Vidal spoke ."
+    found = parse(nlp, flat(words), [(0, 1, "ORG"), *names(words, "Ana Vidal")])
+    claim = claim_on(found, "Ana Vidal", "leader")
+    assert claim.owner is not None and claim.owner.text == "Hamas"
+
+
+def test_an_ousted_or_deposed_president_held_the_post_before(nlp: Language) -> None:
+    for word in ("ousted", "deposed"):
+        words = f"{word} Chilean President Ana Vidal spoke ."
+        found = parse(nlp, flat(words), [(1, 2, "NORP"), *names(words, "Ana Vidal")])
+        assert claim_on(found, "Ana Vidal", "president").former
