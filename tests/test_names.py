@@ -117,6 +117,21 @@ class TestWidening:
         got = names(blank, words, [], [(5, 6, "TITLE", "president")], tags={0: "IN"})
         assert [n for n in got if n[1] == "PERSON"] == []
 
+    def test_an_untagged_one_word_name_with_a_regnal_number_after_a_title_is_a_person(
+        self, blank: Language
+    ) -> None:
+        words = ["King", "Omar", "II", "spoke"]
+        got = names(blank, words, [], [(0, 1, "TITLE", "king")], tags={1: "NNP", 2: "NNP"})
+        assert got == [("Omar II", "PERSON")]
+
+    def test_a_city_glued_by_a_hyphen_into_a_family_name_stays_in_the_name(self, blank: Language) -> None:
+        words = ["Sheikh", "Omar", "Al", "-", "Varna", "spoke"]
+        got = names(blank, words, [(1, 5, "PERSON")], [(4, 5, "CITY", "Varna")], glued=[2, 3])
+        assert got == [("Omar Al-Varna", "PERSON")]
+        words = ["a", "trans", "-", "Varna", "route"]
+        got = names(blank, words, [], [(3, 4, "CITY", "Varna")], glued=[1, 2])
+        assert got == [("Varna", "CITY")]
+
     @pytest.mark.parametrize("suffix", ["Jr.", "III"])
     def test_generational_suffix_ends_the_name(self, blank: Language, suffix: str) -> None:
         words = ["Marcus", "Hale", suffix, "spoke"]

@@ -121,6 +121,10 @@ class EntityReconciler:
 
     def __call__(self, doc: Doc) -> Doc:
         known = [self._with_suffix(s) for s in doc.spans[GAZETTEER_KEY]] if GAZETTEER_KEY in doc.spans else []
+        # "Al-Sabah": a city's name joined by a hyphen to a capitalised word before it is a
+        # word of a personal or family name, not the city ("trans-Pacific" stays the ocean's).
+        known = [s for s in known if not (s.label_ in {Label.CITY, Label.CAPITAL} and s.start >= 2
+                                          and _glued(s[0]) and doc[s.start - 2].text[:1].isupper())]
         taken = bytearray(len(doc))
         for span in known:
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
@@ -357,10 +361,13 @@ class EntityReconciler:
         limit = min(len(doc), i + _MAX_NAME_WORDS + 1)
         while end < limit and _untagged_name_word(doc[end], marks.not_given):
             end += 1
-        shortest = 1 if end == i + 1 and doc[i].text in surnames else 2
+        # A regnal number ends a name that may be one word: "King Abdullah II".
+        suffixes = self.words.name_suffixes
+        regnal = i < end < len(doc) and doc[end].is_upper and doc[end].lower_ in suffixes
+        shortest = 1 if end == i + 1 and (doc[i].text in surnames or regnal) else 2
         if not shortest <= end - i <= _MAX_NAME_WORDS or doc[i].lower_ in self.words.headline:
             return None
-        name = self._person(doc[i:end])
+        name = self._person(doc[i : end + 1] if regnal else doc[i:end])
         # What is left of a headline ("Secretary Visit Planned": "Visit") is not a name.
         return name if name is not None and len(name) >= shortest else None
 
