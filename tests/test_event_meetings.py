@@ -225,6 +225,15 @@ def test_conferring_by_video_link_is_a_call_and_sitting_down_with_someone_a_meet
     assert (meeting.kind, names(meeting)) == (EventKind.MEETING, {"Moreau", "Okafor"})
 
 
+def test_receiving_a_call_from_someone_is_a_call_with_them(nlp: Language, find_events: EventFinder) -> None:
+    spec = "\n".join([  # Moreau received a phone call from Okafor.
+        "Moreau 1 nsubj NNP", "received 1 ROOT VBD receive", "a 4 det DT", "phone 4 compound NN",
+        "call 1 dobj NN", "from 4 prep IN", "Okafor 5 pobj NNP", ". 1 punct .",
+    ])
+    [call] = contacts(find_events, sentence(nlp, spec, [(0, 1, "PERSON"), (6, 7, "PERSON")]))
+    assert (call.kind, names(call)) == (EventKind.PHONE_CALL, {"Moreau", "Okafor"})
+
+
 def test_a_conversation_with_someone_is_a_meeting_unless_at_a_distance(
     nlp: Language, find_events: EventFinder
 ) -> None:

@@ -330,6 +330,8 @@ class _ArticleContext:
                     for w in (g, *(c for c in g.children if c.dep_ in {"compound", "amod"}))
                 ):
                     return True  # "by phone", "by video link", "via secure video"
+            if any(c.dep_ == "dobj" and c.lemma_.lower() == "call" for c in children):
+                return True  # "received a (phone) call from X"
             with_partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
             after_phone = token.i > 0 and self.doc[token.i - 1].lower_ in phone
             return token.pos_ == "NOUN" and with_partner and token.lower_ == "call" and after_phone
