@@ -30,12 +30,17 @@ def targets(G: nx.MultiDiGraph, source: str, relation: str) -> set[str]:
     return {G.nodes[v]["label"] for _, v, k in G.out_edges(source, keys=True) if k == relation}
 
 
-def event(G: nx.MultiDiGraph, kind: str, *people: str) -> dict:
+def event_or_none(G: nx.MultiDiGraph, kind: str, *people: str) -> dict:
+    """The events of ``kind`` that all of ``people`` take part in, by node (none, maybe)."""
     wanted = {node(G, p, "person") for p in people}
-    found = [(n, d) for n, d in G.nodes(data=True) if d["kind"] == kind
-             and wanted <= {v for _, v, k in G.out_edges(n, keys=True) if k in {"participant", "traveller"}}]
+    return {n: d for n, d in G.nodes(data=True) if d["kind"] == kind
+            and wanted <= {v for _, v, k in G.out_edges(n, keys=True) if k in {"participant", "traveller"}}}
+
+
+def event(G: nx.MultiDiGraph, kind: str, *people: str) -> dict:
+    found = event_or_none(G, kind, *people)
     assert len(found) >= 1, (kind, people)
-    return {n: d for n, d in found}
+    return found
 
 
 @pytest.mark.parametrize(("label", "office", "country", "aliases"), [
@@ -247,3 +252,49 @@ def test_a_border_dispute_and_its_mediators(G: nx.MultiDiGraph) -> None:
     mediators = {node(G, "Qatar", "country"), node(G, "Saudi Arabia", "country")}
     assert not [m for m, d in G.nodes(data=True) if d["kind"] == "dispute"
                 and {v for _, v, k in G.out_edges(m, keys=True) if k == "party"} == mediators]
+
+
+# -- a19-a20: readouts and reports in the styles of other governments and regions -----------------
+
+
+@pytest.mark.parametrize(("label", "offices", "country"), [
+    ("Recep Tayyip Erdogan", {"President (Turkey)"}, "Turkey"),  # "President of the Republic of Turkey X"
+    ("Abdelmadjid Tebboune", {"President (Algeria)"}, "Algeria"),  # untagged, before ", Algeria's president,"
+    ("Abdullah II", {"King (Jordan)"}, "Jordan"),  # a regnal name
+    ("Mishal Al-Ahmad Al-Jaber Al-Sabah", {"Emir (Kuwait)"}, "Kuwait"),  # "Sabah" is no city here
+    ("Ahmed Attaf", {"Foreign Minister (Algeria)"}, "Algeria"),
+])
+def test_names_and_titles_in_the_styles_of_other_governments(G: nx.MultiDiGraph, label: str,
+                                                             offices: set[str], country: str) -> None:
+    person = node(G, label)
+    assert targets(G, person, "holds_office") == offices
+    assert targets(G, person, "country") == {country}
+
+
+def test_a_telephone_conversation_and_what_the_two_discussed_are_one_call(G: nx.MultiDiGraph) -> None:
+    """"had a telephone conversation with ...", then "The two leaders discussed the situation in
+    Syria": one call, no meeting in Syria; and the visit looked forward to lies ahead."""
+    [(n, d)] = event(G, "phone_call", "Vladimir Putin", "Recep Tayyip Erdogan").items()
+    assert targets(G, n, "place") == set()
+    assert len(d["evidence"]) == 2
+    assert not event_or_none(G, "meeting", "Vladimir Putin", "Recep Tayyip Erdogan")
+    [(n, d)] = event(G, "visit", "Recep Tayyip Erdogan").items()
+    assert (targets(G, n, "destination"), d["status"]) == ({"Moscow"}, "planned")
+
+
+def test_a_report_of_talks_a_courtesy_call_a_videoconference_a_call_received_and_a_plan(
+    G: nx.MultiDiGraph
+) -> None:
+    [(n, d)] = event(G, "meeting", "Abdelmadjid Tebboune", "Abdullah II").items()
+    assert (d["date"], targets(G, n, "place")) == ("2024-02-11", {"Algiers"})
+    [(_, d)] = event(G, "meeting", "Abdullah II", "Nadir Larbaoui").items()  # "called on Prime Minister"
+    assert d["status"] == "occurred"
+    jordan = node(G, "Jordan", "country")
+    assert not [m for m, e in G.nodes(data=True) if e["kind"] == "dispute"
+                and jordan in {v for _, v, k in G.out_edges(m, keys=True) if k == "party"}]
+    [(_, d)] = event(G, "phone_call", "Badr Albusaidi", "Ahmed Attaf").items()
+    assert d["date"] == "2024-02-10"
+    [(_, d)] = event(G, "phone_call", "Abdel Fattah el-Sisi", "Mishal Al-Ahmad Al-Jaber Al-Sabah").items()
+    assert d["date"] == "2024-02-12"
+    [(n, d)] = event(G, "visit", "Abdelmadjid Tebboune").items()
+    assert (targets(G, n, "destination"), d["status"], d["date"]) == ({"Cairo"}, "planned", "2024-03")
