@@ -42,6 +42,11 @@ to people no earlier rule placed, and none to a person for whom one rule finds t
    President's meeting with" counts as the meeting of the one president the article
    names). This is the only rule that gives a head of state or government a home
    country, since a readout names the other side's president as bare as its own.
+   An article with no home signal may still name the tie: when its headline, the event's
+   sentence or the one after it joins the counterpart's country B with one other country
+   A by a hyphen ("the leaders discussed the India-Maldives partnership", "the UK-India
+   free trade agreement"), the bare-titled side acts for A; not a pair the article sets
+   at odds ("amid US-China tensions").
 
 4. **A delegation.** The owner, leader and members of a travelling group ("his delegation",
    "a delegation led by X", "its members included X, Y and Z") act for one country: the
@@ -73,6 +78,8 @@ _HEADS = {TitleRank.HEAD_OF_STATE, TitleRank.HEAD_OF_GOVERNMENT}
 _PLACES = {EntityKind.COUNTRY, EntityKind.PLACE}
 # Between a speaker cue and the speaker's name: a title, spaces, a colon or a quote.
 _PUNCTUATION = set(" \t\n:;,\"'\u201c\u201d\u2018\u2019")
+# What joins two countries into the name of their tie: "UK-India", "India\u2013Maldives".
+_JOINS = {"-", "\u2010", "\u2013", "\u2014"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,21 +305,54 @@ class _Inference:
         return list(dict.fromkeys(p for p in found if p in self.people))
 
     def _counterparts(self) -> Iterator[tuple[str, str]]:
-        """Rule 3: the bare-titled side of a bilateral meeting or call acts for the home country."""
+        """Rule 3: the bare-titled side of a bilateral meeting or call acts for the home country,
+        or, in an article with no home signal, for the other country of the one pair its
+        headline, the event's sentence or the one after it joins the counterpart's country
+        with ("The leaders discussed the India-Maldives partnership")."""
         for article in self.articles:
             home = article.home
-            if not home:
+            pairs = self._pairs(article) if not home else {}
+            if not home and not pairs:
                 continue
+            order = sorted(article.sentences, key=lambda e: e.start)
             for event in article.facts.events:
                 if event.kind not in {EventKind.MEETING, EventKind.PHONE_CALL}:
                     continue
+                at = order.index(event.sentence) if event.sentence in order else -1
+                near = {order[0], *order[max(at, 0) : at + 2]} if at >= 0 else {order[0]}
+                named = [pair for pair, where in pairs.items() if where & near]
                 people = self._people(event, article)
                 if len(people) != 2 or len(people) != len({m.position for m in event.participants}):
                     continue
                 for person, other in (people, people[::-1]):
                     other_country = self.given.get(other, "")
-                    if article.bare(person) and other_country and other_country != home:
+                    if not article.bare(person) or not other_country or person in self.international:
+                        continue
+                    if home and other_country != home:
                         yield person, home
+                    partners = {c for pair in named if other_country in pair for c in pair} - {other_country}
+                    if not home and len(partners) == 1:
+                        yield person, next(iter(partners))
+
+    @staticmethod
+    def _pairs(article: _Article) -> dict[frozenset[str], set[Evidence]]:
+        """The pairs of countries the article joins by a hyphen or a dash ("UK-India talks",
+        "the India-Maldives partnership") as the two sides of a tie, with the sentences that
+        name each; not a pair the article sets at odds ("amid US-China tensions")."""
+        pairs: dict[frozenset[str], set[Evidence]] = defaultdict(set)
+        for sentence, mentions in article.sentences.items():
+            countries = sorted((m for m in mentions if m.kind is EntityKind.COUNTRY and m.key),
+                               key=lambda m: m.start)
+            for one, other in pairwise(countries):
+                between = sentence.text[one.end - sentence.start : other.start - sentence.start]
+                if between in _JOINS and one.key != other.key:
+                    pairs[frozenset({one.key, other.key})].add(sentence)
+        for event in article.facts.events:
+            if event.kind is EventKind.DISPUTE:
+                sides = {m.key for m in (*event.participants, *event.targets) if m.kind is EntityKind.COUNTRY}
+                for pair in [pair for pair in pairs if pair <= sides]:
+                    del pairs[pair]
+        return pairs
 
     def _delegations(self) -> Iterator[tuple[str, str]]:
         """Rule 4: a delegation acts for one country: the one the text names for it, else the

@@ -448,6 +448,36 @@ def test_a_counterpart_of_another_country_gives_the_home_country() -> None:
     assert country(res, "Luis Mora") == USA
 
 
+def paired(tie: str, *, headline: str = "A readout.") -> Resolution:
+    """Bare-titled Luis Mora meets Chadian Prime Minister Ana Vidal in an article with no home
+    signal; the sentence after the meeting is ``tie``; the first line ``headline``."""
+    a = Text("a.txt")
+    a.say(headline)
+    s = a.say("[President|office:president] [Luis Mora|person] met [Chadian|demonym:TCD] "
+              "[Prime Minister|office:pm] [Ana Vidal|person].")
+    a.meet(s["Luis Mora"], s["Ana Vidal"])
+    t = a.say(tie)
+    if "tensions" in tie:  # the event finder's dispute between the two
+        sides = tuple(m for m in t.values() if m.kind is EntityKind.COUNTRY)
+        a.events.append(EventCandidate(EventKind.DISPUTE, "a.txt", "tensions", sides[0].sentence, sides))
+    return run(a)
+
+
+def test_the_other_side_of_the_tie_the_readout_names_is_the_bare_sides_country() -> None:
+    res = paired("The leaders discussed the [Portugal|country:PRT]-[Chad|country:TCD] partnership.")
+    assert country(res, "Luis Mora") == PRT
+
+
+@pytest.mark.parametrize("tie", [
+    "They welcomed the [Portugal|country:PRT]-[Chad|country:TCD] and [Spain|country:ESP]-[Chad|country:TCD] "
+    "accords.",  # two pairs with the counterpart's country: no one country
+    "They spoke amid [Portugal|country:PRT]-[Chad|country:TCD] tensions.",  # a pair at odds
+    "They discussed the [Portugal|country:PRT]-[Spain|country:ESP] border.",  # not the counterpart's
+])
+def test_no_country_from_a_tie_that_does_not_name_one_other_side(tie: str) -> None:
+    assert country(paired(tie), "Luis Mora") is None
+
+
 def test_a_title_standing_for_the_articles_one_holder_is_that_side() -> None:
     a = Text("a.txt")
     a.say("The [White House|org:White House:USA] released a readout.")
