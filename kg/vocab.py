@@ -13,6 +13,7 @@ from enum import Enum
 __all__ = [
     "MONTHS",
     "POSSESSIVE_MARKS",
+    "SENTENCE_ENDS",
     "ClaimRule",
     "EntityKind",
     "EventKind",
@@ -37,6 +38,9 @@ with its own three-letter abbreviation."""
 
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 """The tokens that mark a possessive ("Chad's", "the Philippines'"), straight or curly."""
+
+SENTENCE_ENDS = (".", "!", "?", ".\u201d", ".\"", ":")
+"""How a line that is a sentence ends; a headline ("X Meets Y") ends otherwise."""
 
 
 class StrEnum(str, Enum):

@@ -320,9 +320,12 @@ def test_a_title_of_another_country_is_not_absorbed(corpus: Corpus) -> None:
     assert who_met(corpus) == [["France", "Ilsa Quorn"], ["Ilsa Quorn", "Teo Marrak"]]
 
 
-def countries_met(article: Article, first: tuple[str, str], second: tuple[str, str]) -> Evidence:
-    """A headline's meeting of two countries: "<first> and <second> meet", undated."""
-    sentence = article.sentence(f"{first[0]} and {second[0]} meet")
+def countries_met(article: Article, first: tuple[str, str], second: tuple[str, str],
+                  headline: bool = False) -> Evidence:
+    """A meeting of two countries, undated: a headline's "<first> and <second> meet" (the
+    article's first line, with no full stop), else the sentence "<first> and <second> met."."""
+    sentence = article.sentence(f"{first[0]} and {second[0]} meet" if headline else
+                                f"{first[0]} and {second[0]} met.")
     sides = (article.country(sentence, *first), article.country(sentence, *second))
     return article.tells(MEETING, sentence, *sides)
 
@@ -331,7 +334,7 @@ def test_a_meeting_of_two_countries_joins_the_one_meeting_of_their_people_its_ar
     corpus: Corpus
 ) -> None:
     article = corpus.article("a", dt.date(2023, 6, 19))
-    headline = countries_met(article, ("United States", "USA"), ("China", "CHN"))
+    headline = countries_met(article, ("United States", "USA"), ("China", "CHN"), headline=True)
     body = met(article, "Ilsa Quorn", "Teo Marrak")
     (event,), _ = corpus.merge()
     assert labels(corpus, event) == {"Ilsa Quorn", "Teo Marrak"}
@@ -351,6 +354,13 @@ def test_a_meeting_of_two_countries_does_not_join_a_meeting_another_article_tell
     countries_met(corpus.article("a", dt.date(2023, 6, 19)), ("United States", "USA"), ("China", "CHN"))
     met(corpus.article("b", dt.date(2023, 6, 19)), "Ilsa Quorn", "Teo Marrak")
     assert who_met(corpus) == [["China", "United States"], ["Ilsa Quorn", "Teo Marrak"]]
+
+
+def test_a_headlines_meeting_of_countries_no_sentence_tells_again_is_no_event(corpus: Corpus) -> None:
+    countries_met(corpus.article("a", dt.date(2023, 6, 19)), ("United States", "USA"), ("China", "CHN"),
+                  headline=True)
+    countries_met(corpus.article("b", dt.date(2023, 6, 19)), ("United States", "USA"), ("France", "FRA"))
+    assert who_met(corpus) == [["France", "United States"]]
 
 
 def test_a_meeting_of_two_countries_does_not_join_one_of_other_countries_people(corpus: Corpus) -> None:

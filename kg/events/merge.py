@@ -27,7 +27,7 @@ from kg.events.lexicon import EventLexicon, IssueDef
 from kg.iri import mint, slug
 from kg.kinds import RELATION_KINDS
 from kg.types import ArticleFacts, Entity, Event, EventCandidate, Evidence, Mention, Resolution, TemporalValue
-from kg.vocab import EntityKind, EventKind, MentionRole, Status, TemporalPrecision
+from kg.vocab import SENTENCE_ENDS, EntityKind, EventKind, MentionRole, Status, TemporalPrecision
 
 if TYPE_CHECKING:
     from kg.knowledge import Knowledge
@@ -102,6 +102,11 @@ class _Draft:
 _CONTACTS = frozenset({EventKind.MEETING, EventKind.PHONE_CALL})
 
 _PRECISION = {TemporalPrecision.YEAR: 0, TemporalPrecision.MONTH: 1, TemporalPrecision.DAY: 2}
+
+
+def _in_headline(sentence: Evidence) -> bool:
+    """Whether ``sentence`` is its article's first line and does not end like a sentence."""
+    return sentence.start == 0 and not sentence.text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def _same_month(one: TemporalValue, other: TemporalValue) -> bool:
@@ -251,7 +256,15 @@ class _Merger:
                                  for a in draft.accounts)
             host.dates.extend(draft.dates)
             host.places.update(draft.places)
-        self.drafts = kept
+        # A headline's meeting of countries that no sentence of its article tells again is the
+        # parse of a headline's clipped words ("Saudi Arabia, US Host Sudan Talks"), no event.
+        self.drafts = [d for d in kept if not (d.kind in _CONTACTS and self._headline_only(d))]
+
+    def _headline_only(self, draft: _Draft) -> bool:
+        """Whether ``draft`` is a meeting or call of countries only, told only by headlines."""
+        return all(self._kind(p) is EntityKind.COUNTRY for p in draft.participants) and all(
+            _in_headline(a.candidate.sentence) for a in draft.accounts
+        )
 
     def _host(self, draft: _Draft, events_of: dict[tuple[EventKind, str], list[_Draft]]) -> _Draft | None:
         """The one event ``draft`` tells with countries for people (see :meth:`absorb`), or None."""

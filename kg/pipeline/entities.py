@@ -43,7 +43,7 @@ from kg.knowledge import Knowledge
 from kg.lexicon import Label
 from kg.pipeline.gazetteer import SPAN_KEY as GAZETTEER_KEY
 from kg.roles import NameWords
-from kg.vocab import MentionRole
+from kg.vocab import SENTENCE_ENDS, MentionRole
 
 __all__ = ["SPAN_KEY", "EntityReconciler", "in_unfinished_line"]
 
@@ -492,7 +492,7 @@ def in_unfinished_line(text: str, start: int, end: int) -> bool:
     """
     stop = text.find("\n", end)
     line = text[text.rfind("\n", 0, start) + 1 : len(text) if stop < 0 else stop].rstrip()
-    return not line.endswith((".", "!", "?", ".\u201d", ".\"", ":"))
+    return not line.endswith(SENTENCE_ENDS)
 
 
 def _title_ends(known: list[Span]) -> Iterator[int]:
