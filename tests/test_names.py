@@ -132,6 +132,15 @@ class TestWidening:
         got = names(blank, words, [], [(3, 4, "CITY", "Varna")], glued=[1, 2])
         assert got == [("Varna", "CITY")]
 
+    def test_names_inside_a_model_entity_that_runs_over_a_verb_are_found_again(self,
+                                                                               blank: Language) -> None:
+        # The model took "Vidal met Okafor" for one organisation; both were named in full before.
+        words = ["Ana", "Vidal", "and", "Joe", "Okafor", "spoke", ".", "Vidal", "met", "Okafor", "again"]
+        got = names(blank, words, [(0, 2, "PERSON"), (3, 5, "PERSON"), (7, 10, "ORG")],
+                    tags={8: "VBD"}, compounds={0: 1, 3: 4})
+        assert got == [("Ana Vidal", "PERSON"), ("Joe Okafor", "PERSON"), ("Vidal", "PERSON"),
+                       ("Okafor", "PERSON")]
+
     @pytest.mark.parametrize("suffix", ["Jr.", "III"])
     def test_generational_suffix_ends_the_name(self, blank: Language, suffix: str) -> None:
         words = ["Marcus", "Hale", suffix, "spoke"]

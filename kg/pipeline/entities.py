@@ -73,6 +73,9 @@ class _Marks:
     taken: bytearray
     not_given: bytearray
     titled: frozenset[int]
+    #: Tokens of a model entity that runs over a verb ("[Lula met Zelenskyy]" tagged as one
+    #: organisation): no name as the model tagged it, so its words count as untagged.
+    unnamed: frozenset[int] = frozenset()
 
 
 class EntityReconciler:
@@ -129,8 +132,12 @@ class EntityReconciler:
         for span in known:
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
         titled = frozenset(self._after_honorifics(doc, end) for end in _title_ends(known))
-        marks = _Marks(taken, self._not_given_names(doc, taken), titled)
-        found = [s for s in (self._from_model(ent, marks) for ent in doc.ents) if s is not None]
+        run_on = [ent for ent in doc.ents if ent.label_ != "PERSON" and any(
+            t.pos_ in {"VERB", "AUX"} and t.i not in {ent.start, ent.end - 1} for t in ent)]
+        unnamed = frozenset(t.i for ent in run_on for t in ent)
+        marks = _Marks(taken, self._not_given_names(doc, taken), titled, unnamed)
+        found = [s for s in (self._from_model(ent, marks) for ent in doc.ents if ent not in run_on)
+                 if s is not None]
         found += [s for s in (self._after_headline_word(span) for span in found) if s is not None]
         # A surname the article gives with a full name elsewhere ("Jane Roe", then "Minister Roe").
         surnames = frozenset(s[-1].text for s in found if s.label_ == MentionRole.PERSON and len(s) > 1)
@@ -359,7 +366,7 @@ class EntityReconciler:
         in full (``surnames``: "Minister Mori" after "Kenji Mori")."""
         end = i
         limit = min(len(doc), i + _MAX_NAME_WORDS + 1)
-        while end < limit and _untagged_name_word(doc[end], marks.not_given):
+        while end < limit and _untagged_name_word(doc[end], marks):
             end += 1
         # A regnal number ends a name that may be one word: "King Abdullah II".
         suffixes = self.words.name_suffixes
@@ -376,7 +383,7 @@ class EntityReconciler:
         all ("Amir Okafor, Chad's president, said"): two to four capitalised proper nouns,
         not after a preposition or a determiner ("In Lakeside Port, the president said")."""
         start, first = end, max(0, end - _MAX_NAME_WORDS - 1)
-        while start > first and _untagged_name_word(doc[start - 1], marks.not_given):
+        while start > first and _untagged_name_word(doc[start - 1], marks):
             start -= 1
         if not 2 <= end - start <= _MAX_NAME_WORDS or doc[start].lower_ in self.words.headline:
             return None
@@ -399,10 +406,10 @@ class EntityReconciler:
         out = []
         for token in doc:
             i = token.i
-            if token.text not in words or covered[i] or not _untagged_name_word(token, marks.not_given):
+            if token.text not in words or covered[i] or not _untagged_name_word(token, marks):
                 continue
             beside = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
-            if any(not covered[t.i] and _untagged_name_word(t, marks.not_given) for t in beside):
+            if any(not covered[t.i] and _untagged_name_word(t, marks) for t in beside):
                 continue
             out.append(Span(doc, i, i + 1, label=MentionRole.PERSON))
         return out
@@ -531,11 +538,12 @@ def _apposition_commas(known: list[Span]) -> Iterator[int]:
             yield i - 1
 
 
-def _untagged_name_word(token: Token, not_given: bytearray) -> bool:
-    """A capitalised proper noun (not all capitals) in no entity, that can be a name (see
-    :meth:`EntityReconciler._not_given_names`: "Travel Schedule" is no one's name when
-    the article also writes "travel")."""
-    return (not not_given[token.i] and not token.ent_type_ and token.pos_ == "PROPN" and token.is_alpha
+def _untagged_name_word(token: Token, marks: _Marks) -> bool:
+    """A capitalised proper noun (not all capitals) in no entity (or in one that is no name,
+    see :class:`_Marks`), that can be a name (see :meth:`EntityReconciler._not_given_names`:
+    "Travel Schedule" is no one's name when the article also writes "travel")."""
+    untagged = not token.ent_type_ or token.i in marks.unnamed
+    return (not marks.not_given[token.i] and untagged and token.pos_ == "PROPN" and token.is_alpha
             and token.text[:1].isupper() and not token.is_upper)
 
 
