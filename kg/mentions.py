@@ -866,11 +866,15 @@ class DocMentions:
         return None
 
     def _venue(self, span: Span) -> bool:
-        """A seat of government named as a setting ("met at the White House"), not as the body
-        that acts ("the White House said"): a place in its city (``venues.tsv``)."""
+        """A seat of government named as a setting ("met at the White House") or as where one
+        goes ("visited the White House"), not as the body that acts ("the White House said"):
+        a place in its city (``venues.tsv``)."""
         root = span.root
-        return (split_key(span.kb_id_)[0] in self.knowledge.venues and root.dep_ == "pobj"
-                and root.head.lower_ in _SETTING_PREPS)
+        if split_key(span.kb_id_)[0] not in self.knowledge.venues:
+            return False
+        setting = root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPS
+        gone_to = root.dep_ == "dobj" and root.head.lemma_.lower() in self.knowledge.name_words.motion
+        return setting or gone_to
 
     def _metonymy(self, span: Span) -> bool:
         """A capital standing for its government: "Beijing said", "accused Washington"."""

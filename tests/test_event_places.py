@@ -132,6 +132,15 @@ def test_a_meeting_at_a_seat_of_government_is_held_in_its_city(
         EntityKind.PLACE, "Kremlin, Moscow", "RUS")
 
 
+def test_a_seat_of_government_one_visits_is_a_place_in_its_city(nlp: Language,
+                                                              find_events: EventFinder) -> None:
+    spec = "\n".join(["Okafor 1 nsubj NNP", "visited 1 ROOT VBD visit", "the 3 det DT", "Kremlin 1 dobj NNP",
+                      ". 1 punct ."])
+    [visit] = [c for c in find_events(sentence(nlp, spec, [(0, 1, "PERSON")])) if c.kind is EventKind.VISIT]
+    assert visit.destination is not None
+    assert (visit.destination.kind, visit.destination.key) == (EntityKind.PLACE, "Kremlin, Moscow")
+
+
 def test_a_seat_of_government_that_acts_is_the_government_body(nlp: Language) -> None:
     found = sentence(nlp, A_SEAT_OF_GOVERNMENT_ACTS, [(3, 4, "PERSON")])
     [kremlin] = [m for m in found.mentions if m is not None and m.text == "Kremlin"]
