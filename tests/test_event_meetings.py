@@ -885,6 +885,16 @@ def test_the_two_leaders_are_the_two_people_named_together_before(
     # "the two sides" may be countries: no pair of people stands for them.
     sides = THE_TWO_LEADERS.replace("leaders 10 nsubj NNS leader", "sides 10 nsubj NNS side")
     assert contacts(find_events, sentence(nlp, sides, ents)) == []
+    # "Both men", "the two women", "the pair" are the two as well; "the leaders" may be more.
+    for words in ("Both 9 predet PDT\nthe 9 det DT\nmen 10 nsubj NNS man",
+                  "The 9 det DT\ntwo 9 nummod CD\nwomen 10 nsubj NNS woman",
+                  "The 9 det DT\nsame 9 amod JJ\npair 10 nsubj NN pair"):
+        spec = THE_TWO_LEADERS.replace("The 9 det DT\ntwo 9 nummod CD\nleaders 10 nsubj NNS leader", words)
+        [meeting] = contacts(find_events, sentence(nlp, spec, ents))
+        assert names(meeting) == {"Moreau", "Okafor"}, words
+    spec = THE_TWO_LEADERS.replace("The 9 det DT\ntwo 9 nummod CD\nleaders 10 nsubj NNS leader",
+                                   "The 9 det DT\nsenior 9 amod JJ\nleaders 10 nsubj NNS leader")
+    assert contacts(find_events, sentence(nlp, spec, ents)) == []
 
 
 THE_DELEGATION = """

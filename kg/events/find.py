@@ -144,6 +144,9 @@ _CONTACT_KINDS = {EventKind.MEETING, EventKind.PHONE_CALL}
 _ACTOR_KINDS = {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION}
 # The words between the items of a list of people with their titles and countries.
 _LIST_GLUE = {",", "and", "of", "the"}
+# Words for the two people an article has just told of: "the pair", "both men", "the two women".
+_PAIR_NOUNS = {"pair", "duo"}
+_PEOPLE_NOUNS = {"man", "woman"}
 # PLOVER codes a meeting, call or visit as CONSULT only when it takes place. One that is
 # planned or hoped for is an intent to meet (CAMEO 036, PLOVER AGREE); one that is refused,
 # cancelled or put off is a rejection (CAMEO 125, "reject proposal to meet", PLOVER REJECT).
@@ -592,11 +595,13 @@ class _ArticleContext:
                     yield token.i, group, mention, group_at
 
     def _the_two(self, token: Token) -> bool:
-        """Whether ``token`` heads "the two leaders", "both ministers": a plural title for a pair
-        of people ("the two sides" may be countries)."""
-        return token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in self.titles and any(
-            c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet"} for c in token.children
-        )
+        """Whether ``token`` heads "the two leaders", "both ministers", "both men" or "the pair":
+        a pair of people ("the two sides" may be countries; "the leaders" may be more than two)."""
+        words = {c.lower_ for c in token.children if c.dep_ in {"nummod", "det", "predet"}}
+        if token.lower_ in _PAIR_NOUNS:
+            return "the" in words
+        people = token.lemma_.lower() in self.titles or token.lemma_.lower() in _PEOPLE_NOUNS
+        return token.tag_ in {"NNS", "NNPS"} and people and bool(words & {"two", "both"})
 
     def _speaker(self, token: Token) -> Mention | None:
         """The actor an "it"/"they" subject of a reported clause stands for: the subject of
