@@ -206,9 +206,9 @@ class _Merger:
         people at a compatible time, at a place named otherwise ("meet in Brasilia" in the
         headline, "at the Planalto Palace" in the body): one occasion, unless the two places
         lie in two countries kg knows."""
-        if not any(a.candidate.doc_id == candidate.doc_id for a in draft.accounts):
-            return False
         if not draft.accepts(candidate.date, None, False):
+            return False
+        if not any(a.candidate.doc_id == candidate.doc_id for a in draft.accounts):
             return False
         country = self._country_code(place)
         return not country or all(self._country_code(known) in {"", country} for known in draft.places)
