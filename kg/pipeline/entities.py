@@ -15,9 +15,16 @@ labelled with the :class:`~kg.vocab.MentionRole` their mentions start from:
   right before it ("President [Amir Okafor]" tagged as a place) or when it holds a
   middle initial ("Secretary of Trade [Paul T. Okafor]" tagged as an organisation:
   the name starts at the word before the initial);
-- a name the model did not tag at all is a person's when it comes right after a title:
-  two to four capitalised proper nouns ("Minister of Defense [Kenji Mori]"), or one
-  that ends a name the model found elsewhere in the article ("Minister [Mori]");
+- a name the model did not tag at all is a person's when it comes right after a title
+  (or after the country a title is "of": "President of the Republic of Chad [Amir
+  Okafor]"): two to four capitalised proper nouns ("Minister of Defense [Kenji Mori]"),
+  one that ends a name the model found elsewhere in the article ("Minister [Mori]"), or
+  one with a regnal number ("King [Omar II]"); or right before an apposed title ("[Amir
+  Okafor], Chad's president,"), not after a preposition or determiner (a place);
+- a title's portfolio the model ran into the next name is cut off ("for African
+  Affairs [Jane Roe]"); a model entity that runs over a verb ("[Roe met Vale]" as one
+  organisation) is no name, its words count as untagged; a city's name glued by a hyphen
+  to a capitalised word ("Al-Sabah") is part of a family name, not the city;
 - ``ORG``: an organisation name the model found that looks like one (an acronym,
   or a name ending in an organisation word such as "Party" or "Corp.");
 - ``PLACE``: a multi-word place name the gazetteer does not know (unless what follows
