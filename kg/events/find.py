@@ -386,6 +386,12 @@ class _ArticleContext:
             return token.dep_ == "aux" and clause.dep_ == "ccomp" and clause.head.pos_ in {"VERB", "AUX"}
         return False
 
+    def _talked_about(self, token: Token) -> bool:
+        """Whether ``token`` is a verb of talking whose partner comes after "with"
+        ("discussed trade with X"): its direct object is what is talked about."""
+        rule = self.trigger(token)
+        return rule is not None and rule.pos == "VERB" and rule.needs in _TALKED_WITH
+
     def _a_person(self, token: Token) -> bool:
         """Whether the noun phrase headed by ``token`` names a person (by name or by title)."""
         actor = self.actor(token)
@@ -952,7 +958,7 @@ class _ArticleContext:
                         continue
                     if setting and (child.dep_ == "xcomp" or (
                         child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS
-                    ) or (child.dep_ == "dobj" and token.lemma_.lower() in self.lexicon.topic_words)):
+                    ) or (child.dep_ == "dobj" and self._talked_about(token))):
                         continue
                     if avoid is None and self.trigger(child) is not None:
                         # Another event's words describe that event, not this one.

@@ -74,7 +74,6 @@ class EventWordKind(str, Enum):
     REPORT = "report"
     PERFORM = "perform"
     CONTROL = "control"
-    TOPIC = "topic"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +156,6 @@ class EventLexicon:
     perform_words: frozenset[str] = frozenset()
     #: Verbs whose object does what their infinitive says ("urged X to meet Y": X meets Y).
     control_words: frozenset[str] = frozenset()
-    #: Verbs whose object is what is talked about ("discussed the situation in X": not held in X).
-    topic_words: frozenset[str] = frozenset()
 
     def issues_in(self, text: str) -> tuple[str, ...]:
         """Keys of the issues named in ``text``, in data-file order."""
@@ -262,5 +259,4 @@ def read_event_lexicon(folder: Path | None, gatherings: frozenset[str] = frozens
         report_words=frozenset(event_words[EventWordKind.REPORT]),
         perform_words=frozenset(event_words[EventWordKind.PERFORM]),
         control_words=frozenset(event_words[EventWordKind.CONTROL]),
-        topic_words=frozenset(event_words[EventWordKind.TOPIC]),
     )
