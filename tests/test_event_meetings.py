@@ -1141,3 +1141,8 @@ def test_the_holders_of_a_title_of_several_countries_stand_for_each_country(
     ])
     [talks] = contacts(find_events, sentence(nlp, spec, [(5, 6, "GPE"), (7, 8, "GPE"), (9, 10, "GPE")]))
     assert names(talks) == {"Chile", "Peru", "Canada"}
+    # A plural kg does not know as a title ("the senior foreign ministers") stands for each too.
+    spec = spec.replace("national 2 amod JJ\nsecurity 3 compound NN\nadvisers 10 nsubj NNS adviser",
+                        "senior 3 amod JJ\nforeign 3 amod JJ\nministers 10 nsubj NNS minister")
+    [talks] = contacts(find_events, sentence(nlp, spec, [(5, 6, "GPE"), (7, 8, "GPE"), (9, 10, "GPE")]))
+    assert names(talks) == {"Chile", "Peru", "Canada"}

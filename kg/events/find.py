@@ -664,7 +664,7 @@ class _ArticleContext:
                 own = self.found.mention_at(head.i)
                 title = own is not None and own.kind is EntityKind.OFFICE
                 named = self._actors(_named_after(head)) if title else []
-                owners = self._owners_listed(head) if title else []
+                owners = self._owners_listed(head) if title or head.lemma_.lower() in self.titles else []
                 if named:
                     # "their counterparts, Foreign Minister A and Defense Minister B": the
                     # people named after a title stand for it (not its country).
@@ -676,16 +676,17 @@ class _ArticleContext:
         return out
 
     def _owners_listed(self, head: Token) -> list[tuple[Token, Mention]]:
-        """"The presidents of Brazil, Colombia and Mexico": a title in the plural, of a list of
-        countries, stands for each of them (a title of one country stands for its holder)."""
+        """"The presidents of Brazil, Colombia and Mexico": officials in the plural, of a list of
+        countries or bodies, stand for each of them, as the officials of one stand for it
+        (:meth:`actor`)."""
         if head.tag_ not in {"NNS", "NNPS"}:
             return []
         out = []
-        for country in _objects(head, {"of"}):
-            for token in (country, *country.conjuncts):
-                mention = self.found.mention_at(token.i)
-                if mention is not None and mention.kind is EntityKind.COUNTRY:
-                    out.append((token, mention))
+        for owner in _objects(head, {"of"}):
+            for token in (owner, *owner.conjuncts):
+                inner = self.actor(token)
+                if inner is not None and inner.kind is not EntityKind.PERSON:
+                    out.append((token, inner))
         return out if len(out) > 1 else []
 
     def _holder_within(self, head: Token, owner: Mention) -> Mention | None:
