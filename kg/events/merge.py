@@ -237,16 +237,17 @@ class _Merger:
         when it names one, else one its own article tells."""
         # Only the events of the draft's person, or of its article, are looked at (scanning
         # every draft per candidate grew with the square of the corpus).
-        events_of: dict[tuple[EventKind, str], list[_Draft]] = defaultdict(list)
+        of_participant: dict[tuple[EventKind, str], list[_Draft]] = defaultdict(list)
+        of_article: dict[tuple[EventKind, str], list[_Draft]] = defaultdict(list)
         for draft in self.drafts:
             if draft.kind in _CONTACTS:
                 for participant in draft.participants:
-                    events_of[(draft.kind, participant)].append(draft)
+                    of_participant[(draft.kind, participant)].append(draft)
                 for doc_id in dict.fromkeys(a.candidate.doc_id for a in draft.accounts):
-                    events_of[(draft.kind, doc_id)].append(draft)
+                    of_article[(draft.kind, doc_id)].append(draft)
         kept = []
         for draft in self.drafts:
-            host = self._host(draft, events_of) if draft.kind in _CONTACTS else None
+            host = self._host(draft, of_participant, of_article) if draft.kind in _CONTACTS else None
             if host is None:
                 kept.append(draft)
                 continue
@@ -266,8 +267,10 @@ class _Merger:
             _in_headline(a.candidate.sentence) for a in draft.accounts
         )
 
-    def _host(self, draft: _Draft, events_of: dict[tuple[EventKind, str], list[_Draft]]) -> _Draft | None:
-        """The one event ``draft`` tells with countries for people (see :meth:`absorb`), or None."""
+    def _host(self, draft: _Draft, of_participant: dict[tuple[EventKind, str], list[_Draft]],
+              of_article: dict[tuple[EventKind, str], list[_Draft]]) -> _Draft | None:
+        """The one event ``draft`` tells with countries for people (see :meth:`absorb`), or None;
+        the events of each kind are indexed by participant and by article."""
         kinds = [self._kind(p) for p in draft.participants]
         if len(kinds) < 2 or EntityKind.COUNTRY not in kinds or any(
             k not in {EntityKind.PERSON, EntityKind.COUNTRY} for k in kinds
@@ -276,10 +279,10 @@ class _Merger:
         people = {p for p in draft.participants if self._kind(p) is EntityKind.PERSON}
         countries = draft.participants - people
         if people:
-            pool = events_of[(draft.kind, next(iter(sorted(people))))]
+            pool = of_participant[(draft.kind, min(people))]
         else:
             docs = dict.fromkeys(a.candidate.doc_id for a in draft.accounts)
-            pool = list({id(d): d for doc_id in docs for d in events_of[(draft.kind, doc_id)]}.values())
+            pool = list({id(d): d for doc_id in docs for d in of_article[(draft.kind, doc_id)]}.values())
         hosts = [
             other for other in pool
             if other is not draft and people <= other.participants
