@@ -1082,28 +1082,18 @@ Vienna 4 dobj NNP
 . 1 punct .
 """
 
-IS_TO_VISIT = """
-Moreau 1 nsubj NNP
-is 1 ROOT VBZ be
-to 3 aux TO
-visit 1 xcomp VB
-Vienna 3 dobj NNP
-. 1 punct .
-"""
 
-
-def intends(verb: str, lemma: str, trigger: str = "meet") -> str:
-    """The spec of "Moreau <verb> to <trigger> Okafor." (a verb with a clause complement)."""
+def intends(verb: str, lemma: str, trigger: str = "meet", whom: str = "Okafor") -> str:
+    """The spec of "Moreau <verb> to <trigger> <whom>." (a verb with a clause complement)."""
     rows = ["Moreau 1 nsubj NNP", f"{verb} 1 ROOT VBZ {lemma}", "to 3 aux TO", f"{trigger} 1 xcomp VB",
-            "Okafor 3 dobj NNP", ". 1 punct ."]
+            f"{whom} 3 dobj NNP", ". 1 punct ."]
     return "\n".join(rows)
 
 
 @pytest.mark.parametrize(("spec", "ents", "status"), [
     (LOOKS_FORWARD, [(0, 1, "PERSON"), (5, 6, "GPE")], Status.PLANNED),
-    (IS_TO_VISIT, [(0, 1, "PERSON"), (4, 5, "GPE")], Status.PLANNED),
-    (intends("intends", "intend", "visit").replace("Okafor 3 dobj NNP", "Vienna 3 dobj NNP"),
-     [(0, 1, "PERSON"), (4, 5, "GPE")], Status.PLANNED),
+    (intends("is", "be", "visit", "Vienna"), [(0, 1, "PERSON"), (4, 5, "GPE")], Status.PLANNED),
+    (intends("intends", "intend", "visit", "Vienna"), [(0, 1, "PERSON"), (4, 5, "GPE")], Status.PLANNED),
     (intends("is-preparing", "prepare"), [(0, 1, "PERSON"), (4, 5, "PERSON")], Status.PLANNED),
     (intends("wants", "want"), [(0, 1, "PERSON"), (4, 5, "PERSON")], Status.POSSIBLE),
     (intends("seeks", "seek"), [(0, 1, "PERSON"), (4, 5, "PERSON")], Status.POSSIBLE),
